@@ -1,0 +1,89 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.ServiceDefaults.HealthChecks;
+using StackExchange.Redis;
+
+namespace SpecialistPlatform.ServiceDefaults;
+
+/// <summary>
+/// Connections to the platform's servers, each read from <c>ConnectionStrings:&lt;name&gt;</c> (environment
+/// <c>ConnectionStrings__&lt;name&gt;</c>), validated when the service starts, and reported by /health.
+/// </summary>
+public static class Dependencies
+{
+    public static NpgsqlDataSource AddPostgres(this IHostApplicationBuilder builder,
+        string connectionName = ResourceNames.ConnectionStrings.PlatformDatabase)
+    {
+        var connectionString = builder.RequireConnectionString(connectionName, value => _ = new NpgsqlConnectionStringBuilder(value));
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = builder.Environment.ApplicationName }.Build();
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddHealthChecks().AddCheck(
+            ResourceNames.Servers.Postgres, new PostgresHealthCheck(dataSource), tags: [Extensions.ReadyTag]);
+        return dataSource;
+    }
+
+    public static void AddRedis(this IHostApplicationBuilder builder, string connectionName = ResourceNames.ConnectionStrings.Redis)
+    {
+        var connectionString = builder.RequireConnectionString(connectionName, value => ConfigurationOptions.Parse(value));
+        var options = ConfigurationOptions.Parse(connectionString);
+        // Start even while Redis is away; /health says so, and the multiplexer reconnects by itself.
+        options.AbortOnConnectFail = false;
+        options.ClientName = builder.Environment.ApplicationName;
+        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        builder.Services.AddHealthChecks().AddTypeActivatedCheck<RedisHealthCheck>(
+            ResourceNames.Servers.Redis, failureStatus: null, tags: [Extensions.ReadyTag]);
+    }
+
+    /// <summary>MassTransit over RabbitMQ. MassTransit registers its own bus health check (tag "ready").</summary>
+    public static void AddMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null,
+        string connectionName = ResourceNames.ConnectionStrings.RabbitMq)
+    {
+        var connectionString = builder.RequireConnectionString(connectionName, ValidateAmqpUri);
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            configure?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(connectionString));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+    }
+
+    /// <summary>The setting's value, or a start-up failure that names the setting and its environment variable.</summary>
+    public static string RequireConnectionString(this IHostApplicationBuilder builder, string name, Action<string>? validate = null)
+    {
+        var value = builder.Configuration.GetConnectionString(name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new InvalidOperationException(
+                $"Setting 'ConnectionStrings:{name}' is missing. Set the environment variable ConnectionStrings__{name} " +
+                "(the AppHost does this for every service it starts).");
+        }
+
+        try
+        {
+            validate?.Invoke(value);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException or InvalidOperationException)
+        {
+            throw new InvalidOperationException($"Setting 'ConnectionStrings:{name}' is not valid: {e.Message}", e);
+        }
+
+        return value;
+    }
+
+    private static void ValidateAmqpUri(string value)
+    {
+        var uri = new Uri(value, UriKind.Absolute);
+        if (uri.Scheme is not ("amqp" or "amqps" or "rabbitmq" or "rabbitmqs"))
+        {
+            throw new FormatException($"expected an amqp:// URI, got scheme '{uri.Scheme}'");
+        }
+    }
+}

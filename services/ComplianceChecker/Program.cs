@@ -1,0 +1,13 @@
+using SpecialistPlatform.ComplianceChecker.Extensions;
+using SpecialistPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+
+app.Run();

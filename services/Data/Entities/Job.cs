@@ -1,0 +1,27 @@
+namespace SpecialistPlatform.Data.Entities;
+
+/// <summary>One unit of work submitted by a tenant and its outcome. Results are JSON the workflow writes.</summary>
+public sealed class Job
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string TenantId { get; init; }
+    public required string Kind { get; init; }
+    public JobStatus Status { get; set; } = JobStatus.Accepted;
+    public string? IdempotencyKey { get; init; }
+    public required string Text { get; init; }
+    public required string TextSha256 { get; init; }
+    public string? MetadataJson { get; init; }
+    public string? ResultJson { get; set; }
+    public string? FailureReason { get; set; }
+    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+}
+
+public enum JobStatus
+{
+    Accepted,
+    Running,
+    Completed,
+    NeedsReview,
+    Failed,
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using SpecialistPlatform.Data.Entities;
+
+namespace SpecialistPlatform.Data;
+
+/// <summary>The platform's relational store: tenants and keys, jobs; the audit trail, evaluations and the model
+/// registry join it as their issues land. Schema changes go through migrations (see README).</summary>
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options)
+{
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Job> Jobs => Set<Job>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Tenant>(tenant =>
+        {
+            tenant.ToTable("tenants");
+            tenant.HasKey(t => t.Id);
+            tenant.Property(t => t.Id).HasMaxLength(64);
+            tenant.Property(t => t.Name).HasMaxLength(200);
+            tenant.HasMany(t => t.ApiKeys).WithOne().HasForeignKey(k => k.TenantId);
+        });
+
+        modelBuilder.Entity<ApiKey>(key =>
+        {
+            key.ToTable("api_keys");
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Name).HasMaxLength(200);
+            key.Property(k => k.Prefix).HasMaxLength(16);
+            key.Property(k => k.KeyHash).HasMaxLength(64);
+            key.HasIndex(k => k.KeyHash).IsUnique();
+        });
+
+        modelBuilder.Entity<Job>(job =>
+        {
+            job.ToTable("jobs");
+            job.HasKey(j => j.Id);
+            job.Property(j => j.TenantId).HasMaxLength(64);
+            job.Property(j => j.Kind).HasMaxLength(100);
+            job.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+            job.Property(j => j.IdempotencyKey).HasMaxLength(200);
+            job.Property(j => j.TextSha256).HasMaxLength(64);
+            job.Property(j => j.MetadataJson).HasColumnType("jsonb");
+            job.Property(j => j.ResultJson).HasColumnType("jsonb");
+            job.HasOne<Tenant>().WithMany().HasForeignKey(j => j.TenantId);
+            // A retried submission with the same Idempotency-Key finds the job it already created.
+            job.HasIndex(j => new { j.TenantId, j.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
+            job.HasIndex(j => new { j.TenantId, j.CreatedAt });
+        });
+    }
+}

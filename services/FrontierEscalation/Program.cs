@@ -1,0 +1,13 @@
+using SpecialistPlatform.FrontierEscalation.Extensions;
+using SpecialistPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+
+app.Run();

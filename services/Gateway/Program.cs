@@ -1,0 +1,19 @@
+using SpecialistPlatform.Gateway.Apis;
+using SpecialistPlatform.Gateway.Extensions;
+using SpecialistPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "Specialist Platform v1"));
+app.MapPlatformApi();
+
+app.Run();
