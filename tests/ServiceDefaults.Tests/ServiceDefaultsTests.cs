@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Provisioning;
+
+namespace SpecialistPlatform.ServiceDefaults.Tests;
+
+public sealed class ServiceDefaultsTests
+{
+    [Fact]
+    public void Missing_connection_string_stops_the_service_naming_the_setting()
+    {
+        var builder = WebApplication.CreateBuilder();
+
+        var error = Should.Throw<InvalidOperationException>(() => builder.AddPostgres());
+
+        error.Message.ShouldContain($"ConnectionStrings:{ResourceNames.ConnectionStrings.PlatformDatabase}");
+        error.Message.ShouldContain($"ConnectionStrings__{ResourceNames.ConnectionStrings.PlatformDatabase}");
+    }
+
+    [Fact]
+    public void Malformed_rabbitmq_address_stops_the_service_naming_the_setting()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration[$"ConnectionStrings:{ResourceNames.ConnectionStrings.RabbitMq}"] = "http://127.0.0.1:5672";
+
+        var error = Should.Throw<InvalidOperationException>(() => builder.AddMessaging());
+
+        error.Message.ShouldContain($"ConnectionStrings:{ResourceNames.ConnectionStrings.RabbitMq}' is not valid");
+        error.Message.ShouldContain("amqp://");
+    }
+
+    [Fact]
+    public async Task Health_endpoint_names_the_dependency_that_is_down()
+    {
+        var unusedPort = FreePort.Next();
+        await using var app = BuildService(builder =>
+        {
+            builder.Configuration[$"ConnectionStrings:{ResourceNames.ConnectionStrings.Redis}"] = $"127.0.0.1:{unusedPort},connectTimeout=200";
+            builder.AddRedis();
+        });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var http = new HttpClient();
+
+        using var alive = await http.GetAsync($"{app.Urls.Single()}/alive", TestContext.Current.CancellationToken);
+        using var health = await http.GetAsync($"{app.Urls.Single()}/health", TestContext.Current.CancellationToken);
+
+        alive.StatusCode.ShouldBe(HttpStatusCode.OK);
+        health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        using var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        report.RootElement.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString().ShouldBe("Unhealthy");
+    }
+
+    [Fact]
+    public async Task Service_stops_itself_when_the_apphost_that_started_it_is_gone()
+    {
+        // A pid that cannot exist (above the kernel's pid_max) stands for an AppHost that was killed.
+        await using var app = BuildService(builder => builder.Configuration[ResourceNames.AppHostPidVariable] = "2147483647");
+        var stopped = new TaskCompletionSource();
+        app.Lifetime.ApplicationStopping.Register(() => stopped.TrySetResult());
+
+        await app.StartAsync(TestContext.Current.CancellationToken);
+
+        await stopped.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Health_endpoints_are_not_exposed_outside_development()
+    {
+        await using var app = BuildService(_ => { }, Environments.Production);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var http = new HttpClient();
+
+        using var health = await http.GetAsync($"{app.Urls.Single()}/health", TestContext.Current.CancellationToken);
+
+        health.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static WebApplication BuildService(Action<WebApplicationBuilder> configure, string environment = "Development")
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort.Next()}");
+        builder.AddServiceDefaults();
+        configure(builder);
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+}
