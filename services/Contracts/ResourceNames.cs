@@ -30,10 +30,42 @@ public static class ResourceNames
         public const string ComplianceChecker = "compliance-checker";
         public const string Extraction = "extraction";
         public const string FrontierEscalation = "frontier-escalation";
+        public const string Workflow = "workflow";
 
         public static readonly IReadOnlyList<string> All =
-            [Gateway, IntentClassifier, ComplianceChecker, Extraction, FrontierEscalation];
+            [Gateway, Workflow, IntentClassifier, ComplianceChecker, Extraction, FrontierEscalation];
     }
+
+    /// <summary>Queues with fixed names: the workflow's inputs and the steps' Courier execute endpoints.</summary>
+    public static class Queues
+    {
+        public const string StartJob = "start-job";
+        public const string SubmitJob = "submit-job";
+
+        /// <summary>Raw JSON intake for any AMQP client: a camelCase <c>SubmitJob</c> body, no envelope.</summary>
+        public const string RawJobIntake = "job-intake";
+
+        public const string Audit = "record-audit";
+        public const string JobEvents = "job-events";
+        public const string CheckCompliance = "check-compliance_execute";
+        public const string ClassifyIntent = "classify-intent_execute";
+        public const string ExtractFields = "extract-fields_execute";
+        public const string Escalate = "escalate_execute";
+    }
+
+    /// <summary>Step names as they appear in pipelines, audit records and results.</summary>
+    public static class Steps
+    {
+        public const string Intake = "intake";
+        public const string Compliance = "compliance";
+        public const string Intent = "intent";
+        public const string Extraction = "extraction";
+        public const string Escalation = "escalation";
+        public const string Completion = "completion";
+    }
+
+    /// <summary>Postgres role the services connect as: it may insert audit records but never change them.</summary>
+    public const string ServiceDatabaseRole = "specialist_service";
 
     /// <summary>The database the platform keeps its jobs, audit trail, evaluations and model registry in.</summary>
     public const string DatabaseName = "specialist";

@@ -10,6 +10,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,6 +49,22 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             // A retried submission with the same Idempotency-Key finds the job it already created.
             job.HasIndex(j => new { j.TenantId, j.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
             job.HasIndex(j => new { j.TenantId, j.CreatedAt });
+            job.HasIndex(j => j.CreatedAt).HasFilter("\"DispatchedAt\" IS NULL").HasDatabaseName("IX_jobs_undispatched");
+        });
+
+        // Created by hand-written SQL in the AuditTrail migration: EF cannot declare a partitioned table.
+        modelBuilder.Entity<AuditRecord>(record =>
+        {
+            record.ToTable("audit_records", table => table.ExcludeFromMigrations());
+            record.HasKey(r => new { r.TenantId, r.Sequence, r.RecordedAt });
+        });
+
+        modelBuilder.Entity<AuditChainHead>(head =>
+        {
+            head.ToTable("audit_chain_heads");
+            head.HasKey(h => h.TenantId);
+            head.Property(h => h.TenantId).HasMaxLength(64);
+            head.Property(h => h.Hash).HasMaxLength(64);
         });
     }
 }

@@ -1,0 +1,145 @@
+using Npgsql;
+using NpgsqlTypes;
+using SpecialistPlatform.Contracts.Audit;
+using SpecialistPlatform.Data.Entities;
+
+namespace SpecialistPlatform.Jobs.Audit;
+
+/// <summary>
+/// Appends records to each tenant's chain. A transaction-scoped advisory lock per tenant serialises appends to one
+/// chain across writers; records whose (JobId, Step) is already in the trail are skipped, so a redelivered step
+/// never writes twice. Batches keep the lock's cost per record small at high rates.
+/// </summary>
+public sealed class AuditTrailWriter(NpgsqlDataSource dataSource)
+{
+    public async Task<int> AppendAsync(IReadOnlyList<RecordAudit> records, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var written = 0;
+        foreach (var tenant in records.GroupBy(r => r.TenantId))
+        {
+            written += await AppendForTenantAsync(connection, tenant.Key, [.. tenant], cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    private static async Task<int> AppendForTenantAsync(NpgsqlConnection connection, string tenantId, List<RecordAudit> records, CancellationToken cancellationToken)
+    {
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('audit:' || @tenant, 0))", connection))
+        {
+            lockCommand.Parameters.AddWithValue("tenant", tenantId);
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var alreadyRecorded = await ExistingStepsAsync(connection, tenantId, [.. records.Select(r => r.JobId).Distinct()], cancellationToken);
+        var (sequence, previousHash) = await HeadAsync(connection, tenantId, cancellationToken);
+
+        var batch = new NpgsqlBatch(connection);
+        var recordedAt = AuditChain.ToStoredPrecision(DateTimeOffset.UtcNow);
+        foreach (var message in records)
+        {
+            if (!alreadyRecorded.Add((message.JobId, message.Step)))
+            {
+                continue;
+            }
+
+            sequence++;
+            var record = new AuditRecord
+            {
+                TenantId = tenantId,
+                Sequence = sequence,
+                JobId = message.JobId,
+                Step = message.Step,
+                Service = message.Service,
+                Model = message.Model,
+                ModelVersion = message.ModelVersion,
+                InputSha256 = message.InputSha256,
+                Decision = Truncate(message.Decision, 200),
+                Confidence = message.Confidence,
+                LatencyMs = message.LatencyMs,
+                Cost = decimal.Round(message.Cost, 6),
+                Redacted = message.Redacted,
+                SentOutside = message.SentOutside,
+                Detail = message.Detail,
+                OccurredAt = AuditChain.ToStoredPrecision(message.OccurredAt),
+                RecordedAt = recordedAt,
+                PrevHash = previousHash,
+                Hash = "",
+            };
+            var hash = AuditChain.ComputeHash(record);
+            batch.BatchCommands.Add(InsertCommand(record, hash));
+            previousHash = hash;
+        }
+
+        if (batch.BatchCommands.Count == 0)
+        {
+            return 0;
+        }
+
+        var upsertHead = new NpgsqlBatchCommand("""
+            INSERT INTO audit_chain_heads ("TenantId", "Sequence", "Hash") VALUES (@tenant, @sequence, @hash)
+            ON CONFLICT ("TenantId") DO UPDATE SET "Sequence" = excluded."Sequence", "Hash" = excluded."Hash"
+            """);
+        upsertHead.Parameters.AddWithValue("tenant", tenantId);
+        upsertHead.Parameters.AddWithValue("sequence", sequence);
+        upsertHead.Parameters.AddWithValue("hash", previousHash);
+        batch.BatchCommands.Add(upsertHead);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return batch.BatchCommands.Count - 1;
+    }
+
+    private static NpgsqlBatchCommand InsertCommand(AuditRecord r, string hash)
+    {
+        var command = new NpgsqlBatchCommand("""
+            INSERT INTO audit_records ("TenantId", "Sequence", "JobId", "Step", "Service", "Model", "ModelVersion", "InputSha256",
+                "Decision", "Confidence", "LatencyMs", "Cost", "Redacted", "SentOutside", "Detail", "OccurredAt", "RecordedAt", "PrevHash", "Hash")
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+            """);
+        object?[] values =
+        [
+            r.TenantId, r.Sequence, r.JobId, r.Step, r.Service, r.Model, r.ModelVersion, r.InputSha256, r.Decision, r.Confidence,
+            r.LatencyMs, r.Cost, r.Redacted, r.SentOutside, r.Detail, r.OccurredAt, r.RecordedAt, r.PrevHash, hash,
+        ];
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        // Typed nulls: Postgres cannot infer a type from an untyped NULL parameter.
+        command.Parameters[5].NpgsqlDbType = NpgsqlDbType.Varchar;
+        command.Parameters[6].NpgsqlDbType = NpgsqlDbType.Varchar;
+        command.Parameters[9].NpgsqlDbType = NpgsqlDbType.Double;
+        command.Parameters[12].NpgsqlDbType = NpgsqlDbType.Text;
+        command.Parameters[13].NpgsqlDbType = NpgsqlDbType.Text;
+        command.Parameters[14].NpgsqlDbType = NpgsqlDbType.Text;
+        return command;
+    }
+
+    private static async Task<HashSet<(Guid, string)>> ExistingStepsAsync(NpgsqlConnection connection, string tenantId, Guid[] jobIds, CancellationToken cancellationToken)
+    {
+        var existing = new HashSet<(Guid, string)>();
+        await using var command = new NpgsqlCommand("""SELECT "JobId", "Step" FROM audit_records WHERE "TenantId" = @tenant AND "JobId" = ANY(@jobs)""", connection);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("jobs", jobIds);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            existing.Add((reader.GetGuid(0), reader.GetString(1)));
+        }
+
+        return existing;
+    }
+
+    private static async Task<(long Sequence, string Hash)> HeadAsync(NpgsqlConnection connection, string tenantId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""SELECT "Sequence", "Hash" FROM audit_chain_heads WHERE "TenantId" = @tenant""", connection);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.Genesis);
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

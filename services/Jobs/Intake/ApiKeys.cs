@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SpecialistPlatform.Data;
+using SpecialistPlatform.Data.Entities;
+
+namespace SpecialistPlatform.Jobs.Intake;
+
+/// <summary>API keys: random, shown once, stored only as SHA-256. A key is high-entropy, so a plain hash (not a
+/// slow password hash) is the right tool and lets every request be checked with one indexed lookup.</summary>
+public static class ApiKeys
+{
+    private const string KeyPrefix = "sp_";
+
+    public static string Generate() => KeyPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    public static string DisplayPrefix(string key) => key.Length <= 10 ? key : key[..10];
+
+    /// <summary>The active key with this value, or null.</summary>
+    public static Task<ApiKey?> FindAsync(PlatformDbContext db, string key, CancellationToken cancellationToken)
+    {
+        var hash = Hash(key);
+        return db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
+    }
+
+    /// <summary>Creates the tenant if needed and stores the key; an existing identical key is left as it is.</summary>
+    public static async Task EnsureAsync(PlatformDbContext db, string tenantId, string tenantName, string key, string[] roles, CancellationToken cancellationToken)
+    {
+        if (!await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
+        {
+            db.Tenants.Add(new Tenant { Id = tenantId, Name = tenantName });
+        }
+
+        var hash = Hash(key);
+        if (!await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken))
+        {
+            db.ApiKeys.Add(new ApiKey { TenantId = tenantId, Name = $"{tenantName} key", Prefix = DisplayPrefix(key), KeyHash = hash, Roles = roles });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

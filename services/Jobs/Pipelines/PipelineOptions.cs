@@ -1,0 +1,111 @@
+using System.ComponentModel.DataAnnotations;
+using SpecialistPlatform.Contracts;
+
+namespace SpecialistPlatform.Jobs.Pipelines;
+
+/// <summary>
+/// Job kinds and their pipelines, from the <c>Pipelines</c> configuration section (pipelines.json, overridable
+/// like any setting, e.g. <c>Pipelines__Kinds__invoice__Steps__0</c>). Validated at start by every service.
+/// </summary>
+public sealed class PipelineOptions : IValidatableObject
+{
+    public const string Section = "Pipelines";
+
+    public static readonly IReadOnlyList<string> KnownSteps =
+        [ResourceNames.Steps.Compliance, ResourceNames.Steps.Intent, ResourceNames.Steps.Extraction];
+
+    public static readonly IReadOnlyList<string> KnownFieldTypes =
+        ["string", "reference", "date", "time", "money", "number", "integer", "email", "phone", "iban"];
+
+    /// <summary>Largest accepted text, in UTF-8 bytes.</summary>
+    [Range(1, 64 * 1024 * 1024)]
+    public int MaxTextBytes { get; set; } = 1024 * 1024;
+
+    public Dictionary<string, JobKindOptions> Kinds { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Intent label → schema name for kinds whose schema follows the routed intent; "*" is the fallback.</summary>
+    public Dictionary<string, string> IntentSchemas { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, SchemaOptions> Schemas { get; set; } = new(StringComparer.Ordinal);
+
+    public string? SchemaFor(JobKindOptions kind, string? intentLabel) =>
+        kind.Schema
+        ?? (intentLabel is not null && IntentSchemas.TryGetValue(intentLabel, out var byIntent) ? byIntent : null)
+        ?? IntentSchemas.GetValueOrDefault("*");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Kinds.Count == 0)
+        {
+            yield return new ValidationResult("Pipelines:Kinds is empty: at least one job kind must be configured.");
+        }
+
+        foreach (var (name, kind) in Kinds)
+        {
+            if (kind.Steps.Count == 0)
+            {
+                yield return new ValidationResult($"Pipelines:Kinds:{name}:Steps is empty.");
+            }
+
+            foreach (var step in kind.Steps.Where(step => !KnownSteps.Contains(step)))
+            {
+                yield return new ValidationResult(
+                    $"Pipelines:Kinds:{name}:Steps has unknown step '{step}'; known: {string.Join(", ", KnownSteps)}.");
+            }
+
+            if (kind.Steps.FirstOrDefault() != ResourceNames.Steps.Compliance)
+            {
+                yield return new ValidationResult(
+                    $"Pipelines:Kinds:{name}:Steps must start with '{ResourceNames.Steps.Compliance}': nothing may be escalated before it is redacted.");
+            }
+
+            if (kind.Schema is { } schema && !Schemas.ContainsKey(schema))
+            {
+                yield return new ValidationResult($"Pipelines:Kinds:{name}:Schema names unknown schema '{schema}'.");
+            }
+        }
+
+        foreach (var (intent, schema) in IntentSchemas.Where(pair => !Schemas.ContainsKey(pair.Value)))
+        {
+            yield return new ValidationResult($"Pipelines:IntentSchemas:{intent} names unknown schema '{schema}'.");
+        }
+
+        foreach (var (name, schema) in Schemas)
+        {
+            foreach (var field in schema.Fields.Where(field => !KnownFieldTypes.Contains(field.Type)))
+            {
+                yield return new ValidationResult(
+                    $"Pipelines:Schemas:{name}: field '{field.Name}' has unknown type '{field.Type}'; known: {string.Join(", ", KnownFieldTypes)}.");
+            }
+        }
+    }
+}
+
+public sealed class JobKindOptions
+{
+    public string? Description { get; set; }
+    public List<string> Steps { get; set; } = [];
+
+    /// <summary>The kind's fixed extraction schema; null means "the schema of the routed intent".</summary>
+    public string? Schema { get; set; }
+
+    /// <summary>Escalate when the intent's calibrated confidence is below this.</summary>
+    public double EscalateBelowConfidence { get; set; } = 0.5;
+
+    public bool EscalateOutOfScope { get; set; } = true;
+}
+
+public sealed class SchemaOptions
+{
+    public List<FieldOptions> Fields { get; set; } = [];
+}
+
+public sealed class FieldOptions
+{
+    public string Name { get; set; } = "";
+    public string Type { get; set; } = "string";
+    public bool Required { get; set; }
+
+    /// <summary>Words that announce this field ("invoice number", "due"): a value near one is preferred.</summary>
+    public List<string> Keywords { get; set; } = [];
+}
