@@ -40,6 +40,7 @@ public static class Dependencies
 
     /// <summary>MassTransit over RabbitMQ. MassTransit registers its own bus health check (tag "ready").</summary>
     public static void AddMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBus = null,
         string connectionName = ResourceNames.ConnectionStrings.RabbitMq)
     {
         var connectionString = builder.RequireConnectionString(connectionName, ValidateAmqpUri);
@@ -50,6 +51,7 @@ public static class Dependencies
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(connectionString));
+                configureBus?.Invoke(context, rabbit);
                 rabbit.ConfigureEndpoints(context);
             });
         });

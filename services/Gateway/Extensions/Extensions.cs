@@ -1,18 +1,37 @@
+using System.Text.Json.Serialization;
 using SpecialistPlatform.Data;
+using SpecialistPlatform.Gateway.Authentication;
+using SpecialistPlatform.Jobs.Audit;
+using SpecialistPlatform.Jobs.Intake;
+using SpecialistPlatform.Jobs.Pipelines;
 using SpecialistPlatform.ServiceDefaults;
 
 namespace SpecialistPlatform.Gateway.Extensions;
 
-/// <summary>The HTTP front door: jobs, results, audit queries and models, per-tenant API keys.</summary>
+/// <summary>The HTTP front door: jobs, results, audit queries, per-tenant API keys.</summary>
 public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddPipelines();
         builder.AddPostgres();
         builder.Services.AddPlatformDbContext();
         builder.AddRedis();
         builder.AddMessaging();
+
+        // The body may hold the largest accepted text JSON-escaped (up to 6 bytes a character) plus metadata.
+        var maxTextBytes = builder.Configuration.GetValue($"{PipelineOptions.Section}:MaxTextBytes", 1024 * 1024);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = (long)maxTextBytes * 6 + 64 * 1024);
+
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddApiKeyAuthentication();
+
+        builder.Services.AddScoped<JobIntake>();
+        builder.Services.AddScoped<AuditTrailVerifier>();
+        builder.Services.AddSingleton<JobDispatcher>();
+        builder.Services.AddHostedService<UndispatchedJobSweeper>();
     }
 }

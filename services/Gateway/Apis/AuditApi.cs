@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SpecialistPlatform.Data;
+using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Gateway.Authentication;
+using SpecialistPlatform.Jobs.Audit;
+
+namespace SpecialistPlatform.Gateway.Apis;
+
+/// <summary>The auditor's view: the tenant's trail, filtered and paged, and a verification of its hash chain.</summary>
+public static class AuditApi
+{
+    public const int MaxPageSize = 500;
+
+    public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Auditor);
+        api.MapGet("/", QueryAudit).WithName(nameof(QueryAudit));
+        api.MapGet("/verify", VerifyAudit).WithName(nameof(VerifyAudit));
+        return api;
+    }
+
+    public static async Task<Results<Ok<AuditPage>, ProblemHttpResult>> QueryAudit(
+        ClaimsPrincipal user, PlatformDbContext db, string? tenant, DateTimeOffset? from, DateTimeOffset? to,
+        string? step, string? decision, string? model, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var ownTenant = user.TenantId();
+        if (tenant is not null && tenant != ownTenant)
+        {
+            return JobsApi.Problem(StatusCodes.Status403Forbidden, "Other tenant", "An API key can read only its own tenant's audit trail.");
+        }
+
+        var size = pageSize ?? 100;
+        if (size is < 1 or > MaxPageSize || page is < 1)
+        {
+            return JobsApi.Problem(StatusCodes.Status400BadRequest, "Invalid paging", $"page starts at 1; pageSize is 1 to {MaxPageSize}.");
+        }
+
+        var query = db.AuditRecords.AsNoTracking().Where(r => r.TenantId == ownTenant);
+        if (from is not null)
+        {
+            query = query.Where(r => r.RecordedAt >= from);
+        }
+
+        if (to is not null)
+        {
+            query = query.Where(r => r.RecordedAt < to);
+        }
+
+        if (step is not null)
+        {
+            query = query.Where(r => r.Step == step);
+        }
+
+        if (decision is not null)
+        {
+            query = query.Where(r => r.Decision == decision);
+        }
+
+        if (model is not null)
+        {
+            query = query.Where(r => r.Model == model);
+        }
+
+        var number = page ?? 1;
+        var records = await query.OrderBy(r => r.Sequence).Skip((number - 1) * size).Take(size + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new AuditPage(number, size, records.Count > size, [.. records.Take(size).Select(AuditRecordView.From)]));
+    }
+
+    public static async Task<Ok<AuditVerification>> VerifyAudit(ClaimsPrincipal user, AuditTrailVerifier verifier, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await verifier.VerifyAsync(user.TenantId(), cancellationToken));
+}
+
+public sealed record AuditPage(int Page, int PageSize, bool HasMore, IReadOnlyList<AuditRecordView> Records);
+
+public sealed record AuditRecordView(
+    long Sequence, Guid JobId, string Step, string Service, string? Model, string? ModelVersion, string InputSha256, string Decision,
+    double? Confidence, double LatencyMs, decimal Cost, string? Redacted, string? SentOutside, string? Detail,
+    DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, string PrevHash, string Hash)
+{
+    public static AuditRecordView From(AuditRecord r) => new(
+        r.Sequence, r.JobId, r.Step, r.Service, r.Model, r.ModelVersion, r.InputSha256, r.Decision, r.Confidence, r.LatencyMs, r.Cost,
+        r.Redacted, r.SentOutside, r.Detail, r.OccurredAt, r.RecordedAt, r.PrevHash, r.Hash);
+}

@@ -1,0 +1,48 @@
+using MassTransit;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Audit;
+
+namespace SpecialistPlatform.Jobs.Steps;
+
+/// <summary>
+/// How a step ends: it sets its result as a routing-slip variable, and when it is unsure it revises the itinerary
+/// to add escalation (once) with its reason. Also where steps send their audit record from.
+/// </summary>
+public static class StepResults
+{
+    public const string EscalationReasonsVariable = "EscalationReasons";
+    private const string EscalationActivity = ResourceNames.Steps.Escalation;
+    private static readonly Uri EscalationAddress = new($"queue:{ResourceNames.Queues.Escalate}");
+    private static readonly Uri AuditAddress = new($"queue:{ResourceNames.Queues.Audit}");
+
+    public static ExecutionResult Complete<TArguments>(
+        ExecuteContext<TArguments> context, string variable, object result, IReadOnlyList<string> escalationReasons, string? escalateBecause)
+        where TArguments : class
+    {
+        if (escalateBecause is null)
+        {
+            return context.CompletedWithVariables(new Dictionary<string, object> { [variable] = result });
+        }
+
+        var variables = new Dictionary<string, object>
+        {
+            [variable] = result,
+            [EscalationReasonsVariable] = escalationReasons.Append(escalateBecause).ToList(),
+        };
+        return context.ReviseItinerary(variables, itinerary =>
+        {
+            itinerary.AddActivitiesFromSourceItinerary();
+            // An earlier reason means an earlier step already added escalation to the itinerary.
+            if (escalationReasons.Count == 0)
+            {
+                itinerary.AddActivity(EscalationActivity, EscalationAddress);
+            }
+        });
+    }
+
+    public static async Task AuditAsync(this ISendEndpointProvider sender, RecordAudit record)
+    {
+        var endpoint = await sender.GetSendEndpoint(AuditAddress);
+        await endpoint.Send(record);
+    }
+}

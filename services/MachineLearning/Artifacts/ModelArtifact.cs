@@ -1,0 +1,280 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SpecialistPlatform.MachineLearning.Features;
+using SpecialistPlatform.MachineLearning.Models;
+
+namespace SpecialistPlatform.MachineLearning.Artifacts;
+
+/// <summary>
+/// The versioned binary model format (all integers little-endian):
+/// <code>
+/// offset 0   8 bytes  magic "SPMODEL\0"
+/// offset 8   uint16   format version (1)
+/// offset 10  uint16   reserved, 0
+/// offset 12  int64    payload length L
+/// offset 20  L bytes  payload:
+///                       int32 header length H, H bytes of UTF-8 JSON header
+///                       (task, labels, out-of-scope label, temperature, threshold, training-data SHA-256,
+///                       hyper-parameters, metrics, and per component its feature options and sizes),
+///                       then per component: int32[rows] buckets, float32[rows * classes] weights, float32[classes] bias
+/// offset 20+L 32 bytes SHA-256 of bytes [0, 20+L)
+/// </code>
+/// The file holds nothing time-dependent, so the same data and seed give byte-identical files.
+/// </summary>
+public static class ModelArtifact
+{
+    public const ushort FormatVersion = 1;
+    public const string ModelFileName = "model.bin";
+    public const string ManifestFileName = "model.json";
+
+    private const int PreambleLength = 20;
+    private const int ChecksumLength = 32;
+    private static ReadOnlySpan<byte> Magic => "SPMODEL\0"u8;
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    public static byte[] Serialize(IntentModel model)
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("Model files are written on little-endian machines only.");
+        }
+        var header = new ArtifactHeader
+        {
+            Task = model.Metadata.Task,
+            Labels = model.Labels.ToArray(),
+            OosLabel = model.OosLabel,
+            Temperature = model.Temperature,
+            Threshold = model.Threshold,
+            TrainingDataSha256 = model.Metadata.TrainingDataSha256,
+            HyperParameters = JsonNode.Parse(model.Metadata.HyperParametersJson),
+            Metrics = new SortedDictionary<string, double>(model.Metadata.Metrics.ToDictionary(), StringComparer.Ordinal),
+            Components = model.Components.Select(c => new ComponentHeader
+            {
+                Kind = "linear-softmax",
+                Features = c.Features,
+                Rows = c.Buckets.Length,
+                Classes = c.Classes,
+            }).ToArray(),
+        };
+        var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header);
+
+        using var payload = new MemoryStream();
+        WriteInt32(payload, headerBytes.Length);
+        payload.Write(headerBytes);
+        foreach (var component in model.Components)
+        {
+            payload.Write(MemoryMarshal.AsBytes(component.Buckets.AsSpan()));
+            payload.Write(MemoryMarshal.AsBytes(component.Weights.AsSpan()));
+            payload.Write(MemoryMarshal.AsBytes(component.Bias.AsSpan()));
+        }
+
+        var payloadLength = payload.Length;
+        var file = new byte[PreambleLength + payloadLength + ChecksumLength];
+        Magic.CopyTo(file);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), FormatVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 0);
+        BinaryPrimitives.WriteInt64LittleEndian(file.AsSpan(12), payloadLength);
+        payload.GetBuffer().AsSpan(0, (int)payloadLength).CopyTo(file.AsSpan(PreambleLength));
+        SHA256.HashData(file.AsSpan(0, PreambleLength + (int)payloadLength), file.AsSpan(PreambleLength + (int)payloadLength));
+        return file;
+    }
+
+    public static IntentModel Deserialize(ReadOnlySpan<byte> file)
+    {
+        if (file.Length < PreambleLength + ChecksumLength)
+        {
+            throw new ModelFormatException($"Model file is truncated: {file.Length} bytes is shorter than the {PreambleLength + ChecksumLength}-byte minimum.");
+        }
+        if (!file[..8].SequenceEqual(Magic))
+        {
+            throw new ModelFormatException("Not a specialist model file: the magic bytes are wrong.");
+        }
+        var version = BinaryPrimitives.ReadUInt16LittleEndian(file[8..]);
+        if (version != FormatVersion)
+        {
+            throw new ModelFormatException($"Incompatible model format version {version}: this build reads version {FormatVersion} only.");
+        }
+        var payloadLength = BinaryPrimitives.ReadInt64LittleEndian(file[12..]);
+        var expected = PreambleLength + payloadLength + ChecksumLength;
+        if (payloadLength < 4 || expected != file.Length)
+        {
+            throw new ModelFormatException(expected > file.Length || payloadLength < 0
+                ? $"Model file is truncated: the header promises {expected} bytes but the file has {file.Length}."
+                : $"Model file has the wrong length: the header promises {expected} bytes but the file has {file.Length}.");
+        }
+        Span<byte> actual = stackalloc byte[ChecksumLength];
+        SHA256.HashData(file[..(PreambleLength + (int)payloadLength)], actual);
+        if (!actual.SequenceEqual(file[(PreambleLength + (int)payloadLength)..]))
+        {
+            throw new ModelFormatException("Model file is corrupt: its SHA-256 checksum does not match its contents.");
+        }
+
+        try
+        {
+            return ReadPayload(file.Slice(PreambleLength, (int)payloadLength));
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or ArgumentOutOfRangeException or InvalidOperationException or OverflowException or NotSupportedException)
+        {
+            throw new ModelFormatException($"Model file content is inconsistent: {ex.Message}", ex);
+        }
+    }
+
+    private static IntentModel ReadPayload(ReadOnlySpan<byte> payload)
+    {
+        var headerLength = BinaryPrimitives.ReadInt32LittleEndian(payload);
+        if (headerLength <= 0 || headerLength > payload.Length - 4)
+        {
+            throw new ModelFormatException("Model file content is inconsistent: the header length is out of range.");
+        }
+        var header = JsonSerializer.Deserialize<ArtifactHeader>(payload.Slice(4, headerLength))
+            ?? throw new ModelFormatException("Model file content is inconsistent: the header is empty.");
+        if (header.Labels is not { Length: > 0 } || header.Components is not { Length: > 0 } || header.OosLabel is null || header.Task is null)
+        {
+            throw new ModelFormatException("Model file content is inconsistent: labels, components, task or out-of-scope label missing.");
+        }
+
+        var offset = 4 + headerLength;
+        var components = new List<LinearComponent>();
+        foreach (var c in header.Components)
+        {
+            if (c.Kind != "linear-softmax" || c.Features is null)
+            {
+                throw new ModelFormatException($"Model file has an unknown component kind '{c.Kind}'.");
+            }
+            if (c.Classes != header.Labels.Length || c.Rows < 0)
+            {
+                throw new ModelFormatException("Model file content is inconsistent: a component's size does not match the labels.");
+            }
+            var needed = (long)c.Rows * 4 + (long)c.Rows * c.Classes * 4 + (long)c.Classes * 4;
+            if (needed > payload.Length - offset)
+            {
+                throw new ModelFormatException("Model file content is inconsistent: the weights are shorter than the header declares.");
+            }
+            var buckets = MemoryMarshal.Cast<byte, int>(payload.Slice(offset, c.Rows * 4)).ToArray();
+            offset += c.Rows * 4;
+            var weights = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, c.Rows * c.Classes * 4)).ToArray();
+            offset += c.Rows * c.Classes * 4;
+            var bias = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, c.Classes * 4)).ToArray();
+            offset += c.Classes * 4;
+            if (weights.Any(w => !float.IsFinite(w)) || bias.Any(b => !float.IsFinite(b)))
+            {
+                throw new ModelFormatException("Model file content is inconsistent: the weights contain non-finite values.");
+            }
+            components.Add(new LinearComponent(c.Features, c.Classes, buckets, weights, bias));
+        }
+        if (offset != payload.Length)
+        {
+            throw new ModelFormatException("Model file content is inconsistent: there are bytes after the last component.");
+        }
+
+        var metadata = new ModelMetadata
+        {
+            Task = header.Task,
+            TrainingDataSha256 = header.TrainingDataSha256 ?? "",
+            HyperParametersJson = header.HyperParameters?.ToJsonString() ?? "{}",
+            Metrics = header.Metrics ?? new SortedDictionary<string, double>(),
+        };
+        return new IntentModel(header.Labels, header.OosLabel, components, header.Temperature, header.Threshold, metadata);
+    }
+
+    /// <summary>Writes DIR/model.bin and the human-readable DIR/model.json manifest.</summary>
+    /// <param name="extra">Facts about this run that must not enter model.bin (timings, file names), shown in the manifest.</param>
+    public static string Save(IntentModel model, string directory, IReadOnlyDictionary<string, object?>? extra = null)
+    {
+        Directory.CreateDirectory(directory);
+        var bytes = Serialize(model);
+        var path = Path.Combine(directory, ModelFileName);
+        var temp = path + ".tmp";
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, path, overwrite: true);
+
+        var manifest = new JsonObject
+        {
+            ["format"] = "specialist-model",
+            ["formatVersion"] = FormatVersion,
+            ["task"] = model.Metadata.Task,
+            ["modelFile"] = ModelFileName,
+            ["modelSha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            ["modelBytes"] = bytes.Length,
+            ["labels"] = new JsonArray(model.Labels.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
+            ["oosLabel"] = model.OosLabel,
+            ["oosIsTrainedClass"] = model.OosIndex >= 0,
+            ["temperature"] = model.Temperature,
+            ["oosThreshold"] = model.Threshold,
+            ["trainingDataSha256"] = model.Metadata.TrainingDataSha256,
+            ["hyperParameters"] = JsonNode.Parse(model.Metadata.HyperParametersJson),
+            ["metrics"] = JsonSerializer.SerializeToNode(model.Metadata.Metrics),
+            ["components"] = new JsonArray(model.Components.Select(c => (JsonNode?)new JsonObject
+            {
+                ["kind"] = "linear-softmax",
+                ["features"] = JsonSerializer.SerializeToNode(c.Features),
+                ["rows"] = c.Buckets.Length,
+                ["classes"] = c.Classes,
+            }).ToArray()),
+        };
+        if (extra is not null)
+        {
+            var run = new JsonObject();
+            foreach (var (key, value) in extra)
+            {
+                run[key] = JsonSerializer.SerializeToNode(value);
+            }
+            manifest["run"] = run;
+        }
+        File.WriteAllText(Path.Combine(directory, ManifestFileName), manifest.ToJsonString(JsonOptions) + "\n", new UTF8Encoding(false));
+        return path;
+    }
+
+    /// <summary>Loads DIR/model.bin (or the file itself when a file path is given).</summary>
+    public static IntentModel Load(string path)
+    {
+        var file = Directory.Exists(path) ? Path.Combine(path, ModelFileName) : path;
+        if (!File.Exists(file))
+        {
+            throw new ModelFormatException($"No model found at '{path}' (expected a directory holding {ModelFileName}, or the file itself).");
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (IOException ex)
+        {
+            throw new ModelFormatException($"Cannot read model file '{file}': {ex.Message}", ex);
+        }
+        return Deserialize(bytes);
+    }
+
+    private static void WriteInt32(Stream stream, int value)
+    {
+        Span<byte> buffer = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(buffer, value);
+        stream.Write(buffer);
+    }
+
+    private sealed class ArtifactHeader
+    {
+        public string? Task { get; set; }
+        public string[]? Labels { get; set; }
+        public string? OosLabel { get; set; }
+        public double Temperature { get; set; }
+        public double Threshold { get; set; }
+        public string? TrainingDataSha256 { get; set; }
+        public JsonNode? HyperParameters { get; set; }
+        public SortedDictionary<string, double>? Metrics { get; set; }
+        public ComponentHeader[]? Components { get; set; }
+    }
+
+    private sealed class ComponentHeader
+    {
+        public string? Kind { get; set; }
+        public FeatureOptions? Features { get; set; }
+        public int Rows { get; set; }
+        public int Classes { get; set; }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Numerics.Tensors;
+
+namespace SpecialistPlatform.MachineLearning.Models;
+
+/// <summary>One decision of an intent model.</summary>
+/// <param name="Label">The decided label: an intent, or the out-of-scope label.</param>
+/// <param name="Confidence">Calibrated probability of the decided label (for a threshold rejection, 1 - top in-scope probability).</param>
+/// <param name="TopLabel">The most probable label before any out-of-scope threshold.</param>
+/// <param name="TopProbability">Calibrated probability of <paramref name="TopLabel"/>.</param>
+/// <param name="OutOfScope">Whether the text was judged out of scope.</param>
+public readonly record struct IntentPrediction(string Label, float Confidence, string TopLabel, float TopProbability, bool OutOfScope);
+
+/// <summary>Descriptive data carried by a model artifact; none of it affects predictions.</summary>
+public sealed record ModelMetadata
+{
+    public string Task { get; init; } = "intent";
+
+    /// <summary>SHA-256 (hex) of the canonical training data: each example as text, tab, label, newline in UTF-8.</summary>
+    public string TrainingDataSha256 { get; init; } = "";
+
+    /// <summary>The training settings, as JSON.</summary>
+    public string HyperParametersJson { get; init; } = "{}";
+
+    /// <summary>Validation metrics measured at training time.</summary>
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+}
+
+/// <summary>
+/// A calibrated intent classifier: an ensemble of linear components whose logits are averaged, divided by
+/// a temperature, passed through softmax, then an out-of-scope rule is applied.
+/// </summary>
+public sealed class IntentModel
+{
+    public IntentModel(
+        IReadOnlyList<string> labels,
+        string oosLabel,
+        IReadOnlyList<LinearComponent> components,
+        double temperature,
+        double threshold,
+        ModelMetadata metadata)
+    {
+        if (labels.Count < 1 || labels.Distinct(StringComparer.Ordinal).Count() != labels.Count)
+        {
+            throw new ArgumentException("Labels must be non-empty and distinct.", nameof(labels));
+        }
+        if (components.Count == 0 || components.Any(c => c.Classes != labels.Count))
+        {
+            throw new ArgumentException("Every component must score exactly the model's labels.", nameof(components));
+        }
+        if (!(temperature > 0) || double.IsInfinity(temperature))
+        {
+            throw new ArgumentOutOfRangeException(nameof(temperature));
+        }
+        if (!(threshold >= 0 && threshold <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold));
+        }
+        Labels = labels.ToArray();
+        OosLabel = oosLabel;
+        OosIndex = Array.IndexOf(Labels.ToArray(), oosLabel);
+        Components = components.ToArray();
+        Temperature = temperature;
+        Threshold = threshold;
+        Metadata = metadata;
+    }
+
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>The label given to out-of-scope texts, whether or not it is also a trained class.</summary>
+    public string OosLabel { get; }
+
+    /// <summary>Index of <see cref="OosLabel"/> among the trained classes, or -1.</summary>
+    public int OosIndex { get; }
+
+    public IReadOnlyList<LinearComponent> Components { get; }
+
+    public double Temperature { get; }
+
+    /// <summary>A text whose top in-scope probability is below this is out of scope (0 disables the rule).</summary>
+    public double Threshold { get; }
+
+    public ModelMetadata Metadata { get; }
+
+    /// <summary>Uncalibrated ensemble logits.</summary>
+    public float[] Logits(string text)
+    {
+        var logits = new float[Labels.Count];
+        foreach (var component in Components)
+        {
+            component.AddLogits(text, logits);
+        }
+        if (Components.Count > 1)
+        {
+            TensorPrimitives.Divide(logits, Components.Count, logits);
+        }
+        return logits;
+    }
+
+    public float[] Probabilities(string text)
+    {
+        var p = Logits(text);
+        Calibration.Softmax(p, Temperature, p);
+        return p;
+    }
+
+    public IntentPrediction Predict(string text) => Decide(Probabilities(text));
+
+    /// <summary>Scores texts in parallel; results are in input order and identical to calling <see cref="Predict"/> on each.</summary>
+    public IntentPrediction[] PredictBatch(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var results = new IntentPrediction[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            i => results[i] = Predict(texts[i]));
+        return results;
+    }
+
+    public IntentPrediction Decide(ReadOnlySpan<float> probabilities)
+    {
+        var top = TensorPrimitives.IndexOfMax(probabilities);
+        var topLabel = Labels[top];
+        var topP = probabilities[top];
+        if (top == OosIndex)
+        {
+            return new IntentPrediction(OosLabel, topP, topLabel, topP, true);
+        }
+        if (topP < Threshold)
+        {
+            return new IntentPrediction(OosLabel, 1f - topP, topLabel, topP, true);
+        }
+        return new IntentPrediction(topLabel, topP, topLabel, topP, false);
+    }
+}

@@ -1,0 +1,43 @@
+using MassTransit;
+using MassTransit.Courier.Contracts;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Jobs.Pipelines;
+
+namespace SpecialistPlatform.Workflow;
+
+/// <summary>
+/// Builds a job's routing slip from its kind's configured steps. The text and the job's identity travel as
+/// variables, so each step's arguments are filled from them; steps add their results as variables, and a step that
+/// is unsure adds escalation to the itinerary itself.
+/// </summary>
+public static class JobItinerary
+{
+    private static readonly Dictionary<string, Uri> StepAddresses = new()
+    {
+        [ResourceNames.Steps.Compliance] = new Uri($"queue:{ResourceNames.Queues.CheckCompliance}"),
+        [ResourceNames.Steps.Intent] = new Uri($"queue:{ResourceNames.Queues.ClassifyIntent}"),
+        [ResourceNames.Steps.Extraction] = new Uri($"queue:{ResourceNames.Queues.ExtractFields}"),
+    };
+
+    public static RoutingSlip Build(Job job, JobKindOptions kind)
+    {
+        // The job id is the tracking number: every routing-slip event names its job without a lookup.
+        var builder = new RoutingSlipBuilder(job.Id);
+        foreach (var step in kind.Steps)
+        {
+            builder.AddActivity(step, StepAddresses[step]);
+        }
+
+        builder.AddVariable("JobId", job.Id);
+        builder.AddVariable("TenantId", job.TenantId);
+        builder.AddVariable("Kind", job.Kind);
+        builder.AddVariable("Text", job.Text);
+        if (kind.Schema is not null)
+        {
+            builder.AddVariable("Schema", kind.Schema);
+        }
+
+        return builder.Build();
+    }
+}
