@@ -45,7 +45,12 @@ public static class CliApp
         var output = parseResult.InvocationConfiguration.Output;
         if (ReferenceEquals(output, Console.Out))
         {
-            return AnsiConsole.Console;
+            var console = AnsiConsole.Console;
+            if (Console.IsOutputRedirected)
+            {
+                console.Profile.Width = 200; // no wrapping of report lines written to files and pipes
+            }
+            return console;
         }
         return AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -53,7 +58,7 @@ public static class CliApp
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
-        });
+        }).Also(c => c.Profile.Width = 200);
     }
 
     /// <summary>
@@ -95,6 +100,15 @@ public static class CliApp
                 task.Value = 1.0;
                 return result;
             });
+    }
+}
+
+internal static class ConsoleExtensions
+{
+    public static IAnsiConsole Also(this IAnsiConsole console, Action<IAnsiConsole> configure)
+    {
+        configure(console);
+        return console;
     }
 }
 

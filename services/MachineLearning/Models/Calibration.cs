@@ -122,6 +122,13 @@ public static class Calibration
     public static void Softmax(ReadOnlySpan<float> logits, double temperature, Span<float> probabilities)
     {
         TensorPrimitives.Divide(logits, (float)temperature, probabilities);
-        TensorPrimitives.SoftMax(probabilities, probabilities);
+        StableSoftmax(probabilities);
+    }
+
+    /// <summary>In-place softmax that subtracts the maximum first, so large logits cannot overflow.</summary>
+    public static void StableSoftmax(Span<float> values)
+    {
+        TensorPrimitives.Subtract(values, TensorPrimitives.Max(values), values);
+        TensorPrimitives.SoftMax(values, values);
     }
 }

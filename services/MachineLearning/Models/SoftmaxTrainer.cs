@@ -86,7 +86,8 @@ public static class SoftmaxTrainer
                 {
                     TensorPrimitives.MultiplyAdd(weights.AsSpan(x.Indices[k] * c, c), x.Values[k], scores, scores);
                 }
-                TensorPrimitives.SoftMax(scores, grad);
+                scores.CopyTo(grad, 0);
+                Calibration.StableSoftmax(grad);
                 grad[labels[n]] -= 1f;
 
                 AdaGradStep(bias, biasSquared, grad, 1f, 0f, lr, step, denom);
