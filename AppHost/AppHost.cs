@@ -29,6 +29,7 @@ static async Task<int> RunAsync(AppHostOptions options, CancellationToken _)
             settings => new LocalRabbitMq(settings with { Port = options.RabbitMqPort }) { ManagementPort = options.RabbitMqManagementPort });
 
         platform.AddService(ResourceNames.Services.Gateway, "Gateway", options.GatewayPort);
+        platform.AddService(ResourceNames.Services.Workflow, "Workflow");
         platform.AddService(ResourceNames.Services.IntentClassifier, "IntentClassifier");
         platform.AddService(ResourceNames.Services.ComplianceChecker, "ComplianceChecker");
         platform.AddService(ResourceNames.Services.Extraction, "Extraction");

@@ -66,6 +66,15 @@ public sealed class PlatformHost(AppHostOptions options, ConsoleLog log) : IAsyn
             ? $"schema is up to date ({migrations.ElapsedMilliseconds} ms)"
             : $"schema: applied {string.Join(", ", applied)} ({migrations.ElapsedMilliseconds} ms)");
 
+        var devKey = await DevelopmentTenant.EnsureAsync(connectionStrings[ResourceNames.ConnectionStrings.PlatformDatabase], options.DataDirectory, cancel.Token);
+
+        // Services connect as the restricted role (audit rows: insert and read only) on the private Postgres.
+        if (_servers.Single(s => s.ConnectionName == ResourceNames.ConnectionStrings.PlatformDatabase).Local is not null)
+        {
+            connectionStrings[ResourceNames.ConnectionStrings.PlatformDatabase] = new Npgsql.NpgsqlConnectionStringBuilder(
+                connectionStrings[ResourceNames.ConnectionStrings.PlatformDatabase]) { Username = ResourceNames.ServiceDatabaseRole }.ConnectionString;
+        }
+
         var ports = _declaredServices.ToDictionary(s => s.Key, s => s.Value.Port);
         foreach (var (name, (project, port)) in _declaredServices)
         {
@@ -77,6 +86,7 @@ public sealed class PlatformHost(AppHostOptions options, ConsoleLog log) : IAsyn
 
         var table = ResourceTable();
         log.Block(table);
+        log.Info($"development API key (tenant '{DevelopmentTenant.TenantId}', roles submitter, auditor, admin): {devKey}");
         log.Info($"all resources healthy in {total.Elapsed.TotalSeconds:0.0} s; press Ctrl+C to stop");
         await WriteStateAsync("Running");
     }

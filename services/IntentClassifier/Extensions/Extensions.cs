@@ -1,4 +1,8 @@
-using SpecialistPlatform.Data;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Steps;
+using SpecialistPlatform.IntentClassifier.Activities;
+using SpecialistPlatform.IntentClassifier.Models;
+using SpecialistPlatform.Jobs.Pipelines;
 using SpecialistPlatform.ServiceDefaults;
 
 namespace SpecialistPlatform.IntentClassifier.Extensions;
@@ -8,8 +12,15 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPostgres();
-        builder.Services.AddPlatformDbContext();
-        builder.AddMessaging();
+        builder.AddPipelines();
+        builder.Services.AddOptions<IntentClassifierOptions>()
+            .BindConfiguration(IntentClassifierOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IntentModelHost>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<IntentModelHost>());
+        builder.Services.AddHealthChecks().AddCheck<IntentModelHost>("intent-model", tags: [ServiceDefaults.Extensions.ReadyTag]);
+        builder.AddMessaging(bus => bus.AddExecuteActivity<ClassifyIntentActivity, ClassifyIntent>()
+            .Endpoint(e => e.Name = ResourceNames.Queues.ClassifyIntent));
     }
 }

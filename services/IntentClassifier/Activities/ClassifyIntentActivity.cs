@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using MassTransit;
+using Microsoft.Extensions.Options;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Audit;
+using SpecialistPlatform.Contracts.Jobs;
+using SpecialistPlatform.Contracts.Steps;
+using SpecialistPlatform.IntentClassifier.Models;
+using SpecialistPlatform.Jobs.Intake;
+using SpecialistPlatform.Jobs.Pipelines;
+using SpecialistPlatform.Jobs.Steps;
+
+namespace SpecialistPlatform.IntentClassifier.Activities;
+
+/// <summary>Routes a job: the intent, its calibrated confidence, and whether it is out of scope. Unsure or out of
+/// scope (by the job kind's settings) adds escalation to the job's itinerary.</summary>
+public sealed class ClassifyIntentActivity(IntentModelHost models, IOptions<PipelineOptions> pipelines) : IExecuteActivity<ClassifyIntent>
+{
+    public async Task<ExecutionResult> Execute(ExecuteContext<ClassifyIntent> context)
+    {
+        var arguments = context.Arguments;
+        var stopwatch = Stopwatch.StartNew();
+        var loaded = await models.Current;
+        var prediction = loaded.Model.Predict(arguments.Text);
+        var result = new IntentResult(prediction.Label, Math.Round(prediction.Confidence, 4), loaded.Version, prediction.OutOfScope);
+        stopwatch.Stop();
+
+        var kind = pipelines.Value.Kinds[arguments.Kind];
+        string? escalate = null;
+        if (prediction.OutOfScope && kind.EscalateOutOfScope)
+        {
+            escalate = $"intent: out of scope (best in-scope guess '{prediction.TopLabel}', {prediction.TopProbability:0.00})";
+        }
+        else if (prediction.Confidence < kind.EscalateBelowConfidence)
+        {
+            escalate = string.Create(CultureInfo.InvariantCulture,
+                $"intent: confidence {prediction.Confidence:0.00} for '{prediction.Label}' is below {kind.EscalateBelowConfidence:0.00}");
+        }
+
+        await context.AuditAsync(new RecordAudit
+        {
+            JobId = arguments.JobId,
+            TenantId = arguments.TenantId,
+            Step = ResourceNames.Steps.Intent,
+            Service = ResourceNames.Services.IntentClassifier,
+            Model = loaded.Name,
+            ModelVersion = loaded.Version,
+            InputSha256 = JobIntake.Sha256(arguments.Text),
+            Decision = prediction.Label,
+            Confidence = result.Confidence,
+            LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
+            Detail = escalate,
+        });
+        return StepResults.Complete(context, "Intent", result, context.GetVariable<List<string>>(StepResults.EscalationReasonsVariable) ?? [], escalate);
+    }
+}
