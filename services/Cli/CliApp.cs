@@ -43,15 +43,11 @@ public static class CliApp
     internal static IAnsiConsole ConsoleFor(ParseResult parseResult)
     {
         var output = parseResult.InvocationConfiguration.Output;
-        if (ReferenceEquals(output, Console.Out))
+        if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
         {
-            var console = AnsiConsole.Console;
-            if (Console.IsOutputRedirected)
-            {
-                console.Profile.Width = 200; // no wrapping of report lines written to files and pipes
-            }
-            return console;
+            return AnsiConsole.Console;
         }
+        // Files, pipes and in-process callers get plain text without colour codes or wrapping.
         return AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,

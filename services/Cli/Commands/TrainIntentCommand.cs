@@ -24,11 +24,12 @@ internal static class TrainIntentCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => new IntentTrainingOptions().Linear.Epochs };
         var holdOut = new Option<double>("--holdout") { Description = "Share of each label held out when --val is not given.", DefaultValueFactory = _ => 0.1 };
         var threshold = new Option<string>("--oos-threshold") { Description = "'auto' (chosen on validation), 'off', or a probability in [0,1].", DefaultValueFactory = _ => "auto" };
+        var criterion = new Option<OosCriterion>("--oos-criterion") { Description = "What the automatic threshold maximises when validation has out-of-scope examples: Balanced (in-scope accuracy + oos recall) or Accuracy.", DefaultValueFactory = _ => OosCriterion.Balanced };
         var preset = new Option<string>("--preset") { Description = $"Feature/model preset: {string.Join(", ", IntentPresets.Names)}.", DefaultValueFactory = _ => IntentPresets.Default };
 
         var command = new Command("intent", "Train an intent classifier (with out-of-scope detection) on labelled texts.")
         {
-            data, val, output, textColumn, labelColumn, oosLabel, seed, epochs, holdOut, threshold, preset,
+            data, val, output, textColumn, labelColumn, oosLabel, seed, epochs, holdOut, threshold, criterion, preset,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
@@ -44,6 +45,7 @@ internal static class TrainIntentCommand
                 Seed = parseResult.GetValue(seed),
                 OosLabel = parseResult.GetRequiredValue(oosLabel),
                 ValidationFraction = parseResult.GetValue(holdOut),
+                OosCriterion = parseResult.GetValue(criterion),
             };
             options = options with { Linear = options.Linear with { Epochs = parseResult.GetValue(epochs) } };
             options = ApplyThreshold(options, parseResult.GetRequiredValue(threshold));

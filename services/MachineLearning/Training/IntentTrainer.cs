@@ -105,7 +105,7 @@ public static class IntentTrainer
         {
             ThresholdMode.Off => 0.0,
             ThresholdMode.Fixed => options.FixedThreshold,
-            _ => OutOfScopeThreshold.Choose(topP, topIsOos, topCorrect, goldOos, options.MaxAccuracyLoss),
+            _ => OutOfScopeThreshold.Choose(topP, topIsOos, topCorrect, goldOos, options.MaxAccuracyLoss, options.OosCriterion),
         };
 
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)

@@ -31,6 +31,9 @@ public sealed record IntentTrainingOptions
 
     public double FixedThreshold { get; init; }
 
+    /// <summary>What the automatic threshold maximises when validation has out-of-scope examples.</summary>
+    public OosCriterion OosCriterion { get; init; } = OosCriterion.Balanced;
+
     /// <summary>
     /// With no out-of-scope examples in validation, the automatic threshold is the highest one that costs
     /// at most this share of validation accuracy.
@@ -38,7 +41,7 @@ public sealed record IntentTrainingOptions
     public double MaxAccuracyLoss { get; init; } = 0.01;
 
     /// <summary>Ensemble members; their logits are averaged.</summary>
-    public IReadOnlyList<FeatureOptions> Components { get; init; } = [new FeatureOptions()];
+    public IReadOnlyList<FeatureOptions> Components { get; init; } = IntentPresets.WordAndCharEnsemble;
 
     public LinearTrainingOptions Linear { get; init; } = new();
 

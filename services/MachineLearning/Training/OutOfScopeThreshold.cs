@@ -1,10 +1,21 @@
 namespace SpecialistPlatform.MachineLearning.Training;
 
+/// <summary>What the automatic out-of-scope threshold maximises on validation data with out-of-scope examples.</summary>
+public enum OosCriterion
+{
+    /// <summary>In-scope accuracy + out-of-scope recall: both populations weigh the same, however rare out-of-scope texts are.</summary>
+    Balanced,
+
+    /// <summary>Plain accuracy over all validation texts (a correct in-scope label or a detected out-of-scope text each count one).</summary>
+    Accuracy,
+}
+
 /// <summary>
 /// Chooses the max-probability threshold below which a text is called out of scope.
-/// With out-of-scope examples in validation the criterion is to maximise
-/// in-scope accuracy + out-of-scope recall (equal weight to both populations, so the rare out-of-scope
-/// class is not drowned by the in-scope majority); ties go to the lowest threshold. Without any, it is the
+/// With out-of-scope examples in validation the default criterion (<see cref="OosCriterion.Balanced"/>) is
+/// to maximise in-scope accuracy + out-of-scope recall (equal weight to both populations, so the rare
+/// out-of-scope class is not drowned by the in-scope majority); <see cref="OosCriterion.Accuracy"/>
+/// maximises plain accuracy instead. Ties go to the lowest threshold. Without any, it is the
 /// highest threshold whose rejections cost at most <c>maxAccuracyLoss</c> of validation accuracy.
 /// Candidate thresholds sit midway between consecutive distinct validation confidences.
 /// </summary>
@@ -19,7 +30,8 @@ public static class OutOfScopeThreshold
         IReadOnlyList<bool> topIsOos,
         IReadOnlyList<bool> topIsCorrect,
         IReadOnlyList<bool> goldIsOos,
-        double maxAccuracyLoss)
+        double maxAccuracyLoss,
+        OosCriterion criterion = OosCriterion.Balanced)
     {
         var n = topProbability.Count;
         var inScope = goldIsOos.Count(g => !g);
@@ -75,6 +87,8 @@ public static class OutOfScopeThreshold
         }
         return bestThreshold;
 
-        double Score(int correct, int detected) => (double)correct / inScope + (oos > 0 ? (double)detected / oos : 0);
+        double Score(int correct, int detected) => criterion == OosCriterion.Accuracy
+            ? (double)(correct + detected) / n
+            : (double)correct / inScope + (oos > 0 ? (double)detected / oos : 0);
     }
 }
