@@ -20,14 +20,17 @@ public sealed class ContextWords
         WordsAfter = wordsAfter;
     }
 
+    private const int MaxWindowChars = 120;
+
     public int WordsBefore { get; }
 
     public int WordsAfter { get; }
 
     public bool AppearsNear(string text, int start, int end)
     {
-        var before = WordsOf(text, LineStart(text, start), start).TakeLast(WordsBefore);
-        var after = WordsOf(text, end, LineEnd(text, end)).Take(WordsAfter);
+        // A bounded window keeps detection linear on long single-line texts.
+        var before = WordsOf(text, Math.Max(LineStart(text, start), start - MaxWindowChars), start).TakeLast(WordsBefore);
+        var after = WordsOf(text, end, Math.Min(LineEnd(text, end), end + MaxWindowChars)).Take(WordsAfter);
         var window = before.Concat(after).ToList();
         if (window.Any(IsContextWord))
             return true;
@@ -42,13 +45,14 @@ public sealed class ContextWords
 
     private static int LineStart(string text, int index)
     {
-        var nl = index == 0 ? -1 : text.LastIndexOf('\n', index - 1);
+        var from = Math.Max(0, index - MaxWindowChars);
+        var nl = index == 0 ? -1 : text.LastIndexOf('\n', index - 1, index - from);
         return nl + 1;
     }
 
     private static int LineEnd(string text, int index)
     {
-        var nl = text.IndexOf('\n', index);
+        var nl = text.IndexOf('\n', index, Math.Min(MaxWindowChars, text.Length - index));
         return nl < 0 ? text.Length : nl;
     }
 

@@ -14,13 +14,24 @@ public static class OverlapResolver
             .ThenByDescending(f => f.Length)
             .ThenBy(f => f.Start)
             .ThenBy(f => f.Type, StringComparer.Ordinal);
+        // Kept findings never overlap, so ordered by start they are also ordered by end: checking the
+        // neighbours of the insertion point is enough.
         var kept = new List<Finding>();
+        var starts = new List<int>();
         foreach (var candidate in ranked)
         {
-            if (!kept.Any(candidate.Overlaps))
-                kept.Add(candidate);
+            var index = starts.BinarySearch(candidate.Start);
+            if (index < 0)
+                index = ~index;
+            else if (kept[index].Overlaps(candidate))
+                continue;
+            if (index > 0 && kept[index - 1].Overlaps(candidate))
+                continue;
+            if (index < kept.Count && kept[index].Overlaps(candidate))
+                continue;
+            kept.Insert(index, candidate);
+            starts.Insert(index, candidate.Start);
         }
-        kept.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
         return kept;
     }
 }
