@@ -16,7 +16,7 @@ public sealed class PlatformHost(AppHostOptions options, ConsoleLog log) : IAsyn
 {
     private readonly List<(string ConnectionName, string? External, LocalServer? Local)> _servers = [];
     private readonly List<ServiceProcess> _services = [];
-    private readonly Dictionary<string, (string Project, int Port)> _declaredServices = [];
+    private readonly Dictionary<string, (string Project, int Port, IReadOnlyDictionary<string, string> Settings)> _declaredServices = [];
 
     public string StateFile => Path.Combine(options.DataDirectory, "apphost-state.json");
 
@@ -35,14 +35,18 @@ public sealed class PlatformHost(AppHostOptions options, ConsoleLog log) : IAsyn
         _servers.Add((connectionName, externalConnection, local));
     }
 
-    /// <summary>A service by its project folder under services/; port 0 picks a free one.</summary>
-    public void AddService(string name, string project, int port = 0)
+    /// <summary>A service by its project folder under services/; port 0 picks a free one. Settings are extra
+    /// configuration in environment-variable form (Section__Key).</summary>
+    public void AddService(string name, string project, int port = 0, IReadOnlyDictionary<string, string>? settings = null)
     {
         if (options.Services.Contains(name))
         {
-            _declaredServices[name] = (project, FreePort.OrNext(port));
+            _declaredServices[name] = (project, FreePort.OrNext(port), settings ?? new Dictionary<string, string>());
         }
     }
+
+    /// <summary>A folder for a service's own durable files (its models), inside the data folder.</summary>
+    public string ServiceDataDirectory(string name) => Path.Combine(options.DataDirectory, "services", name);
 
     public async Task StartAsync(Task shutdownRequested)
     {
@@ -76,9 +80,14 @@ public sealed class PlatformHost(AppHostOptions options, ConsoleLog log) : IAsyn
         }
 
         var ports = _declaredServices.ToDictionary(s => s.Key, s => s.Value.Port);
-        foreach (var (name, (project, port)) in _declaredServices)
+        foreach (var (name, (project, port, settings)) in _declaredServices)
         {
             var environment = ServiceProcess.Environment(name, port, options.Environment, connectionStrings, ports);
+            foreach (var (key, value) in settings)
+            {
+                environment[key] = value;
+            }
+
             _services.Add(new ServiceProcess(name, ServiceAssembly(project), port, environment, log));
         }
 

@@ -20,7 +20,7 @@ public sealed class AppHostTests
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var dataDirectory = Path.Combine(Path.GetTempPath(), "specialist-tests", "apphost-" + Guid.NewGuid().ToString("N")[..8]);
-        var appHost = AppHostProcess.Start(dataDirectory);
+        var appHost = AppHostProcess.Start(AppHostProcess.BuiltAppHost(typeof(AppHostTests).Assembly), dataDirectory);
         try
         {
             var state = await appHost.WaitForStateAsync("Running", TimeSpan.FromMinutes(4), cancellationToken);
@@ -52,7 +52,7 @@ public sealed class AppHostTests
                 .Concat(services.Where(s => s.GetProperty("name").GetString() != ResourceNames.Services.Extraction).Select(s => s.GetProperty("pid").GetInt32()))
                 .Append(appHost.RestartedPid(ResourceNames.Services.Extraction))
                 .ToList();
-            pids.Count.ShouldBe(9, "postgres, redis, rabbitmq + epmd, five services");
+            pids.Count.ShouldBe(4 + ResourceNames.Services.All.Count, "postgres, redis, rabbitmq + epmd, and every service");
             pids.ShouldAllBe(pid => PosixProcess.IsAlive(pid));
             ListeningAddresses.Of(pids).ShouldAllBe(endpoint => ListeningAddresses.IsLoopback(endpoint));
 
@@ -73,7 +73,7 @@ public sealed class AppHostTests
     [Fact]
     public async Task Refuses_an_unknown_service_name_with_the_list_of_known_ones()
     {
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [AppHostProcess.AssemblyPath, "--services", "gateway,reporting"])
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [AppHostProcess.BuiltAppHost(typeof(AppHostTests).Assembly), "--services", "gateway,reporting"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,4 +1,7 @@
-using SpecialistPlatform.Data;
+using SpecialistPlatform.Compliance.Detection;
+using SpecialistPlatform.ComplianceChecker.Activities;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.ServiceDefaults;
 
 namespace SpecialistPlatform.ComplianceChecker.Extensions;
@@ -8,8 +11,9 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPostgres();
-        builder.Services.AddPlatformDbContext();
-        builder.AddMessaging();
+        builder.Services.AddSingleton(_ => PersonalDataDetector.CreateDefault());
+        builder.Services.AddSingleton(_ => new Redactor());
+        builder.AddMessaging(bus => bus.AddExecuteActivity<CheckComplianceActivity, CheckCompliance>()
+            .Endpoint(e => e.Name = ResourceNames.Queues.CheckCompliance));
     }
 }

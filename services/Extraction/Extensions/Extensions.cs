@@ -1,4 +1,7 @@
-using SpecialistPlatform.Data;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Steps;
+using SpecialistPlatform.Extraction.Activities;
+using SpecialistPlatform.Jobs.Pipelines;
 using SpecialistPlatform.ServiceDefaults;
 
 namespace SpecialistPlatform.Extraction.Extensions;
@@ -8,8 +11,9 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPostgres();
-        builder.Services.AddPlatformDbContext();
-        builder.AddMessaging();
+        builder.AddPipelines();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddMessaging(bus => bus.AddExecuteActivity<ExtractFieldsActivity, ExtractFields>()
+            .Endpoint(e => e.Name = ResourceNames.Queues.ExtractFields));
     }
 }

@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
 using SpecialistPlatform.Data;
 
@@ -17,6 +18,9 @@ public sealed class AuditTrailVerifier(PlatformDbContext db)
 
     public async Task<AuditVerification> VerifyAsync(string tenantId, CancellationToken cancellationToken)
     {
+        // One snapshot for the head and every page: appends committed while we walk must not look like a cut-off tail.
+        await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var head = await db.AuditChainHeads.AsNoTracking().FirstOrDefaultAsync(h => h.TenantId == tenantId, cancellationToken);
         var expectedPrevious = AuditChain.Genesis;
         long expectedSequence = 1, checkedCount = 0;
         while (true)
@@ -55,7 +59,6 @@ public sealed class AuditTrailVerifier(PlatformDbContext db)
             }
         }
 
-        var head = await db.AuditChainHeads.AsNoTracking().FirstOrDefaultAsync(h => h.TenantId == tenantId, cancellationToken);
         if (head is not null && (head.Sequence != expectedSequence - 1 || head.Hash != expectedPrevious))
         {
             return Broken(new BrokenRecord(expectedSequence, null, null,

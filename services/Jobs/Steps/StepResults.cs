@@ -24,13 +24,13 @@ public static class StepResults
             return context.CompletedWithVariables(new Dictionary<string, object> { [variable] = result });
         }
 
-        var variables = new Dictionary<string, object>
+        var reasons = escalationReasons.Append(escalateBecause).ToList();
+        // The variables go through the itinerary builder: the ReviseItinerary overloads that take variables also
+        // take a compensation log, which an execute-only activity does not have.
+        return context.ReviseItinerary(itinerary =>
         {
-            [variable] = result,
-            [EscalationReasonsVariable] = escalationReasons.Append(escalateBecause).ToList(),
-        };
-        return context.ReviseItinerary(variables, itinerary =>
-        {
+            itinerary.AddVariable(variable, result);
+            itinerary.AddVariable(EscalationReasonsVariable, reasons);
             itinerary.AddActivitiesFromSourceItinerary();
             // An earlier reason means an earlier step already added escalation to the itinerary.
             if (escalationReasons.Count == 0)

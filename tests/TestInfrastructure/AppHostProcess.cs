@@ -3,19 +3,19 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SpecialistPlatform.Provisioning;
-using SpecialistPlatform.TestInfrastructure;
 
-namespace SpecialistPlatform.AppHost.Tests;
+namespace SpecialistPlatform.TestInfrastructure;
 
 /// <summary>The built AppHost run as a child process with every port chosen free, its output kept.</summary>
-internal sealed partial class AppHostProcess : IAsyncDisposable
+public sealed partial class AppHostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly string _dataDirectory;
 
-    private AppHostProcess(Process process, string dataDirectory)
+    private AppHostProcess(Process process, string dataDirectory, string assemblyPath)
     {
+        AssemblyPath = assemblyPath;
         _process = process;
         _dataDirectory = dataDirectory;
         process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -24,7 +24,13 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
-    public static string AssemblyPath => BuiltProgram.PathOf(typeof(AppHostProcess).Assembly, "AppHost", "SpecialistPlatform.AppHost");
+    public string AssemblyPath { get; }
+
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>The AppHost built in the test project's configuration (named by its AssemblyMetadata).</summary>
+    public static string BuiltAppHost(System.Reflection.Assembly testAssembly) =>
+        BuiltProgram.PathOf(testAssembly, "AppHost", "SpecialistPlatform.AppHost");
 
     public string Output
     {
@@ -37,7 +43,9 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
         }
     }
 
-    public static AppHostProcess Start(string dataDirectory)
+    /// <summary>Starts the AppHost with every port free and its own data folder; extra environment for the platform
+    /// (e.g. SPECIALIST_DEV_API_KEY) is passed through.</summary>
+    public static AppHostProcess Start(string assemblyPath, string dataDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -47,7 +55,7 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
         };
         foreach (var argument in new[]
                  {
-                     AssemblyPath, "--data-dir", dataDirectory, "--gateway-port", "0", "--postgres-port", "0", "--redis-port", "0",
+                     assemblyPath, "--data-dir", dataDirectory, "--gateway-port", "0", "--postgres-port", "0", "--redis-port", "0",
                      "--rabbitmq-port", "0", "--rabbitmq-management-port", "0",
                  })
         {
@@ -55,7 +63,12 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
         }
 
         startInfo.Environment["NO_COLOR"] = "1";
-        return new AppHostProcess(Process.Start(startInfo)!, dataDirectory);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        return new AppHostProcess(Process.Start(startInfo)!, dataDirectory, assemblyPath);
     }
 
     public async Task<JsonElement> WaitForStateAsync(string state, TimeSpan timeout, CancellationToken cancellationToken)

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.Extensions.Options;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Audit;
+using SpecialistPlatform.Contracts.Steps;
+using SpecialistPlatform.Extraction.Fields;
+using SpecialistPlatform.Jobs.Intake;
+using SpecialistPlatform.Jobs.Pipelines;
+using SpecialistPlatform.Jobs.Steps;
+
+namespace SpecialistPlatform.Extraction.Activities;
+
+/// <summary>Pulls the fields of the job's schema (the kind's own, or the routed intent's) with typed, normalised
+/// values; a missing or doubtful required field adds escalation to the job's itinerary.</summary>
+public sealed class ExtractFieldsActivity(IOptions<PipelineOptions> pipelines, TimeProvider clock) : IExecuteActivity<ExtractFields>
+{
+    public async Task<ExecutionResult> Execute(ExecuteContext<ExtractFields> context)
+    {
+        var arguments = context.Arguments;
+        var stopwatch = Stopwatch.StartNew();
+        var options = pipelines.Value;
+        var schemaName = arguments.Schema ?? options.SchemaFor(options.Kinds[arguments.Kind], arguments.Intent?.Label)
+            ?? throw new InvalidOperationException($"No extraction schema is configured for kind '{arguments.Kind}' (Pipelines:IntentSchemas:*).");
+        var schema = options.Schemas[schemaName];
+        var result = FieldExtractor.Extract(schemaName, schema, arguments.Text, clock.GetUtcNow().UtcDateTime);
+        var escalate = FieldExtractor.EscalationReason(schema, result);
+        stopwatch.Stop();
+
+        await context.AuditAsync(new RecordAudit
+        {
+            JobId = arguments.JobId,
+            TenantId = arguments.TenantId,
+            Step = ResourceNames.Steps.Extraction,
+            Service = ResourceNames.Services.Extraction,
+            Model = $"rules:{schemaName}",
+            ModelVersion = "1",
+            InputSha256 = JobIntake.Sha256(arguments.Text),
+            Decision = $"{result.Fields.Count} field(s)" + (result.MissingRequired.Count > 0 ? $", missing {string.Join(",", result.MissingRequired)}" : ""),
+            Confidence = result.Fields.Count == 0 ? null : result.Fields.Min(f => f.Confidence),
+            LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
+            Detail = escalate,
+        });
+        return StepResults.Complete(context, "Extraction", result, context.GetVariable<List<string>>(StepResults.EscalationReasonsVariable) ?? [], escalate);
+    }
+}

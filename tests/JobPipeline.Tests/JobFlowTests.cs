@@ -1,0 +1,108 @@
+using System.Text.Json;
+
+namespace SpecialistPlatform.JobPipeline.Tests;
+
+/// <summary>Jobs of each kind through every service to their final state, with their audit trail.</summary>
+public sealed class JobFlowTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Support_ticket_is_redacted_routed_extracted_and_audited()
+    {
+        var id = await platform.SubmitAsync("support-ticket",
+            "I don't recognise a card payment of £20.50 from yesterday on card 4111 1111 1111 1111, please email me at jane.doe@example.com");
+
+        var job = await platform.WaitForJobAsync(id);
+
+        job.GetProperty("status").GetString().ShouldBeOneOf(["Completed", "NeedsReview"], job.ToString());
+        var result = job.GetProperty("result");
+        var compliance = result.GetProperty("compliance");
+        compliance.GetProperty("redactedText").GetString()!.ShouldNotContain("4111 1111 1111 1111");
+        compliance.GetProperty("redactedText").GetString()!.ShouldNotContain("jane.doe@example.com");
+        compliance.GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("type").GetString())
+            .ShouldBe(["CREDIT_CARD", "EMAIL_ADDRESS"], ignoreOrder: true);
+
+        var intent = result.GetProperty("intent");
+        // Which label the router picks for this noisy text is the model's business (measured by `specialist eval intent`);
+        // the pipeline's is that a label from the served model, with its version, reaches the result and the audit.
+        var label = intent.GetProperty("label").GetString();
+        label.ShouldNotBeNullOrEmpty();
+        intent.GetProperty("modelVersion").GetString().ShouldNotBeNullOrEmpty();
+
+        var fields = result.GetProperty("extraction").GetProperty("fields").EnumerateArray().ToList();
+        var amount = fields.Single(f => f.GetProperty("name").GetString() == "amount");
+        amount.GetProperty("value").GetProperty("amount").GetDecimal().ShouldBe(20.50m);
+        amount.GetProperty("value").GetProperty("currency").GetString().ShouldBe("GBP");
+
+        var audit = await platform.WaitForAuditAsync(id);
+        audit.Select(r => r.GetProperty("step").GetString()).ShouldBe(
+            job.GetProperty("status").GetString() == "Completed"
+                ? ["intake", "compliance", "intent", "extraction", "completion"]
+                : ["intake", "compliance", "intent", "extraction", "escalation", "completion"],
+            ignoreOrder: true);
+        var complianceRecord = audit.Single(r => r.GetProperty("step").GetString() == "compliance");
+        complianceRecord.GetProperty("redacted").GetString()!.ShouldContain("CREDIT_CARD:1");
+        audit.Single(r => r.GetProperty("step").GetString() == "intent").GetProperty("decision").GetString().ShouldBe(label);
+        audit.ShouldAllBe(r => r.GetProperty("hash").GetString()!.Length == 64);
+    }
+
+    [Fact]
+    public async Task Invoice_missing_its_total_is_escalated_and_without_a_frontier_needs_review()
+    {
+        var id = await platform.SubmitAsync("invoice", "Invoice INV-2024-0042 from Acme Ltd, payable by 30/11/2026 to GB82 WEST 1234 5698 7654 32.");
+
+        var job = await platform.WaitForJobAsync(id);
+
+        job.GetProperty("status").GetString().ShouldBe("NeedsReview", job.ToString());
+        job.GetProperty("failureReason").GetString()!.ShouldContain("no frontier model is configured");
+        job.GetProperty("failureReason").GetString()!.ShouldContain("total");
+        var extraction = job.GetProperty("result").GetProperty("extraction");
+        extraction.GetProperty("missingRequired").EnumerateArray().Select(f => f.GetString()).ShouldBe(["total"]);
+        var fields = extraction.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+        fields["invoice_number"].GetProperty("text").GetString().ShouldBe("INV-2024-0042");
+        fields["due_date"].GetProperty("value").GetString().ShouldBe("2026-11-30");
+        var escalation = job.GetProperty("result").GetProperty("escalation");
+        escalation.GetProperty("escalated").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Complete_invoice_completes_without_escalation()
+    {
+        var id = await platform.SubmitAsync("invoice", "Invoice number INV-77 total due EUR 1,234.56 by 2026-12-24. Questions: billing@acme.example");
+
+        var job = await platform.WaitForJobAsync(id);
+
+        job.GetProperty("status").GetString().ShouldBe("Completed", job.ToString());
+        var fields = job.GetProperty("result").GetProperty("extraction").GetProperty("fields").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!);
+        fields["total"].GetProperty("value").GetProperty("amount").GetDecimal().ShouldBe(1234.56m);
+        fields["total"].GetProperty("value").GetProperty("currency").GetString().ShouldBe("EUR");
+        fields["due_date"].GetProperty("value").GetString().ShouldBe("2026-12-24");
+        job.GetProperty("result").TryGetProperty("escalation", out var escalation).ShouldBeTrue();
+        escalation.ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Out_of_scope_email_is_sent_to_review_with_the_reason()
+    {
+        var id = await platform.SubmitAsync("email", "What is the best recipe for a chocolate cake with strawberries?");
+
+        var job = await platform.WaitForJobAsync(id);
+
+        job.GetProperty("status").GetString().ShouldBe("NeedsReview", job.ToString());
+        job.GetProperty("failureReason").GetString()!.ShouldContain("intent:");
+    }
+
+    [Fact]
+    public async Task Resubmission_with_the_same_idempotency_key_returns_the_same_job()
+    {
+        var key = Guid.NewGuid().ToString();
+
+        var first = await platform.SubmitAsync("email", "Please close my account, I am moving abroad.", key);
+        var second = await platform.SubmitAsync("email", "Please close my account, I am moving abroad.", key);
+
+        second.ShouldBe(first);
+        await platform.WaitForJobAsync(first);
+        var audit = await platform.WaitForAuditAsync(first);
+        audit.Count(r => r.GetProperty("step").GetString() == "intake").ShouldBe(1);
+    }
+}

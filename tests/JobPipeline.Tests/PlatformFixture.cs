@@ -1,0 +1,132 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using SpecialistPlatform.Provisioning;
+using SpecialistPlatform.TestInfrastructure;
+
+[assembly: AssemblyFixture(typeof(SpecialistPlatform.JobPipeline.Tests.PlatformFixture))]
+
+namespace SpecialistPlatform.JobPipeline.Tests;
+
+/// <summary>
+/// The whole platform, once for all tests in this assembly: the real AppHost with its own private servers and
+/// every service as its own process. Tests talk to it as clients do: HTTP, AMQP, and (for auditors' checks and
+/// tampering) Postgres directly.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public const string DevApiKey = "sp_test_dev_key_0123456789abcdefghijklmnop";
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "specialist-tests", "pipeline-" + Guid.NewGuid().ToString("N")[..8]);
+    private AppHostProcess? _appHost;
+
+    public AppHostProcess AppHost => _appHost ?? throw new InvalidOperationException("The platform is not started.");
+    public string GatewayUrl { get; private set; } = "";
+    public string PostgresAdminConnectionString { get; private set; } = "";
+    public string RabbitMqConnectionString { get; private set; } = "";
+    public JsonElement State { get; private set; }
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public async ValueTask InitializeAsync()
+    {
+        _appHost = AppHostProcess.Start(AppHostProcess.BuiltAppHost(typeof(PlatformFixture).Assembly), _dataDirectory,
+            new Dictionary<string, string> { ["SPECIALIST_DEV_API_KEY"] = DevApiKey });
+        State = await _appHost.WaitForStateAsync("Running", TimeSpan.FromMinutes(5), CancellationToken.None);
+        GatewayUrl = ServiceUrl("gateway");
+        PostgresAdminConnectionString = ServerConnectionString("postgres");
+        RabbitMqConnectionString = ServerConnectionString("rabbitmq");
+        Http.BaseAddress = new Uri(GatewayUrl);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (_appHost is not null)
+        {
+            await _appHost.DisposeAsync();
+        }
+
+        await LeftoverProcesses.StopAllAsync(_dataDirectory, ProcessLogs.None);
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public string ServiceUrl(string name) =>
+        State.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name).GetProperty("url").GetString()!;
+
+    public int ServicePid(string name) =>
+        State.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name).GetProperty("pid").GetInt32();
+
+    private string ServerConnectionString(string name) =>
+        State.GetProperty("servers").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name).GetProperty("connectionString").GetString()!;
+
+    public HttpRequestMessage Request(HttpMethod method, string path, string? apiKey = DevApiKey, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        if (apiKey is not null)
+        {
+            request.Headers.Add("X-Api-Key", apiKey);
+        }
+
+        return request;
+    }
+
+    public async Task<Guid> SubmitAsync(string kind, string text, string? idempotencyKey = null, string apiKey = DevApiKey)
+    {
+        using var request = Request(HttpMethod.Post, "/api/v1/jobs", apiKey, JsonContent.Create(new { kind, text }));
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).ShouldBe(202, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("jobId").GetGuid();
+    }
+
+    /// <summary>Polls the job until it is finished (Completed, NeedsReview or Failed) and returns it.</summary>
+    public async Task<JsonElement> WaitForJobAsync(Guid id, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        JsonElement job = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var request = Request(HttpMethod.Get, $"/api/v1/jobs/{id}");
+            using var response = await Http.SendAsync(request);
+            job = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+            if (job.GetProperty("status").GetString() is "Completed" or "NeedsReview" or "Failed")
+            {
+                return job;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Job {id} did not finish in time; last seen: {job}\n{AppHost.Output[^Math.Min(AppHost.Output.Length, 8000)..]}");
+    }
+
+    /// <summary>The job's audit records once the completion record is in (audit writes are batched and asynchronous).</summary>
+    public async Task<JsonElement[]> WaitForAuditAsync(Guid id)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        JsonElement[] records = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            using var request = Request(HttpMethod.Get, $"/api/v1/jobs/{id}/audit");
+            using var response = await Http.SendAsync(request);
+            records = [.. JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Select(r => r.Clone())];
+            if (records.Any(r => r.GetProperty("step").GetString() == "completion"))
+            {
+                return records;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return records;
+    }
+}

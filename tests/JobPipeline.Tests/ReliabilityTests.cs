@@ -1,0 +1,174 @@
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using RabbitMQ.Client;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Provisioning;
+
+namespace SpecialistPlatform.JobPipeline.Tests;
+
+/// <summary>No accepted job vanishes, nothing runs twice, and the audit trail tells on anyone who alters it.</summary>
+public sealed class ReliabilityTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Job_completes_once_when_its_worker_is_killed_and_restarted()
+    {
+        // SIGKILL the extraction worker, then submit: the job's extraction step waits in its durable queue until
+        // the AppHost has restarted the worker, and then runs exactly once.
+        var pid = platform.ServicePid(ResourceNames.Services.Extraction);
+        PosixProcess.Signal(pid, PosixProcess.SigKill);
+        await PosixProcess.WaitForExitAsync(pid, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        var id = await platform.SubmitAsync("invoice", "Invoice INV-9 total £99.00 due 2026-12-01");
+        var job = await platform.WaitForJobAsync(id, TimeSpan.FromMinutes(2));
+
+        job.GetProperty("status").GetString().ShouldBe("Completed", job.ToString());
+        var audit = await platform.WaitForAuditAsync(id);
+        audit.Count(r => r.GetProperty("step").GetString() == "extraction").ShouldBe(1);
+        audit.Count(r => r.GetProperty("step").GetString() == "completion").ShouldBe(1);
+        await platform.AppHost.WaitForOutputAsync($"{ResourceNames.Services.Extraction} is healthy again", TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Altered_audit_record_is_found_by_verify()
+    {
+        var id = await platform.SubmitAsync("email", "My card was swallowed by the ATM this morning");
+        await platform.WaitForJobAsync(id);
+        await platform.WaitForAuditAsync(id);
+        var before = await VerifyAsync();
+        before.GetProperty("intact").GetBoolean().ShouldBeTrue(before.ToString());
+
+        // Only a superuser bypassing the append-only trigger can do this; verify must still notice.
+        long altered;
+        await using (var connection = new NpgsqlConnection(platform.PostgresAdminConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = new NpgsqlCommand("""
+                SET session_replication_role = replica;
+                UPDATE audit_records SET "Decision" = 'card_arrival' WHERE "JobId" = @job AND "Step" = 'intent' RETURNING "Sequence";
+                """, connection);
+            command.Parameters.AddWithValue("job", id);
+            altered = (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        }
+
+        var verification = await VerifyAsync();
+
+        verification.GetProperty("intact").GetBoolean().ShouldBeFalse();
+        var broken = verification.GetProperty("firstBroken");
+        broken.GetProperty("sequence").GetInt64().ShouldBe(altered);
+        broken.GetProperty("jobId").GetGuid().ShouldBe(id);
+        broken.GetProperty("problem").GetString()!.ShouldContain("altered");
+
+        await RestoreAsync(id);
+    }
+
+    [Fact]
+    public async Task Services_database_role_cannot_update_or_delete_audit_records()
+    {
+        var serviceRole = new NpgsqlConnectionStringBuilder(platform.PostgresAdminConnectionString) { Username = ResourceNames.ServiceDatabaseRole };
+        await using var connection = new NpgsqlConnection(serviceRole.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+
+        foreach (var sql in new[] { """UPDATE audit_records SET "Decision" = 'x'""", "DELETE FROM audit_records", "TRUNCATE audit_records" })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            var error = await Should.ThrowAsync<PostgresException>(() => command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+            error.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege, sql);
+        }
+    }
+
+    [Fact]
+    public async Task Poison_job_fails_with_the_reason_after_its_retries()
+    {
+        // A job whose kind the workflow no longer knows: StartJob keeps failing, goes to the error queue, and the
+        // job becomes Failed with the reason. Stored straight into the outbox, as a job accepted before the kind
+        // was removed would be; the gateway's sweeper dispatches it.
+        var id = Guid.CreateVersion7();
+        await using (var connection = new NpgsqlConnection(platform.PostgresAdminConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = new NpgsqlCommand("""
+                INSERT INTO jobs ("Id", "TenantId", "Kind", "Status", "Text", "TextSha256", "CreatedAt", "UpdatedAt")
+                VALUES (@id, 'dev', 'retired-kind', 'Accepted', 'hello', repeat('0', 64), now(), now())
+                """, connection);
+            command.Parameters.AddWithValue("id", id);
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var job = await platform.WaitForJobAsync(id, TimeSpan.FromMinutes(2));
+
+        job.GetProperty("status").GetString().ShouldBe("Failed");
+        job.GetProperty("failureReason").GetString()!.ShouldContain("'retired-kind' is not configured");
+    }
+
+    [Fact]
+    public async Task Raw_json_published_by_a_plain_amqp_client_becomes_a_job()
+    {
+        var reference = Guid.NewGuid().ToString();
+        var factory = new ConnectionFactory { Uri = new Uri(platform.RabbitMqConnectionString) };
+        await using (var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken))
+        await using (var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken))
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                apiKey = PlatformFixture.DevApiKey,
+                kind = "email",
+                text = "I want to top up my account with Apple Pay",
+                idempotencyKey = reference,
+                clientReference = reference,
+            });
+            await channel.BasicPublishAsync("", ResourceNames.Queues.RawJobIntake, mandatory: true,
+                new BasicProperties { ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent }, body,
+                TestContext.Current.CancellationToken);
+        }
+
+        var id = await FindJobByIdempotencyKeyAsync(reference);
+        var job = await platform.WaitForJobAsync(id);
+
+        job.GetProperty("status").GetString().ShouldBeOneOf("Completed", "NeedsReview");
+        job.GetProperty("result").GetProperty("intent").GetProperty("label").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    private async Task<Guid> FindJobByIdempotencyKeyAsync(string key)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        await using var connection = new NpgsqlConnection(platform.PostgresAdminConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var command = new NpgsqlCommand("""SELECT "Id" FROM jobs WHERE "IdempotencyKey" = @key""", connection);
+            command.Parameters.AddWithValue("key", key);
+            if (await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) is Guid id)
+            {
+                return id;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException($"No job was created from the raw message.\n{platform.AppHost.Output[^Math.Min(platform.AppHost.Output.Length, 6000)..]}");
+    }
+
+    private async Task<JsonElement> VerifyAsync()
+    {
+        using var request = platform.Request(HttpMethod.Get, "/api/v1/audit/verify");
+        using var response = await platform.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone();
+    }
+
+    /// <summary>Puts the altered record back, so tests that verify the trail later are not affected.</summary>
+    private async Task RestoreAsync(Guid id)
+    {
+        await using var connection = new NpgsqlConnection(platform.PostgresAdminConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("""
+            SET session_replication_role = replica;
+            UPDATE audit_records r SET "Decision" = j.label FROM (
+                SELECT "Result"->'intent'->>'label' AS label FROM (SELECT "ResultJson"::jsonb AS "Result" FROM jobs WHERE "Id" = @job) x) j
+            WHERE r."JobId" = @job AND r."Step" = 'intent';
+            """, connection);
+        command.Parameters.AddWithValue("job", id);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        (await VerifyAsync()).GetProperty("intact").GetBoolean().ShouldBeTrue();
+    }
+}
