@@ -31,11 +31,16 @@ public static class CliApp
         {
             EvalIntentCommand.Build(),
         };
+        var bench = new Command("bench", "Measure speed: a model in process, or the running platform under load.")
+        {
+            BenchLoadCommand.Build(),
+        };
         return new RootCommand("specialist: train, run and evaluate small specialist models.")
         {
             train,
             ClassifyCommand.Build(),
             eval,
+            bench,
         };
     }
 

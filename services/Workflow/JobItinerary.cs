@@ -20,6 +20,8 @@ public static class JobItinerary
         [ResourceNames.Steps.Extraction] = new Uri($"queue:{ResourceNames.Queues.ExtractFields}"),
     };
 
+    private static readonly Uri JobEventsAddress = new($"queue:{ResourceNames.Queues.JobEvents}");
+
     public static RoutingSlip Build(Job job, JobKindOptions kind)
     {
         // The job id is the tracking number: every routing-slip event names its job without a lookup.
@@ -29,6 +31,9 @@ public static class JobItinerary
             builder.AddActivity(step, StepAddresses[step]);
         }
 
+        // Only the end of the slip matters to the workflow: a subscription sends exactly those events to its queue
+        // and stops Courier publishing an event for every activity (a third of a job's broker messages otherwise).
+        builder.AddSubscription(JobEventsAddress, RoutingSlipEvents.Completed | RoutingSlipEvents.Faulted);
         builder.AddVariable("JobId", job.Id);
         builder.AddVariable("TenantId", job.TenantId);
         builder.AddVariable("Kind", job.Kind);

@@ -28,7 +28,7 @@ public static class JobsApi
     /// <summary>Reads the body itself rather than through parameter binding, so malformed JSON or invalid UTF-8
     /// gets a problem naming what and where, instead of a bare 400.</summary>
     public static async Task<Results<Accepted<JobAcceptedResponse>, ProblemHttpResult>> SubmitJob(
-        HttpContext context, ClaimsPrincipal user, JobIntake intake, JobDispatcher dispatcher, PlatformDbContext db,
+        HttpContext context, ClaimsPrincipal user, JobIntake intake, JobDispatcher dispatcher,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, CancellationToken cancellationToken)
     {
         if (context.Request.HasJsonContentType() is false)
@@ -69,7 +69,7 @@ public static class JobsApi
         }
         else
         {
-            await dispatcher.TryDispatchAsync(db, job, cancellationToken);
+            await dispatcher.TryDispatchAsync(job, cancellationToken);
         }
 
         var statusUrl = $"/api/v1/jobs/{job.Id}";

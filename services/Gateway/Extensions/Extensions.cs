@@ -32,6 +32,8 @@ public static class Extensions
         builder.Services.AddScoped<JobIntake>();
         builder.Services.AddScoped<AuditTrailVerifier>();
         builder.Services.AddSingleton<JobDispatcher>();
+        builder.Services.AddSingleton<DispatchMarks>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<DispatchMarks>());
         builder.Services.AddHostedService<UndispatchedJobSweeper>();
     }
 }

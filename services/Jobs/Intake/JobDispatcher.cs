@@ -1,4 +1,6 @@
+using System.Threading.Channels;
 using MassTransit;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Jobs;
@@ -13,27 +15,86 @@ namespace SpecialistPlatform.Jobs.Intake;
 /// <summary>
 /// Hands stored jobs to the workflow. The request path dispatches at once; <see cref="UndispatchedJobSweeper"/>
 /// catches any job whose dispatch did not happen (broker away, process killed between commit and send). A job is
-/// marked dispatched only after the broker confirmed the send, so the worst case is a duplicate StartJob, which
-/// the workflow ignores.
+/// marked dispatched only after the broker confirmed the send, and the marks are written in batches by
+/// <see cref="DispatchMarks"/> (one UPDATE, not one commit per job), so the worst case, a crash before a batch is
+/// written, is a duplicate StartJob, which the workflow ignores.
 /// </summary>
-public sealed class JobDispatcher(IBus bus, ILogger<JobDispatcher> logger)
+public sealed class JobDispatcher(IBus bus, DispatchMarks marks, ILogger<JobDispatcher> logger)
 {
     private static readonly Uri StartJobAddress = new($"queue:{ResourceNames.Queues.StartJob}");
 
-    public async Task<bool> TryDispatchAsync(PlatformDbContext db, Job job, CancellationToken cancellationToken)
+    public async Task<bool> TryDispatchAsync(Job job, CancellationToken cancellationToken)
     {
         try
         {
             var endpoint = await bus.GetSendEndpoint(StartJobAddress);
             await endpoint.Send(new StartJob(job.Id, job.TenantId, job.Kind), cancellationToken);
-            await db.Jobs.Where(j => j.Id == job.Id)
-                .ExecuteUpdateAsync(set => set.SetProperty(j => j.DispatchedAt, DateTimeOffset.UtcNow), cancellationToken);
+            marks.Add(job.Id);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Job {JobId} is stored but not yet dispatched; the sweeper will retry", job.Id);
             return false;
+        }
+    }
+}
+
+/// <summary>Writes "dispatched" marks in batches: every 50 ms, or at once when 500 are waiting, and on shutdown.</summary>
+public sealed class DispatchMarks(NpgsqlDataSource dataSource, ILogger<DispatchMarks> logger) : BackgroundService
+{
+    private readonly Channel<Guid> _pending = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Add(Guid jobId) => _pending.Writer.TryWrite(jobId);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Guid>();
+        try
+        {
+            while (await _pending.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), stoppingToken);
+                while (batch.Count < 500 && _pending.Reader.TryRead(out var id))
+                {
+                    batch.Add(id);
+                }
+
+                await WriteAsync(batch, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            while (_pending.Reader.TryRead(out var id))
+            {
+                batch.Add(id);
+            }
+
+            await WriteAsync(batch, CancellationToken.None);
+        }
+    }
+
+    private async Task WriteAsync(List<Guid> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var command = dataSource.CreateCommand("""
+                UPDATE jobs SET "DispatchedAt" = now() WHERE "Id" = ANY(@ids) AND "DispatchedAt" IS NULL
+                """);
+            command.Parameters.AddWithValue("ids", batch.ToArray());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            batch.Clear();
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            // Left in the batch and tried again with the next one; meanwhile the sweeper may send a duplicate
+            // StartJob, which is harmless.
+            logger.LogWarning(e, "Could not mark {Count} job(s) dispatched; retrying", batch.Count);
         }
     }
 }
@@ -74,7 +135,7 @@ public sealed class UndispatchedJobSweeper(IServiceScopeFactory scopes, JobDispa
         var dispatched = 0;
         foreach (var job in pending)
         {
-            if (await dispatcher.TryDispatchAsync(db, job, cancellationToken))
+            if (await dispatcher.TryDispatchAsync(job, cancellationToken))
             {
                 dispatched++;
             }

@@ -20,6 +20,8 @@ public static class Extensions
         builder.Services.AddScoped<JobIntake>();
         builder.Services.AddScoped<JobOutcomes>();
         builder.Services.AddSingleton<JobDispatcher>();
+        builder.Services.AddSingleton<DispatchMarks>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<DispatchMarks>());
         builder.Services.AddSingleton<AuditTrailWriter>();
         builder.Services.AddHostedService<AuditPartitionMaintenance>();
 

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+using SpecialistPlatform.Cli.Load;
+using static SpecialistPlatform.Cli.Commands.CommonOptions;
+
+namespace SpecialistPlatform.Cli.Commands;
+
+/// <summary>
+/// specialist bench load [--jobs N] [--rate R]: drives a running platform (the AppHost's) through its gateway and
+/// reports sustained jobs/s, end-to-end latency and errors, then the broker's own round-trip rate on this machine.
+/// Without --gateway/--rabbitmq/--api-key it reads them from the AppHost's data folder.
+/// </summary>
+internal static class BenchLoadCommand
+{
+    public static Command Build()
+    {
+        var dataDir = new Option<string>("--data-dir")
+        {
+            Description = "The AppHost's data folder (apphost-state.json and dev-api-key are read from it).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SPECIALIST_DATA_DIR") ?? DefaultDataDirectory(),
+        };
+        var gateway = new Option<string?>("--gateway") { Description = "Gateway base URL; default: the AppHost's." };
+        var rabbitMq = new Option<string?>("--rabbitmq") { Description = "AMQP URI to observe job events on; default: the AppHost's." };
+        var apiKey = new Option<string?>("--api-key") { Description = "A submitter key; default: SPECIALIST_DEV_API_KEY, else the AppHost's dev key." };
+        var jobs = new Option<int>("--jobs") { Description = "Jobs to submit.", DefaultValueFactory = _ => 2000 };
+        var rate = new Option<double>("--rate") { Description = "Offered rate, jobs per second (open loop).", DefaultValueFactory = _ => 200 };
+        var kind = new Option<string>("--kind") { Description = "Job kind to submit.", DefaultValueFactory = _ => "email" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Most HTTP submissions in flight.", DefaultValueFactory = _ => 256 };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the last jobs to finish.", DefaultValueFactory = _ => 120 };
+        var brokerSeconds = new Option<int>("--broker-seconds") { Description = "Seconds of raw broker round trips to measure (0: skip).", DefaultValueFactory = _ => 5 };
+
+        var command = new Command("load", "Load-test a running platform end to end through the gateway, and measure the broker's raw rate.")
+        {
+            dataDir, gateway, rabbitMq, apiKey, jobs, rate, kind, concurrency, timeout, brokerSeconds,
+        };
+        command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
+        {
+            var console = CliApp.ConsoleFor(parseResult);
+            var folder = parseResult.GetRequiredValue(dataDir);
+            var state = new Lazy<JsonElement>(() => ReadState(folder));
+            var settings = new LoadSettings(
+                new Uri(parseResult.GetValue(gateway) ?? Resource(state.Value, "services", "gateway", "url")),
+                parseResult.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("SPECIALIST_DEV_API_KEY") ?? ReadDevKey(folder),
+                new Uri(parseResult.GetValue(rabbitMq) ?? Resource(state.Value, "servers", "rabbitmq", "connectionString")),
+                Positive(parseResult.GetRequiredValue(jobs), "--jobs"),
+                Positive(parseResult.GetRequiredValue(rate), "--rate"),
+                parseResult.GetRequiredValue(kind),
+                TimeSpan.FromSeconds(Positive(parseResult.GetRequiredValue(timeout), "--timeout")),
+                Positive(parseResult.GetRequiredValue(concurrency), "--concurrency"));
+
+            var report = await LoadBenchmark.RunAsync(settings, line => console.WriteLine(line), cancellationToken);
+            console.WriteLine($"jobs submitted              {report.Submitted} ({report.Accepted} accepted) in {Number(report.SubmitSeconds, "0.00")} s: offered {Number(report.OfferedRate, "0.0")} jobs/s");
+            console.WriteLine($"jobs finished               {report.Finished} ({string.Join(", ", report.FinishedByStatus.Select(p => $"{p.Key} {p.Value}"))}); not finished in time: {report.NotFinished}");
+            console.WriteLine($"sustained end to end        {Number(report.SustainedJobsPerSecond, "0.0")} jobs/s (finished jobs / first submit to last finish)");
+            console.WriteLine($"submit latency (HTTP 202)   p50 {Ms(report.SubmitLatency.P50)}  p95 {Ms(report.SubmitLatency.P95)}  p99 {Ms(report.SubmitLatency.P99)}  max {Ms(report.SubmitLatency.Max)}");
+            console.WriteLine($"end-to-end latency          p50 {Ms(report.EndToEndLatency.P50)}  p95 {Ms(report.EndToEndLatency.P95)}  p99 {Ms(report.EndToEndLatency.P99)}  max {Ms(report.EndToEndLatency.Max)}");
+            console.WriteLine($"errors                      {(report.Rejected.Count == 0 ? "none" : string.Join(", ", report.Rejected.Select(p => $"{p.Key} x{p.Value}")))}");
+
+            var seconds = parseResult.GetRequiredValue(brokerSeconds);
+            if (seconds > 0)
+            {
+                var broker = await BrokerBenchmark.RoundTripsPerSecondAsync(settings.RabbitMq, TimeSpan.FromSeconds(seconds), cancellationToken);
+                console.WriteLine($"broker round trips          {Number(broker, "0")} msg/s (persistent, confirmed, acked; 1 KB)");
+                console.WriteLine($"ratio                       {Number(report.SustainedJobsPerSecond / broker * 100, "0.0")}% of the broker's raw rate as jobs/s");
+            }
+
+            return report.NotFinished == 0 && report.Rejected.Count == 0 ? 0 : 2;
+        }));
+        return command;
+    }
+
+    private static T Positive<T>(T value, string option) where T : IComparable<T> =>
+        value.CompareTo(default!) > 0 ? value : throw new UsageException($"{option} must be greater than zero.");
+
+    private static string Ms(double value) => double.IsNaN(value) ? "n/a" : Number(value, "0.0") + " ms";
+
+    private static string DefaultDataDirectory() => Environment.UserName == "root"
+        ? "/var/lib/specialist-platform"
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "specialist-platform");
+
+    private static JsonElement ReadState(string folder)
+    {
+        var file = Path.Combine(folder, "apphost-state.json");
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"{file} does not exist: start the platform (dotnet run --project AppHost) or pass --gateway, --rabbitmq and --api-key.");
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(file));
+        return document.RootElement.Clone();
+    }
+
+    private static string ReadDevKey(string folder)
+    {
+        var file = Path.Combine(folder, "dev-api-key");
+        return File.Exists(file)
+            ? File.ReadAllText(file).Trim()
+            : throw new UsageException($"No API key: pass --api-key, set SPECIALIST_DEV_API_KEY, or start the AppHost (it writes {file}).");
+    }
+
+    private static string Resource(JsonElement state, string group, string name, string property) =>
+        state.GetProperty(group).EnumerateArray().FirstOrDefault(r => r.GetProperty("name").GetString() == name) is { ValueKind: JsonValueKind.Object } resource
+            ? resource.GetProperty(property).GetString()!
+            : throw new UsageException($"The AppHost state names no {name}; is it running with that resource?");
+}
