@@ -30,10 +30,7 @@ static async Task<int> RunAsync(AppHostOptions options, CancellationToken _)
 
         platform.AddService(ResourceNames.Services.Gateway, "Gateway", options.GatewayPort);
         platform.AddService(ResourceNames.Services.Workflow, "Workflow");
-        platform.AddService(ResourceNames.Services.IntentClassifier, "IntentClassifier", settings: new Dictionary<string, string>
-        {
-            ["IntentClassifier__ModelDirectory"] = Path.Combine(platform.ServiceDataDirectory(ResourceNames.Services.IntentClassifier), "models", "intent"),
-        });
+        platform.AddService(ResourceNames.Services.IntentClassifier, "IntentClassifier");
         platform.AddService(ResourceNames.Services.ComplianceChecker, "ComplianceChecker");
         platform.AddService(ResourceNames.Services.Extraction, "Extraction");
         platform.AddService(ResourceNames.Services.FrontierEscalation, "FrontierEscalation");

@@ -45,9 +45,6 @@ public sealed class PlatformHost(AppHostOptions options, ConsoleLog log) : IAsyn
         }
     }
 
-    /// <summary>A folder for a service's own durable files (its models), inside the data folder.</summary>
-    public string ServiceDataDirectory(string name) => Path.Combine(options.DataDirectory, "services", name);
-
     public async Task StartAsync(Task shutdownRequested)
     {
         var total = Stopwatch.StartNew();

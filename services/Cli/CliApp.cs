@@ -3,6 +3,7 @@ using Spectre.Console;
 using SpecialistPlatform.Cli.Commands;
 using SpecialistPlatform.MachineLearning.Artifacts;
 using SpecialistPlatform.MachineLearning.Data;
+using SpecialistPlatform.Data.Registry;
 
 namespace SpecialistPlatform.Cli;
 
@@ -41,6 +42,7 @@ public static class CliApp
             ClassifyCommand.Build(),
             eval,
             bench,
+            ModelsCommand.Build(),
         };
     }
 
@@ -73,7 +75,8 @@ public static class CliApp
             return await body();
         }
         catch (Exception ex) when (ex is DataFormatException or ModelFormatException or ArgumentException
-                                       or IOException or UnauthorizedAccessException or UsageException)
+                                       or IOException or UnauthorizedAccessException or UsageException
+                                       or ModelRegistryException or Npgsql.NpgsqlException)
         {
             await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {ex.Message}");
             return 1;

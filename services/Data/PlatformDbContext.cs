@@ -12,6 +12,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<ShadowComparison> ShadowComparisons => Set<ShadowComparison>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -65,6 +67,33 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             head.HasKey(h => h.TenantId);
             head.Property(h => h.TenantId).HasMaxLength(64);
             head.Property(h => h.Hash).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<ModelVersion>(model =>
+        {
+            model.ToTable("model_versions");
+            model.HasKey(m => m.Id);
+            model.Property(m => m.Task).HasMaxLength(32);
+            model.Property(m => m.Name).HasMaxLength(100);
+            model.Property(m => m.Version).HasMaxLength(64);
+            model.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+            model.Property(m => m.ArtifactSha256).HasMaxLength(64);
+            model.Property(m => m.TrainingDataSha256).HasMaxLength(64);
+            model.Property(m => m.MetricsJson).HasColumnType("jsonb");
+            model.HasIndex(m => new { m.Task, m.Name, m.Version }).IsUnique();
+            // The database, not the code, guarantees one active and one shadow version per model at any time.
+            model.HasIndex(m => new { m.Task, m.Name }, "IX_model_versions_one_active").IsUnique().HasFilter("\"Status\" = 'Active'");
+            model.HasIndex(m => new { m.Task, m.Name }, "IX_model_versions_one_shadow").IsUnique().HasFilter("\"Status\" = 'Shadow'");
+        });
+
+        modelBuilder.Entity<ShadowComparison>(comparison =>
+        {
+            comparison.ToTable("shadow_comparisons");
+            comparison.HasKey(c => c.Id);
+            comparison.Property(c => c.DisagreementsJson).HasColumnType("jsonb");
+            comparison.HasIndex(c => new { c.ShadowModelId, c.WindowStart });
+            comparison.HasOne<ModelVersion>().WithMany().HasForeignKey(c => c.ShadowModelId);
+            comparison.HasOne<ModelVersion>().WithMany().HasForeignKey(c => c.ActiveModelId);
         });
     }
 }

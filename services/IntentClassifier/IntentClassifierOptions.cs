@@ -2,15 +2,23 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SpecialistPlatform.IntentClassifier;
 
-/// <summary>Section <c>IntentClassifier</c>: where the router's model lives and what to train it from when it does
-/// not exist yet. (The model registry replaces this with promoted versions; see the intent specialist issue.)</summary>
+/// <summary>Section <c>IntentClassifier</c>: which registry model the router serves, and what to train the first
+/// version from when the registry has none.</summary>
 public sealed class IntentClassifierOptions
 {
     public const string Section = "IntentClassifier";
 
-    /// <summary>Folder holding model.bin; the AppHost puts it in its data folder so the model survives restarts.</summary>
+    /// <summary>The registry name of the router (task "intent"); its active version decides, its shadow runs beside.</summary>
     [Required]
-    public string ModelDirectory { get; set; } = "models/intent";
+    public string ModelName { get; set; } = "banking77";
+
+    /// <summary>How often the registry is checked for a newly promoted version.</summary>
+    [Range(0.1, 3600)]
+    public double RegistryRefreshSeconds { get; set; } = 2;
+
+    /// <summary>How often shadow agreement counts are written to the registry.</summary>
+    [Range(0.1, 3600)]
+    public double ShadowFlushSeconds { get; set; } = 5;
 
     /// <summary>Labelled CSV (header row) to train the first model from.</summary>
     [Required]

@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace SpecialistPlatform.JobPipeline.Tests;
 
 /// <summary>Jobs of each kind through every service to their final state, with their audit trail.</summary>
+[Collection(ServingIntentModel.Name)]
 public sealed class JobFlowTests(PlatformFixture platform)
 {
     [Fact]

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
 using Spectre.Console;
 using SpecialistPlatform.Cli.Load;
+using SpecialistPlatform.Cli.Platform;
 using static SpecialistPlatform.Cli.Commands.CommonOptions;
 
 namespace SpecialistPlatform.Cli.Commands;
@@ -18,7 +18,7 @@ internal static class BenchLoadCommand
         var dataDir = new Option<string>("--data-dir")
         {
             Description = "The AppHost's data folder (apphost-state.json and dev-api-key are read from it).",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SPECIALIST_DATA_DIR") ?? DefaultDataDirectory(),
+            DefaultValueFactory = _ => AppHostState.DefaultDataDirectory(),
         };
         var gateway = new Option<string?>("--gateway") { Description = "Gateway base URL; default: the AppHost's." };
         var rabbitMq = new Option<string?>("--rabbitmq") { Description = "AMQP URI to observe job events on; default: the AppHost's." };
@@ -37,12 +37,11 @@ internal static class BenchLoadCommand
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
             var console = CliApp.ConsoleFor(parseResult);
-            var folder = parseResult.GetRequiredValue(dataDir);
-            var state = new Lazy<JsonElement>(() => ReadState(folder));
+            var state = new AppHostState(parseResult.GetRequiredValue(dataDir));
             var settings = new LoadSettings(
-                new Uri(parseResult.GetValue(gateway) ?? Resource(state.Value, "services", "gateway", "url")),
-                parseResult.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("SPECIALIST_DEV_API_KEY") ?? ReadDevKey(folder),
-                new Uri(parseResult.GetValue(rabbitMq) ?? Resource(state.Value, "servers", "rabbitmq", "connectionString")),
+                new Uri(parseResult.GetValue(gateway) ?? state.ServiceUrl("gateway")),
+                parseResult.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("SPECIALIST_DEV_API_KEY") ?? state.DevApiKey(),
+                new Uri(parseResult.GetValue(rabbitMq) ?? state.ServerConnectionString("rabbitmq")),
                 Positive(parseResult.GetRequiredValue(jobs), "--jobs"),
                 Positive(parseResult.GetRequiredValue(rate), "--rate"),
                 parseResult.GetRequiredValue(kind),
@@ -74,33 +73,4 @@ internal static class BenchLoadCommand
         value.CompareTo(default!) > 0 ? value : throw new UsageException($"{option} must be greater than zero.");
 
     private static string Ms(double value) => double.IsNaN(value) ? "n/a" : Number(value, "0.0") + " ms";
-
-    private static string DefaultDataDirectory() => Environment.UserName == "root"
-        ? "/var/lib/specialist-platform"
-        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "specialist-platform");
-
-    private static JsonElement ReadState(string folder)
-    {
-        var file = Path.Combine(folder, "apphost-state.json");
-        if (!File.Exists(file))
-        {
-            throw new UsageException($"{file} does not exist: start the platform (dotnet run --project AppHost) or pass --gateway, --rabbitmq and --api-key.");
-        }
-
-        using var document = JsonDocument.Parse(File.ReadAllText(file));
-        return document.RootElement.Clone();
-    }
-
-    private static string ReadDevKey(string folder)
-    {
-        var file = Path.Combine(folder, "dev-api-key");
-        return File.Exists(file)
-            ? File.ReadAllText(file).Trim()
-            : throw new UsageException($"No API key: pass --api-key, set SPECIALIST_DEV_API_KEY, or start the AppHost (it writes {file}).");
-    }
-
-    private static string Resource(JsonElement state, string group, string name, string property) =>
-        state.GetProperty(group).EnumerateArray().FirstOrDefault(r => r.GetProperty("name").GetString() == name) is { ValueKind: JsonValueKind.Object } resource
-            ? resource.GetProperty(property).GetString()!
-            : throw new UsageException($"The AppHost state names no {name}; is it running with that resource?");
 }

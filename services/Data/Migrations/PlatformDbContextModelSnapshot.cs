@@ -226,6 +226,119 @@ namespace SpecialistPlatform.Data.Migrations
                     b.ToTable("jobs", (string)null);
                 });
 
+            modelBuilder.Entity("SpecialistPlatform.Data.Entities.ModelVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Artifact")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ArtifactSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("EscalationThreshold")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MetricsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TrainingDataSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Task", "Name", "Version")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "Task", "Name" }, "IX_model_versions_one_active")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Active'");
+
+                    b.HasIndex(new[] { "Task", "Name" }, "IX_model_versions_one_shadow")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Shadow'");
+
+                    b.ToTable("model_versions", (string)null);
+                });
+
+            modelBuilder.Entity("SpecialistPlatform.Data.Entities.ShadowComparison", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ActiveModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Agreed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Compared")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DisagreementsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<Guid>("ShadowModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveModelId");
+
+                    b.HasIndex("ShadowModelId", "WindowStart");
+
+                    b.ToTable("shadow_comparisons", (string)null);
+                });
+
             modelBuilder.Entity("SpecialistPlatform.Data.Entities.Tenant", b =>
                 {
                     b.Property<string>("Id")
@@ -259,6 +372,21 @@ namespace SpecialistPlatform.Data.Migrations
                     b.HasOne("SpecialistPlatform.Data.Entities.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpecialistPlatform.Data.Entities.ShadowComparison", b =>
+                {
+                    b.HasOne("SpecialistPlatform.Data.Entities.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ActiveModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SpecialistPlatform.Data.Entities.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ShadowModelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

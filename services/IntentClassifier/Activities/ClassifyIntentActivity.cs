@@ -15,14 +15,20 @@ namespace SpecialistPlatform.IntentClassifier.Activities;
 
 /// <summary>Routes a job: the intent, its calibrated confidence, and whether it is out of scope. Unsure or out of
 /// scope (by the job kind's settings) adds escalation to the job's itinerary.</summary>
-public sealed class ClassifyIntentActivity(IntentModelHost models, IOptions<PipelineOptions> pipelines) : IExecuteActivity<ClassifyIntent>
+public sealed class ClassifyIntentActivity(IntentModelHost models, ShadowAgreement shadowAgreement, IOptions<PipelineOptions> pipelines) : IExecuteActivity<ClassifyIntent>
 {
     public async Task<ExecutionResult> Execute(ExecuteContext<ClassifyIntent> context)
     {
         var arguments = context.Arguments;
         var stopwatch = Stopwatch.StartNew();
-        var loaded = await models.Current;
+        var serving = await models.CurrentAsync();
+        var loaded = serving.Active;
         var prediction = loaded.Model.Predict(arguments.Text);
+        if (serving.Shadow is { } shadow)
+        {
+            shadowAgreement.Record(loaded, shadow, prediction.Label, shadow.Model.Predict(arguments.Text).Label);
+        }
+
         var result = new IntentResult(prediction.Label, Math.Round(prediction.Confidence, 4), loaded.Version, prediction.OutOfScope);
         stopwatch.Stop();
 

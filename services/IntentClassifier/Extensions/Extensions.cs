@@ -1,4 +1,6 @@
 using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Data;
+using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.IntentClassifier.Activities;
 using SpecialistPlatform.IntentClassifier.Models;
@@ -17,7 +19,12 @@ public static class Extensions
             .BindConfiguration(IntentClassifierOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.AddPostgres();
+        builder.Services.AddPlatformDbContext();
+        builder.Services.AddScoped<ModelRegistry>();
         builder.Services.AddSingleton<IntentModelHost>();
+        builder.Services.AddSingleton<ShadowAgreement>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<ShadowAgreement>());
         builder.Services.AddHostedService(provider => provider.GetRequiredService<IntentModelHost>());
         builder.Services.AddHealthChecks().AddCheck<IntentModelHost>("intent-model", tags: [ServiceDefaults.Extensions.ReadyTag]);
         builder.AddMessaging(bus => bus.AddExecuteActivity<ClassifyIntentActivity, ClassifyIntent>()

@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.MachineLearning.Artifacts;
 using SpecialistPlatform.MachineLearning.Data;
 using SpecialistPlatform.MachineLearning.Models;
@@ -9,59 +10,112 @@ using SpecialistPlatform.MachineLearning.Training;
 
 namespace SpecialistPlatform.IntentClassifier.Models;
 
-/// <summary>The model in service and its version (the first 12 hex digits of model.bin's SHA-256).</summary>
-public sealed record LoadedIntentModel(IntentModel Model, string Name, string Version);
+/// <summary>A model in service: the registry entry it came from and its version (the first 12 hex digits of the
+/// artifact's SHA-256, as the audit trail records it).</summary>
+public sealed record LoadedIntentModel(IntentModel Model, Guid RegistryId, string Name, string Version);
+
+/// <summary>What serves right now: the active model decides; the shadow, when there is one, only runs beside it.</summary>
+public sealed record ServingIntentModels(LoadedIntentModel Active, LoadedIntentModel? Shadow);
 
 /// <summary>
-/// Loads the router's model at start, training it first from the configured labelled data when none exists
-/// (seconds on a CPU), and reports "not ready" on /health until it is loaded, so no message is consumed before.
+/// Keeps the router's models in step with the registry. At start it loads the active version (training and registering
+/// the default model from the bundled data when the registry has none: seconds on a CPU) and reports "not ready" on
+/// /health until then, so no message is consumed before. Afterwards it checks the registry every few seconds and swaps
+/// in a newly promoted active or shadow version with one reference assignment: each message is classified by the
+/// snapshot it took, so a swap neither drops nor repeats a message.
 /// </summary>
-public sealed class IntentModelHost(IOptions<IntentClassifierOptions> options, IHostEnvironment environment, ILogger<IntentModelHost> logger)
+public sealed class IntentModelHost(
+    IServiceScopeFactory scopes, IOptions<IntentClassifierOptions> options, IHostEnvironment environment, ILogger<IntentModelHost> logger)
     : BackgroundService, IHealthCheck
 {
-    private readonly TaskCompletionSource<LoadedIntentModel> _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public const string ModelTask = "intent";
+
+    private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile ServingIntentModels? _serving;
     private string? _failure;
 
-    public Task<LoadedIntentModel> Current => _loaded.Task;
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    public async Task<ServingIntentModels> CurrentAsync()
     {
-        try
-        {
-            _loaded.TrySetResult(LoadOrTrain(stoppingToken));
-        }
-        catch (Exception e) when (e is ModelFormatException or DataFormatException or IOException or ArgumentException)
-        {
-            _failure = e.Message;
-            logger.LogError(e, "The intent model could not be loaded or trained");
-        }
-    }, stoppingToken);
+        await _firstLoad.Task;
+        return _serving!;
+    }
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_loaded.Task.IsCompletedSuccessfully
-            ? HealthCheckResult.Healthy($"model {_loaded.Task.Result.Name} {_loaded.Task.Result.Version}")
+        Task.FromResult(_serving is { } serving
+            ? HealthCheckResult.Healthy($"model {serving.Active.Name} {serving.Active.Version}" + (serving.Shadow is { } s ? $", shadow {s.Version}" : ""))
             : new HealthCheckResult(context.Registration.FailureStatus, _failure ?? "the model is still loading or training"));
 
-    private LoadedIntentModel LoadOrTrain(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value;
-        var directory = Path.GetFullPath(settings.ModelDirectory, environment.ContentRootPath);
-        var file = Path.Combine(directory, "model.bin");
-        if (!File.Exists(file))
+        var interval = TimeSpan.FromSeconds(options.Value.RegistryRefreshSeconds);
+        while (!stoppingToken.IsCancellationRequested)
         {
-            var data = Path.GetFullPath(settings.TrainingData, environment.ContentRootPath);
-            logger.LogInformation("No intent model in {Directory}: training one from {Data}", directory, data);
-            var stopwatch = Stopwatch.StartNew();
-            var examples = LabeledDataReader.Read(data, settings.TextColumn, settings.LabelColumn);
-            var result = IntentTrainer.Train(examples, null, IntentPresets.Create(IntentPresets.Default) with { Seed = settings.Seed },
-                cancellationToken: cancellationToken);
-            ModelArtifact.Save(result.Model, directory, new Dictionary<string, object?> { ["trainedFrom"] = data, ["trainingSeconds"] = stopwatch.Elapsed.TotalSeconds });
-            logger.LogInformation("Trained the intent model on {Count} examples in {Seconds:0.0} s", examples.Count, stopwatch.Elapsed.TotalSeconds);
+            try
+            {
+                await RefreshAsync(stoppingToken);
+                _failure = null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // The registry or the database may be away for a moment; the models in service keep serving.
+                _failure = e.Message;
+                logger.LogError(e, "Could not bring the intent models in step with the registry; retrying");
+            }
+
+            await Task.Delay(interval, stoppingToken);
+        }
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var registry = scope.ServiceProvider.GetRequiredService<ModelRegistry>();
+        var name = options.Value.ModelName;
+        var wanted = await registry.ServingAsync(ModelTask, name, cancellationToken);
+        if (wanted.Active is null)
+        {
+            await TrainDefaultAsync(registry, name, cancellationToken);
+            wanted = await registry.ServingAsync(ModelTask, name, cancellationToken);
         }
 
-        var model = ModelArtifact.Load(file);
-        var version = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)))[..12];
-        logger.LogInformation("Serving intent model {Version} with {Labels} labels", version, model.Labels.Count);
-        return new LoadedIntentModel(model, "intent-" + Path.GetFileNameWithoutExtension(settings.TrainingData), version);
+        var current = _serving;
+        if (current?.Active.RegistryId == wanted.Active!.Id && current.Shadow?.RegistryId == wanted.Shadow?.Id)
+        {
+            return;
+        }
+
+        var active = current?.Active.RegistryId == wanted.Active.Id ? current.Active : await LoadAsync(registry, wanted.Active, cancellationToken);
+        var shadow = wanted.Shadow is null ? null
+            : current?.Shadow?.RegistryId == wanted.Shadow.Id ? current.Shadow : await LoadAsync(registry, wanted.Shadow, cancellationToken);
+        _serving = new ServingIntentModels(active, shadow);
+        _firstLoad.TrySetResult();
+        logger.LogInformation("Serving intent model {Name} {Version}{Shadow}", name, active.Version,
+            shadow is null ? "" : $" with shadow {shadow.Version}");
+    }
+
+    private static async Task<LoadedIntentModel> LoadAsync(ModelRegistry registry, RegisteredModel entry, CancellationToken cancellationToken)
+    {
+        var bytes = await registry.ArtifactAsync(entry.Id, cancellationToken);
+        return new LoadedIntentModel(ModelArtifact.Deserialize(bytes), entry.Id, entry.Name, entry.Version);
+    }
+
+    /// <summary>The registry has no active router yet (a fresh platform): train one from the bundled labelled data,
+    /// register it and make it active. Deterministic, so two instances doing this at once register the same version.</summary>
+    private async Task TrainDefaultAsync(ModelRegistry registry, string name, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var data = Path.GetFullPath(settings.TrainingData, environment.ContentRootPath);
+        logger.LogInformation("The registry has no active {Task}/{Name} model: training one from {Data}", ModelTask, name, data);
+        var stopwatch = Stopwatch.StartNew();
+        var examples = LabeledDataReader.Read(data, settings.TextColumn, settings.LabelColumn);
+        var result = await Task.Run(() => IntentTrainer.Train(
+            examples, null, IntentPresets.Create(IntentPresets.Default) with { Seed = settings.Seed }, cancellationToken: cancellationToken), cancellationToken);
+        var artifact = ModelArtifact.Serialize(result.Model);
+        var registered = await registry.RegisterAsync(ModelTask, name, artifact, JsonSerializer.Serialize(result.Model.Metadata.Metrics),
+            result.Model.Metadata.TrainingDataSha256, $"default model trained at first start from {Path.GetFileName(data)} in {stopwatch.Elapsed.TotalSeconds:0.0} s",
+            cancellationToken);
+        await registry.PromoteAsync(ModelTask, name, registered.Version, Data.Entities.ModelStatus.Active, cancellationToken);
+        logger.LogInformation("Trained and activated {Task}/{Name} {Version} on {Count} examples in {Seconds:0.0} s",
+            ModelTask, name, registered.Version, examples.Count, stopwatch.Elapsed.TotalSeconds);
     }
 }

@@ -1,0 +1,190 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+using SpecialistPlatform.Cli.Platform;
+using SpecialistPlatform.Data;
+using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Data.Registry;
+
+namespace SpecialistPlatform.Cli.Commands;
+
+/// <summary>
+/// specialist models list|register|promote|rollback|retire: the model registry in the platform's Postgres. The
+/// services pick up a promotion within seconds, without a restart.
+/// </summary>
+internal static class ModelsCommand
+{
+    public static Command Build()
+    {
+        return new Command("models", "The model registry: list versions, register a trained model, promote, roll back, retire.")
+        {
+            List(), Register(), Promote(), Rollback(), Retire(),
+        };
+    }
+
+    private static Command List()
+    {
+        var (db, dataDir) = ConnectionOptions();
+        var task = new Option<string?>("--task") { Description = "Only this task (intent, extract, pii)." };
+        var name = new Option<string?>("--name") { Description = "Only this model name." };
+        var command = new Command("list", "List registered versions with their status and validation metrics.") { db, dataDir, task, name };
+        command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
+        {
+            await using var context = Open(parseResult, db, dataDir);
+            var models = await new ModelRegistry(context).ListAsync(parseResult.GetValue(task), parseResult.GetValue(name), cancellationToken);
+            var console = CliApp.ConsoleFor(parseResult);
+            if (models.Count == 0)
+            {
+                console.WriteLine("The registry is empty.");
+                return 0;
+            }
+
+            var table = new Table().AddColumns("task", "name", "version", "status", "size", "metrics", "escalate below", "created", "activated");
+            foreach (var m in models)
+            {
+                table.AddRow(m.Task, Markup.Escape(m.Name), m.Version, m.Status.ToString().ToLowerInvariant(),
+                    $"{m.SizeBytes / 1048576.0:0.0} MB", Markup.Escape(MetricsSummary(m.MetricsJson)),
+                    m.EscalationThreshold?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-",
+                    m.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    m.ActivatedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-");
+            }
+
+            console.Write(table);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Register()
+    {
+        var (db, dataDir) = ConnectionOptions();
+        var (task, name) = ModelIdentity();
+        var model = CommonOptions.Model();
+        var promote = new Option<string?>("--promote") { Description = "Also promote it: shadow or active." };
+        var note = new Option<string?>("--note") { Description = "Why this version exists (kept with it)." };
+        var command = new Command("register", "Store a trained model (DIR/model.bin and its model.json manifest) as a candidate version.")
+        {
+            db, dataDir, task, name, model, promote, note,
+        };
+        command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
+        {
+            var directory = parseResult.GetRequiredValue(model);
+            var file = Directory.Exists(directory) ? Path.Combine(directory, "model.bin") : directory;
+            if (!File.Exists(file))
+            {
+                throw new UsageException($"No model file at '{file}'.");
+            }
+
+            var manifestFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "model.json");
+            var manifest = File.Exists(manifestFile) ? JsonNode.Parse(await File.ReadAllTextAsync(manifestFile, cancellationToken)) : null;
+            var metrics = manifest?["metrics"]?.ToJsonString() ?? "{}";
+            var trainingData = manifest?["trainingDataSha256"]?.GetValue<string>();
+
+            await using var context = Open(parseResult, db, dataDir);
+            var registry = new ModelRegistry(context);
+            var registered = await registry.RegisterAsync(parseResult.GetRequiredValue(task), parseResult.GetRequiredValue(name),
+                await File.ReadAllBytesAsync(file, cancellationToken), metrics, trainingData, parseResult.GetValue(note), cancellationToken);
+            var console = CliApp.ConsoleFor(parseResult);
+            console.WriteLine($"Registered {registered.Task}/{registered.Name} version {registered.Version} ({registered.Status.ToString().ToLowerInvariant()})");
+            if (parseResult.GetValue(promote) is { } to)
+            {
+                var promoted = await registry.PromoteAsync(registered.Task, registered.Name, registered.Version, ParseStatus(to), cancellationToken);
+                console.WriteLine($"Promoted {promoted.Version} to {promoted.Status.ToString().ToLowerInvariant()}");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Promote()
+    {
+        var (db, dataDir) = ConnectionOptions();
+        var (task, name) = ModelIdentity();
+        var version = Version();
+        var to = new Option<string>("--to") { Description = "shadow or active.", DefaultValueFactory = _ => "active" };
+        var command = new Command("promote", "Make a version the shadow or the active one; the previous active version is retired (see rollback).")
+        {
+            db, dataDir, task, name, version, to,
+        };
+        command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
+        {
+            await using var context = Open(parseResult, db, dataDir);
+            var promoted = await new ModelRegistry(context).PromoteAsync(parseResult.GetRequiredValue(task), parseResult.GetRequiredValue(name),
+                parseResult.GetRequiredValue(version), ParseStatus(parseResult.GetRequiredValue(to)), cancellationToken);
+            CliApp.ConsoleFor(parseResult).WriteLine($"{promoted.Task}/{promoted.Name} {promoted.Version} is now {promoted.Status.ToString().ToLowerInvariant()}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Rollback()
+    {
+        var (db, dataDir) = ConnectionOptions();
+        var (task, name) = ModelIdentity();
+        var command = new Command("rollback", "Retire the active version and reactivate the one active before it.") { db, dataDir, task, name };
+        command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
+        {
+            await using var context = Open(parseResult, db, dataDir);
+            var (retired, active) = await new ModelRegistry(context).RollbackAsync(
+                parseResult.GetRequiredValue(task), parseResult.GetRequiredValue(name), cancellationToken);
+            CliApp.ConsoleFor(parseResult).WriteLine($"{active.Task}/{active.Name}: retired {retired.Version}, {active.Version} is active again");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Retire()
+    {
+        var (db, dataDir) = ConnectionOptions();
+        var (task, name) = ModelIdentity();
+        var version = Version();
+        var command = new Command("retire", "Take a version out of service (it stays in the registry).") { db, dataDir, task, name, version };
+        command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
+        {
+            await using var context = Open(parseResult, db, dataDir);
+            var retired = await new ModelRegistry(context).RetireAsync(parseResult.GetRequiredValue(task), parseResult.GetRequiredValue(name),
+                parseResult.GetRequiredValue(version), cancellationToken);
+            CliApp.ConsoleFor(parseResult).WriteLine($"{retired.Task}/{retired.Name} {retired.Version} is retired");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static (Option<string?> Db, Option<string> DataDir) ConnectionOptions() => (
+        new Option<string?>("--db") { Description = "Postgres connection string; default: ConnectionStrings__platformdb, else the running AppHost's." },
+        new Option<string>("--data-dir") { Description = "The AppHost's data folder.", DefaultValueFactory = _ => AppHostState.DefaultDataDirectory() });
+
+    private static (Option<string> Task, Option<string> Name) ModelIdentity() => (
+        new Option<string>("--task") { Description = "intent, extract or pii.", DefaultValueFactory = _ => "intent" },
+        new Option<string>("--name") { Description = "The model's registry name, e.g. banking77.", Required = true });
+
+    private static Option<string> Version() => new("--version") { Description = "The version (12 hex digits, from `models list`).", Required = true };
+
+    private static PlatformDbContext Open(ParseResult parseResult, Option<string?> db, Option<string> dataDir)
+    {
+        var connectionString = parseResult.GetValue(db)
+            ?? Environment.GetEnvironmentVariable("ConnectionStrings__platformdb")
+            ?? new AppHostState(parseResult.GetRequiredValue(dataDir)).ServerConnectionString("postgres");
+        return new PlatformDbContext(new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(connectionString).Options);
+    }
+
+    private static ModelStatus ParseStatus(string value) => value.ToLowerInvariant() switch
+    {
+        "shadow" => ModelStatus.Shadow,
+        "active" => ModelStatus.Active,
+        _ => throw new UsageException($"'{value}' is not a status a version can be promoted to: use shadow or active."),
+    };
+
+    private static string MetricsSummary(string metricsJson)
+    {
+        using var document = JsonDocument.Parse(metricsJson);
+        return string.Join(", ", document.RootElement.EnumerateObject()
+            .Where(p => p.Value.ValueKind == JsonValueKind.Number)
+            .Take(3)
+            .Select(p => $"{p.Name} {p.Value.GetDouble().ToString("0.####", CultureInfo.InvariantCulture)}"));
+    }
+}

@@ -1,0 +1,192 @@
+using System.Linq.Expressions;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using SpecialistPlatform.Data.Entities;
+
+namespace SpecialistPlatform.Data.Registry;
+
+/// <summary>A registry entry without its artifact bytes.</summary>
+public sealed record RegisteredModel(
+    Guid Id, string Task, string Name, string Version, ModelStatus Status, long SizeBytes, string MetricsJson,
+    double? EscalationThreshold, string? Note, DateTimeOffset CreatedAt, DateTimeOffset? ActivatedAt, DateTimeOffset? RetiredAt);
+
+/// <summary>What a service should serve for one model: the active version and, when there is one, the shadow.</summary>
+public sealed record ServingModels(RegisteredModel? Active, RegisteredModel? Shadow);
+
+/// <summary>A registry operation that cannot be done as asked; the message says why.</summary>
+public sealed class ModelRegistryException(string message) : Exception(message);
+
+/// <summary>
+/// The model registry: versions with their metrics and life cycle (candidate → shadow → active → retired), promotion
+/// and rollback. Every change for one model runs under a transaction-scoped advisory lock, and partial unique indexes
+/// make "one active, one shadow" a database guarantee, so two operators promoting at once cannot leave two actives.
+/// </summary>
+public sealed class ModelRegistry(PlatformDbContext db)
+{
+    public static string VersionOf(byte[] artifact) => Convert.ToHexStringLower(SHA256.HashData(artifact))[..12];
+
+    /// <summary>Stores an artifact as a new version (idempotent: the same bytes are the same version).</summary>
+    public async Task<RegisteredModel> RegisterAsync(
+        string task, string name, byte[] artifact, string metricsJson, string? trainingDataSha256, string? note, CancellationToken cancellationToken)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(artifact));
+        var version = sha[..12];
+        await using var transaction = await LockAsync(task, name, cancellationToken);
+        var existing = await db.ModelVersions.AsNoTracking().FirstOrDefaultAsync(
+            m => m.Task == task && m.Name == name && m.Version == version, cancellationToken);
+        if (existing is not null)
+        {
+            return View(existing);
+        }
+
+        var model = new ModelVersion
+        {
+            Task = task,
+            Name = name,
+            Version = version,
+            Artifact = artifact,
+            ArtifactSha256 = sha,
+            TrainingDataSha256 = trainingDataSha256,
+            MetricsJson = metricsJson,
+            Note = note,
+        };
+        db.ModelVersions.Add(model);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return View(model);
+    }
+
+    public async Task<IReadOnlyList<RegisteredModel>> ListAsync(string? task, string? name, CancellationToken cancellationToken)
+    {
+        return await Entries(m => (task == null || m.Task == task) && (name == null || m.Name == name))
+            .OrderBy(m => m.Task).ThenBy(m => m.Name).ThenBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<ServingModels> ServingAsync(string task, string name, CancellationToken cancellationToken)
+    {
+        var serving = await Entries(m => m.Task == task && m.Name == name && (m.Status == ModelStatus.Active || m.Status == ModelStatus.Shadow))
+            .ToListAsync(cancellationToken);
+        return new ServingModels(serving.FirstOrDefault(m => m.Status == ModelStatus.Active), serving.FirstOrDefault(m => m.Status == ModelStatus.Shadow));
+    }
+
+    /// <summary>The artifact's bytes, checked against the SHA-256 recorded when it was registered.</summary>
+    public async Task<byte[]> ArtifactAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var row = await db.ModelVersions.AsNoTracking().Where(m => m.Id == id)
+            .Select(m => new { m.Artifact, m.ArtifactSha256, m.Version }).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new ModelRegistryException($"Model {id} is not in the registry.");
+        if (Convert.ToHexStringLower(SHA256.HashData(row.Artifact)) != row.ArtifactSha256)
+        {
+            throw new ModelRegistryException($"The stored artifact of version {row.Version} does not match its SHA-256: it was altered or damaged.");
+        }
+
+        return row.Artifact;
+    }
+
+    /// <summary>Makes a version the shadow (the previous shadow goes back to candidate) or the active one (the previous
+    /// active version is retired and stays available for rollback).</summary>
+    public async Task<RegisteredModel> PromoteAsync(string task, string name, string version, ModelStatus to, CancellationToken cancellationToken)
+    {
+        if (to is not (ModelStatus.Shadow or ModelStatus.Active))
+        {
+            throw new ModelRegistryException($"A version can be promoted to shadow or active, not to {to.ToString().ToLowerInvariant()}.");
+        }
+
+        await using var transaction = await LockAsync(task, name, cancellationToken);
+        var target = await FindAsync(task, name, version, cancellationToken);
+        if (target.Status == to)
+        {
+            return View(target);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var current = await db.ModelVersions.FirstOrDefaultAsync(m => m.Task == task && m.Name == name && m.Status == to, cancellationToken);
+        if (current is not null)
+        {
+            current.Status = to == ModelStatus.Active ? ModelStatus.Retired : ModelStatus.Candidate;
+            current.RetiredAt = to == ModelStatus.Active ? now : current.RetiredAt;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        target.Status = to;
+        if (to == ModelStatus.Active)
+        {
+            target.ActivatedAt = now;
+            target.RetiredAt = null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return View(target);
+    }
+
+    /// <summary>Retires the active version and reactivates the one that was active before it.</summary>
+    public async Task<(RegisteredModel Retired, RegisteredModel Active)> RollbackAsync(string task, string name, CancellationToken cancellationToken)
+    {
+        await using var transaction = await LockAsync(task, name, cancellationToken);
+        var current = await db.ModelVersions.FirstOrDefaultAsync(m => m.Task == task && m.Name == name && m.Status == ModelStatus.Active, cancellationToken)
+            ?? throw new ModelRegistryException($"{task}/{name} has no active version to roll back.");
+        var previous = await db.ModelVersions
+            .Where(m => m.Task == task && m.Name == name && m.Status == ModelStatus.Retired && m.ActivatedAt != null)
+            .OrderByDescending(m => m.RetiredAt)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new ModelRegistryException($"{task}/{name} has no earlier active version to roll back to.");
+
+        var now = DateTimeOffset.UtcNow;
+        current.Status = ModelStatus.Retired;
+        current.RetiredAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        previous.Status = ModelStatus.Active;
+        previous.ActivatedAt = now;
+        previous.RetiredAt = null;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (View(current), View(previous));
+    }
+
+    /// <summary>Takes a version out of service (it stays in the registry).</summary>
+    public async Task<RegisteredModel> RetireAsync(string task, string name, string version, CancellationToken cancellationToken)
+    {
+        await using var transaction = await LockAsync(task, name, cancellationToken);
+        var target = await FindAsync(task, name, version, cancellationToken);
+        target.Status = ModelStatus.Retired;
+        target.RetiredAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return View(target);
+    }
+
+    /// <summary>Records the escalation threshold calibrated for a version (see `specialist calibrate`).</summary>
+    public async Task<RegisteredModel> SetEscalationThresholdAsync(string task, string name, string version, double threshold, CancellationToken cancellationToken)
+    {
+        var target = await FindAsync(task, name, version, cancellationToken);
+        target.EscalationThreshold = threshold;
+        await db.SaveChangesAsync(cancellationToken);
+        return View(target);
+    }
+
+    public async Task RecordShadowAsync(ShadowComparison comparison, CancellationToken cancellationToken)
+    {
+        db.ShadowComparisons.Add(comparison);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<ModelVersion> FindAsync(string task, string name, string version, CancellationToken cancellationToken) =>
+        await db.ModelVersions.FirstOrDefaultAsync(m => m.Task == task && m.Name == name && m.Version == version, cancellationToken)
+        ?? throw new ModelRegistryException($"{task}/{name} has no version '{version}'.");
+
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> LockAsync(string task, string name, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var key = $"model:{task}:{name}";
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+        return transaction;
+    }
+
+    /// <summary>Entries without their bytes; the filter runs in SQL, before the projection.</summary>
+    private IQueryable<RegisteredModel> Entries(Expression<Func<ModelVersion, bool>> filter) => db.ModelVersions.AsNoTracking().Where(filter).Select(m => new RegisteredModel(
+        m.Id, m.Task, m.Name, m.Version, m.Status, m.Artifact.Length, m.MetricsJson, m.EscalationThreshold, m.Note, m.CreatedAt, m.ActivatedAt, m.RetiredAt));
+
+    private static RegisteredModel View(ModelVersion m) => new(
+        m.Id, m.Task, m.Name, m.Version, m.Status, m.Artifact.Length, m.MetricsJson, m.EscalationThreshold, m.Note, m.CreatedAt, m.ActivatedAt, m.RetiredAt);
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Data.Registry;
+
+namespace SpecialistPlatform.IntentClassifier.Models;
+
+/// <summary>
+/// Counts how often the shadow version agrees with the active one on live traffic and where they differ, and writes
+/// one <see cref="ShadowComparison"/> per window to the registry, off the message path (a message costs a lock and a
+/// dictionary increment, never a database write).
+/// </summary>
+public sealed class ShadowAgreement(IServiceScopeFactory scopes, IOptions<IntentClassifierOptions> options, ILogger<ShadowAgreement> logger)
+    : BackgroundService
+{
+    private readonly Lock _lock = new();
+    private Window? _window;
+
+    public void Record(LoadedIntentModel active, LoadedIntentModel shadow, string activeLabel, string shadowLabel)
+    {
+        lock (_lock)
+        {
+            if (_window is null || _window.ActiveId != active.RegistryId || _window.ShadowId != shadow.RegistryId)
+            {
+                // A swap starts a new window; the old one is flushed with the next tick.
+                _pending.AddRange(_window is null ? [] : [_window]);
+                _window = new Window(active.RegistryId, shadow.RegistryId, DateTimeOffset.UtcNow);
+            }
+
+            _window.Compared++;
+            if (activeLabel == shadowLabel)
+            {
+                _window.Agreed++;
+            }
+            else
+            {
+                var byShadow = _window.Disagreements.TryGetValue(activeLabel, out var existing) ? existing : _window.Disagreements[activeLabel] = [];
+                byShadow[shadowLabel] = byShadow.GetValueOrDefault(shadowLabel) + 1;
+            }
+        }
+    }
+
+    private readonly List<Window> _pending = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ShadowFlushSeconds));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await FlushAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await FlushAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        List<Window> windows;
+        lock (_lock)
+        {
+            windows = [.. _pending];
+            _pending.Clear();
+            if (_window is { Compared: > 0 })
+            {
+                windows.Add(_window);
+                _window = new Window(_window.ActiveId, _window.ShadowId, DateTimeOffset.UtcNow);
+            }
+        }
+
+        if (windows.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var registry = scope.ServiceProvider.GetRequiredService<ModelRegistry>();
+            var now = DateTimeOffset.UtcNow;
+            foreach (var window in windows)
+            {
+                await registry.RecordShadowAsync(new ShadowComparison
+                {
+                    ActiveModelId = window.ActiveId,
+                    ShadowModelId = window.ShadowId,
+                    WindowStart = window.Start,
+                    WindowEnd = now,
+                    Compared = window.Compared,
+                    Agreed = window.Agreed,
+                    DisagreementsJson = JsonSerializer.Serialize(window.Disagreements),
+                }, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Evaluation data, not decisions: losing a window to a database hiccup is logged, not retried forever.
+            logger.LogWarning(e, "Could not record {Count} shadow window(s)", windows.Count);
+        }
+    }
+
+    private sealed class Window(Guid activeId, Guid shadowId, DateTimeOffset start)
+    {
+        public Guid ActiveId { get; } = activeId;
+        public Guid ShadowId { get; } = shadowId;
+        public DateTimeOffset Start { get; } = start;
+        public int Compared { get; set; }
+        public int Agreed { get; set; }
+        public Dictionary<string, Dictionary<string, int>> Disagreements { get; } = new(StringComparer.Ordinal);
+    }
+}

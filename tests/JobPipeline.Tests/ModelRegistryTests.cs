@@ -1,0 +1,110 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using SpecialistPlatform.Cli;
+using SpecialistPlatform.Data;
+using SpecialistPlatform.Data.Entities;
+
+namespace SpecialistPlatform.JobPipeline.Tests;
+
+/// <summary>Tests that change which router serves, and the tests that depend on which one does, run one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class ServingIntentModel
+{
+    public const string Name = "serving intent model";
+}
+
+/// <summary>The registry as an ML engineer drives it: train, register as shadow, promote, roll back, all while the
+/// platform runs jobs, through the `specialist` CLI.</summary>
+[Collection(ServingIntentModel.Name)]
+public sealed class ModelRegistryTests(PlatformFixture platform)
+{
+    private const string Text = "My new card still has not arrived, it has been ten days";
+
+    [Fact]
+    public async Task Shadow_is_compared_on_live_traffic_promotion_serves_within_seconds_and_rollback_restores()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        // The platform's first start trained the default router and made it active.
+        var original = await ActiveVersionAsync(cancellationToken);
+        (await IntentVersionOfNewJobAsync()).ShouldBe(original.Version);
+
+        var directory = Directory.CreateTempSubdirectory("specialist-registry-").FullName;
+        try
+        {
+            (await Cli("train", "intent", "--data", Path.Combine(RepositoryRoot, "data", "banking77", "train.csv"), "--label-column", "category",
+                "--out", directory, "--seed", "7")).ShouldBe(0);
+            (await Cli("models", "register", "--name", "banking77", "--model", directory, "--promote", "shadow", "--db", platform.PostgresAdminConnectionString))
+                .ShouldBe(0);
+            var candidate = await VersionAsync(ModelStatus.Shadow, cancellationToken);
+            candidate.Version.ShouldNotBe(original.Version);
+
+            // The shadow runs beside the active version: the jobs still get the active version's decision...
+            await Eventually(async () => (await ComparedByShadowAsync(candidate.Id, cancellationToken)) >= 3, async () =>
+                (await IntentVersionOfNewJobAsync()).ShouldBe(original.Version));
+
+            // ...until it is promoted: then new jobs are routed by it, without a restart.
+            (await Cli("models", "promote", "--name", "banking77", "--version", candidate.Version, "--db", platform.PostgresAdminConnectionString)).ShouldBe(0);
+            await Eventually(async () => await IntentVersionOfNewJobAsync() == candidate.Version);
+            (await VersionAsync(ModelStatus.Retired, cancellationToken)).Id.ShouldBe(original.Id);
+
+            (await Cli("models", "rollback", "--name", "banking77", "--db", platform.PostgresAdminConnectionString)).ShouldBe(0);
+            await Eventually(async () => await IntentVersionOfNewJobAsync() == original.Version);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private async Task<string> IntentVersionOfNewJobAsync()
+    {
+        var job = await platform.WaitForJobAsync(await platform.SubmitAsync("email", Text));
+        return job.GetProperty("result").GetProperty("intent").GetProperty("modelVersion").GetString()!;
+    }
+
+    /// <summary>Runs <paramref name="step"/> until <paramref name="done"/> holds (the services look at the registry every
+    /// two seconds and write shadow counts every five).</summary>
+    private static async Task Eventually(Func<Task<bool>> done, Func<Task>? step = null)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!await done())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the registry change did not reach the service in time");
+            if (step is not null)
+            {
+                await step();
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    private async Task<ModelVersion> ActiveVersionAsync(CancellationToken cancellationToken) => await VersionAsync(ModelStatus.Active, cancellationToken);
+
+    private async Task<ModelVersion> VersionAsync(ModelStatus status, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        return await db.ModelVersions.AsNoTracking().SingleAsync(m => m.Task == "intent" && m.Name == "banking77" && m.Status == status, cancellationToken);
+    }
+
+    private async Task<int> ComparedByShadowAsync(Guid shadowId, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        return await db.ShadowComparisons.Where(c => c.ShadowModelId == shadowId).SumAsync(c => c.Compared, cancellationToken);
+    }
+
+    private PlatformDbContext Open() =>
+        new(new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(platform.PostgresAdminConnectionString).Options);
+
+    private static async Task<int> Cli(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken);
+        exit.ShouldBe(0, $"specialist {string.Join(' ', args)}\n{output}\n{error}");
+        return exit;
+    }
+
+    private static string RepositoryRoot => typeof(ModelRegistryTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryRoot").Value!;
+}
