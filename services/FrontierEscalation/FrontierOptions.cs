@@ -3,41 +3,89 @@ using System.ComponentModel.DataAnnotations;
 namespace SpecialistPlatform.FrontierEscalation;
 
 /// <summary>
-/// The frontier model: any OpenAI-compatible chat completions endpoint (OpenAI, Azure OpenAI's compatible route,
-/// vLLM, llama.cpp server, Ollama). Section <c>Frontier</c>; with no <see cref="Endpoint"/>, escalated jobs go to
-/// NeedsReview saying so. The key is a secret: give it through the environment (Frontier__ApiKey), never log it.
+/// Section <c>Frontier</c>: the chain of frontier models tried in order (the next one answers when one fails or its
+/// circuit is open), what each costs, and how much each tenant may spend. With no model configured, escalated jobs go
+/// to NeedsReview saying so. Keys are secrets: give them through the environment (Frontier__Models__0__ApiKey); they
+/// are never logged.
 /// </summary>
 public sealed class FrontierOptions : IValidatableObject
 {
     public const string Section = "Frontier";
 
-    /// <summary>Base address including the version segment, e.g. https://api.openai.com/v1 or http://127.0.0.1:8000/v1.</summary>
-    public Uri? Endpoint { get; set; }
+    public List<FrontierModelOptions> Models { get; set; } = [];
 
-    public string? Model { get; set; }
-    public string? ApiKey { get; set; }
+    /// <summary>Spending limits in the prices' currency; a tenant without its own entry gets <see cref="DefaultBudget"/>.</summary>
+    public BudgetOptions DefaultBudget { get; set; } = new();
 
-    [Range(0, 1000)]
-    public decimal PricePer1kInputTokens { get; set; }
+    public Dictionary<string, BudgetOptions> TenantBudgets { get; set; } = new(StringComparer.Ordinal);
 
-    [Range(0, 1000)]
-    public decimal PricePer1kOutputTokens { get; set; }
+    /// <summary>Most frontier calls per tenant per minute, counted in Redis across every instance; 0 = no limit.</summary>
+    [Range(0, 1_000_000)]
+    public int CallsPerMinutePerTenant { get; set; } = 600;
 
-    [Range(1, 600)]
-    public int TimeoutSeconds { get; set; } = 60;
+    /// <summary>Upper bound on an answer's tokens; also what a call's cost is estimated with before it is made.</summary>
+    [Range(16, 100_000)]
+    public int MaxOutputTokens { get; set; } = 512;
 
-    public bool IsConfigured => Endpoint is not null;
+    public bool IsConfigured => Models.Count > 0;
+
+    public BudgetOptions BudgetFor(string tenantId) => TenantBudgets.GetValueOrDefault(tenantId) ?? DefaultBudget;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Endpoint is not null && !Endpoint.IsAbsoluteUri)
+        for (var i = 0; i < Models.Count; i++)
         {
-            yield return new ValidationResult("Frontier:Endpoint must be an absolute URI, e.g. https://api.openai.com/v1.");
-        }
+            var model = Models[i];
+            if (model.Provider is not ("openai" or "anthropic"))
+            {
+                yield return new ValidationResult($"Frontier:Models:{i}:Provider must be 'openai' (any OpenAI-compatible endpoint) or 'anthropic'.");
+            }
 
-        if (Endpoint is not null && string.IsNullOrWhiteSpace(Model))
-        {
-            yield return new ValidationResult("Frontier:Model is required when Frontier:Endpoint is set.");
+            if (model.Provider == "openai" && model.Endpoint is not { IsAbsoluteUri: true })
+            {
+                yield return new ValidationResult($"Frontier:Models:{i}:Endpoint must be an absolute URI such as https://api.openai.com/v1.");
+            }
+
+            if (string.IsNullOrWhiteSpace(model.Model))
+            {
+                yield return new ValidationResult($"Frontier:Models:{i}:Model is required.");
+            }
+
+            if (model.PricePer1kInputTokens < 0 || model.PricePer1kOutputTokens < 0 || model.TimeoutSeconds is < 1 or > 600)
+            {
+                yield return new ValidationResult($"Frontier:Models:{i}: prices must be >= 0 and TimeoutSeconds within 1..600.");
+            }
         }
     }
+}
+
+/// <summary>One frontier model: provider, address, model name, key, prices per 1,000 tokens, timeout.</summary>
+public sealed class FrontierModelOptions
+{
+    /// <summary>"openai" for any OpenAI-compatible endpoint (OpenAI, Azure OpenAI, vLLM, llama.cpp, Ollama), or "anthropic".</summary>
+    public string Provider { get; set; } = "openai";
+
+    /// <summary>Base address with its version segment, e.g. https://api.openai.com/v1 or http://127.0.0.1:8000/v1.</summary>
+    public Uri? Endpoint { get; set; }
+
+    public string Model { get; set; } = "";
+    public string? ApiKey { get; set; }
+    public decimal PricePer1kInputTokens { get; set; }
+    public decimal PricePer1kOutputTokens { get; set; }
+    public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Attempts after the first on 429, 5xx and timeouts, with jittered exponential back-off.</summary>
+    public int Retries { get; set; } = 2;
+
+    public decimal CostOf(long inputTokens, long outputTokens) =>
+        inputTokens / 1000m * PricePer1kInputTokens + outputTokens / 1000m * PricePer1kOutputTokens;
+
+    public override string ToString() => $"{Provider}:{Model}";
+}
+
+/// <summary>Per-tenant spending limits; 0 means no limit.</summary>
+public sealed class BudgetOptions
+{
+    public decimal Daily { get; set; }
+    public decimal Monthly { get; set; }
 }

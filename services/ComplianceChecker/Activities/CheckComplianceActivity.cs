@@ -39,6 +39,12 @@ public sealed class CheckComplianceActivity(PersonalDataDetector detector, Redac
             LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
             Redacted = findings.Count == 0 ? null : string.Join(",", findings.GroupBy(f => f.Type).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}")),
         });
-        return context.CompletedWithVariables(new Dictionary<string, object> { ["Compliance"] = result });
+        // The placeholder map travels with the job (as its original text already does) so that the escalation step can
+        // put original values back into the frontier's answer locally; it is not part of the job's stored result.
+        return context.CompletedWithVariables(new Dictionary<string, object>
+        {
+            ["Compliance"] = result,
+            ["Placeholders"] = redaction.Placeholders,
+        });
     }
 }

@@ -21,4 +21,10 @@ public sealed record ExtractionResult(string Schema, IReadOnlyList<ExtractedFiel
 /// when the text could not be normalised it is null and <c>Problem</c> says why.</summary>
 public sealed record ExtractedField(string Name, string Type, string Text, int Start, int End, System.Text.Json.JsonElement? Value, double Confidence, string? Problem);
 
-public sealed record EscalationResult(bool Escalated, string Reason, string? Model, decimal Cost, string? Answer);
+/// <summary>What the frontier model did for an unsure job. <c>Escalated</c> false means it could not or may not answer
+/// (none configured, over budget, invalid answers) and the job needs a person; <c>Reason</c> says which. <c>Label</c> is
+/// its classification into the router's label set, <c>Fields</c> its extraction into the schema, with placeholders
+/// already restored to the original values locally.</summary>
+public sealed record EscalationResult(
+    bool Escalated, string Reason, string? Model, decimal Cost, string? Answer,
+    string? Label = null, IReadOnlyDictionary<string, string?>? Fields = null, long InputTokens = 0, long OutputTokens = 0);

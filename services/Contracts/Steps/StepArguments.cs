@@ -45,4 +45,10 @@ public sealed record Escalate
     public IReadOnlyList<string> EscalationReasons { get; init; } = [];
     public IntentResult? Intent { get; init; }
     public ExtractionResult? Extraction { get; init; }
+
+    /// <summary>The router's labels, set by the intent step when it escalates: the frontier must answer with one.</summary>
+    public IReadOnlyList<string>? IntentLabels { get; init; }
+
+    /// <summary>Placeholder → original value from the compliance step, to restore values in the frontier's answer locally.</summary>
+    public IReadOnlyDictionary<string, string>? Placeholders { get; init; }
 }

@@ -1,4 +1,5 @@
 using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.FrontierEscalation.Activities;
 using SpecialistPlatform.FrontierEscalation.Frontier;
 using SpecialistPlatform.Jobs.Pipelines;
@@ -6,20 +7,29 @@ using SpecialistPlatform.ServiceDefaults;
 
 namespace SpecialistPlatform.FrontierEscalation.Extensions;
 
-/// <summary>The only door to a large model: redacted text only, cost counted.</summary>
+/// <summary>The only door to a large model: redacted text only, answers validated, cost counted against budgets.</summary>
 public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPipelines();
         builder.AddRedis();
-        builder.Services.AddOptions<FrontierOptions>()
+        builder.Services.AddFrontier();
+        builder.AddMessaging(bus => bus.AddExecuteActivity<EscalateActivity, Escalate>()
+            .Endpoint(e => e.Name = ResourceNames.Queues.Escalate));
+    }
+
+    /// <summary>The frontier chain, the spend ledger and the escalator; needs Redis and the pipelines' options.</summary>
+    public static IServiceCollection AddFrontier(this IServiceCollection services)
+    {
+        services.AddOptions<FrontierOptions>()
             .BindConfiguration(FrontierOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddHttpClient<ChatCompletionsClient>((provider, http) =>
-            http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<FrontierOptions>>().Value.TimeoutSeconds + 5));
-        builder.AddMessaging(bus => bus.AddExecuteActivity<EscalateActivity, SpecialistPlatform.Contracts.Steps.Escalate>()
-            .Endpoint(e => e.Name = ResourceNames.Queues.Escalate));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<FrontierChain>();
+        services.AddSingleton<SpendLedger>();
+        services.AddSingleton<Escalator>();
+        return services;
     }
 }

@@ -58,6 +58,7 @@ public sealed class ClassifyIntentActivity(IntentModelHost models, ShadowAgreeme
             LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
             Detail = escalate,
         });
-        return StepResults.Complete(context, "Intent", result, context.GetVariable<List<string>>(StepResults.EscalationReasonsVariable) ?? [], escalate);
+        return StepResults.Complete(context, "Intent", result, context.GetVariable<List<string>>(StepResults.EscalationReasonsVariable) ?? [], escalate,
+            new Dictionary<string, object> { ["IntentLabels"] = loaded.Model.Labels.Where(l => l != loaded.Model.OosLabel).ToList() });
     }
 }

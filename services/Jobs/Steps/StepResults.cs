@@ -15,8 +15,10 @@ public static class StepResults
     private static readonly Uri EscalationAddress = new($"queue:{ResourceNames.Queues.Escalate}");
     private static readonly Uri AuditAddress = new($"queue:{ResourceNames.Queues.Audit}");
 
+    /// <param name="forEscalation">Variables only the escalation step needs (the router's label set), set only when escalating.</param>
     public static ExecutionResult Complete<TArguments>(
-        ExecuteContext<TArguments> context, string variable, object result, IReadOnlyList<string> escalationReasons, string? escalateBecause)
+        ExecuteContext<TArguments> context, string variable, object result, IReadOnlyList<string> escalationReasons, string? escalateBecause,
+        IReadOnlyDictionary<string, object>? forEscalation = null)
         where TArguments : class
     {
         if (escalateBecause is null)
@@ -31,6 +33,11 @@ public static class StepResults
         {
             itinerary.AddVariable(variable, result);
             itinerary.AddVariable(EscalationReasonsVariable, reasons);
+            foreach (var (name, value) in forEscalation ?? new Dictionary<string, object>())
+            {
+                itinerary.AddVariable(name, value);
+            }
+
             itinerary.AddActivitiesFromSourceItinerary();
             // An earlier reason means an earlier step already added escalation to the itinerary.
             if (escalationReasons.Count == 0)

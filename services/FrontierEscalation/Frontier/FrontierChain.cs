@@ -1,0 +1,124 @@
+using System.ClientModel;
+using Anthropic;
+using Anthropic.Core;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace SpecialistPlatform.FrontierEscalation.Frontier;
+
+/// <summary>One answered call: which model answered, the tokens it counted and what they cost.</summary>
+public sealed record FrontierCall(string Text, FrontierModelOptions Model, long InputTokens, long OutputTokens, decimal Cost, IReadOnlyList<string> Failures);
+
+/// <summary>Every model of the chain failed; the message lists why, model by model.</summary>
+public sealed class FrontierUnavailableException(IReadOnlyList<string> failures)
+    : Exception("no frontier model answered: " + string.Join("; ", failures))
+{
+    public IReadOnlyList<string> Failures { get; } = failures;
+}
+
+/// <summary>
+/// The configured models in order, each behind its own resilience pipeline: a per-attempt timeout, retries with
+/// jittered exponential back-off on 429, 5xx and timeouts, and a circuit breaker that stops calling a model that keeps
+/// failing. A model that fails after its retries, or whose circuit is open, hands the call to the next one.
+/// </summary>
+public sealed class FrontierChain : IDisposable
+{
+    private readonly List<(FrontierModelOptions Options, IChatClient Client, ResiliencePipeline Pipeline)> _models;
+
+    public FrontierChain(IOptions<FrontierOptions> options, Func<FrontierModelOptions, IChatClient>? clientFactory = null)
+    {
+        _models = options.Value.Models
+            .Select(model => (model, (clientFactory ?? CreateClient)(model), Pipeline(model)))
+            .ToList();
+    }
+
+    public bool IsConfigured => _models.Count > 0;
+
+    public IReadOnlyList<FrontierModelOptions> Models => [.. _models.Select(m => m.Options)];
+
+    public async Task<FrontierCall> AskAsync(IList<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken)
+    {
+        var failures = new List<string>();
+        foreach (var (options, client, pipeline) in _models)
+        {
+            try
+            {
+                var response = await pipeline.ExecuteAsync(
+                    async token => await client.GetResponseAsync(messages, chatOptions, token), cancellationToken);
+                // Servers that do not count tokens are charged by the usual estimate of four characters a token.
+                var input = response.Usage?.InputTokenCount ?? messages.Sum(m => m.Text.Length) / 4;
+                var output = response.Usage?.OutputTokenCount ?? response.Text.Length / 4;
+                return new FrontierCall(response.Text, options, input, output, options.CostOf(input, output), failures);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                failures.Add($"{options}: {Describe(e)}");
+            }
+        }
+
+        throw new FrontierUnavailableException(failures);
+    }
+
+    public void Dispose()
+    {
+        foreach (var (_, client, _) in _models)
+        {
+            client.Dispose();
+        }
+    }
+
+    private static IChatClient CreateClient(FrontierModelOptions model) => model.Provider switch
+    {
+        "anthropic" => new AnthropicClient(new ClientOptions
+        {
+            ApiKey = model.ApiKey,
+            BaseUrl = model.Endpoint?.ToString() ?? "https://api.anthropic.com",
+            Timeout = TimeSpan.FromSeconds(model.TimeoutSeconds),
+            // Its SDK knows its own error types; it retries them (with back-off) and the pipeline adds the breaker.
+            MaxRetries = model.Retries,
+        }).AsIChatClient(model.Model),
+        _ => new OpenAICompatibleChatClient(model),
+    };
+
+    private static ResiliencePipeline Pipeline(FrontierModelOptions model)
+    {
+        var transient = new PredicateBuilder()
+            .Handle<ClientResultException>(e => e.Status is 408 or 429 or >= 500)
+            .Handle<HttpRequestException>()
+            .Handle<TimeoutRejectedException>();
+        var builder = new ResiliencePipelineBuilder()
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = transient,
+                FailureRatio = 0.5,
+                MinimumThroughput = 4,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = TimeSpan.FromSeconds(30),
+            });
+        if (model.Provider != "anthropic" && model.Retries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = transient,
+                MaxRetryAttempts = model.Retries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(200),
+            });
+        }
+
+        return builder.AddTimeout(TimeSpan.FromSeconds(model.TimeoutSeconds)).Build();
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        ClientResultException { Status: > 0 } c => $"HTTP {c.Status}",
+        BrokenCircuitException => "circuit open after repeated failures",
+        TimeoutRejectedException => "timed out",
+        _ => e.Message,
+    };
+}
