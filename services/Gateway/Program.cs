@@ -19,6 +19,7 @@ app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "Special
 app.MapPlatformApi();
 app.MapJobsApi();
 app.MapAuditApi();
+app.MapModelsApi();
 
 app.Run();
 

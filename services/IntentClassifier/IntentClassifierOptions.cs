@@ -20,6 +20,11 @@ public sealed class IntentClassifierOptions
     [Range(0.1, 3600)]
     public double ShadowFlushSeconds { get; set; } = 5;
 
+    /// <summary>Share of jobs (0..1, by job id) the shadow version decides as a canary before it is promoted; 0 = it
+    /// only runs beside the active version.</summary>
+    [Range(0, 1)]
+    public double CanaryShare { get; set; }
+
     /// <summary>Labelled CSV (header row) to train the first model from.</summary>
     [Required]
     public string TrainingData { get; set; } = "data/banking77/train.csv";

@@ -56,6 +56,32 @@ public sealed class ModelRegistryTests(PlatformFixture platform)
         }
     }
 
+    [Fact]
+    public async Task Models_api_lists_versions_for_auditors_and_refuses_bad_promotions()
+    {
+        using (var list = platform.Request(HttpMethod.Get, "/api/v1/models?task=intent"))
+        using (var response = await platform.Http.SendAsync(list, TestContext.Current.CancellationToken))
+        {
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+            var models = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+            models.EnumerateArray().ShouldContain(m => m.GetProperty("name").GetString() == "banking77" && m.GetProperty("status").GetString() == "Active");
+        }
+
+        (await PromoteAsync(new { version = "000000000000" })).ShouldBe((404, "banking77"));
+        (await PromoteAsync(new { version = "000000000000", to = "retired" })).ShouldBe((400, "active"));
+        using var anonymous = platform.Request(HttpMethod.Get, "/api/v1/models", apiKey: null);
+        (await platform.Http.SendAsync(anonymous, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+
+        async Task<(int Status, string Mentions)> PromoteAsync(object body)
+        {
+            using var request = platform.Request(HttpMethod.Post, "/api/v1/models/intent/banking77/promote", content: System.Net.Http.Json.JsonContent.Create(body));
+            using var response = await platform.Http.SendAsync(request, TestContext.Current.CancellationToken);
+            var detail = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
+                .RootElement.GetProperty("detail").GetString()!;
+            return ((int)response.StatusCode, detail.Contains("banking77") ? "banking77" : detail.Contains("active") ? "active" : detail);
+        }
+    }
+
     private async Task<string> IntentVersionOfNewJobAsync()
     {
         var job = await platform.WaitForJobAsync(await platform.SubmitAsync("email", Text));

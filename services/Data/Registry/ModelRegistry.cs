@@ -58,13 +58,18 @@ public sealed class ModelRegistry(PlatformDbContext db)
 
     public async Task<IReadOnlyList<RegisteredModel>> ListAsync(string? task, string? name, CancellationToken cancellationToken)
     {
-        return await Entries(m => (task == null || m.Task == task) && (name == null || m.Name == name))
-            .OrderBy(m => m.Task).ThenBy(m => m.Name).ThenBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+        return await db.ModelVersions.AsNoTracking()
+            .Where(m => (task == null || m.Task == task) && (name == null || m.Name == name))
+            .OrderBy(m => m.Task).ThenBy(m => m.Name).ThenBy(m => m.CreatedAt)
+            .Select(Summary)
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<ServingModels> ServingAsync(string task, string name, CancellationToken cancellationToken)
     {
-        var serving = await Entries(m => m.Task == task && m.Name == name && (m.Status == ModelStatus.Active || m.Status == ModelStatus.Shadow))
+        var serving = await db.ModelVersions.AsNoTracking()
+            .Where(m => m.Task == task && m.Name == name && (m.Status == ModelStatus.Active || m.Status == ModelStatus.Shadow))
+            .Select(Summary)
             .ToListAsync(cancellationToken);
         return new ServingModels(serving.FirstOrDefault(m => m.Status == ModelStatus.Active), serving.FirstOrDefault(m => m.Status == ModelStatus.Shadow));
     }
@@ -183,9 +188,9 @@ public sealed class ModelRegistry(PlatformDbContext db)
         return transaction;
     }
 
-    /// <summary>Entries without their bytes; the filter runs in SQL, before the projection.</summary>
-    private IQueryable<RegisteredModel> Entries(Expression<Func<ModelVersion, bool>> filter) => db.ModelVersions.AsNoTracking().Where(filter).Select(m => new RegisteredModel(
-        m.Id, m.Task, m.Name, m.Version, m.Status, m.Artifact.Length, m.MetricsJson, m.EscalationThreshold, m.Note, m.CreatedAt, m.ActivatedAt, m.RetiredAt));
+    /// <summary>An entry without its bytes (filter and order before this projection: EF cannot see through it).</summary>
+    private static readonly Expression<Func<ModelVersion, RegisteredModel>> Summary = m => new RegisteredModel(
+        m.Id, m.Task, m.Name, m.Version, m.Status, m.Artifact.Length, m.MetricsJson, m.EscalationThreshold, m.Note, m.CreatedAt, m.ActivatedAt, m.RetiredAt);
 
     private static RegisteredModel View(ModelVersion m) => new(
         m.Id, m.Task, m.Name, m.Version, m.Status, m.Artifact.Length, m.MetricsJson, m.EscalationThreshold, m.Note, m.CreatedAt, m.ActivatedAt, m.RetiredAt);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SpecialistPlatform.Data;
+using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Gateway.Authentication;
 using SpecialistPlatform.Jobs.Audit;
 using SpecialistPlatform.Jobs.Intake;
@@ -31,6 +32,7 @@ public static class Extensions
 
         builder.Services.AddScoped<JobIntake>();
         builder.Services.AddScoped<AuditTrailVerifier>();
+        builder.Services.AddScoped<ModelRegistry>();
         builder.Services.AddSingleton<JobDispatcher>();
         builder.Services.AddSingleton<DispatchMarks>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<DispatchMarks>());

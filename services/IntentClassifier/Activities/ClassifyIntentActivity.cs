@@ -15,18 +15,21 @@ namespace SpecialistPlatform.IntentClassifier.Activities;
 
 /// <summary>Routes a job: the intent, its calibrated confidence, and whether it is out of scope. Unsure or out of
 /// scope (by the job kind's settings) adds escalation to the job's itinerary.</summary>
-public sealed class ClassifyIntentActivity(IntentModelHost models, ShadowAgreement shadowAgreement, IOptions<PipelineOptions> pipelines) : IExecuteActivity<ClassifyIntent>
+public sealed class ClassifyIntentActivity(
+    IntentModelHost models, ShadowAgreement shadowAgreement, IOptions<PipelineOptions> pipelines, IOptions<IntentClassifierOptions> options) : IExecuteActivity<ClassifyIntent>
 {
     public async Task<ExecutionResult> Execute(ExecuteContext<ClassifyIntent> context)
     {
         var arguments = context.Arguments;
         var stopwatch = Stopwatch.StartNew();
         var serving = await models.CurrentAsync();
-        var loaded = serving.Active;
+        var (loaded, compared) = serving.For(arguments.JobId, options.Value.CanaryShare);
         var prediction = loaded.Model.Predict(arguments.Text);
-        if (serving.Shadow is { } shadow)
+        if (compared is not null)
         {
-            shadowAgreement.Record(loaded, shadow, prediction.Label, shadow.Model.Predict(arguments.Text).Label);
+            var other = compared.Model.Predict(arguments.Text).Label;
+            var (active, shadow) = loaded == serving.Active ? (prediction.Label, other) : (other, prediction.Label);
+            shadowAgreement.Record(serving.Active, serving.Shadow!, active, shadow);
         }
 
         var result = new IntentResult(prediction.Label, Math.Round(prediction.Confidence, 4), loaded.Version, prediction.OutOfScope);
@@ -38,10 +41,11 @@ public sealed class ClassifyIntentActivity(IntentModelHost models, ShadowAgreeme
         {
             escalate = $"intent: out of scope (best in-scope guess '{prediction.TopLabel}', {prediction.TopProbability:0.00})";
         }
-        else if (prediction.Confidence < kind.EscalateBelowConfidence)
+        else if (prediction.Confidence < (loaded.EscalationThreshold ?? kind.EscalateBelowConfidence))
         {
+            // A threshold calibrated for this model version (specialist calibrate) beats the job kind's default.
             escalate = string.Create(CultureInfo.InvariantCulture,
-                $"intent: confidence {prediction.Confidence:0.00} for '{prediction.Label}' is below {kind.EscalateBelowConfidence:0.00}");
+                $"intent: confidence {prediction.Confidence:0.00} for '{prediction.Label}' is below {loaded.EscalationThreshold ?? kind.EscalateBelowConfidence:0.00}");
         }
 
         await context.AuditAsync(new RecordAudit

@@ -10,12 +10,27 @@ using SpecialistPlatform.MachineLearning.Training;
 
 namespace SpecialistPlatform.IntentClassifier.Models;
 
-/// <summary>A model in service: the registry entry it came from and its version (the first 12 hex digits of the
-/// artifact's SHA-256, as the audit trail records it).</summary>
-public sealed record LoadedIntentModel(IntentModel Model, Guid RegistryId, string Name, string Version);
+/// <summary>A model in service: the registry entry it came from, its version (the first 12 hex digits of the artifact's
+/// SHA-256, as the audit trail records it) and the escalation threshold calibrated for it, if any.</summary>
+public sealed record LoadedIntentModel(IntentModel Model, Guid RegistryId, string Name, string Version, double? EscalationThreshold);
 
-/// <summary>What serves right now: the active model decides; the shadow, when there is one, only runs beside it.</summary>
-public sealed record ServingIntentModels(LoadedIntentModel Active, LoadedIntentModel? Shadow);
+/// <summary>What serves right now: the active model decides; the shadow, when there is one, runs beside it and, as a
+/// canary, decides for a configured share of jobs.</summary>
+public sealed record ServingIntentModels(LoadedIntentModel Active, LoadedIntentModel? Shadow)
+{
+    /// <summary>Which model decides this job. The share is taken by the job id, so a redelivered job is decided by the
+    /// same model again.</summary>
+    public (LoadedIntentModel Decides, LoadedIntentModel? Compared) For(Guid jobId, double canaryShare)
+    {
+        if (Shadow is null)
+        {
+            return (Active, null);
+        }
+
+        var bucket = BitConverter.ToUInt32(jobId.ToByteArray(), 12) / (double)uint.MaxValue;
+        return bucket < canaryShare ? (Shadow, Active) : (Active, Shadow);
+    }
+}
 
 /// <summary>
 /// Keeps the router's models in step with the registry. At start it loads the active version (training and registering
@@ -79,24 +94,33 @@ public sealed class IntentModelHost(
         }
 
         var current = _serving;
-        if (current?.Active.RegistryId == wanted.Active!.Id && current.Shadow?.RegistryId == wanted.Shadow?.Id)
+        if (Same(current?.Active, wanted.Active) && Same(current?.Shadow, wanted.Shadow))
         {
             return;
         }
 
-        var active = current?.Active.RegistryId == wanted.Active.Id ? current.Active : await LoadAsync(registry, wanted.Active, cancellationToken);
+        var active = Same(current?.Active, wanted.Active) ? current!.Active : await LoadAsync(registry, wanted.Active!, current?.Active, cancellationToken);
         var shadow = wanted.Shadow is null ? null
-            : current?.Shadow?.RegistryId == wanted.Shadow.Id ? current.Shadow : await LoadAsync(registry, wanted.Shadow, cancellationToken);
+            : Same(current?.Shadow, wanted.Shadow) ? current!.Shadow : await LoadAsync(registry, wanted.Shadow, current?.Shadow, cancellationToken);
         _serving = new ServingIntentModels(active, shadow);
         _firstLoad.TrySetResult();
         logger.LogInformation("Serving intent model {Name} {Version}{Shadow}", name, active.Version,
             shadow is null ? "" : $" with shadow {shadow.Version}");
     }
 
-    private static async Task<LoadedIntentModel> LoadAsync(ModelRegistry registry, RegisteredModel entry, CancellationToken cancellationToken)
+    private static bool Same(LoadedIntentModel? loaded, RegisteredModel? entry) =>
+        loaded?.RegistryId == entry?.Id && loaded?.EscalationThreshold == entry?.EscalationThreshold;
+
+    /// <summary>Downloads and checks the artifact, unless only the calibrated threshold changed.</summary>
+    private static async Task<LoadedIntentModel> LoadAsync(ModelRegistry registry, RegisteredModel entry, LoadedIntentModel? loaded, CancellationToken cancellationToken)
     {
+        if (loaded?.RegistryId == entry.Id)
+        {
+            return loaded with { EscalationThreshold = entry.EscalationThreshold };
+        }
+
         var bytes = await registry.ArtifactAsync(entry.Id, cancellationToken);
-        return new LoadedIntentModel(ModelArtifact.Deserialize(bytes), entry.Id, entry.Name, entry.Version);
+        return new LoadedIntentModel(ModelArtifact.Deserialize(bytes), entry.Id, entry.Name, entry.Version, entry.EscalationThreshold);
     }
 
     /// <summary>The registry has no active router yet (a fresh platform): train one from the bundled labelled data,

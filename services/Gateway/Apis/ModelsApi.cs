@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Data.Registry;
+using SpecialistPlatform.Gateway.Authentication;
+
+namespace SpecialistPlatform.Gateway.Apis;
+
+/// <summary>
+/// The model registry over HTTP, the same operations as `specialist models`: auditors list versions (which model and
+/// version decided is in every audit record), admins promote and roll back. Services pick a change up within seconds.
+/// The registry is the platform's, not a tenant's: an admin key acts for every tenant.
+/// </summary>
+public static class ModelsApi
+{
+    public static RouteGroupBuilder MapModelsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/models").WithTags("Models");
+        api.MapGet("/", ListModels).WithName(nameof(ListModels)).RequireAuthorization(Policies.Auditor);
+        api.MapPost("/{task}/{name}/promote", PromoteModel).WithName(nameof(PromoteModel)).RequireAuthorization(Policies.Admin);
+        api.MapPost("/{task}/{name}/rollback", RollbackModel).WithName(nameof(RollbackModel)).RequireAuthorization(Policies.Admin);
+        return api;
+    }
+
+    public static async Task<Ok<IReadOnlyList<RegisteredModel>>> ListModels(
+        ModelRegistry registry, string? task, string? name, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await registry.ListAsync(task, name, cancellationToken));
+
+    public static async Task<Results<Ok<RegisteredModel>, ProblemHttpResult>> PromoteModel(
+        string task, string name, PromoteModelRequest request, ModelRegistry registry, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<ModelStatus>(request.To ?? "active", ignoreCase: true, out var to) || to is not (ModelStatus.Active or ModelStatus.Shadow))
+        {
+            return JobsApi.Problem(StatusCodes.Status400BadRequest, "Invalid status", "'to' must be 'active' or 'shadow'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Version))
+        {
+            return JobsApi.Problem(StatusCodes.Status400BadRequest, "Missing version", "'version' is required (12 hex digits, from GET /api/v1/models).");
+        }
+
+        try
+        {
+            return TypedResults.Ok(await registry.PromoteAsync(task, name, request.Version, to, cancellationToken));
+        }
+        catch (ModelRegistryException e)
+        {
+            return JobsApi.Problem(StatusCodes.Status404NotFound, "Model version not found", e.Message);
+        }
+    }
+
+    public static async Task<Results<Ok<RollbackResponse>, ProblemHttpResult>> RollbackModel(
+        string task, string name, ModelRegistry registry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (retired, active) = await registry.RollbackAsync(task, name, cancellationToken);
+            return TypedResults.Ok(new RollbackResponse(retired, active));
+        }
+        catch (ModelRegistryException e)
+        {
+            return JobsApi.Problem(StatusCodes.Status409Conflict, "Nothing to roll back to", e.Message);
+        }
+    }
+}
+
+public sealed record PromoteModelRequest(string? Version, string? To);
+
+public sealed record RollbackResponse(RegisteredModel Retired, RegisteredModel Active);
