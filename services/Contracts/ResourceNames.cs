@@ -51,6 +51,7 @@ public static class ResourceNames
         public const string ClassifyIntent = "classify-intent_execute";
         public const string ExtractFields = "extract-fields_execute";
         public const string Escalate = "escalate_execute";
+        public const string CompareWithFrontier = "compare-with-frontier";
     }
 
     /// <summary>Step names as they appear in pipelines, audit records and results.</summary>

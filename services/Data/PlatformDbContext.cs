@@ -14,6 +14,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<ShadowComparison> ShadowComparisons => Set<ShadowComparison>();
+    public DbSet<FrontierComparison> FrontierComparisons => Set<FrontierComparison>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -84,6 +85,21 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             // The database, not the code, guarantees one active and one shadow version per model at any time.
             model.HasIndex(m => new { m.Task, m.Name }, "IX_model_versions_one_active").IsUnique().HasFilter("\"Status\" = 'Active'");
             model.HasIndex(m => new { m.Task, m.Name }, "IX_model_versions_one_shadow").IsUnique().HasFilter("\"Status\" = 'Shadow'");
+        });
+
+        modelBuilder.Entity<FrontierComparison>(comparison =>
+        {
+            comparison.ToTable("frontier_comparisons");
+            comparison.HasKey(c => c.Id);
+            comparison.Property(c => c.TenantId).HasMaxLength(64);
+            comparison.Property(c => c.Kind).HasMaxLength(100);
+            comparison.Property(c => c.ModelVersion).HasMaxLength(64);
+            comparison.Property(c => c.SpecialistLabel).HasMaxLength(200);
+            comparison.Property(c => c.FrontierLabel).HasMaxLength(200);
+            comparison.Property(c => c.FrontierModel).HasMaxLength(200);
+            // A redelivered comparison must not count twice.
+            comparison.HasIndex(c => c.JobId).IsUnique();
+            comparison.HasIndex(c => new { c.ModelVersion, c.CreatedAt });
         });
 
         modelBuilder.Entity<ShadowComparison>(comparison =>

@@ -12,11 +12,13 @@ namespace SpecialistPlatform.Workflow;
 
 /// <summary>
 /// Writes a job's final state once. The update only touches a job that is not yet finished, so a redelivered
-/// outcome neither rewrites the result nor publishes a second event or audit record.
+/// outcome never rewrites the result; it re-sends the event and the audit record (the audit writer drops the duplicate),
+/// so a crash between the update and the outbox's delivery loses neither.
 /// </summary>
 public sealed class JobOutcomes(PlatformDbContext db, ILogger<JobOutcomes> logger)
 {
-    public async Task FinishAsync(ConsumeContext context, Guid jobId, JobResult result)
+    /// <summary>Stores the result and announces it; returns the job, or null when it had already ended differently.</summary>
+    public async Task<Job?> FinishAsync(ConsumeContext context, Guid jobId, JobResult result)
     {
         // Escalation that could not happen (no frontier configured, over budget) leaves the job for a person.
         var status = result.Escalation is { Escalated: false } ? JobStatus.NeedsReview : JobStatus.Completed;
@@ -28,15 +30,18 @@ public sealed class JobOutcomes(PlatformDbContext db, ILogger<JobOutcomes> logge
                 .SetProperty(j => j.ResultJson, resultJson)
                 .SetProperty(j => j.FailureReason, status == JobStatus.NeedsReview ? result.Escalation!.Reason : null)
                 .SetProperty(j => j.UpdatedAt, now), context.CancellationToken);
-        if (updated == 0)
+        var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, context.CancellationToken);
+        if (updated == 0 && job.Status != status)
         {
-            logger.LogInformation("Job {JobId} was already finished; ignoring a repeated outcome", jobId);
-            return;
+            logger.LogInformation("Job {JobId} was already finished as {Status}; ignoring a different outcome", jobId, job.Status);
+            return null;
         }
 
-        var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, context.CancellationToken);
+        // A repeated outcome (the process died after the update, before the event and audit record left the in-memory
+        // outbox) sends them again: the audit writer skips a (job, step) it has, and events are at-least-once anyway.
         await context.Publish(new JobFinished(job.Id, job.TenantId, job.Kind, status.ToString(), result, now));
         await context.AuditAsync(Completion(job, status.ToString().ToLowerInvariant(), status == JobStatus.NeedsReview ? result.Escalation!.Reason : null));
+        return job;
     }
 
     public async Task FailAsync(ConsumeContext context, Guid jobId, string reason)
@@ -47,12 +52,12 @@ public sealed class JobOutcomes(PlatformDbContext db, ILogger<JobOutcomes> logge
                 .SetProperty(j => j.Status, JobStatus.Failed)
                 .SetProperty(j => j.FailureReason, reason)
                 .SetProperty(j => j.UpdatedAt, now), context.CancellationToken);
-        if (updated == 0)
+        var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, context.CancellationToken);
+        if (updated == 0 && job.Status != JobStatus.Failed)
         {
             return;
         }
 
-        var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, context.CancellationToken);
         logger.LogWarning("Job {JobId} failed: {Reason}", jobId, reason);
         await context.Publish(new JobFailed(job.Id, job.TenantId, job.Kind, reason, now));
         await context.AuditAsync(Completion(job, "failed", reason));

@@ -1,5 +1,7 @@
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Steps;
+using SpecialistPlatform.Data;
+using SpecialistPlatform.FrontierEscalation.Consumers;
 using SpecialistPlatform.FrontierEscalation.Activities;
 using SpecialistPlatform.FrontierEscalation.Frontier;
 using SpecialistPlatform.Jobs.Pipelines;
@@ -14,9 +16,14 @@ public static class Extensions
     {
         builder.AddPipelines();
         builder.AddRedis();
+        builder.AddPostgres();
+        builder.Services.AddPlatformDbContext();
         builder.Services.AddFrontier();
-        builder.AddMessaging(bus => bus.AddExecuteActivity<EscalateActivity, Escalate>()
-            .Endpoint(e => e.Name = ResourceNames.Queues.Escalate));
+        builder.AddMessaging(bus =>
+        {
+            bus.AddExecuteActivity<EscalateActivity, Escalate>().Endpoint(e => e.Name = ResourceNames.Queues.Escalate);
+            bus.AddConsumer<CompareWithFrontierConsumer>().Endpoint(e => e.Name = ResourceNames.Queues.CompareWithFrontier);
+        });
     }
 
     /// <summary>The frontier chain, the spend ledger and the escalator; needs Redis and the pipelines' options.</summary>

@@ -62,7 +62,19 @@ public sealed class ClassifyIntentActivity(
             LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
             Detail = escalate,
         });
+        var labels = loaded.Model.Labels.Where(l => l != loaded.Model.OosLabel).ToList();
+        if (escalate is null && pipelines.Value.IsFrontierShadowed(arguments.JobId, arguments.TenantId, arguments.Kind))
+        {
+            // Handled here, but chosen for shadow comparison: the workflow sends it to the frontier after the job is done.
+            return context.CompletedWithVariables(new Dictionary<string, object>
+            {
+                ["Intent"] = result,
+                [StepResults.IntentLabelsVariable] = labels,
+                [StepResults.FrontierShadowVariable] = true,
+            });
+        }
+
         return StepResults.Complete(context, "Intent", result, context.GetVariable<List<string>>(StepResults.EscalationReasonsVariable) ?? [], escalate,
-            new Dictionary<string, object> { ["IntentLabels"] = loaded.Model.Labels.Where(l => l != loaded.Model.OosLabel).ToList() });
+            new Dictionary<string, object> { [StepResults.IntentLabelsVariable] = labels });
     }
 }

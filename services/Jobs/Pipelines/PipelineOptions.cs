@@ -28,6 +28,16 @@ public sealed class PipelineOptions : IValidatableObject
 
     public Dictionary<string, SchemaOptions> Schemas { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Tenants whose policy allows shadow comparison with the frontier (redacted text leaves the building for
+    /// jobs the specialists handled alone). Nobody by default.</summary>
+    public List<string> FrontierShadowTenants { get; set; } = [];
+
+    /// <summary>Whether this job is one of the share of a kind's jobs also sent to the frontier, off the critical path, to
+    /// measure the specialists against it. Chosen by job id, so a redelivered job is chosen (or not) again.</summary>
+    public bool IsFrontierShadowed(Guid jobId, string tenantId, string kind) =>
+        Kinds.TryGetValue(kind, out var options) && options.FrontierShadowShare > 0 && FrontierShadowTenants.Contains(tenantId)
+        && BitConverter.ToUInt32(jobId.ToByteArray(), 8) / (double)uint.MaxValue < options.FrontierShadowShare;
+
     public string? SchemaFor(JobKindOptions kind, string? intentLabel) =>
         kind.Schema
         ?? (intentLabel is not null && IntentSchemas.TryGetValue(intentLabel, out var byIntent) ? byIntent : null)
@@ -93,6 +103,10 @@ public sealed class JobKindOptions
     public double EscalateBelowConfidence { get; set; } = 0.5;
 
     public bool EscalateOutOfScope { get; set; } = true;
+
+    /// <summary>Share of this kind's jobs (0..1) the frontier also classifies, for tenants in FrontierShadowTenants.</summary>
+    [Range(0, 1)]
+    public double FrontierShadowShare { get; set; }
 }
 
 public sealed class SchemaOptions

@@ -11,6 +11,8 @@ namespace SpecialistPlatform.Jobs.Steps;
 public static class StepResults
 {
     public const string EscalationReasonsVariable = "EscalationReasons";
+    public const string IntentLabelsVariable = "IntentLabels";
+    public const string FrontierShadowVariable = "FrontierShadow";
     private const string EscalationActivity = ResourceNames.Steps.Escalation;
     private static readonly Uri EscalationAddress = new($"queue:{ResourceNames.Queues.Escalate}");
     private static readonly Uri AuditAddress = new($"queue:{ResourceNames.Queues.Audit}");

@@ -1,6 +1,9 @@
 using MassTransit;
 using MassTransit.Courier.Contracts;
+using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Jobs;
+using SpecialistPlatform.Contracts.Steps;
+using SpecialistPlatform.Jobs.Steps;
 
 namespace SpecialistPlatform.Workflow.Consumers;
 
@@ -9,7 +12,9 @@ public sealed class RoutingSlipOutcomeConsumer(JobOutcomes outcomes) :
     IConsumer<RoutingSlipCompleted>,
     IConsumer<RoutingSlipFaulted>
 {
-    public Task Consume(ConsumeContext<RoutingSlipCompleted> context)
+    private static readonly Uri CompareWithFrontierAddress = new($"queue:{ResourceNames.Queues.CompareWithFrontier}");
+
+    public async Task Consume(ConsumeContext<RoutingSlipCompleted> context)
     {
         var slip = context.Message;
         var result = new JobResult
@@ -19,7 +24,26 @@ public sealed class RoutingSlipOutcomeConsumer(JobOutcomes outcomes) :
             Extraction = Variable<ExtractionResult>(context, "Extraction"),
             Escalation = Variable<EscalationResult>(context, "Escalation"),
         };
-        return outcomes.FinishAsync(context, slip.TrackingNumber, result);
+        var job = await outcomes.FinishAsync(context, slip.TrackingNumber, result);
+
+        // Chosen for shadow comparison and handled by the specialists alone: the frontier classifies it too, after the
+        // caller already has the result, so the comparison never slows a job down.
+        if (job is not null && result is { Intent: { } intent, Compliance: { } compliance, Escalation: null }
+            && slip.Variables.ContainsKey(StepResults.FrontierShadowVariable))
+        {
+            var endpoint = await context.GetSendEndpoint(CompareWithFrontierAddress);
+            await endpoint.Send(new CompareWithFrontier
+            {
+                JobId = job.Id,
+                TenantId = job.TenantId,
+                Kind = job.Kind,
+                RedactedText = compliance.RedactedText,
+                SpecialistLabel = intent.Label,
+                SpecialistConfidence = intent.Confidence,
+                ModelVersion = intent.ModelVersion,
+                Labels = context.GetVariable<List<string>>(StepResults.IntentLabelsVariable) ?? [],
+            }, context.CancellationToken);
+        }
     }
 
     public Task Consume(ConsumeContext<RoutingSlipFaulted> context) =>

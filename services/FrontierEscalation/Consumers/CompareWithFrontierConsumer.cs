@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SpecialistPlatform.Contracts.Jobs;
+using SpecialistPlatform.Contracts.Steps;
+using SpecialistPlatform.Data;
+using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.FrontierEscalation.Frontier;
+
+namespace SpecialistPlatform.FrontierEscalation.Consumers;
+
+/// <summary>
+/// Shadow evaluation against the frontier: classifies a job the router already decided, with the same validated task
+/// and budgets as escalation, and stores both labels, the cost and the latency. Aggregated per model version and class
+/// (table frontier_comparisons), this is the router's accuracy against the frontier on the tenant's own traffic.
+/// </summary>
+public sealed class CompareWithFrontierConsumer(Escalator escalator, PlatformDbContext db) : IConsumer<CompareWithFrontier>
+{
+    public async Task Consume(ConsumeContext<CompareWithFrontier> context)
+    {
+        var message = context.Message;
+        if (await db.FrontierComparisons.AnyAsync(c => c.JobId == message.JobId, context.CancellationToken))
+        {
+            return;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var (result, _) = await escalator.EscalateAsync(new Escalate
+        {
+            JobId = message.JobId,
+            TenantId = message.TenantId,
+            Kind = message.Kind,
+            Compliance = new ComplianceResult([], "redact", message.RedactedText),
+            EscalationReasons = ["shadow comparison"],
+            IntentLabels = message.Labels,
+        }, context.CancellationToken);
+
+        db.FrontierComparisons.Add(new FrontierComparison
+        {
+            JobId = message.JobId,
+            TenantId = message.TenantId,
+            Kind = message.Kind,
+            ModelVersion = message.ModelVersion,
+            SpecialistLabel = message.SpecialistLabel,
+            SpecialistConfidence = message.SpecialistConfidence,
+            FrontierLabel = result.Label,
+            FrontierModel = result.Model,
+            Agreed = result.Label == message.SpecialistLabel,
+            Problem = result.Escalated ? null : result.Reason,
+            Cost = result.Cost,
+            FrontierLatencyMs = stopwatch.Elapsed.TotalMilliseconds,
+        });
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // A redelivery raced the first delivery; one record is enough.
+        }
+    }
+}
