@@ -109,7 +109,8 @@ public sealed class EvaluationReportTests
             DatasetSha256 = run.DatasetSha256,
             DatasetRows = run.DatasetRows,
             MetricsJson = """{"accuracy": 0.9, "accuracy_argmax": 0.91, "macro_f1": 0.88, "ece": 0.02}""",
-            PerClassJson = """[{"label": "top_up", "count": 12, "accuracy": 0.75, "precision": 0.9, "f1": 0.82}]""",
+            // Postgres jsonb reorders keys (shortest first), as here.
+            PerClassJson = """[{"f1": 0.82, "count": 12, "label": "top_up", "accuracy": 0.75, "precision": 0.9}]""",
             ReliabilityJson = run.ReliabilityJson,
             ConfusionsJson = run.ConfusionsJson,
         };
@@ -120,6 +121,7 @@ public sealed class EvaluationReportTests
         html.ShouldContain("id=\"reliability-chart\"");
         html.ShouldContain("Model evaluation");
         html.ShouldContain("90.00%");
-        html.ShouldContain("<td class=\"num\">12</td>");
+        html.ShouldContain("<tr><td>top_up</td><td class=\"num\">12</td><td class=\"num\">75.00%</td>");
+        html.IndexOf("<th>gold label</th>", StringComparison.Ordinal).ShouldBeLessThan(html.IndexOf("<th>F1</th>", StringComparison.Ordinal));
     }
 }

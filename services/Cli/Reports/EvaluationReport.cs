@@ -213,11 +213,13 @@ public static class EvaluationReport
             return "<p>None recorded.</p>";
         }
 
-        var columns = rows[0].EnumerateObject().Select(p => p.Name).ToArray();
+        // jsonb stores keys in its own order, so known columns are put back in reading order.
+        var columns = rows[0].EnumerateObject().Select(p => p.Name)
+            .OrderBy(c => Array.IndexOf(ColumnOrder, c) is var i && i >= 0 ? i : ColumnOrder.Length).ThenBy(c => c, StringComparer.Ordinal).ToArray();
         var html = new StringBuilder("<table><thead><tr>");
         foreach (var column in columns)
         {
-            html.Append($"<th>{E(Words(column))}</th>");
+            html.Append($"<th>{E(ColumnNames.GetValueOrDefault(column) ?? Words(column))}</th>");
         }
         html.Append("</tr></thead><tbody>");
         foreach (var row in rows)
@@ -239,6 +241,21 @@ public static class EvaluationReport
         }
         return html.Append("</tbody></table>").ToString();
     }
+
+    private static readonly string[] ColumnOrder =
+        ["label", "count", "escalationRate", "keptAccuracy", "specialistAccuracy", "combinedAccuracy", "accuracy", "precision", "f1"];
+
+    private static readonly Dictionary<string, string> ColumnNames = new()
+    {
+        ["label"] = "gold label",
+        ["count"] = "n",
+        ["escalationRate"] = "escalated",
+        ["keptAccuracy"] = "specialist acc. (kept)",
+        ["specialistAccuracy"] = "specialist acc. (all)",
+        ["combinedAccuracy"] = "combined acc.",
+        ["accuracy"] = "accuracy (recall)",
+        ["f1"] = "F1",
+    };
 
     private static Dictionary<string, object?> Metrics(string json)
     {
