@@ -93,6 +93,18 @@ public sealed class CalibrateCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_given_threshold_is_measured_instead_of_chosen()
+    {
+        var (model, data) = await TrainedModel(_directory);
+
+        var result = await Run("calibrate", "--model", model, "--data", data, "--frontier-accuracy", "0.9", "--threshold", "0.5");
+
+        result.Exit.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("Given threshold: 0.5000");
+        result.Output.ShouldContain("<- chosen");
+    }
+
+    [Fact]
     public async Task Frontier_quality_must_be_given_exactly_one_way()
     {
         var (model, data) = await TrainedModel(_directory);

@@ -39,6 +39,18 @@ public sealed class CascadeCalibratorTests
     }
 
     [Fact]
+    public void A_fixed_threshold_measures_the_same_point_as_the_sweep()
+    {
+        var examples = TenExamples(frontierCorrect: 0.5);
+        var sweep = CascadeCalibrator.Sweep(examples, Prices);
+
+        var at = CascadeCalibrator.At(examples, 0.35, Prices);
+
+        at.ShouldBe(sweep[3]);
+        CascadeCalibrator.At(examples, 0.3, Prices).Escalated.ShouldBe(2); // strictly below the threshold escalates
+    }
+
+    [Fact]
     public void Sweep_runs_from_no_escalation_to_escalating_everything()
     {
         var sweep = CascadeCalibrator.Sweep(TenExamples(frontierCorrect: 0.8), Prices);

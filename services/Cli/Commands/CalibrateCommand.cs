@@ -44,6 +44,7 @@ internal static class CalibrateCommand
         };
         var targetAccuracy = new Option<double?>("--target-accuracy") { Description = "Pick the cheapest threshold whose combined accuracy is at least this (0-1)." };
         var maxEscalation = new Option<double?>("--max-escalation-rate") { Description = "Pick the most accurate threshold escalating at most this share of jobs (0-1)." };
+        var fixedThreshold = new Option<double?>("--threshold") { Description = "Measure this threshold (e.g. one chosen on other data) instead of choosing one." };
         var frontierPrice = new Option<double>("--frontier-price-per-1k-jobs")
         {
             Description = "What 1,000 frontier calls cost; default 1, so costs read as a share of sending everything to the frontier.",
@@ -59,7 +60,7 @@ internal static class CalibrateCommand
 
         var command = new Command("calibrate", "Choose the escalation threshold of a specialist/frontier cascade from measured trade-offs on labelled data.")
         {
-            task, model, data, textColumn, labelColumn, holdout, frontierPredictions, frontierAccuracy, targetAccuracy, maxEscalation,
+            task, model, data, textColumn, labelColumn, holdout, frontierPredictions, frontierAccuracy, targetAccuracy, maxEscalation, fixedThreshold,
             frontierPrice, specialistPrice, rows, classes, register, store, note, database.Db, database.DataDir,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
@@ -69,7 +70,7 @@ internal static class CalibrateCommand
                 throw new UsageException($"calibrate supports --task intent; '{parseResult.GetRequiredValue(task)}' has no confidence-scored model yet.");
             }
 
-            var target = Target(parseResult.GetValue(targetAccuracy), parseResult.GetValue(maxEscalation));
+            var target = Target(parseResult.GetValue(targetAccuracy), parseResult.GetValue(maxEscalation), parseResult.GetValue(fixedThreshold));
             var predictionsFile = parseResult.GetValue(frontierPredictions);
             var assumed = parseResult.GetValue(frontierAccuracy);
             if (predictionsFile is null == assumed is null)
@@ -104,7 +105,7 @@ internal static class CalibrateCommand
                 frontier is null ? assumed!.Value : FrontierAnswers.Agrees(frontier.Labels[i], e.Label) ? 1 : 0)).ToArray();
 
             var sweep = CascadeCalibrator.Sweep(cascade, prices);
-            var chosen = CascadeCalibrator.Choose(sweep, target);
+            var chosen = target is FixedThreshold given ? CascadeCalibrator.At(cascade, given.Threshold, prices) : CascadeCalibrator.Choose(sweep, target);
             var specialistOnly = CascadeCalibrator.SpecialistOnly(cascade, prices);
             var frontierOnly = CascadeCalibrator.FrontierOnly(cascade, prices);
             var perClass = chosen is null ? [] : CascadeCalibrator.PerClass(cascade, chosen.Threshold);
@@ -127,7 +128,7 @@ internal static class CalibrateCommand
             if (chosen is not null)
             {
                 var saving = prices.FrontierPer1k > 0 ? $" ({Percent(1 - chosen.CostPer1k / prices.FrontierPer1k)} less than frontier only)" : "";
-                console.WriteLine($"Chosen threshold: {Number(chosen.Threshold)}: escalate {Percent(chosen.EscalationRate)} of jobs, combined accuracy "
+                console.WriteLine($"{(target is FixedThreshold ? "Given" : "Chosen")} threshold: {Number(chosen.Threshold)}: escalate {Percent(chosen.EscalationRate)} of jobs, combined accuracy "
                                   + $"{Percent(chosen.CombinedAccuracy)}, specialist accuracy on kept jobs {(chosen.KeptAccuracy is { } k ? Percent(k) : "n/a")}, "
                                   + $"cost {Money(chosen.CostPer1k)} per 1k jobs{saving}");
                 WritePerClass(console, perClass, Math.Max(parseResult.GetValue(classes), 0));
@@ -215,16 +216,24 @@ internal static class CalibrateCommand
         return command;
     }
 
-    private static CascadeTarget Target(double? accuracy, double? maxEscalation)
+    private static CascadeTarget Target(double? accuracy, double? maxEscalation, double? threshold)
     {
-        return (accuracy, maxEscalation) switch
+        if (new[] { accuracy, maxEscalation, threshold }.Count(v => v is not null) is var given && given != 1)
         {
-            (null, null) => throw new UsageException("Say what the threshold must achieve: --target-accuracy X or --max-escalation-rate Y."),
-            ({ }, { }) => throw new UsageException("Give --target-accuracy or --max-escalation-rate, not both."),
-            ({ } x, null) when !(x > 0 && x <= 1) => throw new UsageException($"--target-accuracy is a share between 0 and 1 (0.9 for 90%), not {x.ToString(CultureInfo.InvariantCulture)}."),
-            ({ } x, null) => new TargetAccuracy(x),
-            (null, { } y) when !(y >= 0 && y <= 1) => throw new UsageException($"--max-escalation-rate is a share between 0 and 1 (0.2 for 20%), not {y.ToString(CultureInfo.InvariantCulture)}."),
-            (null, { } y) => new MaxEscalationRate(y),
+            throw new UsageException(given == 0
+                ? "Say what the threshold must achieve: --target-accuracy X or --max-escalation-rate Y (or measure one with --threshold T)."
+                : "Give one of --target-accuracy, --max-escalation-rate and --threshold, not both.");
+        }
+
+        return (accuracy, maxEscalation, threshold) switch
+        {
+            ({ } x, _, _) when !(x > 0 && x <= 1) => throw new UsageException($"--target-accuracy is a share between 0 and 1 (0.9 for 90%), not {x.ToString(CultureInfo.InvariantCulture)}."),
+            ({ } x, _, _) => new TargetAccuracy(x),
+            (_, { } y, _) when !(y >= 0 && y <= 1) => throw new UsageException($"--max-escalation-rate is a share between 0 and 1 (0.2 for 20%), not {y.ToString(CultureInfo.InvariantCulture)}."),
+            (_, { } y, _) => new MaxEscalationRate(y),
+            (_, _, { } t) when !(t >= 0) || double.IsInfinity(t) => throw new UsageException($"--threshold must be a probability, not {t.ToString(CultureInfo.InvariantCulture)}."),
+            (_, _, { } t) => new FixedThreshold(t),
+            _ => throw new UsageException("No goal given."),
         };
     }
 
@@ -251,7 +260,7 @@ internal static class CalibrateCommand
         foreach (var p in rows)
         {
             table.AddRow(Number(p.Threshold), Percent(p.EscalationRate), p.KeptAccuracy is { } k ? Percent(k) : "-",
-                Percent(p.CombinedAccuracy), Money(p.CostPer1k), ReferenceEquals(p, chosen) ? "<- chosen" : "");
+                Percent(p.CombinedAccuracy), Money(p.CostPer1k), p == chosen ? "<- chosen" : "");
         }
         console.Write(table);
     }

@@ -35,6 +35,12 @@ public sealed record TargetAccuracy(double Accuracy) : CascadeTarget
     public override string Describe() => $"cheapest threshold with combined accuracy >= {Accuracy:0.####}";
 }
 
+/// <summary>A threshold chosen earlier, measured again (on fresh data, to check that its trade-off holds).</summary>
+public sealed record FixedThreshold(double Threshold) : CascadeTarget
+{
+    public override string Describe() => $"the given threshold {Threshold:0.####}";
+}
+
 /// <summary>The most accurate threshold that escalates at most <paramref name="Rate"/> of the jobs.</summary>
 public sealed record MaxEscalationRate(double Rate) : CascadeTarget
 {
@@ -99,7 +105,18 @@ public static class CascadeCalibrator
         }
     }
 
-    /// <summary>The point meeting the target, or null when none does.</summary>
+    /// <summary>The cascade at exactly this threshold.</summary>
+    public static SweepPoint At(IReadOnlyList<CascadeExample> examples, double threshold, CascadePrices prices)
+    {
+        var escalated = examples.Where(e => Escalates(e, threshold)).ToArray();
+        var kept = examples.Count - escalated.Length;
+        var keptCorrect = examples.Count(e => !Escalates(e, threshold) && e.SpecialistCorrect);
+        var rate = escalated.Length / (double)examples.Count;
+        return new SweepPoint(threshold, escalated.Length, rate, kept == 0 ? null : keptCorrect / (double)kept,
+            (keptCorrect + escalated.Sum(e => e.FrontierCorrect)) / examples.Count, prices.SpecialistPer1k + rate * prices.FrontierPer1k);
+    }
+
+    /// <summary>The point meeting the target, or null when none does (a fixed threshold is measured with <see cref="At"/>).</summary>
     public static SweepPoint? Choose(IReadOnlyList<SweepPoint> sweep, CascadeTarget target) => target switch
     {
         TargetAccuracy t => sweep.Where(p => p.CombinedAccuracy >= t.Accuracy - Tolerance)
@@ -149,7 +166,7 @@ public static class CascadeCalibrator
     {
         if (sweep.Count <= rows)
         {
-            return sweep;
+            return chosen is null || sweep.Contains(chosen) ? sweep : sweep.Append(chosen).OrderBy(p => p.Threshold).ToArray();
         }
 
         var first = sweep[0].EscalationRate;
