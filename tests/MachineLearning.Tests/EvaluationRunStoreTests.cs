@@ -58,7 +58,7 @@ public sealed class EvaluationRunStoreTests(PostgresFixture postgres) : IClassFi
             run.SweepJson.ShouldContain("combinedAccuracy");
 
             var version = ModelRegistry.VersionOf(await File.ReadAllBytesAsync(Path.Combine(model, "model.bin"), TestContext.Current.CancellationToken));
-            var entry = await context.ModelVersions.AsNoTracking().SingleAsync(m => m.Task == "intent" && m.Name == "synthetic", TestContext.Current.CancellationToken);
+            var entry = (await new ModelRegistry(context).ListAsync("intent", "synthetic", TestContext.Current.CancellationToken)).Single();
             entry.Version.ShouldBe(version);
             entry.EscalationThreshold.ShouldBe(run.EscalationThreshold);
         }
@@ -66,6 +66,9 @@ public sealed class EvaluationRunStoreTests(PostgresFixture postgres) : IClassFi
         var report = await Run("report", "--run", id.ToString(), "--out", Path.Combine(_directory, "report.html"), "--db", postgres.ConnectionString);
 
         report.Exit.ShouldBe(0, report.Error);
+        var list = await Run("models", "list", "--db", postgres.ConnectionString);
+        list.Exit.ShouldBe(0, list.Error);
+        list.Output.ShouldContain("synthetic");
         var html = await File.ReadAllTextAsync(Path.Combine(_directory, "report.html"), TestContext.Current.CancellationToken);
         html.ShouldContain("id=\"sweep-chart\"");
         html.ShouldContain("id=\"frontier-assumed\"");

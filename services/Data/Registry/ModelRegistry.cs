@@ -58,8 +58,11 @@ public sealed class ModelRegistry(PlatformDbContext db)
 
     public async Task<IReadOnlyList<RegisteredModel>> ListAsync(string? task, string? name, CancellationToken cancellationToken)
     {
-        return await Entries(m => (task == null || m.Task == task) && (name == null || m.Name == name))
-            .OrderBy(m => m.Task).ThenBy(m => m.Name).ThenBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+        // Ordered before the projection: EF cannot translate an OrderBy over a constructed record.
+        return await db.ModelVersions.AsNoTracking()
+            .Where(m => (task == null || m.Task == task) && (name == null || m.Name == name))
+            .OrderBy(m => m.Task).ThenBy(m => m.Name).ThenBy(m => m.CreatedAt)
+            .Select(Projection).ToListAsync(cancellationToken);
     }
 
     public async Task<ServingModels> ServingAsync(string task, string name, CancellationToken cancellationToken)
@@ -184,8 +187,10 @@ public sealed class ModelRegistry(PlatformDbContext db)
     }
 
     /// <summary>Entries without their bytes; the filter runs in SQL, before the projection.</summary>
-    private IQueryable<RegisteredModel> Entries(Expression<Func<ModelVersion, bool>> filter) => db.ModelVersions.AsNoTracking().Where(filter).Select(m => new RegisteredModel(
-        m.Id, m.Task, m.Name, m.Version, m.Status, m.Artifact.Length, m.MetricsJson, m.EscalationThreshold, m.Note, m.CreatedAt, m.ActivatedAt, m.RetiredAt));
+    private IQueryable<RegisteredModel> Entries(Expression<Func<ModelVersion, bool>> filter) => db.ModelVersions.AsNoTracking().Where(filter).Select(Projection);
+
+    private static readonly Expression<Func<ModelVersion, RegisteredModel>> Projection = m => new RegisteredModel(
+        m.Id, m.Task, m.Name, m.Version, m.Status, m.Artifact.Length, m.MetricsJson, m.EscalationThreshold, m.Note, m.CreatedAt, m.ActivatedAt, m.RetiredAt);
 
     private static RegisteredModel View(ModelVersion m) => new(
         m.Id, m.Task, m.Name, m.Version, m.Status, m.Artifact.Length, m.MetricsJson, m.EscalationThreshold, m.Note, m.CreatedAt, m.ActivatedAt, m.RetiredAt);
