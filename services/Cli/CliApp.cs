@@ -41,6 +41,8 @@ public static class CliApp
             train,
             ClassifyCommand.Build(),
             eval,
+            CalibrateCommand.Build(),
+            ReportCommand.Build(),
             bench,
             ModelsCommand.Build(),
         };

@@ -15,6 +15,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<ShadowComparison> ShadowComparisons => Set<ShadowComparison>();
     public DbSet<FrontierComparison> FrontierComparisons => Set<FrontierComparison>();
+    public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -110,6 +111,27 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             comparison.HasIndex(c => new { c.ShadowModelId, c.WindowStart });
             comparison.HasOne<ModelVersion>().WithMany().HasForeignKey(c => c.ShadowModelId);
             comparison.HasOne<ModelVersion>().WithMany().HasForeignKey(c => c.ActiveModelId);
+        });
+
+        modelBuilder.Entity<EvaluationRun>(run =>
+        {
+            run.ToTable("evaluation_runs");
+            run.HasKey(r => r.Id);
+            run.Property(r => r.Kind).HasMaxLength(32);
+            run.Property(r => r.Task).HasMaxLength(32);
+            run.Property(r => r.ModelName).HasMaxLength(100);
+            run.Property(r => r.ModelVersion).HasMaxLength(64);
+            run.Property(r => r.ModelSha256).HasMaxLength(64);
+            run.Property(r => r.DatasetSha256).HasMaxLength(64);
+            run.Property(r => r.DatasetSource).HasMaxLength(1000);
+            run.Property(r => r.MetricsJson).HasColumnType("jsonb");
+            run.Property(r => r.PerClassJson).HasColumnType("jsonb");
+            run.Property(r => r.SweepJson).HasColumnType("jsonb");
+            run.Property(r => r.ReliabilityJson).HasColumnType("jsonb");
+            run.Property(r => r.ConfusionsJson).HasColumnType("jsonb");
+            // Runs are looked up per model (trend of one version, or of one model name over versions).
+            run.HasIndex(r => new { r.ModelSha256, r.CreatedAt });
+            run.HasIndex(r => new { r.Task, r.ModelName, r.CreatedAt });
         });
     }
 }

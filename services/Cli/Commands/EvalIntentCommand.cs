@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
+using SpecialistPlatform.Cli.Platform;
+using SpecialistPlatform.Cli.Reports;
+using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.MachineLearning.Artifacts;
 using SpecialistPlatform.MachineLearning.Data;
 using SpecialistPlatform.MachineLearning.Training;
@@ -10,21 +13,27 @@ namespace SpecialistPlatform.Cli.Commands;
 /// <summary>specialist eval intent --model DIR --data FILE</summary>
 internal static class EvalIntentCommand
 {
+    public const string RunKind = "intent-eval";
+
     public static Command Build()
     {
         var model = Model();
         var data = new Option<string>("--data") { Description = "Labelled data: CSV with a header row, or JSONL.", Required = true };
         var textColumn = TextColumn();
         var labelColumn = LabelColumn();
+        var store = new Option<bool>("--store") { Description = "Save the run (metrics, per-class numbers, reliability, confusions, latency) in Postgres and print its id." };
+        var note = new Option<string?>("--note") { Description = "A note kept with the stored run." };
+        var database = new PlatformDatabase();
 
         var command = new Command("intent", "Evaluate an intent model: accuracy, macro-F1, out-of-scope recall, calibration, confusions, latency.")
         {
-            model, data, textColumn, labelColumn,
+            model, data, textColumn, labelColumn, store, note, database.Db, database.DataDir,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
             var console = CliApp.ConsoleFor(parseResult);
-            var loaded = ModelArtifact.Load(parseResult.GetRequiredValue(model));
+            var modelFile = ModelFile.Read(parseResult.GetRequiredValue(model));
+            var loaded = ModelArtifact.Deserialize(modelFile.Bytes);
             var examples = LabeledDataReader.Read(parseResult.GetRequiredValue(data), parseResult.GetRequiredValue(textColumn), parseResult.GetRequiredValue(labelColumn));
             var report = await CliApp.WithProgress(console, "Evaluating", progress => IntentEvaluator.Evaluate(loaded, examples, progress, cancellationToken));
 
@@ -48,6 +57,45 @@ internal static class EvalIntentCommand
                     table.AddRow(Markup.Escape(pair.Gold), Markup.Escape(pair.Predicted), pair.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
                 console.Write(table);
+            }
+
+            if (parseResult.GetValue(store))
+            {
+                var predictions = loaded.PredictBatch(examples.Select(e => e.Text).ToArray(), cancellationToken);
+                var metrics = new Dictionary<string, object?>
+                {
+                    ["examples"] = report.Examples,
+                    ["accuracy"] = report.Accuracy,
+                    ["accuracy_argmax"] = report.ArgmaxAccuracy,
+                    ["macro_f1"] = report.MacroF1,
+                    ["in_scope_accuracy"] = report.InScopeAccuracy,
+                    ["oos_recall"] = report.OosRecall,
+                    ["oos_rejected"] = report.OosRejected,
+                    ["ece"] = report.ExpectedCalibrationError,
+                    ["oos_threshold"] = loaded.Threshold,
+                };
+                var run = new EvaluationRun
+                {
+                    Kind = RunKind,
+                    Task = "intent",
+                    ModelVersion = modelFile.Version,
+                    ModelSha256 = modelFile.Sha256,
+                    DatasetSha256 = RunRecords.DatasetSha256(examples),
+                    DatasetRows = examples.Count,
+                    DatasetSource = parseResult.GetRequiredValue(data),
+                    MetricsJson = ReportJson.Serialize(metrics),
+                    PerClassJson = ReportJson.Serialize(RunRecords.PerClass(examples, predictions)),
+                    LatencyP50Ms = report.LatencyP50Ms,
+                    LatencyP95Ms = report.LatencyP95Ms,
+                    LatencyP99Ms = report.LatencyP99Ms,
+                    ReliabilityJson = ReportJson.Serialize(RunRecords.Reliability(examples, predictions)),
+                    ConfusionsJson = ReportJson.Serialize(report.TopConfusions),
+                    Notes = parseResult.GetValue(note),
+                };
+                await using var context = database.Open(parseResult);
+                context.EvaluationRuns.Add(run);
+                await context.SaveChangesAsync(cancellationToken);
+                console.WriteLine($"Stored evaluation run {run.Id}");
             }
             return 0;
         }));

@@ -12,8 +12,8 @@ using SpecialistPlatform.Data;
 namespace SpecialistPlatform.Data.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261125045735_FrontierShadow")]
-    partial class FrontierShadow
+    [Migration("20261125042839_EvaluationRuns")]
+    partial class EvaluationRuns
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -162,71 +162,105 @@ namespace SpecialistPlatform.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SpecialistPlatform.Data.Entities.FrontierComparison", b =>
+            modelBuilder.Entity("SpecialistPlatform.Data.Entities.EvaluationRun", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                        .HasColumnType("uuid");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<double?>("CascadeCostPer1k")
+                        .HasColumnType("double precision");
 
-                    b.Property<bool>("Agreed")
-                        .HasColumnType("boolean");
-
-                    b.Property<decimal>("Cost")
-                        .HasColumnType("numeric");
+                    b.Property<string>("ConfusionsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("FrontierLabel")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<int>("DatasetRows")
+                        .HasColumnType("integer");
 
-                    b.Property<double>("FrontierLatencyMs")
+                    b.Property<string>("DatasetSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DatasetSource")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<double?>("EscalationThreshold")
                         .HasColumnType("double precision");
 
-                    b.Property<string>("FrontierModel")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<bool>("FrontierAccuracyAssumed")
+                        .HasColumnType("boolean");
 
-                    b.Property<Guid>("JobId")
-                        .HasColumnType("uuid");
+                    b.Property<double?>("FrontierCostPer1k")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("Kind")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double?>("LatencyP50Ms")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LatencyP95Ms")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LatencyP99Ms")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MetricsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("ModelName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ModelSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ModelVersion")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("Problem")
+                    b.Property<string>("Notes")
                         .HasColumnType("text");
 
-                    b.Property<double>("SpecialistConfidence")
+                    b.Property<string>("PerClassJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("ReliabilityJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<double?>("SpecialistCostPer1k")
                         .HasColumnType("double precision");
 
-                    b.Property<string>("SpecialistLabel")
+                    b.Property<string>("SweepJson")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("jsonb");
 
-                    b.Property<string>("TenantId")
+                    b.Property<string>("Task")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("JobId")
-                        .IsUnique();
+                    b.HasIndex("ModelSha256", "CreatedAt");
 
-                    b.HasIndex("ModelVersion", "CreatedAt");
+                    b.HasIndex("Task", "ModelName", "CreatedAt");
 
-                    b.ToTable("frontier_comparisons", (string)null);
+                    b.ToTable("evaluation_runs", (string)null);
                 });
 
             modelBuilder.Entity("SpecialistPlatform.Data.Entities.Job", b =>
