@@ -6,7 +6,7 @@ using SpecialistPlatform.MachineLearning.Data;
 
 namespace SpecialistPlatform.Cli;
 
-/// <summary>The `specialist` command line: train, classify and evaluate specialist models.</summary>
+/// <summary>The `specialist` command line: train, classify, extract with and evaluate specialist models.</summary>
 public static class CliApp
 {
     /// <summary>Runs the CLI in-process; output and error default to the process console.</summary>
@@ -26,16 +26,24 @@ public static class CliApp
         var train = new Command("train", "Train a specialist model.")
         {
             TrainIntentCommand.Build(),
+            TrainExtractCommand.Build(),
         };
         var eval = new Command("eval", "Evaluate a specialist model on labelled data.")
         {
             EvalIntentCommand.Build(),
+            EvalExtractCommand.Build(),
+        };
+        var bench = new Command("bench", "Measure a specialist model's latency.")
+        {
+            BenchExtractCommand.Build(),
         };
         return new RootCommand("specialist: train, run and evaluate small specialist models.")
         {
             train,
             ClassifyCommand.Build(),
+            ExtractCommand.Build(),
             eval,
+            bench,
         };
     }
 

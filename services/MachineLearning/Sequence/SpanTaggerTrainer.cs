@@ -1,0 +1,295 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace SpecialistPlatform.MachineLearning.Sequence;
+
+/// <summary>Hyper-parameters of the CRF tagger.</summary>
+public sealed record SpanTaggerOptions
+{
+    public int Seed { get; init; } = 42;
+
+    public int Epochs { get; init; } = 15;
+
+    /// <summary>AdaGrad base learning rate.</summary>
+    public double LearningRate { get; init; } = 0.2;
+
+    /// <summary>L2 penalty applied to the weights an example touches (lazy regularisation).</summary>
+    public double L2 { get; init; } = 1e-5;
+
+    /// <summary>Features seen fewer times than this in training are dropped.</summary>
+    public int MinFeatureCount { get; init; } = 1;
+}
+
+public sealed record SpanTaggerTrainingResult(
+    SpanTagger Model,
+    TimeSpan Elapsed,
+    int TrainingExamples,
+    int ValidationExamples,
+    int SpansDropped,
+    SpanEvaluation? Validation);
+
+/// <summary>
+/// Trains a linear-chain CRF by AdaGrad on the log-likelihood, one sentence at a time in a seeded shuffled
+/// order. Featurising runs on all cores (each sentence independently, so it cannot change results); the
+/// updates are sequential, so the same data, options and seed give the same weights (on the same CPU).
+/// </summary>
+public static class SpanTaggerTrainer
+{
+    private sealed record Sequence(int[][] Rows, int[] Gold);
+
+    public static SpanTaggerTrainingResult Train(IReadOnlyList<SpanExample> training, IReadOnlyList<SpanExample>? validation,
+        SpanTaggerOptions options, Action<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        if (training.Count == 0)
+        {
+            throw new ArgumentException("There are no training examples.");
+        }
+        if (options.Epochs < 1 || options.LearningRate <= 0 || options.L2 < 0 || options.MinFeatureCount < 1)
+        {
+            throw new ArgumentException("Epochs and min feature count must be at least 1, the learning rate positive and L2 non-negative.");
+        }
+        var stopwatch = Stopwatch.StartNew();
+        var labels = training.SelectMany(e => e.Spans).Select(s => s.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (labels.Length == 0)
+        {
+            throw new ArgumentException("The training examples have no spans, so there is nothing to learn.");
+        }
+        var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
+        var tags = 2 * labels.Length + 1;
+
+        var featurised = new (ulong[][] Features, int[] Gold, int Dropped)[training.Count];
+        Parallel.For(0, training.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var example = training[i];
+            var tokens = SpanTokenizer.Tokenize(example.Text);
+            var (gold, dropped) = GoldTags(tokens, example.Spans, labelIndex);
+            featurised[i] = (TaggerFeatures.Extract(example.Text, tokens, example.RequestedSlots), gold, dropped);
+        });
+
+        // Rows in order of first appearance in data order: deterministic whatever the threads did.
+        var counts = new Dictionary<ulong, int>();
+        var order = new List<ulong>();
+        foreach (var (features, _, _) in featurised)
+        {
+            foreach (var token in features)
+            {
+                foreach (var key in token)
+                {
+                    if (counts.TryGetValue(key, out var c))
+                    {
+                        counts[key] = c + 1;
+                    }
+                    else
+                    {
+                        counts[key] = 1;
+                        order.Add(key);
+                    }
+                }
+            }
+        }
+        var keys = order.Where(k => counts[k] >= options.MinFeatureCount).ToArray();
+        var rowOf = new Dictionary<ulong, int>(keys.Length);
+        for (var r = 0; r < keys.Length; r++)
+        {
+            rowOf[keys[r]] = r;
+        }
+        var sequences = featurised
+            .Where(f => f.Gold.Length > 0)
+            .Select(f => new Sequence(f.Features.Select(t => t.Where(rowOf.ContainsKey).Select(k => rowOf[k]).ToArray()).ToArray(), f.Gold))
+            .ToArray();
+
+        var weights = new float[keys.Length * tags];
+        var weightsG = new float[weights.Length];
+        var transitions = new float[(tags + 1) * tags];
+        var transitionsG = new float[transitions.Length];
+        var allowed = LinearChainCrf.AllowedMatrix(tags);
+        var random = new Random(options.Seed);
+        var indices = Enumerable.Range(0, sequences.Length).ToArray();
+        var lr = (float)options.LearningRate;
+        var l2 = (float)options.L2;
+        var maxLength = sequences.Length == 0 ? 0 : sequences.Max(s => s.Gold.Length);
+        var alpha = new double[maxLength * tags];
+        var beta = new double[maxLength * tags];
+        var emissions = new double[maxLength * tags];
+        var marginals = new double[maxLength * tags];
+        var transitionGrad = new double[transitions.Length];
+
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            random.Shuffle(indices);
+            for (var s = 0; s < indices.Length; s++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var sequence = sequences[indices[s]];
+                var n = sequence.Gold.Length;
+                Array.Clear(emissions, 0, n * tags);
+                for (var t = 0; t < n; t++)
+                {
+                    foreach (var r in sequence.Rows[t])
+                    {
+                        for (var y = 0; y < tags; y++)
+                        {
+                            emissions[t * tags + y] += weights[r * tags + y];
+                        }
+                    }
+                }
+                var logZ = LinearChainCrf.ForwardBackward(n, tags, emissions, transitions, allowed, alpha, beta);
+                for (var t = 0; t < n; t++)
+                {
+                    for (var y = 0; y < tags; y++)
+                    {
+                        marginals[t * tags + y] = Math.Exp(alpha[t * tags + y] + beta[t * tags + y] - logZ);
+                    }
+                    marginals[t * tags + sequence.Gold[t]] -= 1;
+                }
+
+                // Emission weights: gradient of the negative log-likelihood is marginal minus gold.
+                for (var t = 0; t < n; t++)
+                {
+                    foreach (var r in sequence.Rows[t])
+                    {
+                        for (var y = 0; y < tags; y++)
+                        {
+                            var i = r * tags + y;
+                            var g = (float)marginals[t * tags + y] + l2 * weights[i];
+                            if (g == 0)
+                            {
+                                continue;
+                            }
+                            weightsG[i] += g * g;
+                            weights[i] -= lr * g / (MathF.Sqrt(weightsG[i]) + 1e-6f);
+                        }
+                    }
+                }
+
+                // Transitions: expected minus observed counts (start row included).
+                Array.Clear(transitionGrad);
+                for (var y = 0; y < tags; y++)
+                {
+                    // marginals at t = 0 already hold p - gold.
+                    transitionGrad[tags * tags + y] += marginals[y];
+                }
+                for (var t = 1; t < n; t++)
+                {
+                    for (var p = 0; p < tags; p++)
+                    {
+                        var a = alpha[(t - 1) * tags + p];
+                        if (double.IsNegativeInfinity(a))
+                        {
+                            continue;
+                        }
+                        for (var y = 0; y < tags; y++)
+                        {
+                            if (allowed[p * tags + y])
+                            {
+                                transitionGrad[p * tags + y] += Math.Exp(a + transitions[p * tags + y] + emissions[t * tags + y] + beta[t * tags + y] - logZ);
+                            }
+                        }
+                    }
+                    transitionGrad[sequence.Gold[t - 1] * tags + sequence.Gold[t]] -= 1;
+                }
+                for (var i = 0; i < transitions.Length; i++)
+                {
+                    var g = (float)transitionGrad[i];
+                    if (g == 0 || !allowed[i])
+                    {
+                        continue;
+                    }
+                    transitionsG[i] += g * g;
+                    transitions[i] -= lr * g / (MathF.Sqrt(transitionsG[i]) + 1e-6f);
+                }
+            }
+            progress?.Invoke((epoch + 1.0) / options.Epochs);
+        }
+
+        var metadata = new SpanTaggerMetadata
+        {
+            TrainingDataSha256 = DataSha256(training, validation),
+            HyperParametersJson = JsonSerializer.Serialize(new
+            {
+                model = "linear-chain-crf",
+                tagScheme = "BIO",
+                featureVersion = TaggerFeatures.Version,
+                seed = options.Seed,
+                epochs = options.Epochs,
+                learningRate = options.LearningRate,
+                l2 = options.L2,
+                minFeatureCount = options.MinFeatureCount,
+            }),
+        };
+        var model = new SpanTagger(labels, keys, weights, transitions, metadata);
+        var elapsed = stopwatch.Elapsed;
+
+        SpanEvaluation? evaluation = null;
+        if (validation is { Count: > 0 })
+        {
+            evaluation = SpanEvaluation.Evaluate(model, validation, cancellationToken);
+            var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
+            {
+                ["validation_precision"] = evaluation.Overall.Precision,
+                ["validation_recall"] = evaluation.Overall.Recall,
+                ["validation_f1"] = evaluation.Overall.F1,
+                ["validation_examples"] = validation.Count,
+            };
+            foreach (var (label, score) in evaluation.PerSlot)
+            {
+                metrics[$"validation_f1_{label}"] = score.F1;
+            }
+            model = new SpanTagger(labels, keys, weights, transitions, metadata with { Metrics = metrics });
+        }
+        var dropped = featurised.Sum(f => f.Dropped);
+        return new SpanTaggerTrainingResult(model, elapsed, training.Count, validation?.Count ?? 0, dropped, evaluation);
+    }
+
+    /// <summary>BIO tags for the tokens; a span that overlaps an earlier one (or covers no token) is dropped and counted.</summary>
+    internal static (int[] Tags, int Dropped) GoldTags(IReadOnlyList<SpanToken> tokens, IReadOnlyList<LabeledSpan> spans, IReadOnlyDictionary<string, int> labelIndex)
+    {
+        var tags = new int[tokens.Count];
+        var dropped = 0;
+        foreach (var span in spans.OrderBy(s => s.Start).ThenBy(s => s.End))
+        {
+            if (!labelIndex.TryGetValue(span.Label, out var label))
+            {
+                dropped++;
+                continue;
+            }
+            var covered = new List<int>();
+            for (var t = 0; t < tokens.Count; t++)
+            {
+                if (tokens[t].Start < span.End && tokens[t].End > span.Start)
+                {
+                    covered.Add(t);
+                }
+            }
+            if (covered.Count == 0 || covered.Any(t => tags[t] != 0))
+            {
+                dropped++;
+                continue;
+            }
+            tags[covered[0]] = 2 * label + 1;
+            foreach (var t in covered.Skip(1))
+            {
+                tags[t] = 2 * label + 2;
+            }
+        }
+        return (tags, dropped);
+    }
+
+    /// <summary>SHA-256 over the examples used, training then validation, each "text\tlabel:start-end,...\trequested\n" in UTF-8.</summary>
+    internal static string DataSha256(IReadOnlyList<SpanExample> training, IReadOnlyList<SpanExample>? validation)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var example in training.Concat(validation ?? []))
+        {
+            var line = example.Text + "\t"
+                + string.Join(",", example.Spans.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Label}:{s.Start}-{s.End}")))
+                + "\t" + string.Join(",", example.RequestedSlots) + "\n";
+            hash.AppendData(Encoding.UTF8.GetBytes(line));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
