@@ -18,12 +18,14 @@ internal static class TrainExtractCommand
         var val = new Option<string[]>("--val") { Description = "Validation data files; without them a seeded share (--holdout) is held out.", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<int>("--seed") { Description = "Random seed for the hold-out split and the training order.", DefaultValueFactory = _ => 42 };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => new SpanTaggerOptions().Epochs };
+        var learningRate = new Option<double>("--learning-rate") { Description = "AdaGrad base learning rate.", DefaultValueFactory = _ => new SpanTaggerOptions().LearningRate };
+        var l2 = new Option<double>("--l2") { Description = "L2 penalty on the weights each example touches.", DefaultValueFactory = _ => new SpanTaggerOptions().L2 };
         var holdOut = new Option<double>("--holdout") { Description = "Share held out for validation when --val is not given; 0 trains on everything.", DefaultValueFactory = _ => 0.1 };
         var holdOutFrom = new Option<string?>("--holdout-from") { Description = "Draw the held-out share from this file (same format) instead of --data, and drop its texts from the training data: a fixed validation split for nested subsets such as Restaurant-8k's train_k." };
 
         var command = new Command("extract", "Train a slot span tagger (linear-chain CRF over BIO tags).")
         {
-            data, format, output, val, seed, epochs, holdOut, holdOutFrom,
+            data, format, output, val, seed, epochs, learningRate, l2, holdOut, holdOutFrom,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
@@ -34,7 +36,7 @@ internal static class TrainExtractCommand
             var fromPath = parseResult.GetValue(holdOutFrom);
             var fraction = parseResult.GetValue(holdOut);
             var outDir = parseResult.GetRequiredValue(output);
-            var options = new SpanTaggerOptions { Seed = parseResult.GetValue(seed), Epochs = parseResult.GetValue(epochs) };
+            var options = new SpanTaggerOptions { Seed = parseResult.GetValue(seed), Epochs = parseResult.GetValue(epochs), LearningRate = parseResult.GetValue(learningRate), L2 = parseResult.GetValue(l2) };
             if (fraction is < 0 or >= 1)
             {
                 throw new UsageException("--holdout must be at least 0 and below 1.");

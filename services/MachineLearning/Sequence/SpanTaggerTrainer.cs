@@ -13,11 +13,11 @@ public sealed record SpanTaggerOptions
 
     public int Epochs { get; init; } = 15;
 
-    /// <summary>AdaGrad base learning rate.</summary>
-    public double LearningRate { get; init; } = 0.2;
+    /// <summary>Initial SGD step size; it then decays as 1 / (lambda * (t0 + t)).</summary>
+    public double LearningRate { get; init; } = 0.1;
 
-    /// <summary>L2 penalty applied to the weights an example touches (lazy regularisation).</summary>
-    public double L2 { get; init; } = 1e-5;
+    /// <summary>L2 coefficient C over the whole training set (the objective is NLL + C/2 |w|^2); 0 disables it.</summary>
+    public double L2 { get; init; } = 1.0;
 
     /// <summary>Features seen fewer times than this in training are dropped.</summary>
     public int MinFeatureCount { get; init; } = 1;
@@ -32,7 +32,7 @@ public sealed record SpanTaggerTrainingResult(
     SpanEvaluation? Validation);
 
 /// <summary>
-/// Trains a linear-chain CRF by AdaGrad on the log-likelihood, one sentence at a time in a seeded shuffled
+/// Trains a linear-chain CRF by L2-regularised SGD on the log-likelihood, one sentence at a time in a seeded shuffled
 /// order. Featurising runs on all cores (each sentence independently, so it cannot change results); the
 /// updates are sequential, so the same data, options and seed give the same weights (on the same CPU).
 /// </summary>
@@ -102,20 +102,23 @@ public static class SpanTaggerTrainer
             .Select(f => new Sequence(f.Features.Select(t => t.Where(rowOf.ContainsKey).Select(k => rowOf[k]).ToArray()).ToArray(), f.Gold))
             .ToArray();
 
-        var weights = new float[keys.Length * tags];
-        var weightsG = new float[weights.Length];
-        var transitions = new float[(tags + 1) * tags];
-        var transitionsG = new float[transitions.Length];
+        // SGD with L2 (as CRFsuite's l2sgd): the weights are scale * v, so the decay every step costs O(1);
+        // the step size falls as 1 / (lambda * (t0 + t)), starting at the learning rate.
+        var v = new double[keys.Length * tags];
+        var tv = new double[(tags + 1) * tags];
+        var scale = 1.0;
+        var lambda = options.L2 / sequences.Length;
+        var t0 = lambda > 0 ? 1.0 / (lambda * options.LearningRate) : 0;
+        var step = 0L;
         var allowed = LinearChainCrf.AllowedMatrix(tags);
         var random = new Random(options.Seed);
         var indices = Enumerable.Range(0, sequences.Length).ToArray();
-        var lr = (float)options.LearningRate;
-        var l2 = (float)options.L2;
         var maxLength = sequences.Length == 0 ? 0 : sequences.Max(s => s.Gold.Length);
         var alpha = new double[maxLength * tags];
         var beta = new double[maxLength * tags];
         var emissions = new double[maxLength * tags];
         var marginals = new double[maxLength * tags];
+        var transitions = new float[(tags + 1) * tags];
         var transitionGrad = new double[transitions.Length];
 
         for (var epoch = 0; epoch < options.Epochs; epoch++)
@@ -124,6 +127,8 @@ public static class SpanTaggerTrainer
             for (var s = 0; s < indices.Length; s++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var eta = lambda > 0 ? 1.0 / (lambda * (t0 + step)) : options.LearningRate;
+                step++;
                 var sequence = sequences[indices[s]];
                 var n = sequence.Gold.Length;
                 Array.Clear(emissions, 0, n * tags);
@@ -133,9 +138,17 @@ public static class SpanTaggerTrainer
                     {
                         for (var y = 0; y < tags; y++)
                         {
-                            emissions[t * tags + y] += weights[r * tags + y];
+                            emissions[t * tags + y] += v[r * tags + y];
                         }
                     }
+                    for (var y = 0; y < tags; y++)
+                    {
+                        emissions[t * tags + y] *= scale;
+                    }
+                }
+                for (var i = 0; i < transitions.Length; i++)
+                {
+                    transitions[i] = (float)(scale * tv[i]);
                 }
                 var logZ = LinearChainCrf.ForwardBackward(n, tags, emissions, transitions, allowed, alpha, beta);
                 for (var t = 0; t < n; t++)
@@ -147,30 +160,10 @@ public static class SpanTaggerTrainer
                     marginals[t * tags + sequence.Gold[t]] -= 1;
                 }
 
-                // Emission weights: gradient of the negative log-likelihood is marginal minus gold.
-                for (var t = 0; t < n; t++)
-                {
-                    foreach (var r in sequence.Rows[t])
-                    {
-                        for (var y = 0; y < tags; y++)
-                        {
-                            var i = r * tags + y;
-                            var g = (float)marginals[t * tags + y] + l2 * weights[i];
-                            if (g == 0)
-                            {
-                                continue;
-                            }
-                            weightsG[i] += g * g;
-                            weights[i] -= lr * g / (MathF.Sqrt(weightsG[i]) + 1e-6f);
-                        }
-                    }
-                }
-
-                // Transitions: expected minus observed counts (start row included).
+                // Transitions: expected minus observed counts (start row included; marginals at t = 0 hold p - gold).
                 Array.Clear(transitionGrad);
                 for (var y = 0; y < tags; y++)
                 {
-                    // marginals at t = 0 already hold p - gold.
                     transitionGrad[tags * tags + y] += marginals[y];
                 }
                 for (var t = 1; t < n; t++)
@@ -192,18 +185,50 @@ public static class SpanTaggerTrainer
                     }
                     transitionGrad[sequence.Gold[t - 1] * tags + sequence.Gold[t]] -= 1;
                 }
-                for (var i = 0; i < transitions.Length; i++)
+
+                // L2 decay of every weight at once, then the sparse gradient step.
+                scale *= 1 - eta * lambda;
+                if (scale < 1e-9)
                 {
-                    var g = (float)transitionGrad[i];
-                    if (g == 0 || !allowed[i])
+                    for (var i = 0; i < v.Length; i++)
                     {
-                        continue;
+                        v[i] *= scale;
                     }
-                    transitionsG[i] += g * g;
-                    transitions[i] -= lr * g / (MathF.Sqrt(transitionsG[i]) + 1e-6f);
+                    for (var i = 0; i < tv.Length; i++)
+                    {
+                        tv[i] *= scale;
+                    }
+                    scale = 1;
+                }
+                var gain = eta / scale;
+                for (var t = 0; t < n; t++)
+                {
+                    foreach (var r in sequence.Rows[t])
+                    {
+                        for (var y = 0; y < tags; y++)
+                        {
+                            v[r * tags + y] -= gain * marginals[t * tags + y];
+                        }
+                    }
+                }
+                for (var i = 0; i < tv.Length; i++)
+                {
+                    if (allowed[i])
+                    {
+                        tv[i] -= gain * transitionGrad[i];
+                    }
                 }
             }
             progress?.Invoke((epoch + 1.0) / options.Epochs);
+        }
+        var weights = new float[v.Length];
+        for (var i = 0; i < v.Length; i++)
+        {
+            weights[i] = (float)(scale * v[i]);
+        }
+        for (var i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] = (float)(scale * tv[i]);
         }
 
         var metadata = new SpanTaggerMetadata
