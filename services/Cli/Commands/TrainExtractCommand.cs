@@ -20,12 +20,14 @@ internal static class TrainExtractCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => new SpanTaggerOptions().Epochs };
         var learningRate = new Option<double>("--learning-rate") { Description = "AdaGrad base learning rate.", DefaultValueFactory = _ => new SpanTaggerOptions().LearningRate };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on the weights each example touches.", DefaultValueFactory = _ => new SpanTaggerOptions().L2 };
+        var dropout = new Option<string>("--feature-dropout") { Description = "Share of features left out of each training step (seeded): 'auto' (from the share of unseen features) or a number in [0, 1).", DefaultValueFactory = _ => "auto" };
+        var dropoutFactor = new Option<double>("--auto-dropout-factor") { Description = "With --feature-dropout auto: the multiplier of the Good-Turing unseen-feature share.", DefaultValueFactory = _ => new SpanTaggerOptions().AutoDropoutFactor };
         var holdOut = new Option<double>("--holdout") { Description = "Share held out for validation when --val is not given; 0 trains on everything.", DefaultValueFactory = _ => 0.1 };
         var holdOutFrom = new Option<string?>("--holdout-from") { Description = "Draw the held-out share from this file (same format) instead of --data, and drop its texts from the training data: a fixed validation split for nested subsets such as Restaurant-8k's train_k." };
 
         var command = new Command("extract", "Train a slot span tagger (linear-chain CRF over BIO tags).")
         {
-            data, format, output, val, seed, epochs, learningRate, l2, holdOut, holdOutFrom,
+            data, format, output, val, seed, epochs, learningRate, l2, dropout, dropoutFactor, holdOut, holdOutFrom,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
@@ -36,7 +38,7 @@ internal static class TrainExtractCommand
             var fromPath = parseResult.GetValue(holdOutFrom);
             var fraction = parseResult.GetValue(holdOut);
             var outDir = parseResult.GetRequiredValue(output);
-            var options = new SpanTaggerOptions { Seed = parseResult.GetValue(seed), Epochs = parseResult.GetValue(epochs), LearningRate = parseResult.GetValue(learningRate), L2 = parseResult.GetValue(l2) };
+            var options = new SpanTaggerOptions { Seed = parseResult.GetValue(seed), Epochs = parseResult.GetValue(epochs), LearningRate = parseResult.GetValue(learningRate), L2 = parseResult.GetValue(l2), FeatureDropout = ParseDropout(parseResult.GetRequiredValue(dropout)), AutoDropoutFactor = parseResult.GetValue(dropoutFactor) };
             if (fraction is < 0 or >= 1)
             {
                 throw new UsageException("--holdout must be at least 0 and below 1.");
@@ -72,6 +74,9 @@ internal static class TrainExtractCommand
 
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Trained on {result.TrainingExamples} examples, {result.Model.Labels.Count} slots ({string.Join(", ", result.Model.Labels)}), {result.Model.FeatureRows} feature rows, in {result.Elapsed.TotalSeconds:0.00} s"));
+            var hyper = System.Text.Json.Nodes.JsonNode.Parse(result.Model.Metadata.HyperParametersJson)!;
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  feature dropout {(double)hyper["featureDropout"]!:0.000} (unseen-feature share {(double)hyper["unseenFeatureShare"]!:0.000}), {options.Epochs} epochs, seed {options.Seed}"));
             if (result.SpansDropped > 0)
             {
                 console.WriteLine($"  {result.SpansDropped} training spans overlap another span and were not used");
@@ -115,6 +120,19 @@ internal static class TrainExtractCommand
         new Random(seed).Shuffle(indices);
         var count = Math.Clamp((int)Math.Round(source.Count * fraction), 1, Math.Max(1, source.Count - 1));
         return indices.Take(count).Order().Select(i => source[i]).ToList();
+    }
+
+    private static double? ParseDropout(string value)
+    {
+        if (value.Equals("auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && p is >= 0 and < 1)
+        {
+            return p;
+        }
+        throw new UsageException($"--feature-dropout must be 'auto' or a number in [0, 1), not '{value}'.");
     }
 
     private static string FileSha256(string path)

@@ -19,6 +19,21 @@ public sealed record SpanTaggerOptions
     /// <summary>L2 coefficient C over the whole training set (the objective is NLL + C/2 |w|^2); 0 disables it.</summary>
     public double L2 { get; init; } = 1.0;
 
+    /// <summary>
+    /// Share of a token's features left out of each training step (seeded), so that general features
+    /// (shapes, word classes, context) carry weight and not only the rare words that identify an example.
+    /// </summary>
+    /// <remarks>
+    /// Null (the default) sets it from the data: <see cref="AutoDropoutFactor"/> times the Good-Turing estimate of
+    /// the unseen share of feature occurrences (singleton features / all occurrences), capped at 0.75. The
+    /// weights are not rescaled, so this also shifts weight from transitions to the token evidence: much for small
+    /// data sets, whose test texts are full of unseen features, little for large ones.
+    /// </remarks>
+    public double? FeatureDropout { get; init; }
+
+    /// <summary>Multiplier of the Good-Turing unseen share when <see cref="FeatureDropout"/> is automatic.</summary>
+    public double AutoDropoutFactor { get; init; } = 7.0;
+
     /// <summary>Features seen fewer times than this in training are dropped.</summary>
     public int MinFeatureCount { get; init; } = 1;
 }
@@ -48,7 +63,7 @@ public static class SpanTaggerTrainer
         {
             throw new ArgumentException("There are no training examples.");
         }
-        if (options.Epochs < 1 || options.LearningRate <= 0 || options.L2 < 0 || options.MinFeatureCount < 1)
+        if (options.Epochs < 1 || options.LearningRate <= 0 || options.L2 < 0 || options.MinFeatureCount < 1 || options.FeatureDropout is < 0 or >= 1 || options.AutoDropoutFactor < 0)
         {
             throw new ArgumentException("Epochs and min feature count must be at least 1, the learning rate positive and L2 non-negative.");
         }
@@ -110,6 +125,12 @@ public static class SpanTaggerTrainer
         var lambda = options.L2 / sequences.Length;
         var t0 = lambda > 0 ? 1.0 / (lambda * options.LearningRate) : 0;
         var step = 0L;
+        // Not rescaled: training sees weaker evidence than prediction will, which is what a text with unseen words
+        // gives; the default rate is the Good-Turing estimate of the share of feature occurrences that are unseen.
+        var singletons = counts.Values.Count(c => c == 1);
+        var occurrences = counts.Values.Sum(c => (long)c);
+        var unseenMass = occurrences == 0 ? 0 : (double)singletons / occurrences;
+        var dropout = options.FeatureDropout ?? Math.Min(0.75, options.AutoDropoutFactor * unseenMass);
         var allowed = LinearChainCrf.AllowedMatrix(tags);
         var random = new Random(options.Seed);
         var indices = Enumerable.Range(0, sequences.Length).ToArray();
@@ -131,10 +152,11 @@ public static class SpanTaggerTrainer
                 step++;
                 var sequence = sequences[indices[s]];
                 var n = sequence.Gold.Length;
+                var rowsAt = dropout > 0 ? Dropped(sequence.Rows, dropout, random) : sequence.Rows;
                 Array.Clear(emissions, 0, n * tags);
                 for (var t = 0; t < n; t++)
                 {
-                    foreach (var r in sequence.Rows[t])
+                    foreach (var r in rowsAt[t])
                     {
                         for (var y = 0; y < tags; y++)
                         {
@@ -203,7 +225,7 @@ public static class SpanTaggerTrainer
                 var gain = eta / scale;
                 for (var t = 0; t < n; t++)
                 {
-                    foreach (var r in sequence.Rows[t])
+                    foreach (var r in rowsAt[t])
                     {
                         for (var y = 0; y < tags; y++)
                         {
@@ -244,6 +266,8 @@ public static class SpanTaggerTrainer
                 learningRate = options.LearningRate,
                 l2 = options.L2,
                 minFeatureCount = options.MinFeatureCount,
+                featureDropout = dropout,
+                unseenFeatureShare = unseenMass,
             }),
         };
         var model = new SpanTagger(labels, keys, weights, transitions, metadata);
@@ -268,6 +292,16 @@ public static class SpanTaggerTrainer
         }
         var dropped = featurised.Sum(f => f.Dropped);
         return new SpanTaggerTrainingResult(model, elapsed, training.Count, validation?.Count ?? 0, dropped, evaluation);
+    }
+
+    private static int[][] Dropped(int[][] rows, double dropout, Random random)
+    {
+        var kept = new int[rows.Length][];
+        for (var t = 0; t < rows.Length; t++)
+        {
+            kept[t] = rows[t].Where(_ => random.NextDouble() >= dropout).ToArray();
+        }
+        return kept;
     }
 
     /// <summary>BIO tags for the tokens; a span that overlaps an earlier one (or covers no token) is dropped and counted.</summary>
