@@ -147,7 +147,12 @@ public static partial class TaggerFeatures
         }
         if (char.IsLetter(lower[0]))
         {
-            return char.IsUpper(original[0]) ? "cap" : "word";
+            if (!char.IsUpper(original[0]))
+            {
+                return "word";
+            }
+            // A capital after the first word and not after a full stop is a name far more often than not.
+            return previous is null or "." or "!" or "?" ? "capfirst" : original.Length > 1 && original.Skip(1).All(char.IsUpper) ? "allcaps" : "capmid";
         }
         return "punct" + lower;
     }
