@@ -112,3 +112,38 @@ public sealed class SpanTaggerTests
         tokens.ShouldAllBe(t => "Table for 4, at 7pm on the 23rd!".Substring(t.Start, t.End - t.Start) == t.Text);
     }
 }
+
+public sealed class LinearChainCrfTests
+{
+    [Fact]
+    public void Scaled_probability_space_span_probabilities_match_the_log_space_ones()
+    {
+        const int tags = 5;
+        const int n = 6;
+        var rng = new Random(3);
+        var emissions = Enumerable.Range(0, n * tags).Select(_ => rng.NextDouble() * 8 - 4).ToArray();
+        var transitions = Enumerable.Range(0, (tags + 1) * tags).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
+        var allowed = LinearChainCrf.AllowedMatrix(tags);
+        var alpha = new double[n * tags];
+        var beta = new double[n * tags];
+        var logZ = LinearChainCrf.ForwardBackward(n, tags, emissions, transitions, allowed, alpha, beta);
+        var exp = LinearChainCrf.ExpTransitions(tags, transitions, allowed);
+        var psi = new double[n * tags];
+        var alphaHat = new double[n * tags];
+        var betaHat = new double[n * tags];
+        var scales = new double[n];
+        LinearChainCrf.ScaledForwardBackward(n, tags, emissions, exp, psi, alphaHat, betaHat, scales);
+
+        for (var first = 0; first < n; first++)
+        {
+            for (var last = first; last < n; last++)
+            {
+                for (var label = 0; label < 2; label++)
+                {
+                    LinearChainCrf.ScaledSpanProbability(n, tags, exp, psi, alphaHat, betaHat, scales, first, last, label)
+                        .ShouldBe(LinearChainCrf.SpanProbability(n, tags, emissions, transitions, allowed, alpha, beta, logZ, first, last, label), 1e-9);
+                }
+            }
+        }
+    }
+}

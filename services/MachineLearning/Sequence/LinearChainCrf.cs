@@ -173,4 +173,112 @@ internal static class LinearChainCrf
         }
         return max + Math.Log(sum);
     }
+
+    /// <summary>exp(transition) where allowed, 0 where not: the probability-space transition matrix.</summary>
+    public static double[] ExpTransitions(int tags, float[] transitions, bool[] allowed)
+    {
+        var m = new double[transitions.Length];
+        for (var i = 0; i < m.Length; i++)
+        {
+            m[i] = allowed[i] ? Math.Exp(transitions[i]) : 0;
+        }
+        return m;
+    }
+
+    /// <summary>
+    /// Forward-backward in probability space with per-step scaling (no exponentials in the inner loops):
+    /// psi[t, y] = exp(emission - max at t); alphaHat and betaHat are the scaled forward and backward vectors and
+    /// scales[t] the forward normaliser at t, so that the node marginal is alphaHat * betaHat.
+    /// </summary>
+    public static void ScaledForwardBackward(int n, int tags, double[] emissions, double[] expTransitions,
+        double[] psi, double[] alphaHat, double[] betaHat, double[] scales)
+    {
+        for (var t = 0; t < n; t++)
+        {
+            var max = double.NegativeInfinity;
+            for (var y = 0; y < tags; y++)
+            {
+                max = Math.Max(max, emissions[t * tags + y]);
+            }
+            for (var y = 0; y < tags; y++)
+            {
+                psi[t * tags + y] = Math.Exp(emissions[t * tags + y] - max);
+            }
+        }
+        var sum = 0.0;
+        for (var y = 0; y < tags; y++)
+        {
+            alphaHat[y] = expTransitions[tags * tags + y] * psi[y];
+            sum += alphaHat[y];
+        }
+        scales[0] = sum;
+        for (var y = 0; y < tags; y++)
+        {
+            alphaHat[y] /= sum;
+        }
+        for (var t = 1; t < n; t++)
+        {
+            sum = 0;
+            for (var y = 0; y < tags; y++)
+            {
+                var a = 0.0;
+                for (var p = 0; p < tags; p++)
+                {
+                    a += alphaHat[(t - 1) * tags + p] * expTransitions[p * tags + y];
+                }
+                a *= psi[t * tags + y];
+                alphaHat[t * tags + y] = a;
+                sum += a;
+            }
+            scales[t] = sum;
+            for (var y = 0; y < tags; y++)
+            {
+                alphaHat[t * tags + y] /= sum;
+            }
+        }
+        for (var y = 0; y < tags; y++)
+        {
+            betaHat[(n - 1) * tags + y] = 1;
+        }
+        for (var t = n - 2; t >= 0; t--)
+        {
+            for (var y = 0; y < tags; y++)
+            {
+                var b = 0.0;
+                for (var x = 0; x < tags; x++)
+                {
+                    b += expTransitions[y * tags + x] * psi[(t + 1) * tags + x] * betaHat[(t + 1) * tags + x];
+                }
+                betaHat[t * tags + y] = b / scales[t + 1];
+            }
+        }
+    }
+
+    /// <summary>The probability-space counterpart of <see cref="SpanProbability"/>, over <see cref="ScaledForwardBackward"/>'s output.</summary>
+    public static double ScaledSpanProbability(int n, int tags, double[] expTransitions, double[] psi, double[] alphaHat,
+        double[] betaHat, double[] scales, int first, int last, int label)
+    {
+        var b = 2 * label + 1;
+        var i = b + 1;
+        var p = alphaHat[first * tags + b];
+        var previous = b;
+        for (var t = first + 1; t <= last; t++)
+        {
+            p *= expTransitions[previous * tags + i] * psi[t * tags + i] / scales[t];
+            previous = i;
+        }
+        if (last + 1 < n)
+        {
+            var next = 0.0;
+            for (var x = 0; x < tags; x++)
+            {
+                if (x != i)
+                {
+                    next += expTransitions[previous * tags + x] * psi[(last + 1) * tags + x] * betaHat[(last + 1) * tags + x];
+                }
+            }
+            p *= next / scales[last + 1];
+        }
+        return Math.Clamp(p, 0, 1);
+    }
 }

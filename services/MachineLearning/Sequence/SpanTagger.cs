@@ -17,6 +17,7 @@ public sealed class SpanTagger
 {
     private readonly Dictionary<ulong, int> _rows;
     private readonly bool[] _allowed;
+    private readonly double[] _expTransitions;
 
     internal SpanTagger(IReadOnlyList<string> labels, ulong[] keys, float[] weights, float[] transitions, SpanTaggerMetadata metadata)
     {
@@ -39,6 +40,7 @@ public sealed class SpanTagger
             }
         }
         _allowed = LinearChainCrf.AllowedMatrix(tags);
+        _expTransitions = LinearChainCrf.ExpTransitions(tags, transitions, _allowed);
     }
 
     /// <summary>Slot labels, in tag order (label k has tags B = 2k+1 and I = 2k+2; O is 0).</summary>
@@ -75,9 +77,11 @@ public sealed class SpanTagger
         var n = tokens.Count;
         var emissions = Emissions(features, tags);
         var path = LinearChainCrf.Viterbi(n, tags, emissions, Transitions, _allowed);
+        var psi = new double[n * tags];
         var alpha = new double[n * tags];
         var beta = new double[n * tags];
-        var logZ = LinearChainCrf.ForwardBackward(n, tags, emissions, Transitions, _allowed, alpha, beta);
+        var scales = new double[n];
+        LinearChainCrf.ScaledForwardBackward(n, tags, emissions, _expTransitions, psi, alpha, beta, scales);
 
         var spans = new List<PredictedSpan>();
         for (var t = 0; t < n; t++)
@@ -94,7 +98,7 @@ public sealed class SpanTagger
             }
             var start = tokens[t].Start;
             var end = tokens[last].End;
-            var confidence = LinearChainCrf.SpanProbability(n, tags, emissions, Transitions, _allowed, alpha, beta, logZ, t, last, label);
+            var confidence = LinearChainCrf.ScaledSpanProbability(n, tags, _expTransitions, psi, alpha, beta, scales, t, last, label);
             spans.Add(new PredictedSpan(Labels[label], start, end, text[start..end], confidence));
             t = last;
         }
