@@ -95,6 +95,7 @@ public sealed class SpanTaggerTests
         evaluation.Overall.F1.ShouldBe(2.0 / 3, 1e-12);
         evaluation.PerSlot["time"].ShouldBe(new SpanScore(0, 1, 1));
         evaluation.PerSlot["people"].F1.ShouldBe(1.0);
+        SpanEvaluation.OverlapScore(gold, predicted).ShouldBe(new SpanScore(3, 0, 0));
     }
 
     [Fact]

@@ -31,6 +31,8 @@ internal static class EvalExtractCommand
             var evaluation = SpanEvaluation.Score(gold, predicted);
             console.WriteLine($"Evaluated {gold.Count} examples");
             WriteTable(console, evaluation);
+            var overlap = SpanEvaluation.OverlapScore(gold, predicted);
+            console.WriteLine($"Overlap match (same slot, overlapping span; lenient): precision {Number(overlap.Precision)}, recall {Number(overlap.Recall)}, F1 {Number(overlap.F1)}");
 
             // Value accuracy: of the gold spans whose gold value is of a kind the normaliser produces, the share
             // for which the model found a span of that slot whose text normalises to the same value.

@@ -22,12 +22,13 @@ internal static class TrainExtractCommand
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on the weights each example touches.", DefaultValueFactory = _ => new SpanTaggerOptions().L2 };
         var dropout = new Option<string>("--feature-dropout") { Description = "Share of features left out of each training step (seeded): 'auto' (from the share of unseen features) or a number in [0, 1).", DefaultValueFactory = _ => "auto" };
         var dropoutFactor = new Option<double>("--auto-dropout-factor") { Description = "With --feature-dropout auto: the multiplier of the Good-Turing unseen-feature share.", DefaultValueFactory = _ => new SpanTaggerOptions().AutoDropoutFactor };
+        var members = new Option<int>("--members") { Description = "Models trained with seeds N, N+1, ... and averaged (trained in parallel).", DefaultValueFactory = _ => new SpanTaggerOptions().Members };
         var holdOut = new Option<double>("--holdout") { Description = "Share held out for validation when --val is not given; 0 trains on everything.", DefaultValueFactory = _ => 0.1 };
         var holdOutFrom = new Option<string?>("--holdout-from") { Description = "Draw the held-out share from this file (same format) instead of --data, and drop its texts from the training data: a fixed validation split for nested subsets such as Restaurant-8k's train_k." };
 
         var command = new Command("extract", "Train a slot span tagger (linear-chain CRF over BIO tags).")
         {
-            data, format, output, val, seed, epochs, learningRate, l2, dropout, dropoutFactor, holdOut, holdOutFrom,
+            data, format, output, val, seed, epochs, learningRate, l2, dropout, dropoutFactor, members, holdOut, holdOutFrom,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
@@ -38,7 +39,7 @@ internal static class TrainExtractCommand
             var fromPath = parseResult.GetValue(holdOutFrom);
             var fraction = parseResult.GetValue(holdOut);
             var outDir = parseResult.GetRequiredValue(output);
-            var options = new SpanTaggerOptions { Seed = parseResult.GetValue(seed), Epochs = parseResult.GetValue(epochs), LearningRate = parseResult.GetValue(learningRate), L2 = parseResult.GetValue(l2), FeatureDropout = ParseDropout(parseResult.GetRequiredValue(dropout)), AutoDropoutFactor = parseResult.GetValue(dropoutFactor) };
+            var options = new SpanTaggerOptions { Seed = parseResult.GetValue(seed), Epochs = parseResult.GetValue(epochs), LearningRate = parseResult.GetValue(learningRate), L2 = parseResult.GetValue(l2), FeatureDropout = ParseDropout(parseResult.GetRequiredValue(dropout)), AutoDropoutFactor = parseResult.GetValue(dropoutFactor), Members = parseResult.GetValue(members) };
             if (fraction is < 0 or >= 1)
             {
                 throw new UsageException("--holdout must be at least 0 and below 1.");
@@ -76,7 +77,7 @@ internal static class TrainExtractCommand
                 $"Trained on {result.TrainingExamples} examples, {result.Model.Labels.Count} slots ({string.Join(", ", result.Model.Labels)}), {result.Model.FeatureRows} feature rows, in {result.Elapsed.TotalSeconds:0.00} s"));
             var hyper = System.Text.Json.Nodes.JsonNode.Parse(result.Model.Metadata.HyperParametersJson)!;
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  feature dropout {(double)hyper["featureDropout"]!:0.000} (unseen-feature share {(double)hyper["unseenFeatureShare"]!:0.000}), {options.Epochs} epochs, seed {options.Seed}"));
+                $"  feature dropout {(double)hyper["featureDropout"]!:0.000} (unseen-feature share {(double)hyper["unseenFeatureShare"]!:0.000}), {options.Epochs} epochs, {options.Members} averaged members from seed {options.Seed}"));
             if (result.SpansDropped > 0)
             {
                 console.WriteLine($"  {result.SpansDropped} training spans overlap another span and were not used");

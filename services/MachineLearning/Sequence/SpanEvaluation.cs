@@ -43,6 +43,34 @@ public sealed record SpanEvaluation(IReadOnlyDictionary<string, SpanScore> PerSl
         return new SpanEvaluation(new SortedDictionary<string, SpanScore>(perSlot, StringComparer.Ordinal), overall, gold.Count);
     }
 
+    /// <summary>
+    /// A lenient companion score: a prediction counts as correct when it overlaps a not yet matched gold span of the
+    /// same label (so "7pm." against "7pm" matches). Reported beside the exact score, never instead of it.
+    /// </summary>
+    public static SpanScore OverlapScore(IReadOnlyList<SpanExample> gold, IReadOnlyList<IReadOnlyList<PredictedSpan>> predicted)
+    {
+        int tp = 0, fp = 0, fn = 0;
+        for (var i = 0; i < gold.Count; i++)
+        {
+            var unmatched = gold[i].Spans.ToList();
+            foreach (var p in predicted[i])
+            {
+                var match = unmatched.FindIndex(g => g.Label == p.Label && g.Start < p.End && p.Start < g.End);
+                if (match >= 0)
+                {
+                    tp++;
+                    unmatched.RemoveAt(match);
+                }
+                else
+                {
+                    fp++;
+                }
+            }
+            fn += unmatched.Count;
+        }
+        return new SpanScore(tp, fp, fn);
+    }
+
     public static SpanEvaluation Evaluate(SpanTagger model, IReadOnlyList<SpanExample> gold, CancellationToken cancellationToken = default) =>
         Score(gold, model.PredictBatch(gold.Select(e => (e.Text, e.RequestedSlots)).ToArray(), cancellationToken));
 }

@@ -31,6 +31,9 @@ public sealed record SpanTaggerOptions
     /// </remarks>
     public double? FeatureDropout { get; init; }
 
+    /// <summary>Models trained with seeds Seed, Seed + 1, ... whose weights are averaged (in parallel; deterministic).</summary>
+    public int Members { get; init; } = 3;
+
     /// <summary>Multiplier of the Good-Turing unseen share when <see cref="FeatureDropout"/> is automatic.</summary>
     public double AutoDropoutFactor { get; init; } = 7.0;
 
@@ -63,7 +66,7 @@ public static class SpanTaggerTrainer
         {
             throw new ArgumentException("There are no training examples.");
         }
-        if (options.Epochs < 1 || options.LearningRate <= 0 || options.L2 < 0 || options.MinFeatureCount < 1 || options.FeatureDropout is < 0 or >= 1 || options.AutoDropoutFactor < 0)
+        if (options.Epochs < 1 || options.LearningRate <= 0 || options.L2 < 0 || options.MinFeatureCount < 1 || options.FeatureDropout is < 0 or >= 1 || options.AutoDropoutFactor < 0 || options.Members < 1)
         {
             throw new ArgumentException("Epochs and min feature count must be at least 1, the learning rate positive and L2 non-negative.");
         }
@@ -117,22 +120,100 @@ public static class SpanTaggerTrainer
             .Select(f => new Sequence(f.Features.Select(t => t.Where(rowOf.ContainsKey).Select(k => rowOf[k]).ToArray()).ToArray(), f.Gold))
             .ToArray();
 
-        // SGD with L2 (as CRFsuite's l2sgd): the weights are scale * v, so the decay every step costs O(1);
-        // the step size falls as 1 / (lambda * (t0 + t)), starting at the learning rate.
-        var v = new double[keys.Length * tags];
-        var tv = new double[(tags + 1) * tags];
-        var scale = 1.0;
-        var lambda = options.L2 / sequences.Length;
-        var t0 = lambda > 0 ? 1.0 / (lambda * options.LearningRate) : 0;
-        var step = 0L;
         // Not rescaled: training sees weaker evidence than prediction will, which is what a text with unseen words
         // gives; the default rate is the Good-Turing estimate of the share of feature occurrences that are unseen.
         var singletons = counts.Values.Count(c => c == 1);
         var occurrences = counts.Values.Sum(c => (long)c);
         var unseenMass = occurrences == 0 ? 0 : (double)singletons / occurrences;
         var dropout = options.FeatureDropout ?? Math.Min(0.75, options.AutoDropoutFactor * unseenMass);
+        // Members differ only in seed; each is sequential, so running them in parallel cannot change a result,
+        // and their weights are averaged in member order.
+        var members = new (float[] Weights, float[] Transitions)[options.Members];
+        var done = new double[options.Members];
+        Parallel.For(0, options.Members, new ParallelOptions { CancellationToken = cancellationToken }, m =>
+            members[m] = TrainMember(sequences, keys.Length, tags, options, dropout, options.Seed + m, epochs =>
+            {
+                done[m] = epochs;
+                progress?.Invoke(done.Sum() / (options.Epochs * options.Members));
+            }, cancellationToken));
+        var weights = members[0].Weights;
+        var transitions = members[0].Transitions;
+        for (var m = 1; m < members.Length; m++)
+        {
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] += members[m].Weights[i];
+            }
+            for (var i = 0; i < transitions.Length; i++)
+            {
+                transitions[i] += members[m].Transitions[i];
+            }
+        }
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] /= members.Length;
+        }
+        for (var i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] /= members.Length;
+        }
+
+        var metadata = new SpanTaggerMetadata
+        {
+            TrainingDataSha256 = DataSha256(training, validation),
+            HyperParametersJson = JsonSerializer.Serialize(new
+            {
+                model = "linear-chain-crf",
+                tagScheme = "BIO",
+                featureVersion = TaggerFeatures.Version,
+                seed = options.Seed,
+                epochs = options.Epochs,
+                learningRate = options.LearningRate,
+                l2 = options.L2,
+                minFeatureCount = options.MinFeatureCount,
+                members = options.Members,
+                featureDropout = dropout,
+                unseenFeatureShare = unseenMass,
+            }),
+        };
+        var model = new SpanTagger(labels, keys, weights, transitions, metadata);
+        var elapsed = stopwatch.Elapsed;
+
+        SpanEvaluation? evaluation = null;
+        if (validation is { Count: > 0 })
+        {
+            evaluation = SpanEvaluation.Evaluate(model, validation, cancellationToken);
+            var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
+            {
+                ["validation_precision"] = evaluation.Overall.Precision,
+                ["validation_recall"] = evaluation.Overall.Recall,
+                ["validation_f1"] = evaluation.Overall.F1,
+                ["validation_examples"] = validation.Count,
+            };
+            foreach (var (label, score) in evaluation.PerSlot)
+            {
+                metrics[$"validation_f1_{label}"] = score.F1;
+            }
+            model = new SpanTagger(labels, keys, weights, transitions, metadata with { Metrics = metrics });
+        }
+        var dropped = featurised.Sum(f => f.Dropped);
+        return new SpanTaggerTrainingResult(model, elapsed, training.Count, validation?.Count ?? 0, dropped, evaluation);
+    }
+
+    /// <summary>One SGD run over the sequences with its own seed (shuffle order and dropout masks).</summary>
+    private static (float[] Weights, float[] Transitions) TrainMember(Sequence[] sequences, int rows, int tags, SpanTaggerOptions options,
+        double dropout, int seed, Action<double>? progress, CancellationToken cancellationToken)
+    {
+        // SGD with L2 (as CRFsuite's l2sgd): the weights are scale * v, so the decay every step costs O(1);
+        // the step size falls as 1 / (lambda * (t0 + t)), starting at the learning rate.
+        var v = new double[rows * tags];
+        var tv = new double[(tags + 1) * tags];
+        var scale = 1.0;
+        var lambda = options.L2 / sequences.Length;
+        var t0 = lambda > 0 ? 1.0 / (lambda * options.LearningRate) : 0;
+        var step = 0L;
         var allowed = LinearChainCrf.AllowedMatrix(tags);
-        var random = new Random(options.Seed);
+        var random = new Random(seed);
         var indices = Enumerable.Range(0, sequences.Length).ToArray();
         var maxLength = sequences.Length == 0 ? 0 : sequences.Max(s => s.Gold.Length);
         var alpha = new double[maxLength * tags];
@@ -241,7 +322,7 @@ public static class SpanTaggerTrainer
                     }
                 }
             }
-            progress?.Invoke((epoch + 1.0) / options.Epochs);
+            progress?.Invoke(epoch + 1.0);
         }
         var weights = new float[v.Length];
         for (var i = 0; i < v.Length; i++)
@@ -253,45 +334,7 @@ public static class SpanTaggerTrainer
             transitions[i] = (float)(scale * tv[i]);
         }
 
-        var metadata = new SpanTaggerMetadata
-        {
-            TrainingDataSha256 = DataSha256(training, validation),
-            HyperParametersJson = JsonSerializer.Serialize(new
-            {
-                model = "linear-chain-crf",
-                tagScheme = "BIO",
-                featureVersion = TaggerFeatures.Version,
-                seed = options.Seed,
-                epochs = options.Epochs,
-                learningRate = options.LearningRate,
-                l2 = options.L2,
-                minFeatureCount = options.MinFeatureCount,
-                featureDropout = dropout,
-                unseenFeatureShare = unseenMass,
-            }),
-        };
-        var model = new SpanTagger(labels, keys, weights, transitions, metadata);
-        var elapsed = stopwatch.Elapsed;
-
-        SpanEvaluation? evaluation = null;
-        if (validation is { Count: > 0 })
-        {
-            evaluation = SpanEvaluation.Evaluate(model, validation, cancellationToken);
-            var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
-            {
-                ["validation_precision"] = evaluation.Overall.Precision,
-                ["validation_recall"] = evaluation.Overall.Recall,
-                ["validation_f1"] = evaluation.Overall.F1,
-                ["validation_examples"] = validation.Count,
-            };
-            foreach (var (label, score) in evaluation.PerSlot)
-            {
-                metrics[$"validation_f1_{label}"] = score.F1;
-            }
-            model = new SpanTagger(labels, keys, weights, transitions, metadata with { Metrics = metrics });
-        }
-        var dropped = featurised.Sum(f => f.Dropped);
-        return new SpanTaggerTrainingResult(model, elapsed, training.Count, validation?.Count ?? 0, dropped, evaluation);
+        return (weights, transitions);
     }
 
     private static int[][] Dropped(int[][] rows, double dropout, Random random)
