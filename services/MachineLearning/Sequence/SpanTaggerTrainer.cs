@@ -218,6 +218,8 @@ public static class SpanTaggerTrainer
         var maxLength = sequences.Length == 0 ? 0 : sequences.Max(s => s.Gold.Length);
         var alpha = new double[maxLength * tags];
         var beta = new double[maxLength * tags];
+        var psi = new double[maxLength * tags];
+        var scales = new double[maxLength];
         var emissions = new double[maxLength * tags];
         var marginals = new double[maxLength * tags];
         var transitions = new float[(tags + 1) * tags];
@@ -253,12 +255,14 @@ public static class SpanTaggerTrainer
                 {
                     transitions[i] = (float)(scale * tv[i]);
                 }
-                var logZ = LinearChainCrf.ForwardBackward(n, tags, emissions, transitions, allowed, alpha, beta);
+                // Probability space with per-step scaling: no exponentials in the T x T loops.
+                var expTransitions = LinearChainCrf.ExpTransitions(tags, transitions, allowed);
+                LinearChainCrf.ScaledForwardBackward(n, tags, emissions, expTransitions, psi, alpha, beta, scales);
                 for (var t = 0; t < n; t++)
                 {
                     for (var y = 0; y < tags; y++)
                     {
-                        marginals[t * tags + y] = Math.Exp(alpha[t * tags + y] + beta[t * tags + y] - logZ);
+                        marginals[t * tags + y] = alpha[t * tags + y] * beta[t * tags + y];
                     }
                     marginals[t * tags + sequence.Gold[t]] -= 1;
                 }
@@ -273,8 +277,8 @@ public static class SpanTaggerTrainer
                 {
                     for (var p = 0; p < tags; p++)
                     {
-                        var a = alpha[(t - 1) * tags + p];
-                        if (double.IsNegativeInfinity(a))
+                        var a = alpha[(t - 1) * tags + p] / scales[t];
+                        if (a == 0)
                         {
                             continue;
                         }
@@ -282,7 +286,7 @@ public static class SpanTaggerTrainer
                         {
                             if (allowed[p * tags + y])
                             {
-                                transitionGrad[p * tags + y] += Math.Exp(a + transitions[p * tags + y] + emissions[t * tags + y] + beta[t * tags + y] - logZ);
+                                transitionGrad[p * tags + y] += a * expTransitions[p * tags + y] * psi[t * tags + y] * beta[t * tags + y];
                             }
                         }
                     }
