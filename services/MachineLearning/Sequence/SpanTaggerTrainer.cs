@@ -17,7 +17,7 @@ public sealed record SpanTaggerOptions
     public double LearningRate { get; init; } = 0.1;
 
     /// <summary>L2 coefficient C over the whole training set (the objective is NLL + C/2 |w|^2); 0 disables it.</summary>
-    public double L2 { get; init; } = 1.0;
+    public double L2 { get; init; } = 0.3;
 
     /// <summary>
     /// Share of a token's features left out of each training step (seeded), so that general features
