@@ -7,7 +7,7 @@ using SpecialistPlatform.Data.Registry;
 
 namespace SpecialistPlatform.Cli;
 
-/// <summary>The `specialist` command line: train, classify and evaluate specialist models.</summary>
+/// <summary>The `specialist` command line: train, classify, extract with and evaluate specialist models.</summary>
 public static class CliApp
 {
     /// <summary>Runs the CLI in-process; output and error default to the process console.</summary>
@@ -27,19 +27,23 @@ public static class CliApp
         var train = new Command("train", "Train a specialist model.")
         {
             TrainIntentCommand.Build(),
+            TrainExtractCommand.Build(),
         };
         var eval = new Command("eval", "Evaluate a specialist model on labelled data.")
         {
             EvalIntentCommand.Build(),
+            EvalExtractCommand.Build(),
         };
         var bench = new Command("bench", "Measure speed: a model in process, or the running platform under load.")
         {
+            BenchExtractCommand.Build(),
             BenchLoadCommand.Build(),
         };
         return new RootCommand("specialist: train, run and evaluate small specialist models.")
         {
             train,
             ClassifyCommand.Build(),
+            ExtractCommand.Build(),
             eval,
             CalibrateCommand.Build(),
             ReportCommand.Build(),

@@ -1,0 +1,284 @@
+namespace SpecialistPlatform.MachineLearning.Sequence;
+
+/// <summary>
+/// Linear-chain CRF arithmetic over BIO tags (tag 0 = O, 2k+1 = B-label k, 2k+2 = I-label k). Transition
+/// scores are a (T+1) x T matrix whose last row is the start state; an I tag may only follow the B or I tag of
+/// its own label, which Viterbi and forward-backward enforce as hard constraints, so every decoded sequence
+/// is a valid set of spans. All sums are in log space with doubles.
+/// </summary>
+internal static class LinearChainCrf
+{
+    public static bool Allowed(int previous, int tag, int tagCount)
+    {
+        if (tag == 0 || (tag & 1) == 1)
+        {
+            return true;
+        }
+        // I-k: the previous tag must be B-k (tag - 1) or I-k (tag), never the start state.
+        return previous < tagCount && (previous == tag || previous == tag - 1);
+    }
+
+    public static bool[] AllowedMatrix(int tagCount)
+    {
+        var allowed = new bool[(tagCount + 1) * tagCount];
+        for (var p = 0; p <= tagCount; p++)
+        {
+            for (var y = 0; y < tagCount; y++)
+            {
+                allowed[p * tagCount + y] = Allowed(p, y, tagCount);
+            }
+        }
+        return allowed;
+    }
+
+    public static int[] Viterbi(int n, int tags, double[] emissions, float[] transitions, bool[] allowed)
+    {
+        var path = new int[n];
+        if (n == 0)
+        {
+            return path;
+        }
+        var score = new double[n * tags];
+        var back = new int[n * tags];
+        for (var y = 0; y < tags; y++)
+        {
+            score[y] = allowed[tags * tags + y] ? transitions[tags * tags + y] + emissions[y] : double.NegativeInfinity;
+        }
+        for (var t = 1; t < n; t++)
+        {
+            for (var y = 0; y < tags; y++)
+            {
+                var best = double.NegativeInfinity;
+                var arg = 0;
+                for (var p = 0; p < tags; p++)
+                {
+                    if (!allowed[p * tags + y])
+                    {
+                        continue;
+                    }
+                    var s = score[(t - 1) * tags + p] + transitions[p * tags + y];
+                    if (s > best)
+                    {
+                        best = s;
+                        arg = p;
+                    }
+                }
+                score[t * tags + y] = best + emissions[t * tags + y];
+                back[t * tags + y] = arg;
+            }
+        }
+        var last = 0;
+        for (var y = 1; y < tags; y++)
+        {
+            if (score[(n - 1) * tags + y] > score[(n - 1) * tags + last])
+            {
+                last = y;
+            }
+        }
+        path[n - 1] = last;
+        for (var t = n - 1; t > 0; t--)
+        {
+            path[t - 1] = back[t * tags + path[t]];
+        }
+        return path;
+    }
+
+    /// <summary>Forward (alpha includes the emission at t) and backward (beta excludes it) log scores; returns log Z.</summary>
+    public static double ForwardBackward(int n, int tags, double[] emissions, float[] transitions, bool[] allowed, double[] alpha, double[] beta)
+    {
+        Span<double> terms = stackalloc double[tags];
+        for (var y = 0; y < tags; y++)
+        {
+            alpha[y] = allowed[tags * tags + y] ? transitions[tags * tags + y] + emissions[y] : double.NegativeInfinity;
+        }
+        for (var t = 1; t < n; t++)
+        {
+            for (var y = 0; y < tags; y++)
+            {
+                for (var p = 0; p < tags; p++)
+                {
+                    terms[p] = allowed[p * tags + y] ? alpha[(t - 1) * tags + p] + transitions[p * tags + y] : double.NegativeInfinity;
+                }
+                alpha[t * tags + y] = LogSumExp(terms) + emissions[t * tags + y];
+            }
+        }
+        for (var y = 0; y < tags; y++)
+        {
+            beta[(n - 1) * tags + y] = 0;
+        }
+        for (var t = n - 2; t >= 0; t--)
+        {
+            for (var y = 0; y < tags; y++)
+            {
+                for (var x = 0; x < tags; x++)
+                {
+                    terms[x] = allowed[y * tags + x]
+                        ? transitions[y * tags + x] + emissions[(t + 1) * tags + x] + beta[(t + 1) * tags + x]
+                        : double.NegativeInfinity;
+                }
+                beta[t * tags + y] = LogSumExp(terms);
+            }
+        }
+        return LogSumExp(alpha.AsSpan((n - 1) * tags, tags));
+    }
+
+    /// <summary>
+    /// Probability that tokens [first, last] are exactly one span of label k: B-k at first, I-k through last,
+    /// and no I-k right after it.
+    /// </summary>
+    public static double SpanProbability(int n, int tags, double[] emissions, float[] transitions, bool[] allowed,
+        double[] alpha, double[] beta, double logZ, int first, int last, int label)
+    {
+        var b = 2 * label + 1;
+        var i = b + 1;
+        var score = alpha[first * tags + b];
+        var previous = b;
+        for (var t = first + 1; t <= last; t++)
+        {
+            score += transitions[previous * tags + i] + emissions[t * tags + i];
+            previous = i;
+        }
+        if (last + 1 < n)
+        {
+            Span<double> terms = stackalloc double[tags];
+            for (var x = 0; x < tags; x++)
+            {
+                terms[x] = x != i && allowed[previous * tags + x]
+                    ? transitions[previous * tags + x] + emissions[(last + 1) * tags + x] + beta[(last + 1) * tags + x]
+                    : double.NegativeInfinity;
+            }
+            score += LogSumExp(terms);
+        }
+        return Math.Clamp(Math.Exp(score - logZ), 0, 1);
+    }
+
+    public static double LogSumExp(ReadOnlySpan<double> values)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var v in values)
+        {
+            if (v > max)
+            {
+                max = v;
+            }
+        }
+        if (double.IsNegativeInfinity(max))
+        {
+            return max;
+        }
+        var sum = 0.0;
+        foreach (var v in values)
+        {
+            sum += Math.Exp(v - max);
+        }
+        return max + Math.Log(sum);
+    }
+
+    /// <summary>exp(transition) where allowed, 0 where not: the probability-space transition matrix.</summary>
+    public static double[] ExpTransitions(int tags, float[] transitions, bool[] allowed)
+    {
+        var m = new double[transitions.Length];
+        for (var i = 0; i < m.Length; i++)
+        {
+            m[i] = allowed[i] ? Math.Exp(transitions[i]) : 0;
+        }
+        return m;
+    }
+
+    /// <summary>
+    /// Forward-backward in probability space with per-step scaling (no exponentials in the inner loops):
+    /// psi[t, y] = exp(emission - max at t); alphaHat and betaHat are the scaled forward and backward vectors and
+    /// scales[t] the forward normaliser at t, so that the node marginal is alphaHat * betaHat.
+    /// </summary>
+    public static void ScaledForwardBackward(int n, int tags, double[] emissions, double[] expTransitions,
+        double[] psi, double[] alphaHat, double[] betaHat, double[] scales)
+    {
+        for (var t = 0; t < n; t++)
+        {
+            var max = double.NegativeInfinity;
+            for (var y = 0; y < tags; y++)
+            {
+                max = Math.Max(max, emissions[t * tags + y]);
+            }
+            for (var y = 0; y < tags; y++)
+            {
+                psi[t * tags + y] = Math.Exp(emissions[t * tags + y] - max);
+            }
+        }
+        var sum = 0.0;
+        for (var y = 0; y < tags; y++)
+        {
+            alphaHat[y] = expTransitions[tags * tags + y] * psi[y];
+            sum += alphaHat[y];
+        }
+        scales[0] = sum;
+        for (var y = 0; y < tags; y++)
+        {
+            alphaHat[y] /= sum;
+        }
+        for (var t = 1; t < n; t++)
+        {
+            sum = 0;
+            for (var y = 0; y < tags; y++)
+            {
+                var a = 0.0;
+                for (var p = 0; p < tags; p++)
+                {
+                    a += alphaHat[(t - 1) * tags + p] * expTransitions[p * tags + y];
+                }
+                a *= psi[t * tags + y];
+                alphaHat[t * tags + y] = a;
+                sum += a;
+            }
+            scales[t] = sum;
+            for (var y = 0; y < tags; y++)
+            {
+                alphaHat[t * tags + y] /= sum;
+            }
+        }
+        for (var y = 0; y < tags; y++)
+        {
+            betaHat[(n - 1) * tags + y] = 1;
+        }
+        for (var t = n - 2; t >= 0; t--)
+        {
+            for (var y = 0; y < tags; y++)
+            {
+                var b = 0.0;
+                for (var x = 0; x < tags; x++)
+                {
+                    b += expTransitions[y * tags + x] * psi[(t + 1) * tags + x] * betaHat[(t + 1) * tags + x];
+                }
+                betaHat[t * tags + y] = b / scales[t + 1];
+            }
+        }
+    }
+
+    /// <summary>The probability-space counterpart of <see cref="SpanProbability"/>, over <see cref="ScaledForwardBackward"/>'s output.</summary>
+    public static double ScaledSpanProbability(int n, int tags, double[] expTransitions, double[] psi, double[] alphaHat,
+        double[] betaHat, double[] scales, int first, int last, int label)
+    {
+        var b = 2 * label + 1;
+        var i = b + 1;
+        var p = alphaHat[first * tags + b];
+        var previous = b;
+        for (var t = first + 1; t <= last; t++)
+        {
+            p *= expTransitions[previous * tags + i] * psi[t * tags + i] / scales[t];
+            previous = i;
+        }
+        if (last + 1 < n)
+        {
+            var next = 0.0;
+            for (var x = 0; x < tags; x++)
+            {
+                if (x != i)
+                {
+                    next += expTransitions[previous * tags + x] * psi[(last + 1) * tags + x] * betaHat[(last + 1) * tags + x];
+                }
+            }
+            p *= next / scales[last + 1];
+        }
+        return Math.Clamp(p, 0, 1);
+    }
+}

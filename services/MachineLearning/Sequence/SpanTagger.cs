@@ -1,0 +1,137 @@
+namespace SpecialistPlatform.MachineLearning.Sequence;
+
+/// <summary>Facts stored with a span tagger: training-data hash, hyper-parameters (JSON) and validation metrics.</summary>
+public sealed record SpanTaggerMetadata
+{
+    public string TrainingDataSha256 { get; init; } = "";
+    public string HyperParametersJson { get; init; } = "{}";
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new SortedDictionary<string, double>(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// A trained linear-chain CRF slot tagger over BIO tags. <see cref="Predict"/> is thread-safe: the model is
+/// immutable after construction. Each span's confidence is its marginal probability under the CRF (the
+/// probability that exactly this span, with this label, is in the tag sequence), not a Viterbi score.
+/// </summary>
+public sealed class SpanTagger
+{
+    private readonly Dictionary<ulong, int> _rows;
+    private readonly bool[] _allowed;
+    private readonly double[] _expTransitions;
+
+    internal SpanTagger(IReadOnlyList<string> labels, ulong[] keys, float[] weights, float[] transitions, SpanTaggerMetadata metadata)
+    {
+        var tags = 2 * labels.Count + 1;
+        if (weights.Length != (long)keys.Length * tags || transitions.Length != (tags + 1) * tags)
+        {
+            throw new ArgumentException("Weight or transition sizes do not match the labels and feature rows.");
+        }
+        Labels = labels.ToArray();
+        Keys = keys;
+        Weights = weights;
+        Transitions = transitions;
+        Metadata = metadata;
+        _rows = new Dictionary<ulong, int>(keys.Length);
+        for (var r = 0; r < keys.Length; r++)
+        {
+            if (!_rows.TryAdd(keys[r], r))
+            {
+                throw new ArgumentException("Feature keys are not unique.");
+            }
+        }
+        _allowed = LinearChainCrf.AllowedMatrix(tags);
+        _expTransitions = LinearChainCrf.ExpTransitions(tags, transitions, _allowed);
+    }
+
+    /// <summary>Slot labels, in tag order (label k has tags B = 2k+1 and I = 2k+2; O is 0).</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    public SpanTaggerMetadata Metadata { get; }
+
+    /// <summary>Number of distinct features with weights (those seen in training).</summary>
+    public int FeatureRows => Keys.Length;
+
+    internal int TagCount => 2 * Labels.Count + 1;
+
+    internal ulong[] Keys { get; }
+
+    /// <summary>Row-major: feature row r holds the scores of every tag at [r * T, (r + 1) * T).</summary>
+    internal float[] Weights { get; }
+
+    internal float[] Transitions { get; }
+
+    public static string TagName(IReadOnlyList<string> labels, int tag) =>
+        tag == 0 ? "O" : ((tag & 1) == 1 ? "B-" : "I-") + labels[(tag - 1) / 2];
+
+    /// <summary>Finds the slot spans in a text; <paramref name="requestedSlots"/> are the slots the system just asked for.</summary>
+    public IReadOnlyList<PredictedSpan> Predict(string text, IReadOnlyList<string>? requestedSlots = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = SpanTokenizer.Tokenize(text);
+        if (tokens.Count == 0)
+        {
+            return [];
+        }
+        var features = TaggerFeatures.Extract(text, tokens, requestedSlots ?? []);
+        var tags = TagCount;
+        var n = tokens.Count;
+        var emissions = Emissions(features, tags);
+        var path = LinearChainCrf.Viterbi(n, tags, emissions, Transitions, _allowed);
+        var psi = new double[n * tags];
+        var alpha = new double[n * tags];
+        var beta = new double[n * tags];
+        var scales = new double[n];
+        LinearChainCrf.ScaledForwardBackward(n, tags, emissions, _expTransitions, psi, alpha, beta, scales);
+
+        var spans = new List<PredictedSpan>();
+        for (var t = 0; t < n; t++)
+        {
+            if ((path[t] & 1) != 1)
+            {
+                continue;
+            }
+            var label = (path[t] - 1) / 2;
+            var last = t;
+            while (last + 1 < n && path[last + 1] == path[t] + 1)
+            {
+                last++;
+            }
+            var start = tokens[t].Start;
+            var end = tokens[last].End;
+            var confidence = LinearChainCrf.ScaledSpanProbability(n, tags, _expTransitions, psi, alpha, beta, scales, t, last, label);
+            spans.Add(new PredictedSpan(Labels[label], start, end, text[start..end], confidence));
+            t = last;
+        }
+        return spans;
+    }
+
+    /// <summary>Predicts many texts on all cores; the results are the same as one <see cref="Predict"/> call each, in input order.</summary>
+    public IReadOnlyList<PredictedSpan>[] PredictBatch(IReadOnlyList<(string Text, IReadOnlyList<string> RequestedSlots)> inputs, CancellationToken cancellationToken = default)
+    {
+        var results = new IReadOnlyList<PredictedSpan>[inputs.Count];
+        Parallel.For(0, inputs.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            i => results[i] = Predict(inputs[i].Text, inputs[i].RequestedSlots));
+        return results;
+    }
+
+    internal double[] Emissions(ulong[][] features, int tags)
+    {
+        var emissions = new double[features.Length * tags];
+        for (var t = 0; t < features.Length; t++)
+        {
+            var row = emissions.AsSpan(t * tags, tags);
+            foreach (var key in features[t])
+            {
+                if (_rows.TryGetValue(key, out var r))
+                {
+                    var w = Weights.AsSpan(r * tags, tags);
+                    for (var y = 0; y < tags; y++)
+                    {
+                        row[y] += w[y];
+                    }
+                }
+            }
+        }
+        return emissions;
+    }
+}

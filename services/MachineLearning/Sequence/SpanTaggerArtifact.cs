@@ -1,0 +1,233 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SpecialistPlatform.MachineLearning.Artifacts;
+
+namespace SpecialistPlatform.MachineLearning.Sequence;
+
+/// <summary>
+/// The span tagger's file, laid out like <see cref="ModelArtifact"/> with its own magic (all little-endian):
+/// <code>
+/// offset 0   8 bytes  magic "SPTAGGR\0"
+/// offset 8   uint16   format version (1)
+/// offset 10  uint16   reserved, 0
+/// offset 12  int64    payload length L
+/// offset 20  L bytes  payload: int32 header length H, H bytes of UTF-8 JSON header (task, labels, tag scheme,
+///                     feature version, rows, training-data SHA-256, hyper-parameters, metrics), then
+///                     uint64[rows] feature keys, float32[rows * tags] weights, float32[(tags + 1) * tags] transitions
+/// offset 20+L 32 bytes SHA-256 of bytes [0, 20+L)
+/// </code>
+/// Nothing time-dependent is inside. Wrong magic, version, length, checksum or content: <see cref="ModelFormatException"/>.
+/// </summary>
+public static class SpanTaggerArtifact
+{
+    public const ushort FormatVersion = 1;
+    public const string ModelFileName = "tagger.bin";
+    public const string ManifestFileName = "tagger.json";
+    public const string Task = "span-tagging";
+
+    private const int PreambleLength = 20;
+    private const int ChecksumLength = 32;
+    private static ReadOnlySpan<byte> Magic => "SPTAGGR\0"u8;
+    private static ReadOnlySpan<byte> IntentMagic => "SPMODEL\0"u8;
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    public static byte[] Serialize(SpanTagger model)
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("Model files are written on little-endian machines only.");
+        }
+        var header = new Header
+        {
+            Task = Task,
+            Labels = model.Labels.ToArray(),
+            TagScheme = "BIO",
+            FeatureVersion = TaggerFeatures.Version,
+            Rows = model.Keys.Length,
+            TrainingDataSha256 = model.Metadata.TrainingDataSha256,
+            HyperParameters = JsonNode.Parse(model.Metadata.HyperParametersJson),
+            Metrics = new SortedDictionary<string, double>(model.Metadata.Metrics.ToDictionary(), StringComparer.Ordinal),
+        };
+        var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header);
+        var payloadLength = 4L + headerBytes.Length + model.Keys.Length * 8L + model.Weights.Length * 4L + model.Transitions.Length * 4L;
+        if (PreambleLength + payloadLength + ChecksumLength > Array.MaxLength)
+        {
+            throw new InvalidOperationException("The model is too large for one file.");
+        }
+        var file = new byte[PreambleLength + payloadLength + ChecksumLength];
+        Magic.CopyTo(file);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), FormatVersion);
+        BinaryPrimitives.WriteInt64LittleEndian(file.AsSpan(12), payloadLength);
+        var offset = PreambleLength;
+        BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(offset), headerBytes.Length);
+        offset += 4;
+        headerBytes.CopyTo(file.AsSpan(offset));
+        offset += headerBytes.Length;
+        foreach (var block in new[] { MemoryMarshal.AsBytes(model.Keys.AsSpan()).ToArray(), MemoryMarshal.AsBytes(model.Weights.AsSpan()).ToArray(), MemoryMarshal.AsBytes(model.Transitions.AsSpan()).ToArray() })
+        {
+            block.CopyTo(file.AsSpan(offset));
+            offset += block.Length;
+        }
+        SHA256.HashData(file.AsSpan(0, offset), file.AsSpan(offset));
+        return file;
+    }
+
+    public static SpanTagger Deserialize(ReadOnlySpan<byte> file)
+    {
+        if (file.Length < PreambleLength + ChecksumLength)
+        {
+            throw new ModelFormatException($"Tagger file is truncated: {file.Length} bytes is shorter than the {PreambleLength + ChecksumLength}-byte minimum.");
+        }
+        if (file[..8].SequenceEqual(IntentMagic))
+        {
+            throw new ModelFormatException("This is an intent model file, not a span tagger (train one with 'specialist train extract').");
+        }
+        if (!file[..8].SequenceEqual(Magic))
+        {
+            throw new ModelFormatException("Not a span tagger file: the magic bytes are wrong.");
+        }
+        var version = BinaryPrimitives.ReadUInt16LittleEndian(file[8..]);
+        if (version != FormatVersion)
+        {
+            throw new ModelFormatException($"Incompatible tagger format version {version}: this build reads version {FormatVersion} only.");
+        }
+        var payloadLength = BinaryPrimitives.ReadInt64LittleEndian(file[12..]);
+        var expected = PreambleLength + payloadLength + ChecksumLength;
+        if (payloadLength < 4 || expected != file.Length)
+        {
+            throw new ModelFormatException(expected > file.Length || payloadLength < 0
+                ? $"Tagger file is truncated: the header promises {expected} bytes but the file has {file.Length}."
+                : $"Tagger file has the wrong length: the header promises {expected} bytes but the file has {file.Length}.");
+        }
+        Span<byte> actual = stackalloc byte[ChecksumLength];
+        SHA256.HashData(file[..(PreambleLength + (int)payloadLength)], actual);
+        if (!actual.SequenceEqual(file[(PreambleLength + (int)payloadLength)..]))
+        {
+            throw new ModelFormatException("Tagger file is corrupt: its SHA-256 checksum does not match its contents.");
+        }
+        try
+        {
+            return ReadPayload(file.Slice(PreambleLength, (int)payloadLength));
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or OverflowException or NotSupportedException)
+        {
+            throw new ModelFormatException($"Tagger file content is inconsistent: {ex.Message}", ex);
+        }
+    }
+
+    private static SpanTagger ReadPayload(ReadOnlySpan<byte> payload)
+    {
+        var headerLength = BinaryPrimitives.ReadInt32LittleEndian(payload);
+        if (headerLength <= 0 || headerLength > payload.Length - 4)
+        {
+            throw new ModelFormatException("Tagger file content is inconsistent: the header length is out of range.");
+        }
+        var header = JsonSerializer.Deserialize<Header>(payload.Slice(4, headerLength))
+            ?? throw new ModelFormatException("Tagger file content is inconsistent: the header is empty.");
+        if (header.Task != Task || header.TagScheme != "BIO" || header.Labels is not { Length: > 0 } || header.Rows < 0)
+        {
+            throw new ModelFormatException("Tagger file content is inconsistent: task, tag scheme, labels or rows are missing or unknown.");
+        }
+        if (header.FeatureVersion != TaggerFeatures.Version)
+        {
+            throw new ModelFormatException($"Incompatible tagger: it was trained with feature version {header.FeatureVersion}, this build computes version {TaggerFeatures.Version}; retrain it.");
+        }
+        var tags = 2 * header.Labels.Length + 1;
+        var needed = 4L + headerLength + header.Rows * 8L + (long)header.Rows * tags * 4 + (tags + 1L) * tags * 4;
+        if (needed != payload.Length)
+        {
+            throw new ModelFormatException("Tagger file content is inconsistent: the weights do not have the size the header declares.");
+        }
+        var offset = 4 + headerLength;
+        var keys = MemoryMarshal.Cast<byte, ulong>(payload.Slice(offset, header.Rows * 8)).ToArray();
+        offset += header.Rows * 8;
+        var weights = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, header.Rows * tags * 4)).ToArray();
+        offset += header.Rows * tags * 4;
+        var transitions = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, (tags + 1) * tags * 4)).ToArray();
+        if (weights.Any(w => !float.IsFinite(w)) || transitions.Any(w => !float.IsFinite(w)))
+        {
+            throw new ModelFormatException("Tagger file content is inconsistent: the weights contain non-finite values.");
+        }
+        var metadata = new SpanTaggerMetadata
+        {
+            TrainingDataSha256 = header.TrainingDataSha256 ?? "",
+            HyperParametersJson = header.HyperParameters?.ToJsonString() ?? "{}",
+            Metrics = header.Metrics ?? new SortedDictionary<string, double>(StringComparer.Ordinal),
+        };
+        return new SpanTagger(header.Labels, keys, weights, transitions, metadata);
+    }
+
+    /// <summary>Writes DIR/tagger.bin and the readable DIR/tagger.json manifest; <paramref name="extra"/> goes to the manifest only.</summary>
+    public static string Save(SpanTagger model, string directory, IReadOnlyDictionary<string, object?>? extra = null)
+    {
+        Directory.CreateDirectory(directory);
+        var bytes = Serialize(model);
+        var path = Path.Combine(directory, ModelFileName);
+        var temp = path + ".tmp";
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, path, overwrite: true);
+        var manifest = new JsonObject
+        {
+            ["format"] = "specialist-span-tagger",
+            ["formatVersion"] = FormatVersion,
+            ["task"] = Task,
+            ["modelFile"] = ModelFileName,
+            ["modelSha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            ["modelBytes"] = bytes.Length,
+            ["labels"] = new JsonArray(model.Labels.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
+            ["tagScheme"] = "BIO",
+            ["featureVersion"] = TaggerFeatures.Version,
+            ["featureRows"] = model.Keys.Length,
+            ["trainingDataSha256"] = model.Metadata.TrainingDataSha256,
+            ["hyperParameters"] = JsonNode.Parse(model.Metadata.HyperParametersJson),
+            ["metrics"] = JsonSerializer.SerializeToNode(model.Metadata.Metrics),
+        };
+        if (extra is not null)
+        {
+            var run = new JsonObject();
+            foreach (var (key, value) in extra)
+            {
+                run[key] = JsonSerializer.SerializeToNode(value);
+            }
+            manifest["run"] = run;
+        }
+        File.WriteAllText(Path.Combine(directory, ManifestFileName), manifest.ToJsonString(JsonOptions) + "\n", new UTF8Encoding(false));
+        return path;
+    }
+
+    /// <summary>Loads DIR/tagger.bin (or the file itself when a file path is given).</summary>
+    public static SpanTagger Load(string path)
+    {
+        var file = Directory.Exists(path) ? Path.Combine(path, ModelFileName) : path;
+        if (!File.Exists(file))
+        {
+            throw new ModelFormatException($"No span tagger found at '{path}' (expected a directory holding {ModelFileName}, or the file itself).");
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (IOException ex)
+        {
+            throw new ModelFormatException($"Cannot read tagger file '{file}': {ex.Message}", ex);
+        }
+        return Deserialize(bytes);
+    }
+
+    private sealed class Header
+    {
+        public string? Task { get; set; }
+        public string[]? Labels { get; set; }
+        public string? TagScheme { get; set; }
+        public int FeatureVersion { get; set; }
+        public int Rows { get; set; }
+        public string? TrainingDataSha256 { get; set; }
+        public JsonNode? HyperParameters { get; set; }
+        public SortedDictionary<string, double>? Metrics { get; set; }
+    }
+}

@@ -1,0 +1,150 @@
+using SpecialistPlatform.MachineLearning.Sequence;
+
+namespace SpecialistPlatform.MachineLearning.Tests;
+
+public sealed class SpanTaggerTests
+{
+    private static readonly Lazy<SpanTaggerTrainingResult> Trained = new(() =>
+        SpanTaggerTrainer.Train(SyntheticSlots.Generate(300, seed: 1), SyntheticSlots.Generate(80, seed: 2), SyntheticSlots.FastOptions()));
+
+    [Fact]
+    public void Learns_a_synthetic_slot_task()
+    {
+        var result = Trained.Value;
+
+        result.Model.Labels.ShouldBe(["date", "name", "people", "time"]);
+        result.Validation.ShouldNotBeNull();
+        result.Validation.Overall.F1.ShouldBeGreaterThan(0.97);
+        result.Model.Metadata.Metrics["validation_f1"].ShouldBe(result.Validation.Overall.F1);
+    }
+
+    [Fact]
+    public void Finds_exact_spans_with_offsets_and_confidence_in_unseen_text()
+    {
+        var model = Trained.Value.Model;
+
+        var spans = model.Predict("book a table for six guests on saturday at 8:30 pm");
+
+        spans.Select(s => (s.Label, s.Text)).ShouldBe([("people", "six guests"), ("date", "saturday"), ("time", "8:30 pm")]);
+        foreach (var span in spans)
+        {
+            "book a table for six guests on saturday at 8:30 pm"[span.Start..span.End].ShouldBe(span.Text);
+            span.Confidence.ShouldBeInRange(0.5, 1.0);
+        }
+        model.Predict("just the weather please").ShouldBeEmpty();
+        model.Predict("").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Confidence_is_lower_for_an_unfamiliar_span_than_for_a_familiar_one()
+    {
+        var model = Trained.Value.Model;
+
+        var familiar = model.Predict("book a table for 2 people on friday at 7pm").Single(s => s.Label == "time");
+        var odd = model.Predict("book a table for 2 people on friday at quarter-ish maybe").Where(s => s.Label == "time").ToArray();
+
+        familiar.Confidence.ShouldBeGreaterThan(0.9);
+        if (odd.Length > 0)
+        {
+            odd[0].Confidence.ShouldBeLessThan(familiar.Confidence);
+        }
+    }
+
+    [Fact]
+    public void Same_data_and_seed_give_identical_weights()
+    {
+        var data = SyntheticSlots.Generate(120, seed: 3);
+
+        var a = SpanTaggerTrainer.Train(data, null, SyntheticSlots.FastOptions(seed: 11)).Model;
+        var b = SpanTaggerTrainer.Train(data, null, SyntheticSlots.FastOptions(seed: 11)).Model;
+
+        SpanTaggerArtifact.Serialize(a).ShouldBe(SpanTaggerArtifact.Serialize(b));
+    }
+
+    [Fact]
+    public void Batch_prediction_matches_one_at_a_time()
+    {
+        var model = Trained.Value.Model;
+        var inputs = SyntheticSlots.Generate(50, seed: 9).Select(e => (e.Text, e.RequestedSlots)).ToArray();
+
+        var batch = model.PredictBatch(inputs);
+
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            batch[i].ShouldBe(model.Predict(inputs[i].Text, inputs[i].RequestedSlots));
+        }
+    }
+
+    [Fact]
+    public void Scores_exact_spans_per_slot_and_overall()
+    {
+        SpanExample[] gold =
+        [
+            new("for 2 at 7pm", [new LabeledSpan("people", 4, 5), new LabeledSpan("time", 9, 12)]),
+            new("tomorrow", [new LabeledSpan("date", 0, 8)]),
+        ];
+        IReadOnlyList<PredictedSpan>[] predicted =
+        [
+            [new PredictedSpan("people", 4, 5, "2", 0.9), new PredictedSpan("time", 6, 12, "at 7pm", 0.8)],
+            [new PredictedSpan("date", 0, 8, "tomorrow", 0.9)],
+        ];
+
+        var evaluation = SpanEvaluation.Score(gold, predicted);
+
+        evaluation.Overall.ShouldBe(new SpanScore(2, 1, 1));
+        evaluation.Overall.F1.ShouldBe(2.0 / 3, 1e-12);
+        evaluation.PerSlot["time"].ShouldBe(new SpanScore(0, 1, 1));
+        evaluation.PerSlot["people"].F1.ShouldBe(1.0);
+        SpanEvaluation.OverlapScore(gold, predicted).ShouldBe(new SpanScore(3, 0, 0));
+    }
+
+    [Fact]
+    public void Rejects_training_data_without_spans()
+    {
+        Should.Throw<ArgumentException>(() => SpanTaggerTrainer.Train([new SpanExample("hello there", [])], null, new SpanTaggerOptions()));
+    }
+
+    [Fact]
+    public void Tokenizer_splits_digits_from_letters_and_keeps_offsets()
+    {
+        var tokens = SpanTokenizer.Tokenize("Table for 4, at 7pm on the 23rd!");
+
+        tokens.Select(t => t.Text).ShouldBe(["Table", "for", "4", ",", "at", "7", "pm", "on", "the", "23", "rd", "!"]);
+        tokens.ShouldAllBe(t => "Table for 4, at 7pm on the 23rd!".Substring(t.Start, t.End - t.Start) == t.Text);
+    }
+}
+
+public sealed class LinearChainCrfTests
+{
+    [Fact]
+    public void Scaled_probability_space_span_probabilities_match_the_log_space_ones()
+    {
+        const int tags = 5;
+        const int n = 6;
+        var rng = new Random(3);
+        var emissions = Enumerable.Range(0, n * tags).Select(_ => rng.NextDouble() * 8 - 4).ToArray();
+        var transitions = Enumerable.Range(0, (tags + 1) * tags).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
+        var allowed = LinearChainCrf.AllowedMatrix(tags);
+        var alpha = new double[n * tags];
+        var beta = new double[n * tags];
+        var logZ = LinearChainCrf.ForwardBackward(n, tags, emissions, transitions, allowed, alpha, beta);
+        var exp = LinearChainCrf.ExpTransitions(tags, transitions, allowed);
+        var psi = new double[n * tags];
+        var alphaHat = new double[n * tags];
+        var betaHat = new double[n * tags];
+        var scales = new double[n];
+        LinearChainCrf.ScaledForwardBackward(n, tags, emissions, exp, psi, alphaHat, betaHat, scales);
+
+        for (var first = 0; first < n; first++)
+        {
+            for (var last = first; last < n; last++)
+            {
+                for (var label = 0; label < 2; label++)
+                {
+                    LinearChainCrf.ScaledSpanProbability(n, tags, exp, psi, alphaHat, betaHat, scales, first, last, label)
+                        .ShouldBe(LinearChainCrf.SpanProbability(n, tags, emissions, transitions, allowed, alpha, beta, logZ, first, last, label), 1e-9);
+                }
+            }
+        }
+    }
+}
