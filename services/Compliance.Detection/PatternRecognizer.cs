@@ -4,18 +4,22 @@ namespace SpecialistPlatform.Compliance.Detection;
 
 /// <summary>
 /// The shape most rule-based recognizers share: a candidate regex, a validator that turns a candidate into a
-/// base score (or rejects it), and context words that raise the score.
+/// base score (or rejects it), context words that raise the score and, optionally, words that lower it
+/// ("order 12345678" is rarely a bank account).
 /// </summary>
 public abstract class PatternRecognizer : IRecognizer
 {
     /// <summary>Every pattern runs under this limit so hostile input cannot stall the service.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
-    protected PatternRecognizer(string type, ContextWords context, double contextBoost = 0.35)
+    protected PatternRecognizer(string type, ContextWords context, double contextBoost = 0.35,
+        ContextWords? negativeContext = null, double contextPenalty = 0.3)
     {
         Type = type;
         Context = context;
         ContextBoost = contextBoost;
+        NegativeContext = negativeContext;
+        ContextPenalty = contextPenalty;
     }
 
     public string Type { get; }
@@ -27,6 +31,11 @@ public abstract class PatternRecognizer : IRecognizer
     public ContextWords Context { get; }
 
     public double ContextBoost { get; }
+
+    /// <summary>Words that make a nearby match less likely to be the entity; null for none.</summary>
+    public ContextWords? NegativeContext { get; }
+
+    public double ContextPenalty { get; }
 
     protected abstract IEnumerable<Regex> Patterns { get; }
 
@@ -46,6 +55,8 @@ public abstract class PatternRecognizer : IRecognizer
                 var score = candidate.Score;
                 if (Context.AppearsNear(text, candidate.Start, candidate.End))
                     score = Math.Min(1.0, score + ContextBoost);
+                else if (NegativeContext is not null && NegativeContext.AppearsNear(text, candidate.Start, candidate.End))
+                    score = Math.Max(0.0, score - ContextPenalty);
                 findings.Add(new Finding(Type, candidate.Start, candidate.End, Math.Round(score, 4), Name));
             }
         }

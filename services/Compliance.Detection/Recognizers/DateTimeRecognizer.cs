@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SpecialistPlatform.Compliance.Detection.Recognizers;
+
+/// <summary>
+/// Dates and times as people write them: ISO 8601 (with an optional time), numeric day/month/year in either
+/// order (a reading must be a real calendar date), dates with month names in English, German, French and
+/// Spanish, and clock times ("10:30", "7pm"). Relative expressions ("next week") are left to a learned tagger.
+/// </summary>
+public sealed partial class DateTimeRecognizer() : PatternRecognizer(
+    PersonalDataTypes.DateTime,
+    new ContextWords(["date", "born", "birth", "dob", "birthday", "on", "at", "since", "until", "appointment", "time", "deadline", "due"]),
+    contextBoost: 0.1)
+{
+    private const string Months =
+        "january|february|march|april|may|june|july|august|september|october|november|december"
+        + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+        + "|januar|februar|märz|maerz|mai|juni|juli|oktober|dezember"
+        + "|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+        + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre";
+
+    [GeneratedRegex(@"(?<![\w\-/.])(?<y>(?:19|20)[0-9]{2})-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12][0-9]|3[01])(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+\-][0-9]{2}:?[0-9]{2})?)?(?![\w\-]|[/.][0-9])", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Iso();
+
+    [GeneratedRegex(@"(?<![\w\-/.:])(?<a>[0-9]{1,2})(?<sep>[/.\-])(?<b>[0-9]{1,2})\k<sep>(?<y>[0-9]{4}|[0-9]{2})(?![\w]|[/.\-:][0-9])", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Numeric();
+
+    [GeneratedRegex(@"(?<![\w])(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:(?:the\s+)?(?<d1>[0-9]{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?<m1>" + Months + @")\.?(?:,?\s+(?:de\s+)?(?<y1>(?:19|20)[0-9]{2}))?|(?<m2>" + Months + @")\.?\s+(?<d2>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<y2>(?:19|20)[0-9]{2}))?|(?<m3>" + Months + @")\s+(?<y3>(?:19|20)[0-9]{2}))(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    private static partial Regex Named();
+
+    [GeneratedRegex(@"(?<![\w:.,])(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?(?:[ap]\.?m\.?|h|uhr))?|(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m))(?![\w:]|[.,][0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    private static partial Regex Clock();
+
+    protected override IEnumerable<Regex> Patterns => [Iso(), Numeric(), Named(), Clock()];
+
+    protected override Candidate? Validate(string text, Match match)
+    {
+        if (match.Groups["y"].Success && match.Groups["m"].Success)
+            return IsDate(Int(match, "y"), Int(match, "m"), Int(match, "d")) ? Candidate.Of(match, 0.85) : null;
+        if (match.Groups["a"].Success)
+            return ValidateNumeric(match);
+        foreach (var (d, m, y) in new[] { ("d1", "m1", "y1"), ("d2", "m2", "y2"), ("", "m3", "y3") })
+        {
+            if (!match.Groups[m].Success)
+                continue;
+            var month = MonthNumber(match.Groups[m].Value);
+            if (d.Length == 0)
+                return Candidate.Of(match, 0.6);
+            var day = Int(match, d);
+            var year = match.Groups[y].Success ? Int(match, y) : 2000;
+            if (!IsDate(year, month, day))
+                return null;
+            // "may 5" as a verb ("you may 5 times") is rare but "May" alone with a number stays modest.
+            return Candidate.Of(match, match.Groups[y].Success ? 0.85 : 0.6);
+        }
+        return ValidateClock(match);
+    }
+
+    private static Candidate? ValidateNumeric(Match match)
+    {
+        var a = Int(match, "a");
+        var b = Int(match, "b");
+        var yearText = match.Groups["y"].Value;
+        var separator = match.Groups["sep"].Value;
+        // Two-digit years only with slashes ("12/24/26"); "1.2.34" is a version number.
+        if (yearText.Length == 2 && separator != "/")
+            return null;
+        var year = yearText.Length == 2 ? 2000 + int.Parse(yearText, CultureInfo.InvariantCulture) : int.Parse(yearText, CultureInfo.InvariantCulture);
+        if (yearText.Length == 4 && year is < 1900 or > 2099)
+            return null;
+        return IsDate(year, b, a) || IsDate(year, a, b) ? Candidate.Of(match, yearText.Length == 4 ? 0.75 : 0.5) : null;
+    }
+
+    private static Candidate? ValidateClock(Match match)
+    {
+        var value = match.Value;
+        var hasMeridiem = value.Any(char.IsAsciiLetter);
+        // A bare "12:30" could be a score or a ratio; it needs context or a meridiem to be likely.
+        return Candidate.Of(match, hasMeridiem ? 0.6 : 0.4);
+    }
+
+    private static int Int(Match m, string group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+
+    private static bool IsDate(int year, int month, int day) =>
+        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= System.DateTime.DaysInMonth(year, month);
+
+    private static int MonthNumber(string name)
+    {
+        var n = name.ToLowerInvariant();
+        return n switch
+        {
+            _ when n.StartsWith("jan", StringComparison.Ordinal) || n == "enero" => 1,
+            _ when n.StartsWith("feb", StringComparison.Ordinal) || n.StartsWith("fév", StringComparison.Ordinal) || n.StartsWith("fev", StringComparison.Ordinal) => 2,
+            _ when n.StartsWith("mar", StringComparison.Ordinal) || n.StartsWith("mä", StringComparison.Ordinal) || n == "maerz" => 3,
+            _ when n.StartsWith("apr", StringComparison.Ordinal) || n.StartsWith("av", StringComparison.Ordinal) || n == "abril" => 4,
+            _ when n is "may" or "mai" or "mayo" => 5,
+            _ when n.StartsWith("jun", StringComparison.Ordinal) || n == "juin" => 6,
+            _ when n.StartsWith("jul", StringComparison.Ordinal) || n == "juillet" => 7,
+            _ when n.StartsWith("aug", StringComparison.Ordinal) || n.StartsWith("ao", StringComparison.Ordinal) || n == "agosto" => 8,
+            _ when n.StartsWith("sep", StringComparison.Ordinal) => 9,
+            _ when n.StartsWith("oct", StringComparison.Ordinal) || n.StartsWith("okt", StringComparison.Ordinal) => 10,
+            _ when n.StartsWith("nov", StringComparison.Ordinal) => 11,
+            _ => 12,
+        };
+    }
+}

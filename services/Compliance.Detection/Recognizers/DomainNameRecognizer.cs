@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+
+namespace SpecialistPlatform.Compliance.Detection.Recognizers;
+
+/// <summary>
+/// Bare domain names ("example.co.uk"): DNS labels ending in a known top-level domain. Generic TLDs score
+/// higher than country codes; country codes that double as file extensions or abbreviations ("main.py",
+/// "setup.sh") stay under the threshold unless context ("website", "domain") says otherwise.
+/// </summary>
+public sealed partial class DomainNameRecognizer() : PatternRecognizer(
+    PersonalDataTypes.DomainName,
+    new ContextWords(["domain", "website", "site", "web", "www", "visit", "url", "online", "dns", "host", "hosted", "link"]),
+    contextBoost: 0.3,
+    negativeContext: new ContextWords(["file", "script", "run", "import", "module", "package", "extension", "rename"]),
+    contextPenalty: 0.3)
+{
+    [GeneratedRegex(@"(?<![\w@.\-/:])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+(?<tld>[A-Za-z]{2,24})(?![\w@\-]|\.[A-Za-z0-9])", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Domain();
+
+    protected override IEnumerable<Regex> Patterns => [Domain()];
+
+    protected override Candidate? Validate(string text, Match match)
+    {
+        var tld = match.Groups["tld"].Value;
+        if (!TopLevelDomains.IsKnown(tld) || match.Length > 253)
+            return null;
+        var labels = match.Value.Split('.');
+        // A registrable name needs a label with a letter before the suffix: "1.5.com" or "v2.io" are not names.
+        var name = labels[^2];
+        if (name.Length < 2 || !name.Any(char.IsAsciiLetter))
+            return null;
+        // Mixed-case words glued by a missing space ("Thanks.It was") are prose, not domains.
+        if (labels.Any(l => l.Skip(1).Any(char.IsAsciiLetterUpper)) || (char.IsAsciiLetterUpper(tld[0]) && labels.Length == 2))
+            return null;
+        double score = TopLevelDomains.Generic.Contains(tld) && !TopLevelDomains.Ambiguous.Contains(tld) ? 0.6
+            : TopLevelDomains.Ambiguous.Contains(tld) ? 0.15
+            : 0.4;
+        return Candidate.Of(match, score);
+    }
+}
