@@ -30,12 +30,25 @@ public static class CliApp
         var eval = new Command("eval", "Evaluate a specialist model on labelled data.")
         {
             EvalIntentCommand.Build(),
+            EvalPiiCommand.Build(),
+        };
+        var generate = new Command("generate", "Generate synthetic labelled data.")
+        {
+            GeneratePiiCommand.Build(),
+        };
+        var bench = new Command("bench", "Measure throughput, latency and memory.")
+        {
+            BenchPiiCommand.Build(),
         };
         return new RootCommand("specialist: train, run and evaluate small specialist models.")
         {
             train,
             ClassifyCommand.Build(),
             eval,
+            DetectCommand.Build(),
+            RedactCommand.Build(),
+            generate,
+            bench,
         };
     }
 
@@ -68,7 +81,8 @@ public static class CliApp
             return await body();
         }
         catch (Exception ex) when (ex is DataFormatException or ModelFormatException or ArgumentException
-                                       or IOException or UnauthorizedAccessException or UsageException)
+                                       or IOException or UnauthorizedAccessException or UsageException
+                                       or System.Security.Cryptography.CryptographicException)
         {
             await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {ex.Message}");
             return 1;
