@@ -37,8 +37,7 @@ public static class TopLevelDomains
 
     /// <summary>Country codes that are also everyday file extensions or abbreviations ("main.py", "setup.sh").</summary>
     public static readonly FrozenSet<string> Ambiguous = FrozenSet.ToFrozenSet(
-        ["py", "sh", "md", "pl", "rs", "ps", "so", "cs", "js", "ts", "cc", "im", "am", "is", "it", "in", "do", "me",
-         "to", "as", "at", "be", "no", "so", "us", "id", "pm", "mr", "ms", "st", "dr", "tv", "gz", "mo"],
+        ["py", "sh", "md", "pl", "rs", "ps", "so", "cs", "js", "ts", "cc", "im", "am", "pm", "mr", "ms", "st", "dr", "gz", "mo"],
         StringComparer.OrdinalIgnoreCase);
 
     public static bool IsKnown(string tld) => Generic.Contains(tld) || CountryCodes.Contains(tld);

@@ -18,7 +18,13 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
         + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
         + "|januar|februar|märz|maerz|mai|juni|juli|oktober|dezember"
         + "|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-        + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre";
+        + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+        + "|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+        + "|januari|februari|maart|mei|augustus";
+
+    // Abbreviations that are also ordinary words elsewhere ("set", "ago", "mag"): only in "d MMM yyyy".
+    private const string AmbiguousMonths =
+        "gen|mag|giu|lug|ago|set|ott|dic|ene|abr|dez|mrt|okt|janv|févr|fevr|avr|juil|déc|sett";
 
     [GeneratedRegex(@"(?<![\w\-/.])(?<y>(?:19|20)[0-9]{2})-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12][0-9]|3[01])(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+\-][0-9]{2}:?[0-9]{2})?)?(?![\w\-]|[/.][0-9])", RegexOptions.CultureInvariant, 250)]
     private static partial Regex Iso();
@@ -26,7 +32,7 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     [GeneratedRegex(@"(?<![\w\-/.:])(?<a>[0-9]{1,2})(?<sep>[/.\-])(?<b>[0-9]{1,2})\k<sep>(?<y>[0-9]{4}|[0-9]{2})(?![\w]|[/.\-:][0-9])", RegexOptions.CultureInvariant, 250)]
     private static partial Regex Numeric();
 
-    [GeneratedRegex(@"(?<![\w])(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:(?:the\s+)?(?<d1>[0-9]{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?<m1>" + Months + @")\.?(?:,?\s+(?:de\s+)?(?<y1>(?:19|20)[0-9]{2}))?|(?<m2>" + Months + @")\.?\s+(?<d2>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<y2>(?:19|20)[0-9]{2}))?|(?<m3>" + Months + @")\s+(?<y3>(?:19|20)[0-9]{2}))(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"(?<![\w])(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:(?:the\s+)?(?<d1>[0-9]{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?<m1>" + Months + @")\.?(?:,?\s+(?:de\s+)?(?<y1>(?:19|20)[0-9]{2}))?|(?<m2>" + Months + @")\.?\s+(?<d2>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<y2>(?:19|20)[0-9]{2}))?|(?<m3>" + Months + @")\s+(?<y3>(?:19|20)[0-9]{2})|(?<d4>[0-9]{1,2})\.?\s+(?<m4>" + AmbiguousMonths + @")\.?\s+(?<y4>(?:19|20)[0-9]{2}))(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
     private static partial Regex Named();
 
     [GeneratedRegex(@"(?<![\w:.,])(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?(?:[ap]\.?m\.?|h|uhr))?|(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m))(?![\w:]|[.,][0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
@@ -40,7 +46,7 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
             return IsDate(Int(match, "y"), Int(match, "m"), Int(match, "d")) ? Candidate.Of(match, 0.85) : null;
         if (match.Groups["a"].Success)
             return ValidateNumeric(match);
-        foreach (var (d, m, y) in new[] { ("d1", "m1", "y1"), ("d2", "m2", "y2"), ("", "m3", "y3") })
+        foreach (var (d, m, y) in new[] { ("d1", "m1", "y1"), ("d2", "m2", "y2"), ("", "m3", "y3"), ("d4", "m4", "y4") })
         {
             if (!match.Groups[m].Success)
                 continue;
@@ -90,16 +96,16 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
         var n = name.ToLowerInvariant();
         return n switch
         {
-            _ when n.StartsWith("jan", StringComparison.Ordinal) || n == "enero" => 1,
-            _ when n.StartsWith("feb", StringComparison.Ordinal) || n.StartsWith("fév", StringComparison.Ordinal) || n.StartsWith("fev", StringComparison.Ordinal) => 2,
-            _ when n.StartsWith("mar", StringComparison.Ordinal) || n.StartsWith("mä", StringComparison.Ordinal) || n == "maerz" => 3,
-            _ when n.StartsWith("apr", StringComparison.Ordinal) || n.StartsWith("av", StringComparison.Ordinal) || n == "abril" => 4,
-            _ when n is "may" or "mai" or "mayo" => 5,
-            _ when n.StartsWith("jun", StringComparison.Ordinal) || n == "juin" => 6,
-            _ when n.StartsWith("jul", StringComparison.Ordinal) || n == "juillet" => 7,
-            _ when n.StartsWith("aug", StringComparison.Ordinal) || n.StartsWith("ao", StringComparison.Ordinal) || n == "agosto" => 8,
-            _ when n.StartsWith("sep", StringComparison.Ordinal) => 9,
-            _ when n.StartsWith("oct", StringComparison.Ordinal) || n.StartsWith("okt", StringComparison.Ordinal) => 10,
+            _ when n.StartsWith("jan", StringComparison.Ordinal) || n is "enero" or "ene" or "gen" or "gennaio" => 1,
+            _ when n.StartsWith("feb", StringComparison.Ordinal) || n.StartsWith("fév", StringComparison.Ordinal) || n.StartsWith("fev", StringComparison.Ordinal) || n == "febbraio" => 2,
+            _ when n.StartsWith("mar", StringComparison.Ordinal) || n.StartsWith("mä", StringComparison.Ordinal) || n is "maerz" or "maart" or "mrt" => 3,
+            _ when n.StartsWith("apr", StringComparison.Ordinal) || n.StartsWith("av", StringComparison.Ordinal) || n is "abril" or "abr" or "aprile" => 4,
+            _ when n is "may" or "mai" or "mayo" or "mag" or "maggio" or "mei" => 5,
+            _ when n.StartsWith("jun", StringComparison.Ordinal) || n is "juin" or "giu" or "giugno" => 6,
+            _ when n.StartsWith("jul", StringComparison.Ordinal) || n is "juillet" or "juil" or "lug" or "luglio" => 7,
+            _ when n.StartsWith("aug", StringComparison.Ordinal) || n.StartsWith("ao", StringComparison.Ordinal) || n is "agosto" or "ago" => 8,
+            _ when n.StartsWith("sep", StringComparison.Ordinal) || n.StartsWith("set", StringComparison.Ordinal) => 9,
+            _ when n.StartsWith("oct", StringComparison.Ordinal) || n.StartsWith("okt", StringComparison.Ordinal) || n.StartsWith("ott", StringComparison.Ordinal) => 10,
             _ when n.StartsWith("nov", StringComparison.Ordinal) => 11,
             _ => 12,
         };

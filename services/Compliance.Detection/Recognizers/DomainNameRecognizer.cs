@@ -14,7 +14,7 @@ public sealed partial class DomainNameRecognizer() : PatternRecognizer(
     negativeContext: new ContextWords(["file", "script", "run", "import", "module", "package", "extension", "rename"]),
     contextPenalty: 0.3)
 {
-    [GeneratedRegex(@"(?<![\w@.\-/:])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+(?<tld>[A-Za-z]{2,24})(?![\w@\-]|\.[A-Za-z0-9])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w@.\-/:])(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?\.)+(?<tld>[A-Za-z]{2,24})(?![\w@\-]|\.[A-Za-z0-9])", RegexOptions.CultureInvariant, 250)]
     private static partial Regex Domain();
 
     protected override IEnumerable<Regex> Patterns => [Domain()];
@@ -27,10 +27,10 @@ public sealed partial class DomainNameRecognizer() : PatternRecognizer(
         var labels = match.Value.Split('.');
         // A registrable name needs a label with a letter before the suffix: "1.5.com" or "v2.io" are not names.
         var name = labels[^2];
-        if (name.Length < 2 || !name.Any(char.IsAsciiLetter))
+        if (name.Length < 2 || !name.Any(char.IsLetter))
             return null;
         // Mixed-case words glued by a missing space ("Thanks.It was") are prose, not domains.
-        if (labels.Any(l => l.Skip(1).Any(char.IsAsciiLetterUpper)) || (char.IsAsciiLetterUpper(tld[0]) && labels.Length == 2))
+        if (labels.Any(l => l.Skip(1).Any(char.IsUpper)) || (char.IsAsciiLetterUpper(tld[0]) && labels.Length == 2))
             return null;
         double score = TopLevelDomains.Generic.Contains(tld) && !TopLevelDomains.Ambiguous.Contains(tld) ? 0.6
             : TopLevelDomains.Ambiguous.Contains(tld) ? 0.15
