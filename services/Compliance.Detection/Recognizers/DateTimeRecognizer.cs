@@ -32,13 +32,18 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     [GeneratedRegex(@"(?<![\w\-/.:])(?<a>[0-9]{1,2})(?<sep>[/.\-])(?<b>[0-9]{1,2})\k<sep>(?<y>[0-9]{4}|[0-9]{2})(?![\w]|[/.\-:][0-9])", RegexOptions.CultureInvariant, 250)]
     private static partial Regex Numeric();
 
-    [GeneratedRegex(@"(?<![\w])(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:(?:the\s+)?(?<d1>[0-9]{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?<m1>" + Months + @")\.?(?:,?\s+(?:de\s+)?(?<y1>(?:19|20)[0-9]{2}))?|(?<m2>" + Months + @")\.?\s+(?<d2>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<y2>(?:19|20)[0-9]{2}))?|(?<m3>" + Months + @")\s+(?<y3>(?:19|20)[0-9]{2})|(?<d4>[0-9]{1,2})\.?\s+(?<m4>" + AmbiguousMonths + @")\.?\s+(?<y4>(?:19|20)[0-9]{2}))(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
-    private static partial Regex Named();
+    // Two regexes rather than one with an optional weekday prefix: each then starts from a cheap first
+    // character (a digit, or a month's first letter), which keeps the scan over long texts fast.
+    [GeneratedRegex(@"(?<![\w])(?:(?<d1>[0-9]{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?<m1>" + Months + @")\.?(?:,?\s+(?:de\s+)?(?<y1>(?:19|20)[0-9]{2}))?|(?<d4>[0-9]{1,2})\.?\s+(?<m4>" + AmbiguousMonths + @")\.?\s+(?<y4>(?:19|20)[0-9]{2}))(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    private static partial Regex DayFirst();
+
+    [GeneratedRegex(@"(?<![\w])(?:(?<m2>" + Months + @")\.?\s+(?<d2>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<y2>(?:19|20)[0-9]{2}))?|(?<m3>" + Months + @")\s+(?<y3>(?:19|20)[0-9]{2}))(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    private static partial Regex MonthFirst();
 
     [GeneratedRegex(@"(?<![\w:.,])(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?(?:[ap]\.?m\.?|h|uhr))?|(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m))(?![\w:]|[.,][0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
     private static partial Regex Clock();
 
-    protected override IEnumerable<Regex> Patterns => [Iso(), Numeric(), Named(), Clock()];
+    protected override IEnumerable<Regex> Patterns => [Iso(), Numeric(), DayFirst(), MonthFirst(), Clock()];
 
     protected override Candidate? Validate(string text, Match match)
     {
