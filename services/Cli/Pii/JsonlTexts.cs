@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -8,6 +9,9 @@ internal sealed record IdText(int Line, JsonNode? Id, string Text);
 
 internal static class JsonlTexts
 {
+    // Placeholders and tokens contain '<' and '>': keep them readable instead of \u003C escapes.
+    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static IEnumerable<IdText> Read(string path)
     {
         if (!File.Exists(path))
@@ -50,7 +54,7 @@ internal static class JsonlTexts
         {
             var results = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(map).ToList();
             foreach (var result in results)
-                writer.WriteLine(result.ToJsonString());
+                writer.WriteLine(result.ToJsonString(Output));
             count += batch.Length;
         }
         return count;
