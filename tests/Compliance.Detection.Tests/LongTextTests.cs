@@ -40,7 +40,7 @@ public class LongTextTests
         };
         var builder = new StringBuilder();
         var random = new Random(5);
-        while (builder.Length < 300_000)
+        while (builder.Length < 150_000)
             builder.Append(lines[random.Next(lines.Length)]).Append(random.Next(3) == 0 ? "\n" : " ");
         var text = builder.ToString();
         var whole = Detector.DetectChunked(text, int.MaxValue);

@@ -14,10 +14,25 @@ public sealed partial class DomainNameRecognizer() : PatternRecognizer(
     negativeContext: new ContextWords(["file", "script", "run", "import", "module", "package", "extension", "rename"]),
     contextPenalty: 0.3)
 {
-    [GeneratedRegex(@"(?<![\w@.\-/:])(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?\.)+(?<tld>[A-Za-z]{2,24})(?![\w@\-]|\.[A-Za-z0-9])", RegexOptions.CultureInvariant, 250)]
+    private const string DomainPattern =
+        @"(?<![\w@.\-/:])(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?\.)+(?<tld>[A-Za-z]{2,24})(?![\w@\-]|\.[A-Za-z0-9])";
+
+    [GeneratedRegex(DomainPattern, RegexOptions.CultureInvariant, 250)]
     private static partial Regex Domain();
 
+    [GeneratedRegex(@"\G" + DomainPattern, RegexOptions.CultureInvariant, 250)]
+    private static partial Regex DomainAt();
+
     protected override IEnumerable<Regex> Patterns => [Domain()];
+
+    // Every domain has a dot: scan from each one instead of trying the pattern at every word.
+    protected override IEnumerable<Match> Candidates(string text) =>
+        AnchoredMatches(text, DomainAt(), '.', IsLabelChar, CanStart, maxRun: 256);
+
+    private static bool IsLabelChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '.';
+
+    private static bool CanStart(string text, int p) =>
+        char.IsLetterOrDigit(text[p]) && (p == 0 || !(IsWordChar(text[p - 1]) || text[p - 1] is '@' or '.' or '-' or '/' or ':'));
 
     protected override Candidate? Validate(string text, Match match)
     {

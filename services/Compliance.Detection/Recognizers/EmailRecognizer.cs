@@ -12,12 +12,25 @@ public sealed partial class EmailRecognizer() : PatternRecognizer(
     new ContextWords(["email", "e-mail", "mail", "address", "contact", "reach", "write", "inbox"]),
     contextBoost: 0.1)
 {
-    [GeneratedRegex(
-        @"(?<![\w.+\-@])[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,63})(?![\w\-@])",
-        RegexOptions.CultureInvariant, 250)]
+    private const string AddressPattern =
+        @"(?<![\w.+\-@])[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,63})(?![\w\-@])";
+
+    [GeneratedRegex(AddressPattern, RegexOptions.CultureInvariant, 250)]
     private static partial Regex Address();
 
+    [GeneratedRegex(@"\G" + AddressPattern, RegexOptions.CultureInvariant, 250)]
+    private static partial Regex AddressAt();
+
     protected override IEnumerable<Regex> Patterns => [Address()];
+
+    // Every address has an '@': scan from each one instead of trying the pattern at every word.
+    protected override IEnumerable<Match> Candidates(string text) =>
+        AnchoredMatches(text, AddressAt(), '@', IsLocalChar, CanStart, maxRun: 256);
+
+    private static bool IsLocalChar(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+/=?^_`{|}~-.".Contains(c);
+
+    private static bool CanStart(string text, int p) =>
+        text[p] != '.' && IsLocalChar(text[p]) && (p == 0 || !(IsWordChar(text[p - 1]) || text[p - 1] is '.' or '+' or '-' or '@'));
 
     protected override Candidate? Validate(string text, Match match)
     {
