@@ -39,7 +39,7 @@ public sealed partial class Redactor(MaskOptions? maskOptions = null)
 {
     private readonly MaskOptions _mask = maskOptions ?? MaskOptions.Default;
 
-    [GeneratedRegex(@"<[A-Za-z][A-Za-z0-9_]*_[0-9]+>", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"<[A-Za-z][A-Za-z0-9_]*_[0-9]+>", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex PlaceholderPattern();
 
     public RedactionResult Redact(string text, IEnumerable<Finding> findings)

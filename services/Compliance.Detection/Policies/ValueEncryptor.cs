@@ -23,7 +23,7 @@ public sealed partial class ValueEncryptor
         _key = key;
     }
 
-    [GeneratedRegex(@"<ENC:(?<type>[A-Za-z0-9_]+):(?<data>[A-Za-z0-9_\-]+)>", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"<ENC:(?<type>[A-Za-z0-9_]+):(?<data>[A-Za-z0-9_\-]+)>", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Token();
 
     public string Encrypt(string type, string value)

@@ -12,7 +12,7 @@ public sealed partial class AgeRecognizer() : PatternRecognizer(
     new ContextWords(["age", "aged", "old", "born", "birthday"]),
     contextBoost: 0.0)
 {
-    [GeneratedRegex(@"(?<![\w.,])(?<n>[0-9]{1,3})(?:\s|-)?(?:years?|yrs?|jahre|ans|años)(?:\s|-)?(?:old|alt)\b|(?<![\w.,])(?<n>[0-9]{1,3})(?:-year-old|\s?y/o|\s?yo)\b|\b(?:aged|age(?:\s?:|\s+of|\s+is)?|alter(?:\s?:)?|âge(?:\s?:)?)\s*(?<n>[0-9]{1,3})(?![\w]|[.,][0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"(?<![\w.,])(?<n>[0-9]{1,3})(?:\s|-)?(?:years?|yrs?|jahre|ans|años)(?:\s|-)?(?:old|alt)\b|(?<![\w.,])(?<n>[0-9]{1,3})(?:-year-old|\s?y/o|\s?yo)\b|\b(?:aged|age(?:\s?:|\s+of|\s+is)?|alter(?:\s?:)?|âge(?:\s?:)?)\s*(?<n>[0-9]{1,3})(?![\w]|[.,][0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Age();
 
     protected override IEnumerable<Regex> Patterns => [Age()];

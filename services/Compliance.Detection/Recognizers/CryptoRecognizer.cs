@@ -12,10 +12,10 @@ public sealed partial class CryptoRecognizer() : PatternRecognizer(
     new ContextWords(["bitcoin", "btc", "wallet", "address", "crypto", "send", "receive", "satoshi", "segwit"]),
     contextBoost: 0.0)
 {
-    [GeneratedRegex(@"(?<![A-Za-z0-9])[13mn2][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[13mn2][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Base58();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:bc|tb|BC|TB)1[02-9ac-hj-np-zAC-HJ-NP-Z]{6,87}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:bc|tb|BC|TB)1[02-9ac-hj-np-zAC-HJ-NP-Z]{6,87}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Bech32();
 
     protected override IEnumerable<Regex> Patterns => [Base58(), Bech32()];

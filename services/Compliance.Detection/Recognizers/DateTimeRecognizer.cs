@@ -26,21 +26,23 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     private const string AmbiguousMonths =
         "gen|mag|giu|lug|ago|set|ott|dic|ene|abr|dez|mrt|okt|janv|févr|fevr|avr|juil|déc|sett";
 
-    [GeneratedRegex(@"(?<![\w\-/.])(?<y>(?:19|20)[0-9]{2})-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12][0-9]|3[01])(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+\-][0-9]{2}:?[0-9]{2})?)?(?![\w\-]|[/.][0-9])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w\-/.])(?<y>(?:19|20)[0-9]{2})-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12][0-9]|3[01])(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+\-][0-9]{2}:?[0-9]{2})?)?(?![\w\-]|[/.][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Iso();
 
-    [GeneratedRegex(@"(?<![\w\-/.:])(?<a>[0-9]{1,2})(?<sep>[/.\-])(?<b>[0-9]{1,2})\k<sep>(?<y>[0-9]{4}|[0-9]{2})(?![\w]|[/.\-:][0-9])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w\-/.:])(?<a>[0-9]{1,2})(?<sep>[/.\-])(?<b>[0-9]{1,2})\k<sep>(?<y>[0-9]{4}|[0-9]{2})(?![\w]|[/.\-:][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Numeric();
 
     // Two regexes rather than one with an optional weekday prefix: each then starts from a cheap first
     // character (a digit, or a month's first letter), which keeps the scan over long texts fast.
-    [GeneratedRegex(@"(?<![\w])(?:(?<d1>[0-9]{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?<m1>" + Months + @")\.?(?:,?\s+(?:de\s+)?(?<y1>(?:19|20)[0-9]{2}))?|(?<d4>[0-9]{1,2})\.?\s+(?<m4>" + AmbiguousMonths + @")\.?\s+(?<y4>(?:19|20)[0-9]{2}))(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"(?<![\w])(?:(?<d1>[0-9]{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?<m1>" + Months + @")\.?(?:,?\s+(?:de\s+)?(?<y1>(?:19|20)[0-9]{2}))?|(?<d4>[0-9]{1,2})\.?\s+(?<m4>" + AmbiguousMonths + @")\.?\s+(?<y4>(?:19|20)[0-9]{2}))(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex DayFirst();
 
-    [GeneratedRegex(@"(?<![\w])(?:(?<m2>" + Months + @")\.?\s+(?<d2>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<y2>(?:19|20)[0-9]{2}))?|(?<m3>" + Months + @")\s+(?<y3>(?:19|20)[0-9]{2}))(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    // The month sits in a lookbehind (whose groups still capture): the scan then jumps between digits instead
+    // of trying the month names at every letter. Validate widens the span back to the month.
+    [GeneratedRegex(@"(?<=(?<![\w])(?<m2>" + Months + @")\.?\s+)(?:(?<d2>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<y2>(?:19|20)[0-9]{2}))?|(?<y3>(?:19|20)[0-9]{2}))(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex MonthFirst();
 
-    [GeneratedRegex(@"(?<![\w:.,])(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?(?:[ap]\.?m\.?|h|uhr))?|(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m))(?![\w:]|[.,][0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"(?<![\w:.,])(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?(?:[ap]\.?m\.?|h|uhr))?|(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m))(?![\w:]|[.,][0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Clock();
 
     protected override IEnumerable<Regex> Patterns => [Iso(), Numeric(), DayFirst(), MonthFirst(), Clock()];
@@ -51,13 +53,23 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
             return IsDate(Int(match, "y"), Int(match, "m"), Int(match, "d")) ? Candidate.Of(match, 0.85) : null;
         if (match.Groups["a"].Success)
             return ValidateNumeric(match);
-        foreach (var (d, m, y) in new[] { ("d1", "m1", "y1"), ("d2", "m2", "y2"), ("", "m3", "y3"), ("d4", "m4", "y4") })
+        if (match.Groups["m2"].Success)
+        {
+            var monthStart = match.Groups["m2"].Index;
+            var end = match.Index + match.Length;
+            if (!match.Groups["d2"].Success)
+                return new Candidate(monthStart, end, 0.6);
+            var day2 = Int(match, "d2");
+            var year2 = match.Groups["y2"].Success ? Int(match, "y2") : 2000;
+            return IsDate(year2, MonthNumber(match.Groups["m2"].Value), day2)
+                ? new Candidate(monthStart, end, match.Groups["y2"].Success ? 0.85 : 0.6)
+                : null;
+        }
+        foreach (var (d, m, y) in new[] { ("d1", "m1", "y1"), ("d4", "m4", "y4") })
         {
             if (!match.Groups[m].Success)
                 continue;
             var month = MonthNumber(match.Groups[m].Value);
-            if (d.Length == 0)
-                return Candidate.Of(match, 0.6);
             var day = Int(match, d);
             var year = match.Groups[y].Success ? Int(match, y) : 2000;
             if (!IsDate(year, month, day))

@@ -17,10 +17,10 @@ public sealed partial class DomainNameRecognizer() : PatternRecognizer(
     private const string DomainPattern =
         @"(?<![\w@.\-/:])(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?\.)+(?<tld>[A-Za-z]{2,24})(?![\w@\-]|\.[A-Za-z0-9])";
 
-    [GeneratedRegex(DomainPattern, RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(DomainPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Domain();
 
-    [GeneratedRegex(@"\G" + DomainPattern, RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\G" + DomainPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex DomainAt();
 
     protected override IEnumerable<Regex> Patterns => [Domain()];

@@ -15,10 +15,10 @@ public sealed partial class EmailRecognizer() : PatternRecognizer(
     private const string AddressPattern =
         @"(?<![\w.+\-@])[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,63})(?![\w\-@])";
 
-    [GeneratedRegex(AddressPattern, RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(AddressPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Address();
 
-    [GeneratedRegex(@"\G" + AddressPattern, RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\G" + AddressPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex AddressAt();
 
     protected override IEnumerable<Regex> Patterns => [Address()];

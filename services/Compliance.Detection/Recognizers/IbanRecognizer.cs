@@ -31,7 +31,7 @@ public sealed partial class IbanRecognizer() : PatternRecognizer(
 
     // Anchored on the check digits (the country code sits in a lookbehind): the scan then jumps from digit
     // pair to digit pair instead of trying every letter of the text.
-    [GeneratedRegex(@"(?<=(?<![A-Za-z0-9])[A-Za-z]{2})[0-9]{2}(?=[ \-]?[A-Za-z0-9])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<=(?<![A-Za-z0-9])[A-Za-z]{2})[0-9]{2}(?=[ \-]?[A-Za-z0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Start();
 
     protected override IEnumerable<Regex> Patterns => [Start()];

@@ -13,7 +13,7 @@ public sealed partial class MedicalLicenseRecognizer() : PatternRecognizer(
         "medical", "registration", "practitioner", "pharmacy", "clinic", "nurse"]),
     contextBoost: 0.3)
 {
-    [GeneratedRegex(@"(?<![\w\-])[ABCDEFGHJKLMPRSTUX][A-Z9][0-9]{7}(?![\w\-])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w\-])[ABCDEFGHJKLMPRSTUX][A-Z9][0-9]{7}(?![\w\-])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Dea();
 
     protected override IEnumerable<Regex> Patterns => [Dea()];

@@ -12,7 +12,7 @@ public sealed partial class UrlRecognizer() : PatternRecognizer(
     new ContextWords(["url", "link", "website", "site", "web", "page", "visit", "click", "open", "go", "profile"]),
     contextBoost: 0.1)
 {
-    [GeneratedRegex(@"(?<![\w@./])(?:(?:https?|ftp)://|www\.)[^\s<>""'`]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"(?<![\w@./])(?:(?:https?|ftp)://|www\.)[^\s<>""'`]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex UrlCandidate();
 
     protected override IEnumerable<Regex> Patterns => [UrlCandidate()];

@@ -14,7 +14,7 @@ public sealed partial class UsDriverLicenseRecognizer() : PatternRecognizer(
     negativeContext: new ContextWords(["order", "invoice", "tracking", "ref", "reference", "ticket", "booking"]),
     contextPenalty: 0.1)
 {
-    [GeneratedRegex(@"(?<![\w\-])(?:[A-Z]{1,2}[0-9]{4,14}|[0-9]{7,9}[A-Z]{1,2}|[0-9]{2}[A-Z]{3}[0-9]{5,6}|[0-9]{3}[A-Z]{2}[0-9]{4}|[0-9]{7,12})(?![\w\-])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w\-])(?:[A-Z]{1,2}[0-9]{4,14}|[0-9]{7,9}[A-Z]{1,2}|[0-9]{2}[A-Z]{3}[0-9]{5,6}|[0-9]{3}[A-Z]{2}[0-9]{4}|[0-9]{7,12})(?![\w\-])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Licence();
 
     protected override IEnumerable<Regex> Patterns => [Licence()];
@@ -31,7 +31,7 @@ public sealed partial class UsPassportRecognizer() : PatternRecognizer(
     negativeContext: new ContextWords(["order", "invoice", "tracking", "ref", "reference", "ticket"]),
     contextPenalty: 0.05)
 {
-    [GeneratedRegex(@"(?<![\w\-])(?:[0-9]{9}|[A-Z][0-9]{8})(?![\w\-])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w\-])(?:[0-9]{9}|[A-Z][0-9]{8})(?![\w\-])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Passport();
 
     protected override IEnumerable<Regex> Patterns => [Passport()];
@@ -47,7 +47,7 @@ public sealed partial class UsBankNumberRecognizer() : PatternRecognizer(
     negativeContext: new ContextWords(["order", "invoice", "tracking", "ref", "reference", "ticket", "phone", "card"]),
     contextPenalty: 0.05)
 {
-    [GeneratedRegex(@"(?<![\w\-.,])[0-9]{8,17}(?![\w\-]|[.,][0-9])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w\-.,])[0-9]{8,17}(?![\w\-]|[.,][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Account();
 
     protected override IEnumerable<Regex> Patterns => [Account()];
