@@ -25,6 +25,12 @@ public class NewRecognizerTests
         Single(text, PersonalDataTypes.Url).ShouldBe(url);
 
     [Theory]
+    [InlineData("visit http://jérémie.fr now", "http://jérémie.fr")]
+    [InlineData("visit https://salom\uFFFD.org/a now", "https://salom\uFFFD.org/a")]
+    public void Urls_with_non_ascii_hosts_are_judged_without_throwing(string text, string url) =>
+        Single(text, PersonalDataTypes.Url).ShouldBe(url);
+
+    [Theory]
     [InlineData("open http://intranet.corp/page")]
     [InlineData("the ratio was 3.5/10")]
     public void Rejects_urls_with_unknown_hosts(string text) => None(text, PersonalDataTypes.Url);

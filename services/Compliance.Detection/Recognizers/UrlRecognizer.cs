@@ -61,7 +61,16 @@ public sealed partial class UrlRecognizer() : PatternRecognizer(
             return true;
         if (uri.HostNameType != UriHostNameType.Dns)
             return false;
-        var host = uri.IdnHost.TrimEnd('.');
+        string host;
+        try
+        {
+            host = uri.IdnHost.TrimEnd('.');
+        }
+        catch (UriFormatException)
+        {
+            // Not a valid internationalised name ("http://münchen-.de"): judge the host as written.
+            host = uri.Host.TrimEnd('.');
+        }
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
             return true;
         var dot = host.LastIndexOf('.');
