@@ -47,6 +47,7 @@ public static class CliApp
             eval,
             DetectCommand.Build(),
             RedactCommand.Build(),
+            DecryptCommand.Build(),
             generate,
             bench,
         };

@@ -52,7 +52,17 @@ internal static class JsonlTexts
         var count = 0;
         foreach (var batch in Read(input).Chunk(batchSize))
         {
-            var results = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(map).ToList();
+            List<JsonObject> results;
+            try
+            {
+                results = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(map).ToList();
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count >= 1)
+            {
+                // Surface the first real failure so CliApp.Guard can report it as one line.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+                throw;
+            }
             foreach (var result in results)
                 writer.WriteLine(result.ToJsonString(Output));
             count += batch.Length;

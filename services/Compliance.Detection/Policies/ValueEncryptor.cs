@@ -66,7 +66,14 @@ public sealed partial class ValueEncryptor
         var cipherLength = buffer.Length - NonceSize - TagSize;
         var plain = new byte[cipherLength];
         using var aes = new AesGcm(_key, TagSize);
-        aes.Decrypt(buffer.AsSpan(0, NonceSize), buffer.AsSpan(NonceSize, cipherLength), buffer.AsSpan(NonceSize + cipherLength), plain, Encoding.UTF8.GetBytes(type));
+        try
+        {
+            aes.Decrypt(buffer.AsSpan(0, NonceSize), buffer.AsSpan(NonceSize, cipherLength), buffer.AsSpan(NonceSize + cipherLength), plain, Encoding.UTF8.GetBytes(type));
+        }
+        catch (AuthenticationTagMismatchException ex)
+        {
+            throw new CryptographicException($"A {type} token does not decrypt with this key (wrong key, or the token was altered).", ex);
+        }
         return Encoding.UTF8.GetString(plain);
     }
 }
