@@ -28,7 +28,11 @@ public sealed class PersonalDataDetector
     public IReadOnlyCollection<string> SupportedTypes =>
         _recognizers.SelectMany(r => r.SupportedTypes).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>The built-in rule-based recognizers, one per Presidio type this library covers.</summary>
+    /// <summary>
+    /// The built-in rule-based recognizers for identifiers (every Presidio type this library covers except
+    /// DATE_TIME). Dates are personal data only beside a person and later pipeline steps read them, so a
+    /// caller that redacts every finding gets them only by asking: see <see cref="AllRecognizers"/>.
+    /// </summary>
     public static IReadOnlyList<IRecognizer> DefaultRecognizers() =>
     [
         new CreditCardRecognizer(),
@@ -45,13 +49,15 @@ public sealed class PersonalDataDetector
         new UsDriverLicenseRecognizer(),
         new UsPassportRecognizer(),
         new UsBankNumberRecognizer(),
-        new DateTimeRecognizer(),
         new AgeRecognizer(),
     ];
 
-    /// <summary>The built-in recognizers plus tenant-defined ones from configuration.</summary>
+    /// <summary><see cref="DefaultRecognizers"/> plus DATE_TIME: Presidio's full set, for policies that decide per type.</summary>
+    public static IReadOnlyList<IRecognizer> AllRecognizers() => [.. DefaultRecognizers(), new DateTimeRecognizer()];
+
+    /// <summary>Every built-in recognizer (DATE_TIME included, see <see cref="AllRecognizers"/>) plus tenant-defined ones from configuration.</summary>
     public static PersonalDataDetector Create(IEnumerable<CustomRecognizerDefinition> custom, double minimumScore = DefaultMinimumScore) =>
-        new([.. DefaultRecognizers(), .. custom.Select(c => c.ToRecognizer())], minimumScore);
+        new([.. AllRecognizers(), .. custom.Select(c => c.ToRecognizer())], minimumScore);
 
     /// <summary>Texts longer than this are scanned in overlapping chunks of this size.</summary>
     public const int DefaultChunkSize = 64 * 1024;

@@ -4,7 +4,7 @@ namespace SpecialistPlatform.Compliance.Detection.Tests;
 
 public class LongTextTests
 {
-    private static readonly PersonalDataDetector Detector = PersonalDataDetector.CreateDefault();
+    private static readonly PersonalDataDetector Detector = PersonalDataDetector.Create([]);
 
     [Fact]
     public void An_entity_straddling_a_chunk_border_is_found_once_with_its_offsets()

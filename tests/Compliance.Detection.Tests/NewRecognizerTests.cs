@@ -4,7 +4,7 @@ namespace SpecialistPlatform.Compliance.Detection.Tests;
 
 public class NewRecognizerTests
 {
-    private static readonly PersonalDataDetector Detector = PersonalDataDetector.CreateDefault();
+    private static readonly PersonalDataDetector Detector = PersonalDataDetector.Create([]);
 
     private static string Single(string text, string type)
     {

@@ -23,7 +23,7 @@ internal static class BenchPiiCommand
             var n = parseResult.GetValue(texts);
             if (mb < 1 || n < 10)
                 throw new UsageException("--megabytes must be at least 1 and --texts at least 10.");
-            var detector = PersonalDataDetector.CreateDefault();
+            var detector = PersonalDataDetector.Create([]);
             var generator = new SyntheticPiiGenerator(parseResult.GetValue(seed));
             var samples = generator.Generate(4000).Select(s => s.FullText).ToList();
 

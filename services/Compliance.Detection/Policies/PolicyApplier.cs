@@ -47,7 +47,7 @@ public sealed class PolicyApplier
         ArgumentNullException.ThrowIfNull(policy);
         policy.Validate();
         Policy = policy;
-        _detector = detector ?? PersonalDataDetector.CreateDefault();
+        _detector = detector ?? PersonalDataDetector.Create([]);
         _masker = new Redactor(policy.Mask);
         _encryptor = policy.EncryptionKey is { Length: 32 } key ? new ValueEncryptor(key) : null;
     }

@@ -72,7 +72,7 @@ public sealed partial class ValueEncryptor
         }
         catch (AuthenticationTagMismatchException ex)
         {
-            throw new CryptographicException($"A {type} token does not decrypt with this key (wrong key, or the token was altered).", ex);
+            throw new CryptographicException($"The {type} token does not decrypt with this key (wrong key, or the token was altered).", ex);
         }
         return Encoding.UTF8.GetString(plain);
     }
