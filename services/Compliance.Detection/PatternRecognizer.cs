@@ -128,8 +128,7 @@ public abstract class PatternRecognizer : IRecognizer
     /// <summary>Whether <paramref name="c"/> is in the regex class <c>\w</c>.</summary>
     protected static bool IsWordChar(char c) =>
         char.IsLetterOrDigit(c) && char.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.OtherNumber or System.Globalization.UnicodeCategory.LetterNumber)
-        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.ConnectorPunctuation
-            or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.ConnectorPunctuation;
 
     protected readonly record struct Candidate(int Start, int End, double Score)
     {

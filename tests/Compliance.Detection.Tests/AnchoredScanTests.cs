@@ -8,7 +8,7 @@ public class AnchoredScanTests
     private static readonly string[] Pieces =
     [
         "a", "jane", "doe", ".", "..", "@", "@@", "-", "_", "+", "!", "#", "é", "ü", " ", "\n", "/", ":", "example", "com", "co", "uk",
-        "py", "x1", "9", "mail", "b.c", "www", "ü.de", "a@b", "@x.io", "'", "(", ")", ",",
+        "py", "x1", "9", "mail", "b.c", "www", "ü.de", "a@b", "@x.io", "'", "(", ")", ",", "\u0903", "\u0301", "²", "Ⅻ", "\u203F", "日本",
     ];
 
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 20)];

@@ -29,10 +29,11 @@ public sealed partial class DomainNameRecognizer() : PatternRecognizer(
     protected override IEnumerable<Match> Candidates(string text) =>
         AnchoredMatches(text, DomainAt(), '.', IsLabelChar, CanStart, maxRun: 256);
 
-    private static bool IsLabelChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '.';
+    // \p{L} and \p{N} as in the pattern: char.IsNumber also takes "²" and "Ⅻ", which IsDigit does not.
+    private static bool IsLabelChar(char c) => char.IsLetter(c) || char.IsNumber(c) || c is '-' or '.';
 
     private static bool CanStart(string text, int p) =>
-        char.IsLetterOrDigit(text[p]) && (p == 0 || !(IsWordChar(text[p - 1]) || text[p - 1] is '@' or '.' or '-' or '/' or ':'));
+        (char.IsLetter(text[p]) || char.IsNumber(text[p])) && (p == 0 || !(IsWordChar(text[p - 1]) || text[p - 1] is '@' or '.' or '-' or '/' or ':'));
 
     protected override Candidate? Validate(string text, Match match)
     {
