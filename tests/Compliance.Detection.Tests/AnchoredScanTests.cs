@@ -11,7 +11,7 @@ public class AnchoredScanTests
         "py", "x1", "9", "mail", "b.c", "www", "ü.de", "a@b", "@x.io", "'", "(", ")", ",", "\u0903", "\u0301", "²", "Ⅻ", "\u203F", "日本",
     ];
 
-    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 20)];
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 50)];
 
     [Theory]
     [MemberData(nameof(Seeds))]
@@ -22,8 +22,11 @@ public class AnchoredScanTests
         foreach (var recognizer in new PatternRecognizer[] { new EmailRecognizer(), new DomainNameRecognizer() })
         {
             var full = recognizer.CandidateSpans(text, fullScan: true);
-            full.Count.ShouldBeGreaterThan(5, "the random text should contain candidates");
-            recognizer.CandidateSpans(text, fullScan: false).ShouldBe(full, recognizer.Name);
+            full.Count.ShouldBeGreaterThan(0, "the random text should contain candidates");
+            var anchored = recognizer.CandidateSpans(text, fullScan: false);
+            var diff = full.Except(anchored).Concat(anchored.Except(full)).Take(4)
+                .Select(d => $"[{d.Index},{d.Length}] '{text.Substring(Math.Max(0, d.Index - 8), Math.Min(text.Length - Math.Max(0, d.Index - 8), d.Length + 16))}' full={full.Contains(d)}");
+            anchored.ShouldBe(full, recognizer.Name + ": " + string.Join(" | ", diff));
         }
     }
 }
