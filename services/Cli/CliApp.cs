@@ -33,10 +33,16 @@ public static class CliApp
         {
             EvalIntentCommand.Build(),
             EvalExtractCommand.Build(),
+            EvalPiiCommand.Build(),
+        };
+        var generate = new Command("generate", "Generate synthetic labelled data.")
+        {
+            GeneratePiiCommand.Build(),
         };
         var bench = new Command("bench", "Measure speed: a model in process, or the running platform under load.")
         {
             BenchExtractCommand.Build(),
+            BenchPiiCommand.Build(),
             BenchLoadCommand.Build(),
         };
         return new RootCommand("specialist: train, run and evaluate small specialist models.")
@@ -47,6 +53,10 @@ public static class CliApp
             eval,
             CalibrateCommand.Build(),
             ReportCommand.Build(),
+            DetectCommand.Build(),
+            RedactCommand.Build(),
+            DecryptCommand.Build(),
+            generate,
             bench,
             ModelsCommand.Build(),
         };
@@ -82,7 +92,8 @@ public static class CliApp
         }
         catch (Exception ex) when (ex is DataFormatException or ModelFormatException or ArgumentException
                                        or IOException or UnauthorizedAccessException or UsageException
-                                       or ModelRegistryException or Npgsql.NpgsqlException)
+                                       or ModelRegistryException or Npgsql.NpgsqlException
+                                       or System.Security.Cryptography.CryptographicException)
         {
             await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {ex.Message}");
             return 1;

@@ -28,7 +28,11 @@ public sealed class PersonalDataDetector
     public IReadOnlyCollection<string> SupportedTypes =>
         _recognizers.SelectMany(r => r.SupportedTypes).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>The built-in rule-based recognizers, one per Presidio type this library covers.</summary>
+    /// <summary>
+    /// The built-in rule-based recognizers for identifiers (every Presidio type this library covers except
+    /// DATE_TIME). Dates are personal data only beside a person and later pipeline steps read them, so a
+    /// caller that redacts every finding gets them only by asking: see <see cref="AllRecognizers"/>.
+    /// </summary>
     public static IReadOnlyList<IRecognizer> DefaultRecognizers() =>
     [
         new CreditCardRecognizer(),
@@ -38,22 +42,88 @@ public sealed class PersonalDataDetector
         new IpAddressRecognizer(),
         new UsSsnRecognizer(),
         new UkNhsRecognizer(),
+        new UrlRecognizer(),
+        new DomainNameRecognizer(),
+        new CryptoRecognizer(),
+        new MedicalLicenseRecognizer(),
+        new UsDriverLicenseRecognizer(),
+        new UsPassportRecognizer(),
+        new UsBankNumberRecognizer(),
+        new AgeRecognizer(),
     ];
+
+    /// <summary><see cref="DefaultRecognizers"/> plus DATE_TIME: Presidio's full set, for policies that decide per type.</summary>
+    public static IReadOnlyList<IRecognizer> AllRecognizers() => [.. DefaultRecognizers(), new DateTimeRecognizer()];
+
+    /// <summary>Every built-in recognizer (DATE_TIME included, see <see cref="AllRecognizers"/>) plus tenant-defined ones from configuration.</summary>
+    public static PersonalDataDetector Create(IEnumerable<CustomRecognizerDefinition> custom, double minimumScore = DefaultMinimumScore) =>
+        new([.. AllRecognizers(), .. custom.Select(c => c.ToRecognizer())], minimumScore);
+
+    /// <summary>Texts longer than this are scanned in overlapping chunks of this size.</summary>
+    public const int DefaultChunkSize = 64 * 1024;
+
+    /// <summary>
+    /// Characters two neighbouring chunks share. Half of it must exceed the longest entity plus the context
+    /// window (120 characters either side), so every finding lies whole, with its context, inside the chunk
+    /// that owns its start.
+    /// </summary>
+    public const int ChunkOverlap = 2048;
 
     public static PersonalDataDetector CreateDefault(double minimumScore = DefaultMinimumScore) =>
         new(DefaultRecognizers(), minimumScore);
 
-    /// <param name="text">Text to scan.</param>
+    /// <param name="text">Text to scan; long texts are scanned in overlapping chunks (see <see cref="DetectChunked"/>).</param>
     /// <param name="types">Restrict to these entity types; all when null.</param>
     public IReadOnlyList<Finding> Detect(string text, IReadOnlyCollection<string>? types = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
             return [];
-        var findings = _recognizers
+        if (text.Length > DefaultChunkSize)
+            return DetectChunked(text, DefaultChunkSize, types);
+        return OverlapResolver.Resolve(Candidates(text, types));
+    }
+
+    /// <summary>
+    /// Scans <paramref name="text"/> in chunks of <paramref name="chunkSize"/> characters that overlap by
+    /// <see cref="ChunkOverlap"/>. Each chunk owns the findings that start in its middle part (the overlap is
+    /// split evenly between neighbours), so a finding straddling a border is reported once, by the chunk that
+    /// sees it whole, with offsets into the full text. Chunks run in parallel up to
+    /// <paramref name="maxDegreeOfParallelism"/> (1 = sequential).
+    /// </summary>
+    public IReadOnlyList<Finding> DetectChunked(string text, int chunkSize, IReadOnlyCollection<string>? types = null, int maxDegreeOfParallelism = 1)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, ChunkOverlap * 2);
+        if (text.Length <= chunkSize)
+            return OverlapResolver.Resolve(Candidates(text, types));
+        var half = ChunkOverlap / 2;
+        var step = chunkSize - ChunkOverlap;
+        var starts = new List<int>();
+        for (var s = 0; ; s += step)
+        {
+            starts.Add(s);
+            if (s + chunkSize >= text.Length)
+                break;
+        }
+        var perChunk = new List<Finding>[starts.Count];
+        Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, k =>
+        {
+            var (start, end) = TextOffsets.WidenToScalarBoundaries(text, starts[k], Math.Min(text.Length, starts[k] + chunkSize));
+            var ownFrom = k == 0 ? 0 : starts[k] + half;
+            var ownTo = k == starts.Count - 1 ? text.Length : starts[k] + chunkSize - half;
+            var chunk = text[start..end];
+            perChunk[k] = Candidates(chunk, types)
+                .Select(f => f with { Start = f.Start + start, End = f.End + start })
+                .Where(f => f.Start >= ownFrom && f.Start < ownTo)
+                .ToList();
+        });
+        return OverlapResolver.Resolve(perChunk.SelectMany(c => c));
+    }
+
+    private IEnumerable<Finding> Candidates(string text, IReadOnlyCollection<string>? types) =>
+        _recognizers
             .Where(r => types is null || r.SupportedTypes.Any(types.Contains))
             .SelectMany(r => r.Recognize(text))
             .Where(f => f.Score >= MinimumScore && (types is null || types.Contains(f.Type)));
-        return OverlapResolver.Resolve(findings);
-    }
 }

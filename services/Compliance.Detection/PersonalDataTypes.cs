@@ -10,4 +10,21 @@ public static class PersonalDataTypes
     public const string IpAddress = "IP_ADDRESS";
     public const string UsSsn = "US_SSN";
     public const string UkNhs = "UK_NHS";
+    public const string Url = "URL";
+    public const string DomainName = "DOMAIN_NAME";
+    public const string Crypto = "CRYPTO";
+    public const string UsDriverLicense = "US_DRIVER_LICENSE";
+    public const string UsPassport = "US_PASSPORT";
+    public const string UsBankNumber = "US_BANK_NUMBER";
+    public const string MedicalLicense = "MEDICAL_LICENSE";
+    public const string DateTime = "DATE_TIME";
+    public const string Age = "AGE";
+
+    /// <summary>Types a learned tagger provides; no rule here recognizes them.</summary>
+    public const string Person = "PERSON";
+    public const string Location = "LOCATION";
+    public const string Organization = "ORGANIZATION";
+
+    /// <summary>Types whose rules include a check digit or checksum: these must not fire on ordinary text.</summary>
+    public static readonly IReadOnlyList<string> ChecksumValidated = [CreditCard, Iban, UkNhs, Crypto, MedicalLicense];
 }

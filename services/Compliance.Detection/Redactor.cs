@@ -39,7 +39,7 @@ public sealed partial class Redactor(MaskOptions? maskOptions = null)
 {
     private readonly MaskOptions _mask = maskOptions ?? MaskOptions.Default;
 
-    [GeneratedRegex(@"<[A-Za-z][A-Za-z0-9_]*_[0-9]+>", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"<[A-Za-z][A-Za-z0-9_]*_[0-9]+>", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex PlaceholderPattern();
 
     public RedactionResult Redact(string text, IEnumerable<Finding> findings)
@@ -129,7 +129,7 @@ public sealed partial class Redactor(MaskOptions? maskOptions = null)
         return string.Concat(output);
     }
 
-    private static string IdentityKey(string type, string value) => type switch
+    internal static string IdentityKey(string type, string value) => type switch
     {
         PersonalDataTypes.CreditCard or PersonalDataTypes.Iban or PersonalDataTypes.PhoneNumber
             or PersonalDataTypes.UsSsn or PersonalDataTypes.UkNhs =>
@@ -164,7 +164,7 @@ public sealed partial class Redactor(MaskOptions? maskOptions = null)
         return new RedactionResult(output.ToString(), placeholders, spans);
     }
 
-    private static Finding Checked(string text, Finding finding)
+    internal static Finding Checked(string text, Finding finding)
     {
         if (finding.Start < 0 || finding.End > text.Length || finding.Start > finding.End)
             throw new ArgumentOutOfRangeException(nameof(finding), finding,

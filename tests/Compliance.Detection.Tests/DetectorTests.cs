@@ -70,4 +70,14 @@ public class DetectorTests
             + "Dates 24/12/2026 and 01.02.2026, ratio 1:2:3, time 10:30:00, 2000 people in 1999.";
         PersonalDataDetector.CreateDefault().Detect(text).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void The_full_set_adds_dates_and_times_only()
+    {
+        const string text = "Meeting on 2026-12-24 at 19:30, order 12345678, invoice 2026/0042, total 1,234.56 EUR. "
+            + "Dates 24/12/2026 and 01.02.2026, ratio 1:2:3, time 10:30:00, 2000 people in 1999.";
+        var findings = PersonalDataDetector.Create([]).Detect(text);
+        findings.ShouldAllBe(f => f.Type == PersonalDataTypes.DateTime);
+        findings.Select(f => f.ValueIn(text)).ShouldBe(["2026-12-24", "19:30", "24/12/2026", "01.02.2026", "10:30:00"]);
+    }
 }

@@ -13,7 +13,7 @@ public sealed partial class CreditCardRecognizer() : PatternRecognizer(
         "unionpay", "cc", "pan", "payment", "pay", "paid", "expiry", "cvv", "charge", "charged", "karte", "kreditkarte", "carte", "tarjeta"]),
     contextBoost: 0.05)
 {
-    [GeneratedRegex(@"(?<![0-9A-Za-z])[0-9]{2,}(?:[ \-][0-9]{2,}){0,6}(?![0-9A-Za-z])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![0-9A-Za-z])[0-9]{2,}(?:[ \-][0-9]{2,}){0,6}(?![0-9A-Za-z])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Digits();
 
     protected override IEnumerable<Regex> Patterns => [Digits()];

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace SpecialistPlatform.Compliance.Detection.Recognizers;
@@ -13,24 +12,25 @@ public sealed partial class EmailRecognizer() : PatternRecognizer(
     new ContextWords(["email", "e-mail", "mail", "address", "contact", "reach", "write", "inbox"]),
     contextBoost: 0.1)
 {
-    private static readonly FrozenSet<string> GenericTlds = FrozenSet.ToFrozenSet(
-    [
-        "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "mobi", "app", "dev", "io",
-        "ai", "cloud", "online", "site", "tech", "store", "shop", "blog", "email", "xyz", "top", "club", "page",
-        "agency", "company", "solutions", "services", "digital", "media", "network", "systems", "global", "world",
-        "team", "work", "life", "live", "news", "health", "bank", "law", "legal", "finance", "money", "insurance",
-        "london", "berlin", "paris", "nyc", "aero", "coop", "museum", "travel", "jobs", "tel", "asia", "cat", "eu",
-        "academy", "center", "consulting", "design", "energy", "group", "host", "institute", "international",
-        "limited", "ltd", "management", "marketing", "partners", "software", "studio", "support", "technology",
-        "today", "tools", "university", "ventures", "website", "zone", "mail", "me", "example", "test",
-    ], StringComparer.OrdinalIgnoreCase);
+    private const string AddressPattern =
+        @"(?<![\w.+\-@])[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,63})(?![\w\-@])";
 
-    [GeneratedRegex(
-        @"(?<![\w.+\-@])[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,63})(?![\w\-@])",
-        RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(AddressPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Address();
 
+    [GeneratedRegex(@"\G" + AddressPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex AddressAt();
+
     protected override IEnumerable<Regex> Patterns => [Address()];
+
+    // Every address has an '@': scan from each one instead of trying the pattern at every word.
+    protected override IEnumerable<Match> Candidates(string text) =>
+        AnchoredMatches(text, AddressAt(), '@', IsLocalChar, CanStart, maxRun: 256);
+
+    private static bool IsLocalChar(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+/=?^_`{|}~-.".Contains(c);
+
+    private static bool CanStart(string text, int p) =>
+        text[p] != '.' && IsLocalChar(text[p]) && (p == 0 || !(IsWordChar(text[p - 1]) || text[p - 1] is '.' or '+' or '-' or '@'));
 
     protected override Candidate? Validate(string text, Match match)
     {
@@ -40,5 +40,5 @@ public sealed partial class EmailRecognizer() : PatternRecognizer(
         return Candidate.Of(match, IsKnownTld(match.Groups[1].Value) ? 0.9 : 0.4);
     }
 
-    public static bool IsKnownTld(string tld) => tld.Length == 2 || GenericTlds.Contains(tld);
+    public static bool IsKnownTld(string tld) => tld.Length == 2 || TopLevelDomains.Generic.Contains(tld);
 }

@@ -29,20 +29,23 @@ public sealed partial class IbanRecognizer() : PatternRecognizer(
         ["TL"] = 23, ["TN"] = 24, ["TR"] = 26, ["UA"] = 29, ["VA"] = 22, ["VG"] = 24, ["XK"] = 20, ["YE"] = 30,
     }.ToFrozenDictionary();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}(?=[ \-]?[A-Za-z0-9])", RegexOptions.CultureInvariant, 250)]
+    // Anchored on the check digits (the country code sits in a lookbehind): the scan then jumps from digit
+    // pair to digit pair instead of trying every letter of the text.
+    [GeneratedRegex(@"(?<=(?<![A-Za-z0-9])[A-Za-z]{2})[0-9]{2}(?=[ \-]?[A-Za-z0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Start();
 
     protected override IEnumerable<Regex> Patterns => [Start()];
 
     protected override Candidate? Validate(string text, Match match)
     {
-        var country = match.Value[..2].ToUpperInvariant();
+        var start = match.Index - 2;
+        var country = text.Substring(start, 2).ToUpperInvariant();
         if (!Lengths.TryGetValue(country, out var length))
             return null;
 
         Span<char> compact = stackalloc char[length];
         var count = 0;
-        var i = match.Index;
+        var i = start;
         char? separator = null;
         while (count < length && i < text.Length)
         {
@@ -66,9 +69,9 @@ public sealed partial class IbanRecognizer() : PatternRecognizer(
         if (count != length || (i < text.Length && char.IsAsciiLetterOrDigit(text[i])))
             return null;
         // Grouped IBANs put a separator after every full group; "GB82 WESTXXXX..." is not an IBAN layout.
-        if (separator is not null && !GroupedEvenly(text.AsSpan(match.Index, i - match.Index), separator.Value))
+        if (separator is not null && !GroupedEvenly(text.AsSpan(start, i - start), separator.Value))
             return null;
-        return Checksums.IbanMod97(compact) ? new Candidate(match.Index, i, 0.95) : null;
+        return Checksums.IbanMod97(compact) ? new Candidate(start, i, 0.95) : null;
     }
 
     private static bool GroupedEvenly(ReadOnlySpan<char> value, char separator)

@@ -15,10 +15,10 @@ public sealed partial class IpAddressRecognizer() : PatternRecognizer(
         "connected", "from", "source", "remote", "gateway", "router"]),
     contextBoost: 0.3)
 {
-    [GeneratedRegex(@"(?<![\w.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![\w]|\.[0-9])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![\w]|\.[0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex V4();
 
-    [GeneratedRegex(@"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:[0-9]{1,3}\.){3}[0-9]{1,3}|[0-9A-Fa-f]{1,4})?(?:%[0-9A-Za-z]+)?(?![\w:]|\.[0-9])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:[0-9]{1,3}\.){3}[0-9]{1,3}|[0-9A-Fa-f]{1,4})?(?:%[0-9A-Za-z]+)?(?![\w:]|\.[0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex V6();
 
     protected override IEnumerable<Regex> Patterns => [V4(), V6()];

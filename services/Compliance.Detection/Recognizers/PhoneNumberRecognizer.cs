@@ -27,13 +27,13 @@ public sealed partial class PhoneNumberRecognizer() : PatternRecognizer(
         ["852"] = (8, 8), ["886"] = (8, 9), ["966"] = (9, 9), ["971"] = (8, 9), ["972"] = (8, 9),
     }.ToFrozenDictionary();
 
-    [GeneratedRegex(@"(?<![\w+])(?<prefix>\+|00)[ ]?[1-9](?:[ .\-]?(?:\(0\)|\([0-9]{1,4}\)|[0-9]{1,5})){2,10}(?![\w])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w+])(?<prefix>\+|00)[ ]?[1-9](?:[ .\-]?(?:\(0\)|\([0-9]{1,4}\)|[0-9]{1,5})){2,10}(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex International();
 
-    [GeneratedRegex(@"(?<![\w+\-./])(?<nanp>)(?:1[ .\-]?)?(?:\([2-9][0-9]{2}\)[ .\-]?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}(?![\w]|[.\-][0-9])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w+\-./])(?<nanp>)(?:1[ .\-]?)?(?:\([2-9][0-9]{2}\)[ .\-]?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}(?![\w]|[.\-][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex NorthAmerican();
 
-    [GeneratedRegex(@"(?<![\w+\-./,])(?:\(0[1-9][0-9]{0,4}\)|0[1-9][0-9]{0,4})(?:[ ./\-]?[0-9]{2,8}){1,4}(?![\w]|[.\-/,][0-9])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w+\-./,])(?:\(0[1-9][0-9]{0,4}\)|0[1-9][0-9]{0,4})(?:[ ./\-]?[0-9]{2,8}){1,4}(?![\w]|[.\-/,][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex TrunkPrefixed();
 
     protected override IEnumerable<Regex> Patterns => [International(), NorthAmerican(), TrunkPrefixed()];

@@ -11,7 +11,7 @@ public sealed partial class UkNhsRecognizer() : PatternRecognizer(
     new ContextWords(["nhs", "health", "patient", "hospital", "gp", "national health", "chi", "medical", "nhsno"]),
     contextBoost: 0.5)
 {
-    [GeneratedRegex(@"(?<![\w\-.])[0-9]{3}(?<sep>[ \-]?)[0-9]{3}\k<sep>[0-9]{4}(?![\w]|[\-.][0-9])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w\-.])[0-9]{3}(?<sep>[ \-]?)[0-9]{3}\k<sep>[0-9]{4}(?![\w]|[\-.][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Nhs();
 
     protected override IEnumerable<Regex> Patterns => [Nhs()];

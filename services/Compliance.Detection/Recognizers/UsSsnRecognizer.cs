@@ -14,7 +14,7 @@ public sealed partial class UsSsnRecognizer() : PatternRecognizer(
 {
     private static readonly HashSet<string> Advertised = ["078051120", "219099999", "123456789"];
 
-    [GeneratedRegex(@"(?<![\w\-.])(?<area>[0-9]{3})(?<sep>[ \-.]?)(?<group>[0-9]{2})\k<sep>(?<serial>[0-9]{4})(?![\w]|[\-.][0-9])", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w\-.])(?<area>[0-9]{3})(?<sep>[ \-.]?)(?<group>[0-9]{2})\k<sep>(?<serial>[0-9]{4})(?![\w]|[\-.][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Ssn();
 
     protected override IEnumerable<Regex> Patterns => [Ssn()];

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SpecialistPlatform.Compliance.Detection.Recognizers;
+
+/// <summary>
+/// Dates and times as people write them: ISO 8601 (with an optional time), numeric day/month/year in either
+/// order (a reading must be a real calendar date), dates with month names in English, German, French and
+/// Spanish, and clock times ("10:30", "7pm"). Relative expressions ("next week") are left to a learned tagger.
+/// </summary>
+public sealed partial class DateTimeRecognizer() : PatternRecognizer(
+    PersonalDataTypes.DateTime,
+    new ContextWords(["date", "born", "birth", "dob", "birthday", "on", "at", "since", "until", "appointment", "time", "deadline", "due"]),
+    contextBoost: 0.1)
+{
+    private const string Months =
+        "january|february|march|april|may|june|july|august|september|october|november|december"
+        + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+        + "|januar|februar|märz|maerz|mai|juni|juli|oktober|dezember"
+        + "|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+        + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+        + "|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+        + "|januari|februari|maart|mei|augustus";
+
+    // Abbreviations that are also ordinary words elsewhere ("set", "ago", "mag"): only in "d MMM yyyy".
+    private const string AmbiguousMonths =
+        "gen|mag|giu|lug|ago|set|ott|dic|ene|abr|dez|mrt|okt|janv|févr|fevr|avr|juil|déc|sett";
+
+    [GeneratedRegex(@"(?<![\w\-/.])(?<y>(?:19|20)[0-9]{2})-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12][0-9]|3[01])(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+\-][0-9]{2}:?[0-9]{2})?)?(?![\w\-]|[/.][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex Iso();
+
+    [GeneratedRegex(@"(?<![\w\-/.:])(?<a>[0-9]{1,2})(?<sep>[/.\-])(?<b>[0-9]{1,2})\k<sep>(?<y>[0-9]{4}|[0-9]{2})(?![\w]|[/.\-:][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex Numeric();
+
+    // Two regexes rather than one with an optional weekday prefix: each then starts from a cheap first
+    // character (a digit, or a month's first letter), which keeps the scan over long texts fast.
+    [GeneratedRegex(@"(?<![\w])(?:(?<d1>[0-9]{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?<m1>" + Months + @")\.?(?:,?\s+(?:de\s+)?(?<y1>(?:19|20)[0-9]{2}))?|(?<d4>[0-9]{1,2})\.?\s+(?<m4>" + AmbiguousMonths + @")\.?\s+(?<y4>(?:19|20)[0-9]{2}))(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex DayFirst();
+
+    // The month sits in a lookbehind (whose groups still capture): the scan then jumps between digits instead
+    // of trying the month names at every letter. Validate widens the span back to the month.
+    [GeneratedRegex(@"(?<=(?<![\w])(?<m2>" + Months + @")\.?\s+)(?:(?<d2>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<y2>(?:19|20)[0-9]{2}))?|(?<y3>(?:19|20)[0-9]{2}))(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex MonthFirst();
+
+    [GeneratedRegex(@"(?<![\w:.,])(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?(?:[ap]\.?m\.?|h|uhr))?|(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m))(?![\w:]|[.,][0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex Clock();
+
+    protected override IEnumerable<Regex> Patterns => [Iso(), Numeric(), DayFirst(), MonthFirst(), Clock()];
+
+    protected override Candidate? Validate(string text, Match match)
+    {
+        if (match.Groups["y"].Success && match.Groups["m"].Success)
+            return IsDate(Int(match, "y"), Int(match, "m"), Int(match, "d")) ? Candidate.Of(match, 0.85) : null;
+        if (match.Groups["a"].Success)
+            return ValidateNumeric(match);
+        if (match.Groups["m2"].Success)
+        {
+            var monthStart = match.Groups["m2"].Index;
+            var end = match.Index + match.Length;
+            if (!match.Groups["d2"].Success)
+                return new Candidate(monthStart, end, 0.6);
+            var day2 = Int(match, "d2");
+            var year2 = match.Groups["y2"].Success ? Int(match, "y2") : 2000;
+            return IsDate(year2, MonthNumber(match.Groups["m2"].Value), day2)
+                ? new Candidate(monthStart, end, match.Groups["y2"].Success ? 0.85 : 0.6)
+                : null;
+        }
+        foreach (var (d, m, y) in new[] { ("d1", "m1", "y1"), ("d4", "m4", "y4") })
+        {
+            if (!match.Groups[m].Success)
+                continue;
+            var month = MonthNumber(match.Groups[m].Value);
+            var day = Int(match, d);
+            var year = match.Groups[y].Success ? Int(match, y) : 2000;
+            if (!IsDate(year, month, day))
+                return null;
+            // "may 5" as a verb ("you may 5 times") is rare but "May" alone with a number stays modest.
+            return Candidate.Of(match, match.Groups[y].Success ? 0.85 : 0.6);
+        }
+        return ValidateClock(match);
+    }
+
+    private static Candidate? ValidateNumeric(Match match)
+    {
+        var a = Int(match, "a");
+        var b = Int(match, "b");
+        var yearText = match.Groups["y"].Value;
+        var separator = match.Groups["sep"].Value;
+        // Two-digit years only with slashes ("12/24/26"); "1.2.34" is a version number.
+        if (yearText.Length == 2 && separator != "/")
+            return null;
+        var year = yearText.Length == 2 ? 2000 + int.Parse(yearText, CultureInfo.InvariantCulture) : int.Parse(yearText, CultureInfo.InvariantCulture);
+        if (yearText.Length == 4 && year is < 1900 or > 2099)
+            return null;
+        return IsDate(year, b, a) || IsDate(year, a, b) ? Candidate.Of(match, yearText.Length == 4 ? 0.75 : 0.5) : null;
+    }
+
+    private static Candidate? ValidateClock(Match match)
+    {
+        var value = match.Value;
+        var hasMeridiem = value.Any(char.IsAsciiLetter);
+        // A bare "12:30" could be a score or a ratio; it needs context or a meridiem to be likely.
+        return Candidate.Of(match, hasMeridiem ? 0.6 : 0.4);
+    }
+
+    private static int Int(Match m, string group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+
+    private static bool IsDate(int year, int month, int day) =>
+        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= System.DateTime.DaysInMonth(year, month);
+
+    private static int MonthNumber(string name)
+    {
+        var n = name.ToLowerInvariant();
+        return n switch
+        {
+            _ when n.StartsWith("jan", StringComparison.Ordinal) || n is "enero" or "ene" or "gen" or "gennaio" => 1,
+            _ when n.StartsWith("feb", StringComparison.Ordinal) || n.StartsWith("fév", StringComparison.Ordinal) || n.StartsWith("fev", StringComparison.Ordinal) || n == "febbraio" => 2,
+            _ when n.StartsWith("mar", StringComparison.Ordinal) || n.StartsWith("mä", StringComparison.Ordinal) || n is "maerz" or "maart" or "mrt" => 3,
+            _ when n.StartsWith("apr", StringComparison.Ordinal) || n.StartsWith("av", StringComparison.Ordinal) || n is "abril" or "abr" or "aprile" => 4,
+            _ when n is "may" or "mai" or "mayo" or "mag" or "maggio" or "mei" => 5,
+            _ when n.StartsWith("jun", StringComparison.Ordinal) || n is "juin" or "giu" or "giugno" => 6,
+            _ when n.StartsWith("jul", StringComparison.Ordinal) || n is "juillet" or "juil" or "lug" or "luglio" => 7,
+            _ when n.StartsWith("aug", StringComparison.Ordinal) || n.StartsWith("ao", StringComparison.Ordinal) || n is "agosto" or "ago" => 8,
+            _ when n.StartsWith("sep", StringComparison.Ordinal) || n.StartsWith("set", StringComparison.Ordinal) => 9,
+            _ when n.StartsWith("oct", StringComparison.Ordinal) || n.StartsWith("okt", StringComparison.Ordinal) || n.StartsWith("ott", StringComparison.Ordinal) => 10,
+            _ when n.StartsWith("nov", StringComparison.Ordinal) => 11,
+            _ => 12,
+        };
+    }
+}
