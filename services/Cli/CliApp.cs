@@ -31,11 +31,16 @@ public static class CliApp
         {
             EvalIntentCommand.Build(),
         };
+        var bench = new Command("bench", "Benchmark a specialist model's speed and size.")
+        {
+            BenchIntentCommand.Build(),
+        };
         return new RootCommand("specialist: train, run and evaluate small specialist models.")
         {
             train,
             ClassifyCommand.Build(),
             eval,
+            bench,
         };
     }
 

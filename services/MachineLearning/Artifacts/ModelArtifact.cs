@@ -13,21 +13,22 @@ namespace SpecialistPlatform.MachineLearning.Artifacts;
 /// The versioned binary model format (all integers little-endian):
 /// <code>
 /// offset 0   8 bytes  magic "SPMODEL\0"
-/// offset 8   uint16   format version (1)
+/// offset 8   uint16   format version (2; version 1 had no inverse document frequencies)
 /// offset 10  uint16   reserved, 0
 /// offset 12  int64    payload length L
 /// offset 20  L bytes  payload:
 ///                       int32 header length H, H bytes of UTF-8 JSON header
 ///                       (task, labels, out-of-scope label, temperature, threshold, training-data SHA-256,
 ///                       hyper-parameters, metrics, and per component its feature options and sizes),
-///                       then per component: int32[rows] buckets, float32[rows * classes] weights, float32[classes] bias
+///                       then per component: int32[rows] buckets, float32[rows * classes] weights, float32[classes] bias,
+///                       and when its features use IDF: float32 unseen-bucket IDF, float32[rows] IDF
 /// offset 20+L 32 bytes SHA-256 of bytes [0, 20+L)
 /// </code>
 /// The file holds nothing time-dependent, so the same data and seed give byte-identical files.
 /// </summary>
 public static class ModelArtifact
 {
-    public const ushort FormatVersion = 1;
+    public const ushort FormatVersion = 2;
     public const string ModelFileName = "model.bin";
     public const string ManifestFileName = "model.json";
 
@@ -71,6 +72,11 @@ public static class ModelArtifact
             payload.Write(MemoryMarshal.AsBytes(component.Buckets.AsSpan()));
             payload.Write(MemoryMarshal.AsBytes(component.Weights.AsSpan()));
             payload.Write(MemoryMarshal.AsBytes(component.Bias.AsSpan()));
+            if (component.Space.Idf is { } idf)
+            {
+                payload.Write(MemoryMarshal.AsBytes(new[] { component.Space.UnseenIdf }.AsSpan()));
+                payload.Write(MemoryMarshal.AsBytes(idf.AsSpan()));
+            }
         }
 
         var payloadLength = payload.Length;
@@ -150,7 +156,7 @@ public static class ModelArtifact
             {
                 throw new ModelFormatException("Model file content is inconsistent: a component's size does not match the labels.");
             }
-            var needed = (long)c.Rows * 4 + (long)c.Rows * c.Classes * 4 + (long)c.Classes * 4;
+            var needed = (long)c.Rows * 4 + (long)c.Rows * c.Classes * 4 + (long)c.Classes * 4 + (c.Features.Idf ? 4 + (long)c.Rows * 4 : 0);
             if (needed > payload.Length - offset)
             {
                 throw new ModelFormatException("Model file content is inconsistent: the weights are shorter than the header declares.");
@@ -161,11 +167,20 @@ public static class ModelArtifact
             offset += c.Rows * c.Classes * 4;
             var bias = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, c.Classes * 4)).ToArray();
             offset += c.Classes * 4;
+            float[]? idf = null;
+            var unseenIdf = 1f;
+            if (c.Features.Idf)
+            {
+                unseenIdf = BinaryPrimitives.ReadSingleLittleEndian(payload[offset..]);
+                offset += 4;
+                idf = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, c.Rows * 4)).ToArray();
+                offset += c.Rows * 4;
+            }
             if (weights.Any(w => !float.IsFinite(w)) || bias.Any(b => !float.IsFinite(b)))
             {
                 throw new ModelFormatException("Model file content is inconsistent: the weights contain non-finite values.");
             }
-            components.Add(new LinearComponent(c.Features, c.Classes, buckets, weights, bias));
+            components.Add(new LinearComponent(new FeatureSpace(c.Features, buckets, idf, unseenIdf), c.Classes, weights, bias));
         }
         if (offset != payload.Length)
         {
