@@ -56,10 +56,12 @@ public static class ModelArtifact
             Metrics = new SortedDictionary<string, double>(model.Metadata.Metrics.ToDictionary(), StringComparer.Ordinal),
             Components = model.Components.Select(c => new ComponentHeader
             {
-                Kind = "linear-softmax",
+                Kind = c.Kind,
                 Features = c.Features,
                 Rows = c.Buckets.Length,
                 Classes = c.Classes,
+                Dimension = (c as MlpComponent)?.Dimension ?? 0,
+                Hidden = (c as MlpComponent)?.Hidden ?? 0,
             }).ToArray(),
         };
         var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header);
@@ -70,8 +72,10 @@ public static class ModelArtifact
         foreach (var component in model.Components)
         {
             payload.Write(MemoryMarshal.AsBytes(component.Buckets.AsSpan()));
-            payload.Write(MemoryMarshal.AsBytes(component.Weights.AsSpan()));
-            payload.Write(MemoryMarshal.AsBytes(component.Bias.AsSpan()));
+            foreach (var array in Arrays(component))
+            {
+                payload.Write(MemoryMarshal.AsBytes(array.AsSpan()));
+            }
             if (component.Space.Idf is { } idf)
             {
                 payload.Write(MemoryMarshal.AsBytes(new[] { component.Space.UnseenIdf }.AsSpan()));
@@ -145,28 +149,37 @@ public static class ModelArtifact
         }
 
         var offset = 4 + headerLength;
-        var components = new List<LinearComponent>();
+        var components = new List<ScoringComponent>();
         foreach (var c in header.Components)
         {
-            if (c.Kind != "linear-softmax" || c.Features is null)
+            if (c.Kind is not (LinearComponent.KindName or MlpComponent.KindName) || c.Features is null)
             {
                 throw new ModelFormatException($"Model file has an unknown component kind '{c.Kind}'.");
             }
-            if (c.Classes != header.Labels.Length || c.Rows < 0)
+            if (c.Classes != header.Labels.Length || c.Rows < 0 || (c.Kind == MlpComponent.KindName && (c.Dimension < 1 || c.Hidden < 1)))
             {
                 throw new ModelFormatException("Model file content is inconsistent: a component's size does not match the labels.");
             }
-            var needed = (long)c.Rows * 4 + (long)c.Rows * c.Classes * 4 + (long)c.Classes * 4 + (c.Features.Idf ? 4 + (long)c.Rows * 4 : 0);
+            long[] sizes = c.Kind == LinearComponent.KindName
+                ? [(long)c.Rows * c.Classes, c.Classes]
+                : [(long)c.Rows * c.Dimension, (long)c.Hidden * c.Dimension, c.Hidden, (long)c.Classes * c.Hidden, c.Classes];
+            var needed = 4L * (c.Rows + sizes.Sum() + (c.Features.Idf ? 1 + c.Rows : 0));
             if (needed > payload.Length - offset)
             {
                 throw new ModelFormatException("Model file content is inconsistent: the weights are shorter than the header declares.");
             }
             var buckets = MemoryMarshal.Cast<byte, int>(payload.Slice(offset, c.Rows * 4)).ToArray();
             offset += c.Rows * 4;
-            var weights = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, c.Rows * c.Classes * 4)).ToArray();
-            offset += c.Rows * c.Classes * 4;
-            var bias = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, c.Classes * 4)).ToArray();
-            offset += c.Classes * 4;
+            var arrays = new float[sizes.Length][];
+            for (var i = 0; i < sizes.Length; i++)
+            {
+                arrays[i] = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, (int)sizes[i] * 4)).ToArray();
+                offset += (int)sizes[i] * 4;
+                if (arrays[i].Any(w => !float.IsFinite(w)))
+                {
+                    throw new ModelFormatException("Model file content is inconsistent: the weights contain non-finite values.");
+                }
+            }
             float[]? idf = null;
             var unseenIdf = 1f;
             if (c.Features.Idf)
@@ -176,11 +189,10 @@ public static class ModelArtifact
                 idf = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, c.Rows * 4)).ToArray();
                 offset += c.Rows * 4;
             }
-            if (weights.Any(w => !float.IsFinite(w)) || bias.Any(b => !float.IsFinite(b)))
-            {
-                throw new ModelFormatException("Model file content is inconsistent: the weights contain non-finite values.");
-            }
-            components.Add(new LinearComponent(new FeatureSpace(c.Features, buckets, idf, unseenIdf), c.Classes, weights, bias));
+            var space = new FeatureSpace(c.Features, buckets, idf, unseenIdf);
+            components.Add(c.Kind == LinearComponent.KindName
+                ? new LinearComponent(space, c.Classes, arrays[0], arrays[1])
+                : new MlpComponent(space, c.Classes, c.Dimension, c.Hidden, arrays[0], arrays[1], arrays[2], arrays[3], arrays[4]));
         }
         if (offset != payload.Length)
         {
@@ -226,10 +238,12 @@ public static class ModelArtifact
             ["metrics"] = JsonSerializer.SerializeToNode(model.Metadata.Metrics),
             ["components"] = new JsonArray(model.Components.Select(c => (JsonNode?)new JsonObject
             {
-                ["kind"] = "linear-softmax",
+                ["kind"] = c.Kind,
                 ["features"] = JsonSerializer.SerializeToNode(c.Features),
                 ["rows"] = c.Buckets.Length,
                 ["classes"] = c.Classes,
+                ["dimension"] = (c as MlpComponent)?.Dimension,
+                ["hidden"] = (c as MlpComponent)?.Hidden,
             }).ToArray()),
         };
         if (extra is not null)
@@ -265,6 +279,14 @@ public static class ModelArtifact
         return Deserialize(bytes);
     }
 
+    /// <summary>A component's float arrays in file order.</summary>
+    private static float[][] Arrays(ScoringComponent component) => component switch
+    {
+        LinearComponent linear => [linear.Weights, linear.Bias],
+        MlpComponent mlp => [mlp.Embeddings, mlp.HiddenWeights, mlp.HiddenBias, mlp.OutputWeights, mlp.OutputBias],
+        _ => throw new NotSupportedException($"Component kind '{component.Kind}' cannot be saved."),
+    };
+
     private static void WriteInt32(Stream stream, int value)
     {
         Span<byte> buffer = stackalloc byte[4];
@@ -291,5 +313,7 @@ public static class ModelArtifact
         public FeatureOptions? Features { get; set; }
         public int Rows { get; set; }
         public int Classes { get; set; }
+        public int Dimension { get; set; }
+        public int Hidden { get; set; }
     }
 }

@@ -26,7 +26,7 @@ public sealed record ModelMetadata
 }
 
 /// <summary>
-/// A calibrated intent classifier: an ensemble of linear components whose logits are averaged, divided by
+/// A calibrated intent classifier: an ensemble of components (linear, MLP) whose logits are averaged, divided by
 /// a temperature, passed through softmax, then an out-of-scope rule is applied.
 /// </summary>
 public sealed class IntentModel
@@ -34,7 +34,7 @@ public sealed class IntentModel
     public IntentModel(
         IReadOnlyList<string> labels,
         string oosLabel,
-        IReadOnlyList<LinearComponent> components,
+        IReadOnlyList<ScoringComponent> components,
         double temperature,
         double threshold,
         ModelMetadata metadata)
@@ -72,7 +72,7 @@ public sealed class IntentModel
     /// <summary>Index of <see cref="OosLabel"/> among the trained classes, or -1.</summary>
     public int OosIndex { get; }
 
-    public IReadOnlyList<LinearComponent> Components { get; }
+    public IReadOnlyList<ScoringComponent> Components { get; }
 
     public double Temperature { get; }
 
