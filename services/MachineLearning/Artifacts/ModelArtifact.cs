@@ -20,7 +20,10 @@ namespace SpecialistPlatform.MachineLearning.Artifacts;
 ///                       int32 header length H, H bytes of UTF-8 JSON header
 ///                       (task, labels, out-of-scope label, temperature, threshold, training-data SHA-256,
 ///                       hyper-parameters, metrics, and per component its feature options and sizes),
-///                       then per component: int32[rows] buckets, float32[rows * classes] weights, float32[classes] bias,
+///                       then per component: int32[rows] buckets, then its float32 arrays:
+///                         linear-softmax: weights[rows * classes], bias[classes]
+///                         mlp: embeddings[rows * dimension], hidden weights[hidden * dimension], hidden bias[hidden],
+///                              output weights[classes * hidden], output bias[classes]
 ///                       and when its features use IDF: float32 unseen-bucket IDF, float32[rows] IDF
 /// offset 20+L 32 bytes SHA-256 of bytes [0, 20+L)
 /// </code>

@@ -17,6 +17,11 @@ public sealed class FeatureHasher
     private const string SentenceStart = "\u0002";
     private const string SentenceEnd = "\u0003";
 
+    [ThreadStatic] private static char[]? t_padded;
+    [ThreadStatic] private static string? t_lastText;
+    [ThreadStatic] private static bool t_lastFold;
+    [ThreadStatic] private static List<string>? t_lastTokens;
+
     private readonly FeatureOptions _options;
     private readonly int _mask;
 
@@ -71,8 +76,7 @@ public sealed class FeatureHasher
     {
         words.Clear();
         chars.Clear();
-        var normalized = TextNormalizer.Normalize(text, _options.FoldDiacritics);
-        var tokens = TextNormalizer.Tokenize(normalized);
+        var tokens = Tokens(text, _options.FoldDiacritics);
 
         if (_options.WordUnigrams)
         {
@@ -107,22 +111,54 @@ public sealed class FeatureHasher
 
         if (_options.CharNgramMin > 0 && tokens.Count > 0)
         {
+            var buffer = t_padded ??= new char[256];
             if (_options.CharNgramsAcrossWords)
             {
                 // Over the whole sentence with single spaces: n-grams may span a word boundary.
-                AddCharNgrams(chars, " " + string.Join(' ', tokens) + " ");
+                var length = 1 + tokens.Sum(t => t.Length + 1);
+                buffer = length <= buffer.Length ? buffer : t_padded = new char[length * 2];
+                buffer[0] = ' ';
+                var at = 1;
+                foreach (var token in tokens)
+                {
+                    token.CopyTo(buffer.AsSpan(at));
+                    at += token.Length;
+                    buffer[at++] = ' ';
+                }
+                AddCharNgrams(chars, buffer.AsSpan(0, at));
             }
             else
             {
                 foreach (var token in tokens)
                 {
-                    AddCharNgrams(chars, "<" + token + ">");
+                    buffer = token.Length + 2 <= buffer.Length ? buffer : t_padded = new char[(token.Length + 2) * 2];
+                    buffer[0] = '<';
+                    token.CopyTo(buffer.AsSpan(1));
+                    buffer[token.Length + 1] = '>';
+                    AddCharNgrams(chars, buffer.AsSpan(0, token.Length + 2));
                 }
             }
         }
     }
 
-    private void AddCharNgrams(BucketCounter chars, string padded)
+    /// <summary>
+    /// The tokens of a text, remembered for the last text seen on this thread: the members of an
+    /// ensemble featurise the same string one after another, and strings are immutable.
+    /// </summary>
+    private static List<string> Tokens(string text, bool foldDiacritics)
+    {
+        if (ReferenceEquals(text, t_lastText) && foldDiacritics == t_lastFold && t_lastTokens is { } cached)
+        {
+            return cached;
+        }
+        var tokens = TextNormalizer.Tokenize(TextNormalizer.Normalize(text, foldDiacritics));
+        t_lastText = text;
+        t_lastFold = foldDiacritics;
+        t_lastTokens = tokens;
+        return tokens;
+    }
+
+    private void AddCharNgrams(BucketCounter chars, ReadOnlySpan<char> padded)
     {
         for (var n = _options.CharNgramMin; n <= _options.CharNgramMax; n++)
         {
@@ -133,7 +169,7 @@ public sealed class FeatureHasher
                 {
                     continue;
                 }
-                chars.Add(Bucket(Hash(padded.AsSpan(start, n), CharSeed)));
+                chars.Add(Bucket(Hash(padded.Slice(start, n), CharSeed)));
             }
         }
     }

@@ -95,7 +95,8 @@ public static class MlpTrainer
             }
             progress?.Invoke((epoch + 1) / (double)options.Epochs);
         }
-        return model;
+        // A fresh instance builds its inference layouts from the trained weights.
+        return new MlpComponent(space, c, d, h, embeddings, w1, b1, w2, b2);
     }
 
     private static float[] Uniform(Random rng, long length, float scale)

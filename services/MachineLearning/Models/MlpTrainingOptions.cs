@@ -7,9 +7,9 @@ public sealed record MlpTrainingOptions
 
     public int Hidden { get; init; } = 128;
 
-    public int Epochs { get; init; } = 20;
+    public int Epochs { get; init; } = 10;
 
-    public float LearningRate { get; init; } = 0.2f;
+    public float LearningRate { get; init; } = 0.05f;
 
     public int MinCount { get; init; } = 1;
 
