@@ -11,7 +11,11 @@ public sealed record MlpTrainingOptions
 
     public float LearningRate { get; init; } = 0.05f;
 
-    public int MinCount { get; init; } = 1;
+    /// <summary>
+    /// A bucket needs this many training texts containing it to get an embedding. At 2, CLINC150's model
+    /// stays under 50 MB (46 instead of 53) at no measurable cost in accuracy.
+    /// </summary>
+    public int MinCount { get; init; } = 2;
 
     public void Validate()
     {
