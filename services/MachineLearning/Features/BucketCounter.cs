@@ -18,9 +18,24 @@ internal sealed class BucketCounter
 
     public int Count { get; private set; }
 
+    /// <summary>The text and the feature settings whose buckets the counter holds (null after a plain clear).</summary>
+    public string? Text { get; private set; }
+
+    public object? Key { get; private set; }
+
+    public bool Holds(string text, object key) => ReferenceEquals(Text, text) && Equals(Key, key);
+
+    public void Label(string text, object key)
+    {
+        Text = text;
+        Key = key;
+    }
+
     public void Clear()
     {
         Count = 0;
+        Text = null;
+        Key = null;
         if (++_stamp == int.MaxValue)
         {
             Array.Clear(_tableStamp);

@@ -30,7 +30,23 @@ public sealed class FeatureHasher
         options.Validate();
         _options = options;
         _mask = (1 << options.HashBits) - 1;
+        // Everything each block's buckets depend on: members with equal keys produce equal blocks.
+        _wordKey = options.WordUnigrams || options.WordBigrams || options.WordTrigrams
+            ? (options.HashBits, options.FoldDiacritics, options.WordUnigrams, options.WordBigrams, options.WordTrigrams)
+            : null;
+        _charKey = options.CharNgramMin > 0
+            ? (options.HashBits, options.FoldDiacritics, options.CharNgramMin, options.CharNgramMax, options.CharNgramsAcrossWords)
+            : null;
     }
+
+    private readonly object? _wordKey;
+    private readonly object? _charKey;
+
+    /// <summary>Whether the word block has any features.</summary>
+    public bool UsesWords => _wordKey is not null;
+
+    /// <summary>Whether the character block has any features.</summary>
+    public bool UsesChars => _charKey is not null;
 
     public FeatureOptions Options => _options;
 
@@ -46,8 +62,14 @@ public sealed class FeatureHasher
         var chars = new BucketCounter();
         Extract(text, words, chars);
         var merged = new SortedDictionary<int, float>();
-        AddBlock(merged, words, _options.WordWeight);
-        AddBlock(merged, chars, _options.CharWeight);
+        if (UsesWords)
+        {
+            AddBlock(merged, words, _options.WordWeight);
+        }
+        if (UsesChars)
+        {
+            AddBlock(merged, chars, _options.CharWeight);
+        }
         return new SparseVector(merged.Keys.ToArray(), merged.Values.ToArray());
     }
 
@@ -71,13 +93,37 @@ public sealed class FeatureHasher
         }
     }
 
-    /// <summary>Counts the word-block and character-block buckets of a text (the counters are cleared first).</summary>
+    /// <summary>
+    /// Counts the word-block and character-block buckets of a text. A counter is left untouched when its
+    /// block is disabled (<see cref="UsesWords"/>, <see cref="UsesChars"/>; callers then ignore it) or
+    /// already holds this text's block for the same settings: the members of an ensemble featurise the
+    /// same string one after another, and strings are immutable.
+    /// </summary>
     internal void Extract(string text, BucketCounter words, BucketCounter chars)
     {
-        words.Clear();
-        chars.Clear();
+        var needWords = _wordKey is not null && !words.Holds(text, _wordKey);
+        var needChars = _charKey is not null && !chars.Holds(text, _charKey);
+        if (!needWords && !needChars)
+        {
+            return;
+        }
         var tokens = Tokens(text, _options.FoldDiacritics);
+        if (needWords)
+        {
+            words.Clear();
+            AddWordNgrams(words, tokens);
+            words.Label(text, _wordKey!);
+        }
+        if (needChars)
+        {
+            chars.Clear();
+            AddCharNgrams(chars, tokens);
+            chars.Label(text, _charKey!);
+        }
+    }
 
+    private void AddWordNgrams(BucketCounter words, List<string> tokens)
+    {
         if (_options.WordUnigrams)
         {
             foreach (var token in tokens)
@@ -109,7 +155,11 @@ public sealed class FeatureHasher
             }
         }
 
-        if (_options.CharNgramMin > 0 && tokens.Count > 0)
+    }
+
+    private void AddCharNgrams(BucketCounter chars, List<string> tokens)
+    {
+        if (tokens.Count > 0)
         {
             var buffer = t_padded ??= new char[256];
             if (_options.CharNgramsAcrossWords)

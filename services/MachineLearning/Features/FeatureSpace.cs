@@ -94,8 +94,8 @@ public sealed class FeatureSpace
             rows = new int[Math.Max(needed, rows.Length * 2)];
             values = new float[rows.Length];
         }
-        var count = AddBlock(words, Options.WordWeight, rows, values, 0);
-        return AddBlock(chars, Options.CharWeight, rows, values, count);
+        var count = Hasher.UsesWords ? AddBlock(words, Options.WordWeight, rows, values, 0) : 0;
+        return Hasher.UsesChars ? AddBlock(chars, Options.CharWeight, rows, values, count) : count;
     }
 
     public SparseVector Vectorize(string text)

@@ -133,8 +133,15 @@ public static class SoftmaxTrainer
             (i, _, counters) =>
             {
                 hasher.Extract(texts[i], counters.Item1, counters.Item2);
-                var set = new HashSet<int>(counters.Item1.Keys.AsSpan(0, counters.Item1.Count).ToArray());
-                set.UnionWith(counters.Item2.Keys.AsSpan(0, counters.Item2.Count).ToArray());
+                var set = new HashSet<int>();
+                if (hasher.UsesWords)
+                {
+                    set.UnionWith(counters.Item1.Keys.AsSpan(0, counters.Item1.Count).ToArray());
+                }
+                if (hasher.UsesChars)
+                {
+                    set.UnionWith(counters.Item2.Keys.AsSpan(0, counters.Item2.Count).ToArray());
+                }
                 present[i] = set.ToArray();
                 return counters;
             },
