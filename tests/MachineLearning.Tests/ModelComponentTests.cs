@@ -142,4 +142,24 @@ public sealed class ModelComponentTests
 
         TextNormalizer.Tokenize(normalized).ShouldBe(general);
     }
+    [Fact]
+    public void Members_reusing_a_featurised_block_get_the_same_vectors_as_alone()
+    {
+        var texts = SyntheticIntents.Generate(5, seed: 4).Select(e => e.Text).ToArray();
+        var full = SoftmaxTrainer.BuildSpace(new FeatureOptions { HashBits = 16 }, texts, minCount: 1);
+        var chars = SoftmaxTrainer.BuildSpace(new FeatureOptions { HashBits = 16, WordUnigrams = false, WordBigrams = false, CharNgramMax = 4 }, texts, minCount: 1);
+        var words = SoftmaxTrainer.BuildSpace(new FeatureOptions { HashBits = 16, CharNgramMin = 0, CharNgramMax = 0 }, texts, minCount: 1);
+
+        foreach (var text in texts)
+        {
+            var alone = full.Vectorize(new string(text.AsSpan()));
+            words.Vectorize(text);
+            chars.Vectorize(text);
+            var afterOthers = full.Vectorize(text);
+
+            afterOthers.Indices.ShouldBe(alone.Indices);
+            afterOthers.Values.ShouldBe(alone.Values);
+            chars.Vectorize(text).Values.ShouldBe(chars.Vectorize(new string(text.AsSpan())).Values);
+        }
+    }
 }
