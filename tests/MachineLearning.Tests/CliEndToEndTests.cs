@@ -159,6 +159,7 @@ public sealed class CliEndToEndTests : IDisposable
         double.Parse(fields["latency_p50_us"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
         double.Parse(fields["latency_p99_us"], System.Globalization.CultureInfo.InvariantCulture)
             .ShouldBeGreaterThanOrEqualTo(double.Parse(fields["latency_p50_us"], System.Globalization.CultureInfo.InvariantCulture));
+        double.Parse(fields["latency_best_of_5_p50_us"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
         double.Parse(fields["throughput_texts_per_s"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
         double.Parse(fields["training_seconds"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
         long.Parse(fields["artifact_bytes"], System.Globalization.CultureInfo.InvariantCulture)

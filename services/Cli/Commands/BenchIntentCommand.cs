@@ -49,6 +49,8 @@ internal static class BenchIntentCommand
             Line("latency_p50_us", Number(result.LatencyP50Microseconds, "0.0"));
             Line("latency_p99_us", Number(result.LatencyP99Microseconds, "0.0"));
             Line("latency_mean_us", Number(result.LatencyMeanMicroseconds, "0.0"));
+            Line("latency_best_of_5_p50_us", Number(result.BestOf5P50Microseconds, "0.0"));
+            Line("latency_best_of_5_p99_us", Number(result.BestOf5P99Microseconds, "0.0"));
             Line("throughput_texts_per_s", Number(result.ThroughputTextsPerSecond, "0"));
             Line("throughput_threads", result.ThroughputThreads.ToString(CultureInfo.InvariantCulture));
             Line("training_seconds", trainingSeconds is { } s ? Number(s, "0.00") : "unknown");

@@ -7,6 +7,10 @@ namespace SpecialistPlatform.MachineLearning.Training;
 /// <param name="Texts">Distinct texts cycled through.</param>
 /// <param name="LatencySamples">Single-text predictions timed.</param>
 /// <param name="LatencyP50Microseconds">Median time of one <see cref="IntentModel.Predict"/> call on one thread, featurising included.</param>
+/// <param name="BestOf5P50Microseconds">
+/// Median over texts of the fastest of 5 calls on the same text (each on a fresh copy of the string, so
+/// nothing cached for the text is reused): the cost without preemption by other processes on a shared machine.
+/// </param>
 /// <param name="ThroughputTextsPerSecond">Texts per second with every core predicting.</param>
 /// <param name="ThroughputThreads">Degree of parallelism used for the throughput run.</param>
 public sealed record IntentBenchmarkResult(
@@ -15,6 +19,8 @@ public sealed record IntentBenchmarkResult(
     double LatencyP50Microseconds,
     double LatencyP99Microseconds,
     double LatencyMeanMicroseconds,
+    double BestOf5P50Microseconds,
+    double BestOf5P99Microseconds,
     double ThroughputTextsPerSecond,
     int ThroughputThreads);
 
@@ -73,6 +79,20 @@ public static class IntentBenchmark
         var sorted = samples.ToArray();
         Array.Sort(sorted);
 
+        var best = new double[Math.Min(Math.Max(texts.Count, 200), 2000)];
+        for (var i = 0; i < best.Length; i++)
+        {
+            best[i] = double.MaxValue;
+            for (var repeat = 0; repeat < 5; repeat++)
+            {
+                var copy = new string(texts[i % texts.Count].AsSpan());
+                var start = Stopwatch.GetTimestamp();
+                model.Predict(copy);
+                best[i] = Math.Min(best[i], Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            }
+        }
+        Array.Sort(best);
+
         var threads = Environment.ProcessorCount;
         var done = 0L;
         clock.Restart();
@@ -92,6 +112,8 @@ public static class IntentBenchmark
             IntentEvaluator.Percentile(sorted, 0.50),
             IntentEvaluator.Percentile(sorted, 0.99),
             sorted.Average(),
+            IntentEvaluator.Percentile(best, 0.50),
+            IntentEvaluator.Percentile(best, 0.99),
             throughput,
             threads);
     }
