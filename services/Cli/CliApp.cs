@@ -44,6 +44,7 @@ public static class CliApp
             BenchExtractCommand.Build(),
             BenchPiiCommand.Build(),
             BenchLoadCommand.Build(),
+            BenchIntentCommand.Build(),
         };
         return new RootCommand("specialist: train, run and evaluate small specialist models.")
         {

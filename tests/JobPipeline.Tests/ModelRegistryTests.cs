@@ -32,7 +32,7 @@ public sealed class ModelRegistryTests(PlatformFixture platform)
         try
         {
             (await Cli("train", "intent", "--data", Path.Combine(RepositoryRoot, "data", "banking77", "train.csv"), "--label-column", "category",
-                "--out", directory, "--seed", "7")).ShouldBe(0);
+                "--out", directory, "--seed", "7", "--preset", "linear-ensemble")).ShouldBe(0);
             (await Cli("models", "register", "--name", "banking77", "--model", directory, "--promote", "shadow", "--db", platform.PostgresAdminConnectionString))
                 .ShouldBe(0);
             var candidate = await VersionAsync(ModelStatus.Shadow, cancellationToken);

@@ -140,4 +140,46 @@ public sealed class CliEndToEndTests : IDisposable
         result.Exit.ShouldNotBe(0);
         result.Error.ShouldContain("--model");
     }
+    [Fact]
+    public async Task Bench_prints_latency_throughput_training_time_and_size()
+    {
+        WriteTrainingCsv("train.csv");
+        var modelDir = PathOf("model");
+        var train = await Run("train", "intent", "--data", PathOf("train.csv"), "--out", modelDir,
+            "--text-column", "utterance", "--label-column", "intent", "--epochs", "3");
+        train.Exit.ShouldBe(0, train.Error);
+
+        var bench = await Run("bench", "intent", "--model", modelDir, "--data", PathOf("train.csv"), "--text-column", "utterance", "--seconds", "0.05");
+
+        bench.Exit.ShouldBe(0, bench.Error);
+        var fields = bench.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries))
+            .ToDictionary(p => p[0], p => p[1].Trim());
+        fields["texts"].ShouldBe("150");
+        double.Parse(fields["latency_p50_us"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        double.Parse(fields["latency_p99_us"], System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBeGreaterThanOrEqualTo(double.Parse(fields["latency_p50_us"], System.Globalization.CultureInfo.InvariantCulture));
+        double.Parse(fields["latency_best_of_5_p50_us"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        double.Parse(fields["throughput_texts_per_s"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        double.Parse(fields["training_seconds"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        long.Parse(fields["artifact_bytes"], System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe(new FileInfo(Path.Combine(modelDir, "model.bin")).Length);
+    }
+
+    [Fact]
+    public async Task Bench_without_data_uses_built_in_texts_and_reports_a_missing_model_clearly()
+    {
+        WriteTrainingCsv("train.csv");
+        var modelDir = PathOf("model");
+        (await Run("train", "intent", "--data", PathOf("train.csv"), "--out", modelDir,
+            "--text-column", "utterance", "--label-column", "intent", "--epochs", "2")).Exit.ShouldBe(0);
+
+        var bench = await Run("bench", "intent", "--model", modelDir, "--seconds", "0.02");
+        var missing = await Run("bench", "intent", "--model", PathOf("nothing-here"));
+
+        bench.Exit.ShouldBe(0, bench.Error);
+        bench.Output.ShouldContain("latency_p99_us");
+        missing.Exit.ShouldBe(1);
+        missing.Error.ShouldContain("No model found");
+    }
 }

@@ -13,21 +13,25 @@ namespace SpecialistPlatform.MachineLearning.Artifacts;
 /// The versioned binary model format (all integers little-endian):
 /// <code>
 /// offset 0   8 bytes  magic "SPMODEL\0"
-/// offset 8   uint16   format version (1)
+/// offset 8   uint16   format version (2; version 1 had no inverse document frequencies)
 /// offset 10  uint16   reserved, 0
 /// offset 12  int64    payload length L
 /// offset 20  L bytes  payload:
 ///                       int32 header length H, H bytes of UTF-8 JSON header
 ///                       (task, labels, out-of-scope label, temperature, threshold, training-data SHA-256,
 ///                       hyper-parameters, metrics, and per component its feature options and sizes),
-///                       then per component: int32[rows] buckets, float32[rows * classes] weights, float32[classes] bias
+///                       then per component: int32[rows] buckets, then its float32 arrays:
+///                         linear-softmax: weights[rows * classes], bias[classes]
+///                         mlp: embeddings[rows * dimension], hidden weights[hidden * dimension], hidden bias[hidden],
+///                              output weights[classes * hidden], output bias[classes]
+///                       and when its features use IDF: float32 unseen-bucket IDF, float32[rows] IDF
 /// offset 20+L 32 bytes SHA-256 of bytes [0, 20+L)
 /// </code>
 /// The file holds nothing time-dependent, so the same data and seed give byte-identical files.
 /// </summary>
 public static class ModelArtifact
 {
-    public const ushort FormatVersion = 1;
+    public const ushort FormatVersion = 2;
     public const string ModelFileName = "model.bin";
     public const string ManifestFileName = "model.json";
 
@@ -55,10 +59,12 @@ public static class ModelArtifact
             Metrics = new SortedDictionary<string, double>(model.Metadata.Metrics.ToDictionary(), StringComparer.Ordinal),
             Components = model.Components.Select(c => new ComponentHeader
             {
-                Kind = "linear-softmax",
+                Kind = c.Kind,
                 Features = c.Features,
                 Rows = c.Buckets.Length,
                 Classes = c.Classes,
+                Dimension = (c as MlpComponent)?.Dimension ?? 0,
+                Hidden = (c as MlpComponent)?.Hidden ?? 0,
             }).ToArray(),
         };
         var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header);
@@ -69,8 +75,15 @@ public static class ModelArtifact
         foreach (var component in model.Components)
         {
             payload.Write(MemoryMarshal.AsBytes(component.Buckets.AsSpan()));
-            payload.Write(MemoryMarshal.AsBytes(component.Weights.AsSpan()));
-            payload.Write(MemoryMarshal.AsBytes(component.Bias.AsSpan()));
+            foreach (var array in Arrays(component))
+            {
+                payload.Write(MemoryMarshal.AsBytes(array.AsSpan()));
+            }
+            if (component.Space.Idf is { } idf)
+            {
+                payload.Write(MemoryMarshal.AsBytes(new[] { component.Space.UnseenIdf }.AsSpan()));
+                payload.Write(MemoryMarshal.AsBytes(idf.AsSpan()));
+            }
         }
 
         var payloadLength = payload.Length;
@@ -139,33 +152,50 @@ public static class ModelArtifact
         }
 
         var offset = 4 + headerLength;
-        var components = new List<LinearComponent>();
+        var components = new List<ScoringComponent>();
         foreach (var c in header.Components)
         {
-            if (c.Kind != "linear-softmax" || c.Features is null)
+            if (c.Kind is not (LinearComponent.KindName or MlpComponent.KindName) || c.Features is null)
             {
                 throw new ModelFormatException($"Model file has an unknown component kind '{c.Kind}'.");
             }
-            if (c.Classes != header.Labels.Length || c.Rows < 0)
+            if (c.Classes != header.Labels.Length || c.Rows < 0 || (c.Kind == MlpComponent.KindName && (c.Dimension < 1 || c.Hidden < 1)))
             {
                 throw new ModelFormatException("Model file content is inconsistent: a component's size does not match the labels.");
             }
-            var needed = (long)c.Rows * 4 + (long)c.Rows * c.Classes * 4 + (long)c.Classes * 4;
+            long[] sizes = c.Kind == LinearComponent.KindName
+                ? [(long)c.Rows * c.Classes, c.Classes]
+                : [(long)c.Rows * c.Dimension, (long)c.Hidden * c.Dimension, c.Hidden, (long)c.Classes * c.Hidden, c.Classes];
+            var needed = 4L * (c.Rows + sizes.Sum() + (c.Features.Idf ? 1 + c.Rows : 0));
             if (needed > payload.Length - offset)
             {
                 throw new ModelFormatException("Model file content is inconsistent: the weights are shorter than the header declares.");
             }
             var buckets = MemoryMarshal.Cast<byte, int>(payload.Slice(offset, c.Rows * 4)).ToArray();
             offset += c.Rows * 4;
-            var weights = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, c.Rows * c.Classes * 4)).ToArray();
-            offset += c.Rows * c.Classes * 4;
-            var bias = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, c.Classes * 4)).ToArray();
-            offset += c.Classes * 4;
-            if (weights.Any(w => !float.IsFinite(w)) || bias.Any(b => !float.IsFinite(b)))
+            var arrays = new float[sizes.Length][];
+            for (var i = 0; i < sizes.Length; i++)
             {
-                throw new ModelFormatException("Model file content is inconsistent: the weights contain non-finite values.");
+                arrays[i] = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, (int)sizes[i] * 4)).ToArray();
+                offset += (int)sizes[i] * 4;
+                if (arrays[i].Any(w => !float.IsFinite(w)))
+                {
+                    throw new ModelFormatException("Model file content is inconsistent: the weights contain non-finite values.");
+                }
             }
-            components.Add(new LinearComponent(c.Features, c.Classes, buckets, weights, bias));
+            float[]? idf = null;
+            var unseenIdf = 1f;
+            if (c.Features.Idf)
+            {
+                unseenIdf = BinaryPrimitives.ReadSingleLittleEndian(payload[offset..]);
+                offset += 4;
+                idf = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, c.Rows * 4)).ToArray();
+                offset += c.Rows * 4;
+            }
+            var space = new FeatureSpace(c.Features, buckets, idf, unseenIdf);
+            components.Add(c.Kind == LinearComponent.KindName
+                ? new LinearComponent(space, c.Classes, arrays[0], arrays[1])
+                : new MlpComponent(space, c.Classes, c.Dimension, c.Hidden, arrays[0], arrays[1], arrays[2], arrays[3], arrays[4]));
         }
         if (offset != payload.Length)
         {
@@ -211,10 +241,12 @@ public static class ModelArtifact
             ["metrics"] = JsonSerializer.SerializeToNode(model.Metadata.Metrics),
             ["components"] = new JsonArray(model.Components.Select(c => (JsonNode?)new JsonObject
             {
-                ["kind"] = "linear-softmax",
+                ["kind"] = c.Kind,
                 ["features"] = JsonSerializer.SerializeToNode(c.Features),
                 ["rows"] = c.Buckets.Length,
                 ["classes"] = c.Classes,
+                ["dimension"] = (c as MlpComponent)?.Dimension,
+                ["hidden"] = (c as MlpComponent)?.Hidden,
             }).ToArray()),
         };
         if (extra is not null)
@@ -250,6 +282,14 @@ public static class ModelArtifact
         return Deserialize(bytes);
     }
 
+    /// <summary>A component's float arrays in file order.</summary>
+    private static float[][] Arrays(ScoringComponent component) => component switch
+    {
+        LinearComponent linear => [linear.Weights, linear.Bias],
+        MlpComponent mlp => [mlp.Embeddings, mlp.HiddenWeights, mlp.HiddenBias, mlp.OutputWeights, mlp.OutputBias],
+        _ => throw new NotSupportedException($"Component kind '{component.Kind}' cannot be saved."),
+    };
+
     private static void WriteInt32(Stream stream, int value)
     {
         Span<byte> buffer = stackalloc byte[4];
@@ -276,5 +316,7 @@ public static class ModelArtifact
         public FeatureOptions? Features { get; set; }
         public int Rows { get; set; }
         public int Classes { get; set; }
+        public int Dimension { get; set; }
+        public int Hidden { get; set; }
     }
 }

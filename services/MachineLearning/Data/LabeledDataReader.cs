@@ -26,6 +26,49 @@ public static class LabeledDataReader
         return examples;
     }
 
+    /// <summary>Reads only the text column (CSV) or field (JSONL); labels, if any, are ignored.</summary>
+    public static IReadOnlyList<string> ReadTexts(string path, string textColumn = "text")
+    {
+        EnsureExists(path);
+        var texts = new List<string>();
+        if (IsJsonLines(path))
+        {
+            foreach (var (lineNumber, root) in JsonLines(path))
+            {
+                texts.Add(RequiredString(root, textColumn, path, lineNumber));
+            }
+        }
+        else
+        {
+            using var stream = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var csv = new CsvReader(stream);
+            var header = (csv.ReadRecord() ?? throw new DataFormatException($"Data file '{path}' is empty: a CSV header row is expected."))
+                .Select(h => h.Trim()).ToList();
+            var textIndex = header.IndexOf(textColumn);
+            if (textIndex < 0)
+            {
+                throw new DataFormatException($"{path}: the text column '{textColumn}' (--text-column) is not in the header; the columns are: {string.Join(", ", header)}.");
+            }
+            while (csv.ReadRecord() is { } record)
+            {
+                if (record.Count == 1 && record[0].Length == 0)
+                {
+                    continue;
+                }
+                if (record.Count != header.Count)
+                {
+                    throw new DataFormatException($"{path} line {csv.RecordLine}: expected {header.Count} fields as in the header, found {record.Count}.");
+                }
+                texts.Add(record[textIndex]);
+            }
+        }
+        if (texts.Count == 0)
+        {
+            throw new DataFormatException($"Data file '{path}' contains no texts.");
+        }
+        return texts;
+    }
+
     public static bool IsJsonLines(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".jsonl" or ".ndjson" or ".json";
 

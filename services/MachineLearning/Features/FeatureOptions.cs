@@ -16,6 +16,15 @@ public sealed record FeatureOptions
 
     public int CharNgramMax { get; init; } = 5;
 
+    /// <summary>Word triples (with sentence markers) in the word block.</summary>
+    public bool WordTrigrams { get; init; }
+
+    /// <summary>Character n-grams over the whole space-joined sentence instead of inside each word.</summary>
+    public bool CharNgramsAcrossWords { get; init; }
+
+    /// <summary>Multiply each feature by its smoothed inverse document frequency from the training texts.</summary>
+    public bool Idf { get; init; }
+
     /// <summary>Scale of the L2-normalised word block.</summary>
     public float WordWeight { get; init; } = 1f;
 
@@ -37,7 +46,7 @@ public sealed record FeatureOptions
         {
             throw new ArgumentOutOfRangeException(nameof(CharNgramMin), "Character n-gram range must satisfy 0 <= min <= max <= 10.");
         }
-        if (!WordUnigrams && !WordBigrams && CharNgramMin == 0)
+        if (!WordUnigrams && !WordBigrams && !WordTrigrams && CharNgramMin == 0)
         {
             throw new ArgumentException("At least one kind of feature must be enabled.");
         }

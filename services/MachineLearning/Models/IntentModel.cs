@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using SpecialistPlatform.MachineLearning.Features;
 
 namespace SpecialistPlatform.MachineLearning.Models;
 
@@ -26,7 +27,7 @@ public sealed record ModelMetadata
 }
 
 /// <summary>
-/// A calibrated intent classifier: an ensemble of linear components whose logits are averaged, divided by
+/// A calibrated intent classifier: an ensemble of components (linear, MLP) whose logits are averaged, divided by
 /// a temperature, passed through softmax, then an out-of-scope rule is applied.
 /// </summary>
 public sealed class IntentModel
@@ -34,7 +35,7 @@ public sealed class IntentModel
     public IntentModel(
         IReadOnlyList<string> labels,
         string oosLabel,
-        IReadOnlyList<LinearComponent> components,
+        IReadOnlyList<ScoringComponent> components,
         double temperature,
         double threshold,
         ModelMetadata metadata)
@@ -62,7 +63,36 @@ public sealed class IntentModel
         Temperature = temperature;
         Threshold = threshold;
         Metadata = metadata;
+        _spaceGroups = GroupBySpace(Components);
     }
+
+    [ThreadStatic] private static int[]? t_rows;
+    [ThreadStatic] private static float[]? t_values;
+
+    private readonly int[][] _spaceGroups;
+
+    private static int[][] GroupBySpace(IReadOnlyList<ScoringComponent> components)
+    {
+        var groups = new List<List<int>>();
+        for (var i = 0; i < components.Count; i++)
+        {
+            var group = groups.FirstOrDefault(g => SameSpace(components[g[0]].Space, components[i].Space));
+            if (group is null)
+            {
+                groups.Add([i]);
+            }
+            else
+            {
+                group.Add(i);
+            }
+        }
+        return groups.Select(g => g.ToArray()).ToArray();
+    }
+
+    private static bool SameSpace(FeatureSpace a, FeatureSpace b) =>
+        ReferenceEquals(a, b)
+        || (a.Options == b.Options && a.UnseenIdf == b.UnseenIdf && a.Buckets.AsSpan().SequenceEqual(b.Buckets)
+            && (a.Idf is null ? b.Idf is null : b.Idf is not null && a.Idf.AsSpan().SequenceEqual(b.Idf)));
 
     public IReadOnlyList<string> Labels { get; }
 
@@ -72,7 +102,7 @@ public sealed class IntentModel
     /// <summary>Index of <see cref="OosLabel"/> among the trained classes, or -1.</summary>
     public int OosIndex { get; }
 
-    public IReadOnlyList<LinearComponent> Components { get; }
+    public IReadOnlyList<ScoringComponent> Components { get; }
 
     public double Temperature { get; }
 
@@ -85,10 +115,20 @@ public sealed class IntentModel
     public float[] Logits(string text)
     {
         var logits = new float[Labels.Count];
-        foreach (var component in Components)
+        // Members over the same feature space (e.g. MLPs differing only in seed) share one vectorisation.
+        var rows = t_rows ??= new int[256];
+        var values = t_values ??= new float[256];
+        for (var group = 0; group < _spaceGroups.Length; group++)
         {
-            component.AddLogits(text, logits);
+            var members = _spaceGroups[group];
+            var count = Components[members[0]].Space.Vectorize(text, ref rows, ref values);
+            foreach (var member in members)
+            {
+                Components[member].AddLogits(rows.AsSpan(0, count), values.AsSpan(0, count), logits);
+            }
         }
+        t_rows = rows;
+        t_values = values;
         if (Components.Count > 1)
         {
             TensorPrimitives.Divide(logits, Components.Count, logits);

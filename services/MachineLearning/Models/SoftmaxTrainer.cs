@@ -4,10 +4,10 @@ using SpecialistPlatform.MachineLearning.Features;
 namespace SpecialistPlatform.MachineLearning.Models;
 
 /// <summary>
-/// Multinomial logistic regression trained by per-coordinate AdaGrad with L2, one example at a time in
-/// a seeded shuffled order. It is deliberately sequential: a Hogwild-style parallel update would make the
-/// weights depend on thread timing. Parallelism is used where it cannot change results (featurising,
-/// training independent ensemble members, scoring).
+/// Trains a linear component (softmax or multiclass hinge loss) by per-coordinate AdaGrad with L2, one
+/// example at a time in a seeded shuffled order. It is deliberately sequential: a Hogwild-style parallel
+/// update would make the weights depend on thread timing. Parallelism is used where it cannot change
+/// results (featurising, training independent ensemble members, scoring).
 /// </summary>
 public static class SoftmaxTrainer
 {
@@ -29,38 +29,16 @@ public static class SoftmaxTrainer
             throw new ArgumentException("Training needs at least one example and one label per text.");
         }
 
-        var hasher = new FeatureHasher(features);
-        var vectors = new SparseVector[texts.Count];
-        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            i => vectors[i] = hasher.Transform(texts[i]));
-
-        var buckets = SelectBuckets(vectors, options.MinCount);
-        var rowOf = new Dictionary<int, int>(buckets.Length);
-        for (var i = 0; i < buckets.Length; i++)
-        {
-            rowOf[buckets[i]] = i;
-        }
-        var rows = new SparseVector[vectors.Length];
-        for (var n = 0; n < vectors.Length; n++)
-        {
-            var idx = new List<int>(vectors[n].Count);
-            var val = new List<float>(vectors[n].Count);
-            for (var k = 0; k < vectors[n].Count; k++)
-            {
-                if (rowOf.TryGetValue(vectors[n].Indices[k], out var row))
-                {
-                    idx.Add(row);
-                    val.Add(vectors[n].Values[k]);
-                }
-            }
-            rows[n] = new SparseVector(idx.ToArray(), val.ToArray());
-        }
+        var space = BuildSpace(features, texts, options.MinCount, cancellationToken);
+        var rows = Vectorize(space, texts, cancellationToken);
 
         var c = classes;
-        var weights = new float[(long)buckets.Length * c];
+        var weights = new float[(long)space.Rows * c];
         var squared = new float[weights.Length];
+        var average = options.AverageLastEpochs > 0 ? new float[weights.Length] : null;
         var bias = new float[c];
         var biasSquared = new float[c];
+        var biasAverage = new float[c];
         var scores = new float[c];
         var grad = new float[c];
         var step = new float[c];
@@ -71,12 +49,12 @@ public static class SoftmaxTrainer
             order[i] = i;
         }
         var rng = new Random(seed);
-        var lr = options.LearningRate;
         var l2 = options.L2;
 
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var lr = options.LearningRate / (1f + options.LearningRateDecay * epoch);
             rng.Shuffle(order);
             foreach (var n in order)
             {
@@ -86,9 +64,10 @@ public static class SoftmaxTrainer
                 {
                     TensorPrimitives.MultiplyAdd(weights.AsSpan(x.Indices[k] * c, c), x.Values[k], scores, scores);
                 }
-                scores.CopyTo(grad, 0);
-                Calibration.StableSoftmax(grad);
-                grad[labels[n]] -= 1f;
+                if (!Gradient(options.Loss, scores, labels[n], grad))
+                {
+                    continue;
+                }
 
                 AdaGradStep(bias, biasSquared, grad, 1f, 0f, lr, step, denom);
                 for (var k = 0; k < x.Count; k++)
@@ -97,10 +76,100 @@ public static class SoftmaxTrainer
                     AdaGradStep(weights.AsSpan(offset, c), squared.AsSpan(offset, c), grad, x.Values[k], l2, lr, step, denom);
                 }
             }
+            if (average is not null && epoch >= options.Epochs - options.AverageLastEpochs)
+            {
+                TensorPrimitives.Add(average, weights, average);
+                TensorPrimitives.Add(biasAverage, bias, biasAverage);
+            }
             progress?.Invoke((epoch + 1) / (double)options.Epochs);
         }
 
-        return new LinearComponent(features, c, buckets, weights, bias);
+        if (average is not null)
+        {
+            TensorPrimitives.Divide(average, options.AverageLastEpochs, average);
+            TensorPrimitives.Divide(biasAverage, options.AverageLastEpochs, biasAverage);
+            return new LinearComponent(space, c, average, biasAverage);
+        }
+        return new LinearComponent(space, c, weights, bias);
+    }
+
+    /// <summary>Writes the loss gradient with respect to the scores; false when it is zero (nothing to update).</summary>
+    private static bool Gradient(LinearLoss loss, float[] scores, int gold, float[] grad)
+    {
+        if (loss == LinearLoss.Softmax)
+        {
+            scores.CopyTo(grad, 0);
+            Calibration.StableSoftmax(grad);
+            grad[gold] -= 1f;
+            return true;
+        }
+        var rival = -1;
+        for (var j = 0; j < scores.Length; j++)
+        {
+            if (j != gold && (rival < 0 || scores[j] > scores[rival]))
+            {
+                rival = j;
+            }
+        }
+        if (rival < 0 || scores[gold] - scores[rival] >= 1f)
+        {
+            return false;
+        }
+        Array.Clear(grad);
+        grad[gold] = -1f;
+        grad[rival] = 1f;
+        return true;
+    }
+
+    /// <summary>
+    /// The rows of a component: every bucket occurring in at least <paramref name="minCount"/> training
+    /// texts, with inverse document frequencies when the options ask for them.
+    /// </summary>
+    public static FeatureSpace BuildSpace(FeatureOptions features, IReadOnlyList<string> texts, int minCount, CancellationToken cancellationToken = default)
+    {
+        var hasher = new FeatureHasher(features);
+        var present = new int[texts.Count][];
+        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => (new BucketCounter(), new BucketCounter()),
+            (i, _, counters) =>
+            {
+                hasher.Extract(texts[i], counters.Item1, counters.Item2);
+                var set = new HashSet<int>();
+                if (hasher.UsesWords)
+                {
+                    set.UnionWith(counters.Item1.Keys.AsSpan(0, counters.Item1.Count).ToArray());
+                }
+                if (hasher.UsesChars)
+                {
+                    set.UnionWith(counters.Item2.Keys.AsSpan(0, counters.Item2.Count).ToArray());
+                }
+                present[i] = set.ToArray();
+                return counters;
+            },
+            _ => { });
+
+        var documentFrequency = new Dictionary<int, int>();
+        foreach (var buckets in present)
+        {
+            foreach (var bucket in buckets)
+            {
+                documentFrequency[bucket] = documentFrequency.GetValueOrDefault(bucket) + 1;
+            }
+        }
+        var kept = documentFrequency.Where(kv => kv.Value >= minCount).Select(kv => kv.Key).ToArray();
+        Array.Sort(kept);
+        float[]? idf = null;
+        if (features.Idf)
+        {
+            idf = kept.Select(b => FeatureSpace.InverseDocumentFrequency(texts.Count, documentFrequency[b])).ToArray();
+        }
+        return new FeatureSpace(features, kept, idf, FeatureSpace.InverseDocumentFrequency(texts.Count, 0));
+    }
+
+    public static SparseVector[] Vectorize(FeatureSpace space, IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var rows = new SparseVector[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => rows[i] = space.Vectorize(texts[i]));
+        return rows;
     }
 
     private static void AdaGradStep(Span<float> w, Span<float> g2, ReadOnlySpan<float> grad, float x, float l2, float lr, Span<float> step, Span<float> denom)
@@ -112,20 +181,5 @@ public static class SoftmaxTrainer
         TensorPrimitives.Add(denom, Epsilon, denom);
         TensorPrimitives.Divide(step, denom, step);
         TensorPrimitives.MultiplyAdd(step, -lr, w, w);
-    }
-
-    private static int[] SelectBuckets(SparseVector[] vectors, int minCount)
-    {
-        var documentFrequency = new Dictionary<int, int>();
-        foreach (var v in vectors)
-        {
-            foreach (var index in v.Indices)
-            {
-                documentFrequency[index] = documentFrequency.GetValueOrDefault(index) + 1;
-            }
-        }
-        var kept = documentFrequency.Where(kv => kv.Value >= minCount).Select(kv => kv.Key).ToArray();
-        Array.Sort(kept);
-        return kept;
     }
 }

@@ -6,9 +6,10 @@ namespace SpecialistPlatform.MachineLearning.Training;
 public static class IntentPresets
 {
     /// <summary>
-    /// Two linear models averaged: word uni+bi-grams, and character 2-5-grams. On Banking77 and CLINC150
-    /// validation it beat one model over the union of both feature sets by 1-2 points, and trains faster
-    /// because the members train in parallel.
+    /// Three members whose logits are averaged: a linear model on word uni+bi-grams, one on character
+    /// 2-5-grams, and a hashed-embedding MLP on both. The two linear models beat one over the union of
+    /// both feature sets by 1-2 points; the MLP adds about 0.6 points on Banking77 (mean of three holdout
+    /// splits: 91.53% vs 90.93%; a second or third MLP did not add more) and trains in parallel.
     /// </summary>
     public const string Default = "ensemble";
 
@@ -18,11 +19,13 @@ public static class IntentPresets
         new FeatureOptions { WordUnigrams = false, WordBigrams = false },
     ];
 
-    public static IReadOnlyList<string> Names { get; } = ["ensemble", "linear", "word", "char"];
+    public static IReadOnlyList<string> Names { get; } = ["ensemble", "linear-ensemble", "linear", "word", "char", "mlp"];
 
     public static IntentTrainingOptions Create(string name) => name switch
     {
-        "ensemble" => new IntentTrainingOptions { Components = WordAndCharEnsemble },
+        "ensemble" => new IntentTrainingOptions { Components = WordAndCharEnsemble, MlpComponents = [new FeatureOptions()] },
+        "linear-ensemble" => new IntentTrainingOptions { Components = WordAndCharEnsemble },
+        "mlp" => new IntentTrainingOptions { Components = [], MlpComponents = [new FeatureOptions()] },
         "linear" => new IntentTrainingOptions { Components = [new FeatureOptions()] },
         "word" => new IntentTrainingOptions { Components = [WordAndCharEnsemble[0]] },
         "char" => new IntentTrainingOptions { Components = [WordAndCharEnsemble[1]] },

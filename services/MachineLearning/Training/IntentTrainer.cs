@@ -54,22 +54,28 @@ public static class IntentTrainer
         var y = train.Select(e => indexOf[e.Label]).ToArray();
 
         progress?.Invoke(new TrainingProgress("training", 0));
-        var components = new LinearComponent[options.Components.Count];
+        var linearCount = options.Components.Count;
+        var components = new ScoringComponent[linearCount + options.MlpComponents.Count];
         var componentProgress = new double[components.Length];
         var progressLock = new object();
-        Parallel.For(0, components.Length, new ParallelOptions { CancellationToken = cancellationToken }, c =>
+        void Report(int c, double fraction)
         {
-            components[c] = SoftmaxTrainer.Train(options.Components[c], texts, y, labels.Length, options.Linear,
-                options.Seed + 7919 * c,
-                fraction =>
-                {
-                    lock (progressLock)
-                    {
-                        componentProgress[c] = fraction;
-                        progress?.Invoke(new TrainingProgress("training", 0.9 * componentProgress.Average()));
-                    }
-                },
-                cancellationToken);
+            lock (progressLock)
+            {
+                componentProgress[c] = fraction;
+                progress?.Invoke(new TrainingProgress("training", 0.9 * componentProgress.Average()));
+            }
+        }
+        // Members are independent, so training them in parallel cannot change any of them. The slow
+        // MLP members go first so that they do not start last on a busy pool.
+        var schedule = Enumerable.Range(linearCount, options.MlpComponents.Count).Concat(Enumerable.Range(0, linearCount)).ToArray();
+        Parallel.ForEach(schedule, new ParallelOptions { CancellationToken = cancellationToken }, c =>
+        {
+            components[c] = c < linearCount
+                ? SoftmaxTrainer.Train(options.Components[c], texts, y, labels.Length, options.Linear,
+                    options.Seed + 7919 * c, fraction => Report(c, fraction), cancellationToken)
+                : MlpTrainer.Train(options.MlpComponents[c - linearCount], texts, y, labels.Length, options.Mlp,
+                    options.Seed + 7919 * c, fraction => Report(c, fraction), cancellationToken);
         });
 
         progress?.Invoke(new TrainingProgress("calibrating", 0.9));

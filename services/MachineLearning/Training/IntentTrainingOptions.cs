@@ -45,6 +45,11 @@ public sealed record IntentTrainingOptions
 
     public LinearTrainingOptions Linear { get; init; } = new();
 
+    /// <summary>Hashed-embedding MLP ensemble members (none by default), trained with <see cref="Mlp"/>.</summary>
+    public IReadOnlyList<FeatureOptions> MlpComponents { get; init; } = [];
+
+    public MlpTrainingOptions Mlp { get; init; } = new();
+
     public void Validate()
     {
         if (ValidationFraction is <= 0 or >= 1)
@@ -55,14 +60,15 @@ public sealed record IntentTrainingOptions
         {
             throw new ArgumentOutOfRangeException(nameof(FixedThreshold), "Thresholds and accuracy loss are shares between 0 and 1.");
         }
-        if (Components.Count == 0)
+        if (Components.Count + MlpComponents.Count == 0)
         {
             throw new ArgumentException("At least one component is required.", nameof(Components));
         }
-        foreach (var component in Components)
+        foreach (var component in Components.Concat(MlpComponents))
         {
             component.Validate();
         }
         Linear.Validate();
+        Mlp.Validate();
     }
 }

@@ -1,0 +1,28 @@
+namespace SpecialistPlatform.MachineLearning.Models;
+
+/// <summary>Hyper-parameters of the hashed-embedding MLP trainer (plain SGD, learning rate decaying linearly to zero).</summary>
+public sealed record MlpTrainingOptions
+{
+    public int Dimension { get; init; } = 64;
+
+    public int Hidden { get; init; } = 128;
+
+    public int Epochs { get; init; } = 10;
+
+    public float LearningRate { get; init; } = 0.05f;
+
+    /// <summary>
+    /// A bucket needs this many training texts containing it to get an embedding. At 2, CLINC150's model
+    /// stays under 50 MB (46 instead of 53) at no measurable cost in accuracy.
+    /// </summary>
+    public int MinCount { get; init; } = 2;
+
+    public void Validate()
+    {
+        if (Dimension is < 1 or > 4096 || Hidden is < 1 or > 4096 || Epochs < 1 || !(LearningRate > 0) || MinCount < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MlpTrainingOptions),
+                "Dimension and hidden size between 1 and 4096, epochs >= 1, learning rate > 0 and MinCount >= 1 are required.");
+        }
+    }
+}
