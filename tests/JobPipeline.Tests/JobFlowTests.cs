@@ -83,6 +83,20 @@ public sealed class JobFlowTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_type_the_tenants_policy_blocks_stops_the_job_at_compliance_with_the_reason()
+    {
+        var id = await platform.SubmitAsync("email", "Please update my records, my SSN is 536-22-8726.");
+
+        var job = await platform.WaitForJobAsync(id);
+
+        job.GetProperty("status").GetString().ShouldBe("Failed", job.ToString());
+        job.GetProperty("failureReason").GetString()!.ShouldContain("blocked: text contains US_SSN");
+        var audit = await platform.WaitForAuditAsync(id);
+        audit.Single(r => r.GetProperty("step").GetString() == "compliance").GetProperty("decision").GetString().ShouldBe("block");
+        audit.ShouldNotContain(r => r.GetProperty("step").GetString() == "intent");
+    }
+
+    [Fact]
     public async Task Out_of_scope_email_is_sent_to_review_with_the_reason()
     {
         var id = await platform.SubmitAsync("email", "What is the best recipe for a chocolate cake with strawberries?");

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
-using SpecialistPlatform.Compliance.Detection;
+using SpecialistPlatform.ComplianceChecker.Policies;
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Audit;
 using SpecialistPlatform.Contracts.Jobs;
@@ -10,20 +10,21 @@ using SpecialistPlatform.Jobs.Steps;
 
 namespace SpecialistPlatform.ComplianceChecker.Activities;
 
-/// <summary>Finds personal data and redacts it; every later step that sends text outside gets only the redacted
-/// text. The audit record names the entity types and counts, never the values.</summary>
-public sealed class CheckComplianceActivity(PersonalDataDetector detector, Redactor redactor) : IExecuteActivity<CheckCompliance>
+/// <summary>Finds personal data and applies the tenant's policy for the job's kind; every later step that sends text
+/// outside gets only the transformed text. A blocked type stops the job with the reason. The audit record names the
+/// entity types and counts, never the values.</summary>
+public sealed class CheckComplianceActivity(CompliancePolicies policies) : IExecuteActivity<CheckCompliance>
 {
     public async Task<ExecutionResult> Execute(ExecuteContext<CheckCompliance> context)
     {
         var arguments = context.Arguments;
         var stopwatch = Stopwatch.StartNew();
-        var findings = detector.Detect(arguments.Text);
-        var redaction = redactor.Redact(arguments.Text, findings);
+        var applied = policies.For(arguments.TenantId, arguments.Kind).Apply(arguments.Text);
+        var actions = applied.Entities.Select(e => e.Action.ToString().ToLowerInvariant()).Distinct().Order().ToList();
         var result = new ComplianceResult(
-            [.. findings.Select(f => new DetectedEntity(f.Type, f.Start, f.End, f.Score))],
-            findings.Count == 0 ? "none" : "redact",
-            redaction.Text);
+            [.. applied.Entities.Select(e => new DetectedEntity(e.Type, e.Start, e.End, e.Score))],
+            applied.Blocked ? "block" : actions.Count == 0 ? "none" : string.Join(",", actions),
+            applied.Text);
         stopwatch.Stop();
 
         await context.AuditAsync(new RecordAudit
@@ -37,14 +38,27 @@ public sealed class CheckComplianceActivity(PersonalDataDetector detector, Redac
             InputSha256 = JobIntake.Sha256(arguments.Text),
             Decision = result.Action,
             LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
-            Redacted = findings.Count == 0 ? null : string.Join(",", findings.GroupBy(f => f.Type).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}")),
+            Redacted = applied.Entities.Count == 0 ? null
+                : string.Join(",", applied.Entities.GroupBy(e => e.Type).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}")),
+            Detail = applied.Reason,
         });
+
+        if (applied.Blocked)
+        {
+            // Faulted, not thrown: the policy's answer is final, so the job fails at once with the reason instead of
+            // being retried.
+            return context.Faulted(new ComplianceBlockedException(applied.Reason!));
+        }
+
         // The placeholder map travels with the job (as its original text already does) so that the escalation step can
         // put original values back into the frontier's answer locally; it is not part of the job's stored result.
         return context.CompletedWithVariables(new Dictionary<string, object>
         {
             ["Compliance"] = result,
-            ["Placeholders"] = redaction.Placeholders,
+            ["Placeholders"] = applied.Placeholders,
         });
     }
 }
+
+/// <summary>The tenant's policy blocks a type of personal data the text contains.</summary>
+public sealed class ComplianceBlockedException(string reason) : Exception(reason);

@@ -1,4 +1,4 @@
-using SpecialistPlatform.Compliance.Detection;
+using SpecialistPlatform.ComplianceChecker.Policies;
 using SpecialistPlatform.ComplianceChecker.Activities;
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Steps;
@@ -11,8 +11,9 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(_ => PersonalDataDetector.CreateDefault());
-        builder.Services.AddSingleton(_ => new Redactor());
+        builder.Services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section);
+        builder.Services.AddSingleton<CompliancePolicies>();
+        builder.Services.AddHostedService<CompliancePoliciesLoader>();
         builder.AddMessaging(bus => bus.AddExecuteActivity<CheckComplianceActivity, CheckCompliance>()
             .Endpoint(e => e.Name = ResourceNames.Queues.CheckCompliance));
     }

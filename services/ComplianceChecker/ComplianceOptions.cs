@@ -1,0 +1,26 @@
+namespace SpecialistPlatform.ComplianceChecker;
+
+/// <summary>
+/// Section <c>Compliance</c>: which policy applies to which tenant and job kind. Each entry names a policy file (see
+/// services/Compliance.Detection/README.md: per entity type allow, redact, mask, hash, encrypt or block, plus the
+/// tenant's own recognizers). The most specific entry wins: tenant and kind, then tenant, then kind; without one the
+/// default policy redacts every personal-data type with typed placeholders and leaves dates for extraction.
+/// Environment form: Compliance__Policies__0__Tenant=acme, Compliance__Policies__0__Kind=invoice, Compliance__Policies__0__File=/etc/acme.json
+/// </summary>
+public sealed class ComplianceOptions
+{
+    public const string Section = "Compliance";
+
+    public List<PolicyBinding> Policies { get; set; } = [];
+}
+
+public sealed class PolicyBinding
+{
+    /// <summary>The tenant it applies to; null for every tenant.</summary>
+    public string? Tenant { get; set; }
+
+    /// <summary>The job kind it applies to; null for every kind.</summary>
+    public string? Kind { get; set; }
+
+    public string File { get; set; } = "";
+}
