@@ -83,6 +83,23 @@ public sealed class JobFlowTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Booking_slots_come_from_the_learned_span_tagger_with_normalised_values()
+    {
+        var id = await platform.SubmitAsync("restaurant-booking", "Could I book a table for two people on Friday at 7pm? The name is Anna Smith.");
+
+        var job = await platform.WaitForJobAsync(id, TimeSpan.FromMinutes(2));
+
+        job.GetProperty("status").GetString().ShouldBe("Completed", job.ToString());
+        var fields = job.GetProperty("result").GetProperty("extraction").GetProperty("fields").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!);
+        fields["people"].GetProperty("value").GetDecimal().ShouldBe(2m);
+        fields["time"].GetProperty("value").GetString().ShouldBe("19:00");
+        fields["people"].GetProperty("confidence").GetDouble().ShouldBeInRange(0.0, 1.0);
+        var audit = await platform.WaitForAuditAsync(id);
+        audit.Single(r => r.GetProperty("step").GetString() == "extraction").GetProperty("model").GetString()!.ShouldStartWith("restaurant8k");
+    }
+
+    [Fact]
     public async Task A_type_the_tenants_policy_blocks_stops_the_job_at_compliance_with_the_reason()
     {
         var id = await platform.SubmitAsync("email", "Please update my records, my SSN is 536-22-8726.");

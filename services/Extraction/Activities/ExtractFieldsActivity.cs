@@ -5,6 +5,7 @@ using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Audit;
 using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.Extraction.Fields;
+using SpecialistPlatform.Extraction.Models;
 using SpecialistPlatform.Jobs.Intake;
 using SpecialistPlatform.Jobs.Pipelines;
 using SpecialistPlatform.Jobs.Steps;
@@ -13,7 +14,7 @@ namespace SpecialistPlatform.Extraction.Activities;
 
 /// <summary>Pulls the fields of the job's schema (the kind's own, or the routed intent's) with typed, normalised
 /// values; a missing or doubtful required field adds escalation to the job's itinerary.</summary>
-public sealed class ExtractFieldsActivity(IOptions<PipelineOptions> pipelines, TimeProvider clock) : IExecuteActivity<ExtractFields>
+public sealed class ExtractFieldsActivity(IOptions<PipelineOptions> pipelines, SpanModelHost spanModels, TimeProvider clock) : IExecuteActivity<ExtractFields>
 {
     public async Task<ExecutionResult> Execute(ExecuteContext<ExtractFields> context)
     {
@@ -23,7 +24,9 @@ public sealed class ExtractFieldsActivity(IOptions<PipelineOptions> pipelines, T
         var schemaName = arguments.Schema ?? options.SchemaFor(options.Kinds[arguments.Kind], arguments.Intent?.Label)
             ?? throw new InvalidOperationException($"No extraction schema is configured for kind '{arguments.Kind}' (Pipelines:IntentSchemas:*).");
         var schema = options.Schemas[schemaName];
-        var result = FieldExtractor.Extract(schemaName, schema, arguments.Text, clock.GetUtcNow().UtcDateTime);
+        var spanModel = schema.Model is { } modelName ? await spanModels.GetAsync(modelName, context.CancellationToken) : null;
+        var spans = spanModel?.Tagger.Predict(arguments.Text);
+        var result = FieldExtractor.Extract(schemaName, schema, arguments.Text, clock.GetUtcNow().UtcDateTime, spans);
         var escalate = FieldExtractor.EscalationReason(schema, result);
         stopwatch.Stop();
 
@@ -33,8 +36,8 @@ public sealed class ExtractFieldsActivity(IOptions<PipelineOptions> pipelines, T
             TenantId = arguments.TenantId,
             Step = ResourceNames.Steps.Extraction,
             Service = ResourceNames.Services.Extraction,
-            Model = $"rules:{schemaName}",
-            ModelVersion = "1",
+            Model = spanModel is null ? $"rules:{schemaName}" : $"{spanModel.Name}+rules:{schemaName}",
+            ModelVersion = spanModel?.Version ?? "1",
             InputSha256 = JobIntake.Sha256(arguments.Text),
             Decision = $"{result.Fields.Count} field(s)" + (result.MissingRequired.Count > 0 ? $", missing {string.Join(",", result.MissingRequired)}" : ""),
             Confidence = result.Fields.Count == 0 ? null : result.Fields.Min(f => f.Confidence),

@@ -1,6 +1,9 @@
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Steps;
+using SpecialistPlatform.Data;
+using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Extraction.Activities;
+using SpecialistPlatform.Extraction.Models;
 using SpecialistPlatform.Jobs.Pipelines;
 using SpecialistPlatform.ServiceDefaults;
 
@@ -12,6 +15,13 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPipelines();
+        builder.AddPostgres();
+        builder.Services.AddPlatformDbContext();
+        builder.Services.AddScoped<ModelRegistry>();
+        builder.Services.AddOptions<ExtractionOptions>().BindConfiguration(ExtractionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SpanModelHost>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<SpanModelHost>());
+        builder.Services.AddHealthChecks().AddCheck<SpanModelHost>("span-models", tags: [ServiceDefaults.Extensions.ReadyTag]);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddMessaging(bus => bus.AddExecuteActivity<ExtractFieldsActivity, ExtractFields>()
             .Endpoint(e => e.Name = ResourceNames.Queues.ExtractFields));

@@ -1,5 +1,6 @@
 using SpecialistPlatform.Contracts.Jobs;
 using SpecialistPlatform.Jobs.Pipelines;
+using SpecialistPlatform.MachineLearning.Sequence;
 
 namespace SpecialistPlatform.Extraction.Fields;
 
@@ -13,13 +14,25 @@ public static class FieldExtractor
     public const double UncertainBelow = 0.5;
     private const int KeywordWindow = 40;
 
-    public static ExtractionResult Extract(string schemaName, SchemaOptions schema, string text, DateTime reference)
+    /// <param name="spans">The learned tagger's spans for schemas with a Model; fields with a Slot are read from them.</param>
+    public static ExtractionResult Extract(string schemaName, SchemaOptions schema, string text, DateTime reference,
+        IReadOnlyList<PredictedSpan>? spans = null)
     {
         var taken = new List<(int Start, int End)>();
         var fields = new List<ExtractedField>();
         var lower = text.ToLowerInvariant();
         foreach (var field in schema.Fields)
         {
+            if (field.Slot is { } slot)
+            {
+                if (spans?.Where(s => s.Label == slot).MaxBy(s => s.Confidence) is { } span)
+                {
+                    fields.Add(FromSpan(field, span, reference));
+                }
+
+                continue;
+            }
+
             var candidates = TypedValueFinder.Find(field.Type, text, reference)
                 .Where(v => !taken.Any(t => t.Start < v.End && v.Start < t.End))
                 .ToList();
@@ -35,6 +48,23 @@ public static class FieldExtractor
 
         var missing = schema.Fields.Where(f => f.Required && !fields.Any(x => x.Name == f.Name)).Select(f => f.Name).ToList();
         return new ExtractionResult(schemaName, fields, missing);
+    }
+
+    /// <summary>A learned span, normalised to the field's type; a span that does not read as that type keeps its text
+    /// with the reason, never a guessed value.</summary>
+    private static ExtractedField FromSpan(FieldOptions field, PredictedSpan span, DateTime reference)
+    {
+        if (field.Type == "string")
+        {
+            return new ExtractedField(field.Name, field.Type, span.Text, span.Start, span.End,
+                System.Text.Json.JsonSerializer.SerializeToElement(span.Text), Math.Round(span.Confidence, 4), null);
+        }
+
+        var typed = TypedValueFinder.Find(field.Type, span.Text, reference).FirstOrDefault();
+        return typed?.Value is { } value
+            ? new ExtractedField(field.Name, field.Type, span.Text, span.Start, span.End, value, Math.Round(Math.Min(span.Confidence, typed.Confidence), 4), null)
+            : new ExtractedField(field.Name, field.Type, span.Text, span.Start, span.End, null, Math.Round(span.Confidence, 4),
+                $"'{span.Text}' could not be read as {field.Type}");
     }
 
     /// <summary>Why this result should go to the frontier model, or null when it should not.</summary>

@@ -82,6 +82,11 @@ public sealed class PipelineOptions : IValidatableObject
 
         foreach (var (name, schema) in Schemas)
         {
+            if (schema.Model is null && schema.Fields.FirstOrDefault(f => f.Slot is not null) is { } slotField)
+            {
+                yield return new ValidationResult($"Pipelines:Schemas:{name}: field '{slotField.Name}' reads slot '{slotField.Slot}' but the schema names no Model.");
+            }
+
             foreach (var field in schema.Fields.Where(field => !KnownFieldTypes.Contains(field.Type)))
             {
                 yield return new ValidationResult(
@@ -111,6 +116,9 @@ public sealed class JobKindOptions
 
 public sealed class SchemaOptions
 {
+    /// <summary>Registry name of the learned span tagger (task "extract") that finds this schema's slot fields.</summary>
+    public string? Model { get; set; }
+
     public List<FieldOptions> Fields { get; set; } = [];
 }
 
@@ -119,6 +127,9 @@ public sealed class FieldOptions
     public string Name { get; set; } = "";
     public string Type { get; set; } = "string";
     public bool Required { get; set; }
+
+    /// <summary>The span tagger's slot label this field is read from; null means the typed rules find it.</summary>
+    public string? Slot { get; set; }
 
     /// <summary>Words that announce this field ("invoice number", "due"): a value near one is preferred.</summary>
     public List<string> Keywords { get; set; } = [];

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Data.Registry;
+using SpecialistPlatform.Jobs.Pipelines;
+using SpecialistPlatform.MachineLearning.Sequence;
+
+namespace SpecialistPlatform.Extraction.Models;
+
+/// <summary>A span tagger in service and its registry version.</summary>
+public sealed record LoadedSpanModel(SpanTagger Tagger, string Name, string Version);
+
+/// <summary>
+/// Serves the learned span taggers the schemas name (task "extract" in the registry), in step with the registry: a
+/// newly promoted version replaces the old one within seconds. A model the registry does not have yet is trained from
+/// the bundled data configured for it (Extraction:DefaultModels) at first start and activated. /health says "not
+/// ready" until every model the schemas need is loaded, so no job is extracted without its model.
+/// </summary>
+public sealed class SpanModelHost(
+    IServiceScopeFactory scopes, IOptions<PipelineOptions> pipelines, IOptions<ExtractionOptions> options, IHostEnvironment environment,
+    ILogger<SpanModelHost> logger) : BackgroundService, IHealthCheck
+{
+    public const string ModelTask = "extract";
+
+    private readonly ConcurrentDictionary<string, (Guid Id, LoadedSpanModel Model)> _models = new(StringComparer.Ordinal);
+    private string? _failure;
+
+    private IReadOnlyList<string> Needed => [.. pipelines.Value.Schemas.Values.Select(s => s.Model).OfType<string>().Distinct()];
+
+    /// <summary>The model, once loaded: the bus may deliver a job before the first load (after a restart, say), and
+    /// that job waits for its model instead of failing.</summary>
+    public async Task<LoadedSpanModel> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (!_models.ContainsKey(name) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return _models.TryGetValue(name, out var loaded)
+            ? loaded.Model
+            : throw new InvalidOperationException($"The span model '{name}' could not be loaded: {_failure ?? "still loading"}.");
+    }
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var missing = Needed.Where(name => !_models.ContainsKey(name)).ToList();
+        return Task.FromResult(missing.Count == 0
+            ? HealthCheckResult.Healthy(string.Join(", ", _models.Values.Select(m => $"{m.Model.Name} {m.Model.Version}")))
+            : new HealthCheckResult(context.Registration.FailureStatus, _failure ?? $"loading or training {string.Join(", ", missing)}"));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var name in Needed)
+                {
+                    await RefreshAsync(name, stoppingToken);
+                }
+
+                _failure = null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                _failure = e.Message;
+                logger.LogError(e, "Could not bring the span models in step with the registry; retrying");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(options.Value.RegistryRefreshSeconds), stoppingToken);
+        }
+    }
+
+    private async Task RefreshAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var registry = scope.ServiceProvider.GetRequiredService<ModelRegistry>();
+        var active = (await registry.ServingAsync(ModelTask, name, cancellationToken)).Active;
+        if (active is null)
+        {
+            await TrainDefaultAsync(registry, name, cancellationToken);
+            active = (await registry.ServingAsync(ModelTask, name, cancellationToken)).Active!;
+        }
+
+        if (_models.TryGetValue(name, out var current) && current.Id == active.Id)
+        {
+            return;
+        }
+
+        var tagger = SpanTaggerArtifact.Deserialize(await registry.ArtifactAsync(active.Id, cancellationToken));
+        _models[name] = (active.Id, new LoadedSpanModel(tagger, name, active.Version));
+        logger.LogInformation("Serving span model {Name} {Version} ({Labels})", name, active.Version, string.Join(", ", tagger.Labels));
+    }
+
+    private async Task TrainDefaultAsync(ModelRegistry registry, string name, CancellationToken cancellationToken)
+    {
+        if (!options.Value.DefaultModels.TryGetValue(name, out var source))
+        {
+            throw new InvalidOperationException(
+                $"The registry has no active {ModelTask}/{name} model and Extraction:DefaultModels:{name} says nothing to train it from; " +
+                $"register one with `specialist models register --task {ModelTask} --name {name} --model DIR --promote active`.");
+        }
+
+        var data = Path.GetFullPath(source.Data, environment.ContentRootPath);
+        logger.LogInformation("The registry has no active {Task}/{Name} model: training one from {Data}", ModelTask, name, data);
+        var stopwatch = Stopwatch.StartNew();
+        var examples = SpanDataReader.Read(data, SpanDataReader.ParseFormat(source.Format));
+        var result = await Task.Run(() => SpanTaggerTrainer.Train(examples, null, new SpanTaggerOptions(), cancellationToken: cancellationToken), cancellationToken);
+        var registered = await registry.RegisterAsync(ModelTask, name, SpanTaggerArtifact.Serialize(result.Model),
+            JsonSerializer.Serialize(result.Model.Metadata.Metrics), result.Model.Metadata.TrainingDataSha256,
+            $"default model trained at first start from {Path.GetFileName(data)} in {stopwatch.Elapsed.TotalSeconds:0.0} s", cancellationToken);
+        await registry.PromoteAsync(ModelTask, name, registered.Version, ModelStatus.Active, cancellationToken);
+        logger.LogInformation("Trained and activated {Task}/{Name} {Version} on {Count} examples in {Seconds:0.0} s",
+            ModelTask, name, registered.Version, examples.Count, stopwatch.Elapsed.TotalSeconds);
+    }
+}
