@@ -44,25 +44,8 @@ public sealed partial class Redactor(MaskOptions? maskOptions = null)
 
     public RedactionResult Redact(string text, IEnumerable<Finding> findings)
     {
-        var byValue = new Dictionary<(string Type, string Key), string>();
-        var counters = new Dictionary<string, int>(StringComparer.Ordinal);
-        var placeholders = new Dictionary<string, string>(StringComparer.Ordinal);
-        return Replace(text, findings, placeholders, (type, value) =>
-        {
-            var key = (type, IdentityKey(type, value));
-            if (byValue.TryGetValue(key, out var existing))
-                return existing;
-            string placeholder;
-            do
-            {
-                counters[type] = counters.GetValueOrDefault(type) + 1;
-                placeholder = $"<{type}_{counters[type]}>";
-            }
-            while (text.Contains(placeholder, StringComparison.OrdinalIgnoreCase));
-            byValue[key] = placeholder;
-            placeholders[placeholder] = value;
-            return placeholder;
-        });
+        var allocator = new PlaceholderAllocator(text);
+        return Replace(text, findings, allocator.Placeholders, allocator.For);
     }
 
     public RedactionResult Mask(string text, IEnumerable<Finding> findings) =>

@@ -64,9 +64,7 @@ public sealed class PolicyApplier
         var resolved = OverlapResolver.Resolve(findings.Select(f => Redactor.Checked(text, f)));
         var output = new StringBuilder(text.Length);
         var entities = new List<AppliedEntity>(resolved.Count);
-        var placeholders = new Dictionary<string, string>(StringComparer.Ordinal);
-        var byValue = new Dictionary<(string, string), string>();
-        var counters = new Dictionary<string, int>(StringComparer.Ordinal);
+        var placeholders = new PlaceholderAllocator(text);
         var blocked = new SortedSet<string>(StringComparer.Ordinal);
         var position = 0;
         foreach (var finding in resolved)
@@ -81,7 +79,7 @@ public sealed class PolicyApplier
             var replacement = action switch
             {
                 PolicyAction.Allow => null,
-                PolicyAction.Redact or PolicyAction.Block => Placeholder(finding.Type, value),
+                PolicyAction.Redact or PolicyAction.Block => placeholders.For(finding.Type, value),
                 PolicyAction.Mask => _masker.MaskValue(finding.Type, value),
                 PolicyAction.Hash => HashToken(finding.Type, value),
                 PolicyAction.Encrypt => _encryptor!.Encrypt(finding.Type, value),
@@ -94,24 +92,7 @@ public sealed class PolicyApplier
         }
         output.Append(text, position, text.Length - position);
         var reason = blocked.Count == 0 ? null : $"blocked: text contains {string.Join(", ", blocked)}";
-        return new PolicyResult(output.ToString(), placeholders, entities, blocked.Count > 0, [.. blocked], reason);
-
-        string Placeholder(string type, string value)
-        {
-            var key = (type, Redactor.IdentityKey(type, value));
-            if (byValue.TryGetValue(key, out var existing))
-                return existing;
-            string placeholder;
-            do
-            {
-                counters[type] = counters.GetValueOrDefault(type) + 1;
-                placeholder = $"<{type}_{counters[type]}>";
-            }
-            while (text.Contains(placeholder, StringComparison.OrdinalIgnoreCase));
-            byValue[key] = placeholder;
-            placeholders[placeholder] = value;
-            return placeholder;
-        }
+        return new PolicyResult(output.ToString(), placeholders.Placeholders, entities, blocked.Count > 0, [.. blocked], reason);
     }
 
     /// <summary>The hash token for a value: <c>&lt;TYPE#hex&gt;</c>, equal for equal values however they are spaced.</summary>

@@ -32,72 +32,44 @@ public static class FrontierPredictions
         var byText = new Dictionary<string, string>(StringComparer.Ordinal);
         var wanted = examples.Select(e => e.Text).ToHashSet(StringComparer.Ordinal);
         var unmatched = 0;
-        var lineNumber = 0;
-        using (var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        foreach (var (lineNumber, root) in JsonLines.Read(path))
         {
-            while (reader.ReadLine() is { } line)
+            if (!root.TryGetProperty("label", out var labelElement) || labelElement.ValueKind != JsonValueKind.String)
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
+                throw new DataFormatException($"{path} line {lineNumber}: the object has no \"label\" string.");
+            }
+
+            var label = labelElement.GetString()!;
+            if (root.TryGetProperty("id", out var idElement))
+            {
+                var id = RowId(idElement, path, lineNumber);
+                if (id < 0 || id >= examples.Count)
                 {
+                    throw new DataFormatException($"{path} line {lineNumber}: id {id} is not a row of the calibration data (0 to {examples.Count - 1}).");
+                }
+                if (byId[id] is { } earlier && earlier != label)
+                {
+                    throw new DataFormatException($"{path} line {lineNumber}: id {id} already has the label '{earlier}'.");
+                }
+                byId[id] = label;
+            }
+            else if (root.TryGetProperty("text", out var textElement) && textElement.ValueKind == JsonValueKind.String)
+            {
+                var text = textElement.GetString()!;
+                if (!wanted.Contains(text))
+                {
+                    unmatched++;
                     continue;
                 }
-
-                JsonDocument document;
-                try
+                if (byText.TryGetValue(text, out var earlier) && earlier != label)
                 {
-                    document = JsonDocument.Parse(line);
+                    throw new DataFormatException($"{path} line {lineNumber}: the same text already has the label '{earlier}'.");
                 }
-                catch (JsonException ex)
-                {
-                    throw new DataFormatException($"{path} line {lineNumber}: not valid JSON ({ex.Message})", ex);
-                }
-
-                using (document)
-                {
-                    var root = document.RootElement;
-                    if (root.ValueKind != JsonValueKind.Object)
-                    {
-                        throw new DataFormatException($"{path} line {lineNumber}: expected a JSON object.");
-                    }
-                    if (!root.TryGetProperty("label", out var labelElement) || labelElement.ValueKind != JsonValueKind.String)
-                    {
-                        throw new DataFormatException($"{path} line {lineNumber}: the object has no \"label\" string.");
-                    }
-
-                    var label = labelElement.GetString()!;
-                    if (root.TryGetProperty("id", out var idElement))
-                    {
-                        var id = RowId(idElement, path, lineNumber);
-                        if (id < 0 || id >= examples.Count)
-                        {
-                            throw new DataFormatException($"{path} line {lineNumber}: id {id} is not a row of the calibration data (0 to {examples.Count - 1}).");
-                        }
-                        if (byId[id] is { } earlier && earlier != label)
-                        {
-                            throw new DataFormatException($"{path} line {lineNumber}: id {id} already has the label '{earlier}'.");
-                        }
-                        byId[id] = label;
-                    }
-                    else if (root.TryGetProperty("text", out var textElement) && textElement.ValueKind == JsonValueKind.String)
-                    {
-                        var text = textElement.GetString()!;
-                        if (!wanted.Contains(text))
-                        {
-                            unmatched++;
-                            continue;
-                        }
-                        if (byText.TryGetValue(text, out var earlier) && earlier != label)
-                        {
-                            throw new DataFormatException($"{path} line {lineNumber}: the same text already has the label '{earlier}'.");
-                        }
-                        byText[text] = label;
-                    }
-                    else
-                    {
-                        throw new DataFormatException($"{path} line {lineNumber}: the object needs an \"id\" (row number) or a \"text\" string.");
-                    }
-                }
+                byText[text] = label;
+            }
+            else
+            {
+                throw new DataFormatException($"{path} line {lineNumber}: the object needs an \"id\" (row number) or a \"text\" string.");
             }
         }
 

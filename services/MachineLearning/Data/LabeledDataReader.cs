@@ -33,7 +33,7 @@ public static class LabeledDataReader
         var texts = new List<string>();
         if (IsJsonLines(path))
         {
-            foreach (var (lineNumber, root) in JsonLines(path))
+            foreach (var (lineNumber, root) in JsonLines.Read(path))
             {
                 texts.Add(RequiredString(root, textColumn, path, lineNumber));
             }
@@ -77,7 +77,7 @@ public static class LabeledDataReader
     {
         EnsureExists(path);
         var inputs = new List<ClassificationInput>();
-        foreach (var (lineNumber, root) in JsonLines(path))
+        foreach (var (lineNumber, root) in JsonLines.Read(path))
         {
             if (!root.TryGetProperty(idField, out var id))
             {
@@ -95,7 +95,7 @@ public static class LabeledDataReader
     private static List<LabeledExample> ReadJsonLines(string path, string textField, string labelField)
     {
         var examples = new List<LabeledExample>();
-        foreach (var (lineNumber, root) in JsonLines(path))
+        foreach (var (lineNumber, root) in JsonLines.Read(path))
         {
             var text = RequiredString(root, textField, path, lineNumber);
             if (!root.TryGetProperty(labelField, out var label) || label.ValueKind is JsonValueKind.Null)
@@ -113,36 +113,6 @@ public static class LabeledDataReader
         return examples;
     }
 
-    private static IEnumerable<(int Line, JsonElement Root)> JsonLines(string path)
-    {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(line);
-            }
-            catch (JsonException ex)
-            {
-                throw new DataFormatException($"{path} line {lineNumber}: not valid JSON ({ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0]}).", ex);
-            }
-            using (document)
-            {
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    throw new DataFormatException($"{path} line {lineNumber}: expected a JSON object, found {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
-                }
-                yield return (lineNumber, document.RootElement.Clone());
-            }
-        }
-    }
 
     private static string RequiredString(JsonElement root, string field, string path, int lineNumber)
     {

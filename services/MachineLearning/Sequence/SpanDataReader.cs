@@ -249,33 +249,7 @@ public static class SpanDataReader
     private static IEnumerable<(int Line, JsonElement Root)> JsonLines(string path)
     {
         EnsureExists(path);
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(line);
-            }
-            catch (JsonException ex)
-            {
-                throw new DataFormatException($"{path} line {lineNumber}: not valid JSON ({ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0]}).", ex);
-            }
-            using (document)
-            {
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    throw new DataFormatException($"{path} line {lineNumber}: expected a JSON object.");
-                }
-                yield return (lineNumber, document.RootElement);
-            }
-        }
+        return Data.JsonLines.Read(path);
     }
 
     private static void EnsureExists(string path)
