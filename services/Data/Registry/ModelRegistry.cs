@@ -56,6 +56,14 @@ public sealed class ModelRegistry(PlatformDbContext db)
         return View(model);
     }
 
+    /// <summary>Registers a model and makes it the active version: how a service's default model enters a fresh registry.</summary>
+    public async Task<RegisteredModel> RegisterActiveAsync(
+        string task, string name, byte[] artifact, string metricsJson, string? trainingDataSha256, string? note, CancellationToken cancellationToken)
+    {
+        var registered = await RegisterAsync(task, name, artifact, metricsJson, trainingDataSha256, note, cancellationToken);
+        return await PromoteAsync(task, name, registered.Version, ModelStatus.Active, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<RegisteredModel>> ListAsync(string? task, string? name, CancellationToken cancellationToken)
     {
         return await db.ModelVersions.AsNoTracking()

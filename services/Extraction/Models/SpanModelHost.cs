@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Jobs.Pipelines;
 using SpecialistPlatform.MachineLearning.Sequence;
@@ -111,10 +110,9 @@ public sealed class SpanModelHost(
         var stopwatch = Stopwatch.StartNew();
         var examples = SpanDataReader.Read(data, SpanDataReader.ParseFormat(source.Format));
         var result = await Task.Run(() => SpanTaggerTrainer.Train(examples, null, new SpanTaggerOptions(), cancellationToken: cancellationToken), cancellationToken);
-        var registered = await registry.RegisterAsync(ModelTask, name, SpanTaggerArtifact.Serialize(result.Model),
+        var registered = await registry.RegisterActiveAsync(ModelTask, name, SpanTaggerArtifact.Serialize(result.Model),
             JsonSerializer.Serialize(result.Model.Metadata.Metrics), result.Model.Metadata.TrainingDataSha256,
             $"default model trained at first start from {Path.GetFileName(data)} in {stopwatch.Elapsed.TotalSeconds:0.0} s", cancellationToken);
-        await registry.PromoteAsync(ModelTask, name, registered.Version, ModelStatus.Active, cancellationToken);
         logger.LogInformation("Trained and activated {Task}/{Name} {Version} on {Count} examples in {Seconds:0.0} s",
             ModelTask, name, registered.Version, examples.Count, stopwatch.Elapsed.TotalSeconds);
     }

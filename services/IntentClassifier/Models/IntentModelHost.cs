@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SpecialistPlatform.Data.Registry;
+using SpecialistPlatform.Jobs.Pipelines;
 using SpecialistPlatform.MachineLearning.Artifacts;
 using SpecialistPlatform.MachineLearning.Data;
 using SpecialistPlatform.MachineLearning.Models;
@@ -27,8 +28,7 @@ public sealed record ServingIntentModels(LoadedIntentModel Active, LoadedIntentM
             return (Active, null);
         }
 
-        var bucket = BitConverter.ToUInt32(jobId.ToByteArray(), 12) / (double)uint.MaxValue;
-        return bucket < canaryShare ? (Shadow, Active) : (Active, Shadow);
+        return JobShare.Contains(jobId, canaryShare, JobShare.CanaryBytes) ? (Shadow, Active) : (Active, Shadow);
     }
 }
 
@@ -135,10 +135,9 @@ public sealed class IntentModelHost(
         var result = await Task.Run(() => IntentTrainer.Train(
             examples, null, IntentPresets.Create(IntentPresets.Default) with { Seed = settings.Seed }, cancellationToken: cancellationToken), cancellationToken);
         var artifact = ModelArtifact.Serialize(result.Model);
-        var registered = await registry.RegisterAsync(ModelTask, name, artifact, JsonSerializer.Serialize(result.Model.Metadata.Metrics),
+        var registered = await registry.RegisterActiveAsync(ModelTask, name, artifact, JsonSerializer.Serialize(result.Model.Metadata.Metrics),
             result.Model.Metadata.TrainingDataSha256, $"default model trained at first start from {Path.GetFileName(data)} in {stopwatch.Elapsed.TotalSeconds:0.0} s",
             cancellationToken);
-        await registry.PromoteAsync(ModelTask, name, registered.Version, Data.Entities.ModelStatus.Active, cancellationToken);
         logger.LogInformation("Trained and activated {Task}/{Name} {Version} on {Count} examples in {Seconds:0.0} s",
             ModelTask, name, registered.Version, examples.Count, stopwatch.Elapsed.TotalSeconds);
     }

@@ -35,8 +35,8 @@ public sealed class PipelineOptions : IValidatableObject
     /// <summary>Whether this job is one of the share of a kind's jobs also sent to the frontier, off the critical path, to
     /// measure the specialists against it. Chosen by job id, so a redelivered job is chosen (or not) again.</summary>
     public bool IsFrontierShadowed(Guid jobId, string tenantId, string kind) =>
-        Kinds.TryGetValue(kind, out var options) && options.FrontierShadowShare > 0 && FrontierShadowTenants.Contains(tenantId)
-        && BitConverter.ToUInt32(jobId.ToByteArray(), 8) / (double)uint.MaxValue < options.FrontierShadowShare;
+        Kinds.TryGetValue(kind, out var options) && FrontierShadowTenants.Contains(tenantId)
+        && JobShare.Contains(jobId, options.FrontierShadowShare, JobShare.FrontierShadowBytes);
 
     public string? SchemaFor(JobKindOptions kind, string? intentLabel) =>
         kind.Schema
