@@ -123,6 +123,10 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             run.Property(r => r.ModelVersion).HasMaxLength(64);
             run.Property(r => r.ModelSha256).HasMaxLength(64);
             run.Property(r => r.DatasetSha256).HasMaxLength(64);
+            run.Property(r => r.TenantId).HasMaxLength(64);
+            // One summary per tenant, model version and window, however many instances close windows.
+            run.HasIndex(r => new { r.Kind, r.TenantId, r.ModelVersion, r.WindowStart }).IsUnique();
+            run.HasIndex(r => r.CreatedAt);
             run.Property(r => r.DatasetSource).HasMaxLength(1000);
             run.Property(r => r.MetricsJson).HasColumnType("jsonb");
             run.Property(r => r.PerClassJson).HasColumnType("jsonb");

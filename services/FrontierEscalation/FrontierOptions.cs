@@ -27,12 +27,22 @@ public sealed class FrontierOptions : IValidatableObject
     [Range(16, 100_000)]
     public int MaxOutputTokens { get; set; } = 512;
 
+    /// <summary>Length of a shadow-evaluation window: when one ends, each tenant's comparisons in it are summarised into
+    /// an evaluation run (agreement, per-class numbers, cost and latency against the frontier) that the gateway serves as
+    /// a report.</summary>
+    public TimeSpan ShadowWindow { get; set; } = TimeSpan.FromHours(1);
+
     public bool IsConfigured => Models.Count > 0;
 
     public BudgetOptions BudgetFor(string tenantId) => TenantBudgets.GetValueOrDefault(tenantId) ?? DefaultBudget;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (ShadowWindow < TimeSpan.FromSeconds(1) || ShadowWindow > TimeSpan.FromDays(31))
+        {
+            yield return new ValidationResult($"Frontier:ShadowWindow must be between 00:00:01 and 31.00:00:00, not {ShadowWindow}.");
+        }
+
         for (var i = 0; i < Models.Count; i++)
         {
             var model = Models[i];

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SpecialistPlatform.Cli.Reports;
+using SpecialistPlatform.Evaluation.Reports;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.MachineLearning.Cascade;
 using SpecialistPlatform.MachineLearning.Training;

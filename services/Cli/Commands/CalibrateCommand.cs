@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using SpecialistPlatform.Cli.Platform;
-using SpecialistPlatform.Cli.Reports;
+using SpecialistPlatform.Evaluation.Reports;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.MachineLearning.Artifacts;

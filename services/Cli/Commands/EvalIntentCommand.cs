@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using SpecialistPlatform.Cli.Platform;
-using SpecialistPlatform.Cli.Reports;
+using SpecialistPlatform.Evaluation.Reports;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.MachineLearning.Artifacts;
 using SpecialistPlatform.MachineLearning.Data;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 using SpecialistPlatform.Cli.Platform;
-using SpecialistPlatform.Cli.Reports;
+using SpecialistPlatform.Evaluation.Reports;
 
 namespace SpecialistPlatform.Cli.Commands;
 

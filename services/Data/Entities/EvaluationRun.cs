@@ -2,14 +2,15 @@ namespace SpecialistPlatform.Data.Entities;
 
 /// <summary>
 /// One measured evaluation of a model on labelled data, kept so reports can be rendered and compared later:
-/// an "intent-eval" (`specialist eval intent --store`) or a "calibration" (`specialist calibrate --store`).
+/// an "intent-eval" (`specialist eval intent --store`), a "calibration" (`specialist calibrate --store`), or a
+/// "shadow-window": the router against the frontier on one tenant's live traffic over one window of time.
 /// The detailed parts are JSON written by the CLI (see services/MachineLearning/Cascade for their shapes).
 /// </summary>
 public sealed class EvaluationRun
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    /// <summary>"intent-eval" or "calibration".</summary>
+    /// <summary>"intent-eval", "extract-eval", "calibration" or "shadow-window".</summary>
     public required string Kind { get; init; }
 
     /// <summary>"intent", "extract", "pii".</summary>
@@ -54,5 +55,13 @@ public sealed class EvaluationRun
     public string ReliabilityJson { get; init; } = "[]";
     public string ConfusionsJson { get; init; } = "[]";
     public string? Notes { get; init; }
+
+    /// <summary>The tenant whose traffic a shadow window measured; null for runs on labelled data (platform-wide).</summary>
+    public string? TenantId { get; init; }
+
+    /// <summary>A shadow window's [start, end) in UTC; null for runs on labelled data.</summary>
+    public DateTimeOffset? WindowStart { get; init; }
+
+    public DateTimeOffset? WindowEnd { get; init; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 }

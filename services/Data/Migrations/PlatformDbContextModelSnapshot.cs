@@ -251,11 +251,26 @@ namespace SpecialistPlatform.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("WindowEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("ModelSha256", "CreatedAt");
 
                     b.HasIndex("Task", "ModelName", "CreatedAt");
+
+                    b.HasIndex("Kind", "TenantId", "ModelVersion", "WindowStart")
+                        .IsUnique();
 
                     b.ToTable("evaluation_runs", (string)null);
                 });

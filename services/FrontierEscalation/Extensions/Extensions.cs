@@ -1,6 +1,7 @@
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.Data;
+using SpecialistPlatform.Evaluation.ShadowWindows;
 using SpecialistPlatform.FrontierEscalation.Consumers;
 using SpecialistPlatform.FrontierEscalation.Activities;
 using SpecialistPlatform.FrontierEscalation.Frontier;
@@ -19,6 +20,8 @@ public static class Extensions
         builder.AddPostgres();
         builder.Services.AddPlatformDbContext();
         builder.Services.AddFrontier();
+        builder.Services.AddScoped<ShadowWindowCloser>();
+        builder.Services.AddHostedService<ShadowWindowService>();
         builder.AddMessaging(bus =>
         {
             bus.AddExecuteActivity<EscalateActivity, Escalate>().Endpoint(e => e.Name = ResourceNames.Queues.Escalate);

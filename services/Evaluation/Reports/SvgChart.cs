@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace SpecialistPlatform.Cli.Reports;
+namespace SpecialistPlatform.Evaluation.Reports;
 
 /// <summary>
 /// A small inline-SVG plotting surface: a data rectangle with linear axes, gridlines and ticks. Everything is drawn

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SpecialistPlatform.Cli.Reports;
+namespace SpecialistPlatform.Evaluation.Reports;
 
 /// <summary>The one JSON shape for the detailed parts of an evaluation run, written by the CLI and read by the report.</summary>
 public static class ReportJson

@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Evaluation.ShadowWindows;
 using SpecialistPlatform.MachineLearning.Cascade;
 using SpecialistPlatform.MachineLearning.Training;
-using static SpecialistPlatform.Cli.Reports.SvgChart;
+using static SpecialistPlatform.Evaluation.Reports.SvgChart;
 
-namespace SpecialistPlatform.Cli.Reports;
+namespace SpecialistPlatform.Evaluation.Reports;
 
 /// <summary>
 /// Renders a stored evaluation run as one self-contained HTML page: inline CSS and inline SVG charts, no script and
@@ -15,6 +16,7 @@ namespace SpecialistPlatform.Cli.Reports;
 public static class EvaluationReport
 {
     public const string AssumedBannerId = "frontier-assumed";
+    public const string FrontierReferenceBannerId = "frontier-reference";
 
     public static string Render(EvaluationRun run)
     {
@@ -23,9 +25,10 @@ public static class EvaluationReport
         var reliability = ReportJson.Deserialize<List<ReliabilityBin>>(run.ReliabilityJson, []);
         var confusions = ReportJson.Deserialize<List<ConfusedPair>>(run.ConfusionsJson, []);
         var isCalibration = sweep.Count > 0;
+        var isShadow = run.Kind == ShadowWindowSummary.RunKind;
 
         var html = new StringBuilder();
-        var title = isCalibration ? "Cascade calibration" : "Model evaluation";
+        var title = isShadow ? "Shadow evaluation against the frontier" : isCalibration ? "Cascade calibration" : "Model evaluation";
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append($"<title>{E(title)}: {E(run.Task)} {E(run.ModelName ?? "")} {E(run.ModelVersion)}</title>")
@@ -36,6 +39,13 @@ public static class EvaluationReport
                     + $"{run.DatasetRows.ToString(CultureInfo.InvariantCulture)} labelled examples from {E(run.DatasetSource ?? "(unnamed data)")}, SHA-256 <code>{E(Short(run.DatasetSha256))}</code>"
                     + $" &middot; model SHA-256 <code>{E(Short(run.ModelSha256))}</code></p>");
 
+        if (isShadow)
+        {
+            html.Append($"<div class=\"banner reference\" id=\"{FrontierReferenceBannerId}\"><strong>The frontier model is the reference here.</strong> "
+                        + $"These are live jobs of tenant <code>{E(run.TenantId ?? "")}</code> with no human labels: every accuracy on this page is agreement with the frontier's answer, "
+                        + "and the frontier's own accuracy is 100% by definition. Measure the frontier itself with <code>specialist calibrate --frontier-predictions</code> on labelled data.</div>");
+        }
+
         if (run.FrontierAccuracyAssumed)
         {
             var assumed = metrics.TryGetValue("frontier_accuracy", out var fa) && fa is double f ? Pct(f) : "an assumed figure";
@@ -45,7 +55,20 @@ public static class EvaluationReport
         }
 
         html.Append("<section class=\"cards\">");
-        if (isCalibration)
+        if (isShadow)
+        {
+            var chosen = metrics.GetValueOrDefault("chosen_threshold") as double?;
+            html.Append(Card("Agreement", Opt(metrics, "agreement"), $"{Count(metrics, "judged")} jobs answered by both, {Count(metrics, "unanswered")} unanswered by the frontier"));
+            html.Append(Card("Escalate below", chosen is { } t ? t.ToString("0.0000", CultureInfo.InvariantCulture) : "not registered", "the version's registered threshold"));
+            html.Append(Card("Escalation rate", Opt(metrics, "chosen_escalation_rate"), "at that threshold, in this window"));
+            html.Append(Card("Cascade agreement", Opt(metrics, "chosen_combined_accuracy"), $"router on kept jobs: {Opt(metrics, "chosen_kept_accuracy")}"));
+            html.Append(Card("Frontier spend", Money(metrics.GetValueOrDefault("frontier_cost_total") as double? ?? 0), "on this window's shadow calls"));
+            if (run.FrontierCostPer1k is { } perJob)
+            {
+                html.Append(Card("Cost per 1k jobs", run.CascadeCostPer1k is { } c ? Money(c) : "-", $"cascade; frontier only {Money(perJob)}; router only {Money(run.SpecialistCostPer1k ?? 0)}"));
+            }
+        }
+        else if (isCalibration)
         {
             var chosen = metrics.GetValueOrDefault("chosen_threshold") as double?;
             html.Append(Card("Escalate below", chosen is { } t ? t.ToString("0.0000", CultureInfo.InvariantCulture) : "none met the goal", metrics.GetValueOrDefault("goal") as string ?? ""));
@@ -70,8 +93,9 @@ public static class EvaluationReport
         }
         if (run.LatencyP50Ms is { } p50)
         {
-            html.Append(Card("Latency p50", $"{p50.ToString("0.000", CultureInfo.InvariantCulture)} ms",
-                $"p95 {run.LatencyP95Ms?.ToString("0.000", CultureInfo.InvariantCulture)} ms, p99 {run.LatencyP99Ms?.ToString("0.000", CultureInfo.InvariantCulture)} ms (one text, one thread)"));
+            html.Append(Card(isShadow ? "Frontier latency p50" : "Latency p50", $"{p50.ToString("0.000", CultureInfo.InvariantCulture)} ms",
+                $"p95 {run.LatencyP95Ms?.ToString("0.000", CultureInfo.InvariantCulture)} ms, p99 {run.LatencyP99Ms?.ToString("0.000", CultureInfo.InvariantCulture)} ms"
+                + (isShadow ? " (one call, validation retries included)" : " (one text, one thread)")));
         }
         html.Append("</section>");
 
@@ -102,7 +126,7 @@ public static class EvaluationReport
               + "</tbody></table>");
         html.Append("</section>");
 
-        html.Append("<section><h2>Per class</h2>").Append(isCalibration ? "<p>At the chosen threshold, most escalated first.</p>" : "<p>Weakest first.</p>")
+        html.Append("<section><h2>Per class</h2>").Append(isShadow ? "<p>By the frontier's label, the reference.</p>" : isCalibration ? "<p>At the chosen threshold, most escalated first.</p>" : "<p>Weakest first.</p>")
             .Append(GenericTable(run.PerClassJson)).Append("</section>");
 
         if (!string.IsNullOrWhiteSpace(run.Notes))
@@ -273,6 +297,9 @@ public static class EvaluationReport
     private static string Card(string title, string value, string detail) =>
         $"<div class=\"card\"><div class=\"card-title\">{E(title)}</div><div class=\"card-value\">{E(value)}</div><div class=\"card-detail\">{E(detail)}</div></div>";
 
+    private static string Count(IReadOnlyDictionary<string, object?> metrics, string key) =>
+        metrics.GetValueOrDefault(key) is double d ? d.ToString("0", CultureInfo.InvariantCulture) : "-";
+
     private static string Opt(IReadOnlyDictionary<string, object?> metrics, string key) => metrics.GetValueOrDefault(key) is double d ? Pct(d) : "-";
 
     private static string Pct(double value, int decimals = 2) =>
@@ -292,6 +319,7 @@ public static class EvaluationReport
         h1{margin:0 0 4px;font-size:26px}h2{font-size:19px;margin:28px 0 8px}
         .meta{color:var(--muted);margin:0 0 16px}code{font-size:13px}
         .banner{background:#fff4e5;border:2px solid #d97706;border-radius:8px;padding:12px 16px;margin:12px 0 18px}
+        .banner.reference{background:#eef4ff;border-color:#2463eb}
         .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px}
         .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 14px}
         .card-title{color:var(--muted);font-size:13px;text-transform:uppercase;letter-spacing:.04em}
