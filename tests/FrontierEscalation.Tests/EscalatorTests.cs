@@ -5,6 +5,7 @@ using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.FrontierEscalation.Extensions;
 using SpecialistPlatform.FrontierEscalation.Frontier;
 using SpecialistPlatform.Jobs.Pipelines;
+using SpecialistPlatform.TestInfrastructure;
 using StackExchange.Redis;
 
 namespace SpecialistPlatform.FrontierEscalation.Tests;

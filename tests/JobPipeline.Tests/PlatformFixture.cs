@@ -12,7 +12,7 @@ namespace SpecialistPlatform.JobPipeline.Tests;
 /// every service as its own process. Tests talk to it as clients do: HTTP, AMQP, and (for auditors' checks and
 /// tampering) Postgres directly.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     public const string DevApiKey = "sp_test_dev_key_0123456789abcdefghijklmnop";
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "specialist-tests", "pipeline-" + Guid.NewGuid().ToString("N")[..8]);
@@ -25,20 +25,25 @@ public sealed class PlatformFixture : IAsyncLifetime
     public JsonElement State { get; private set; }
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         // The dev tenant's emails may not carry US social security numbers: such a job stops at compliance.
         Directory.CreateDirectory(_dataDirectory);
         var emailPolicy = Path.Combine(_dataDirectory, "email-policy.json");
         await File.WriteAllTextAsync(emailPolicy, """{"actions": {"US_SSN": "block", "DATE_TIME": "allow"}}""");
-        _appHost = AppHostProcess.Start(AppHostProcess.BuiltAppHost(typeof(PlatformFixture).Assembly), _dataDirectory,
-            new Dictionary<string, string>
-            {
-                ["SPECIALIST_DEV_API_KEY"] = DevApiKey,
-                ["Compliance__Policies__0__Tenant"] = "dev",
-                ["Compliance__Policies__0__Kind"] = "email",
-                ["Compliance__Policies__0__File"] = emailPolicy,
-            });
+        var environment = new Dictionary<string, string>
+        {
+            ["SPECIALIST_DEV_API_KEY"] = DevApiKey,
+            ["Compliance__Policies__0__Tenant"] = "dev",
+            ["Compliance__Policies__0__Kind"] = "email",
+            ["Compliance__Policies__0__File"] = emailPolicy,
+        };
+        foreach (var (name, value) in PlatformSettings())
+        {
+            environment[name] = value;
+        }
+
+        _appHost = AppHostProcess.Start(AppHostProcess.BuiltAppHost(typeof(PlatformFixture).Assembly), _dataDirectory, environment);
         State = await _appHost.WaitForStateAsync("Running", TimeSpan.FromMinutes(5), CancellationToken.None);
         GatewayUrl = ServiceUrl("gateway");
         PostgresAdminConnectionString = ServerConnectionString("postgres");
@@ -46,7 +51,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         Http.BaseAddress = new Uri(GatewayUrl);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Settings a variant of the platform adds (environment variables in .NET's conventions).</summary>
+    protected virtual IReadOnlyDictionary<string, string> PlatformSettings() => new Dictionary<string, string>();
+
+    public virtual async ValueTask DisposeAsync()
     {
         Http.Dispose();
         if (_appHost is not null)

@@ -22,6 +22,11 @@ public sealed class FrontierComparison
     public string? Problem { get; init; }
 
     public decimal Cost { get; init; }
-    public double FrontierLatencyMs { get; init; }
+    /// <summary>The shadow call's duration; null for a job whose own escalation answered (timed by the escalation).</summary>
+    public double? FrontierLatencyMs { get; init; }
+
+    /// <summary>True when the frontier's label came from the job's own escalation rather than a shadow call: the job's
+    /// router was unsure, and such jobs must be in the window too, or agreement would be measured on sure jobs only.</summary>
+    public bool FromEscalation { get; init; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 }

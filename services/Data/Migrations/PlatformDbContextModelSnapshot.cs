@@ -292,11 +292,14 @@ namespace SpecialistPlatform.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("FromEscalation")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("FrontierLabel")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<double>("FrontierLatencyMs")
+                    b.Property<double?>("FrontierLatencyMs")
                         .HasColumnType("double precision");
 
                     b.Property<string>("FrontierModel")

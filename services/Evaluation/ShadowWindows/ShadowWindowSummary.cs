@@ -33,7 +33,7 @@ public static class ShadowWindowSummary
         var cascade = judged.Select(c => new CascadeExample(c.FrontierLabel!, c.SpecialistConfidence, false, c.Agreed, 1)).ToArray();
         var sweep = cascade.Length == 0 ? [] : CascadeCalibrator.Sweep(cascade, prices);
         var atThreshold = model?.EscalationThreshold is { } threshold && cascade.Length > 0 ? CascadeCalibrator.At(cascade, threshold, prices) : null;
-        var latencies = judged.Select(c => c.FrontierLatencyMs).Order().ToArray();
+        var latencies = judged.Where(c => c.FrontierLatencyMs is not null).Select(c => c.FrontierLatencyMs!.Value).Order().ToArray();
         var agreement = judged.Length == 0 ? (double?)null : judged.Count(c => c.Agreed) / (double)judged.Length;
 
         var metrics = new Dictionary<string, object?>
@@ -41,6 +41,7 @@ public static class ShadowWindowSummary
             ["comparisons"] = comparisons.Count,
             ["judged"] = judged.Length,
             ["unanswered"] = comparisons.Count - judged.Length,
+            ["from_escalations"] = judged.Count(c => c.FromEscalation),
             ["agreement"] = agreement,
             ["specialist_accuracy"] = agreement,
             ["frontier_accuracy"] = judged.Length == 0 ? null : 1.0,

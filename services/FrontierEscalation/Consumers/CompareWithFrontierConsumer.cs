@@ -26,15 +26,17 @@ public sealed class CompareWithFrontierConsumer(Escalator escalator, PlatformDbC
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var (result, _) = await escalator.EscalateAsync(new Escalate
-        {
-            JobId = message.JobId,
-            TenantId = message.TenantId,
-            Kind = message.Kind,
-            Compliance = new ComplianceResult([], "redact", message.RedactedText),
-            EscalationReasons = ["shadow comparison"],
-            IntentLabels = message.Labels,
-        }, context.CancellationToken);
+        var result = message.EscalatedAnswer is { } known
+            ? new EscalationResult(true, "escalated", known.Model, known.Cost, null, known.Label)
+            : (await escalator.EscalateAsync(new Escalate
+            {
+                JobId = message.JobId,
+                TenantId = message.TenantId,
+                Kind = message.Kind,
+                Compliance = new ComplianceResult([], "redact", message.RedactedText),
+                EscalationReasons = ["shadow comparison"],
+                IntentLabels = message.Labels,
+            }, context.CancellationToken)).Result;
 
         db.FrontierComparisons.Add(new FrontierComparison
         {
@@ -49,7 +51,8 @@ public sealed class CompareWithFrontierConsumer(Escalator escalator, PlatformDbC
             Agreed = result.Label == message.SpecialistLabel,
             Problem = result.Escalated ? null : result.Reason,
             Cost = result.Cost,
-            FrontierLatencyMs = stopwatch.Elapsed.TotalMilliseconds,
+            FrontierLatencyMs = message.EscalatedAnswer is null ? stopwatch.Elapsed.TotalMilliseconds : null,
+            FromEscalation = message.EscalatedAnswer is not null,
         });
         try
         {

@@ -26,9 +26,12 @@ public sealed class RoutingSlipOutcomeConsumer(JobOutcomes outcomes) :
         };
         var job = await outcomes.FinishAsync(context, slip.TrackingNumber, result);
 
-        // Chosen for shadow comparison and handled by the specialists alone: the frontier classifies it too, after the
-        // caller already has the result, so the comparison never slows a job down.
-        if (job is not null && result is { Intent: { } intent, Compliance: { } compliance, Escalation: null }
+        // Chosen for shadow comparison: the frontier classifies it too, after the caller already has the result, so the
+        // comparison never slows a job down. An escalation that classified the job already holds the frontier's label.
+        var escalatedAnswer = result.Escalation is { Escalated: true, Label: { } frontierLabel } escalation
+            ? new EscalatedClassification(frontierLabel, escalation.Model, escalation.Cost)
+            : null;
+        if (job is not null && result is { Intent: { } intent, Compliance: { } compliance } && (result.Escalation is null || escalatedAnswer is not null)
             && slip.Variables.ContainsKey(StepResults.FrontierShadowVariable))
         {
             var endpoint = await context.GetSendEndpoint(CompareWithFrontierAddress);
@@ -42,6 +45,7 @@ public sealed class RoutingSlipOutcomeConsumer(JobOutcomes outcomes) :
                 SpecialistConfidence = intent.Confidence,
                 ModelVersion = intent.ModelVersion,
                 Labels = context.GetVariable<List<string>>(StepResults.IntentLabelsVariable) ?? [],
+                EscalatedAnswer = escalatedAnswer,
             }, context.CancellationToken);
         }
     }

@@ -11,6 +11,21 @@ namespace SpecialistPlatform.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<double>(
+                name: "FrontierLatencyMs",
+                table: "frontier_comparisons",
+                type: "double precision",
+                nullable: true,
+                oldClrType: typeof(double),
+                oldType: "double precision");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FromEscalation",
+                table: "frontier_comparisons",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<string>(
                 name: "TenantId",
                 table: "evaluation_runs",
@@ -54,6 +69,10 @@ namespace SpecialistPlatform.Data.Migrations
                 table: "evaluation_runs");
 
             migrationBuilder.DropColumn(
+                name: "FromEscalation",
+                table: "frontier_comparisons");
+
+            migrationBuilder.DropColumn(
                 name: "TenantId",
                 table: "evaluation_runs");
 
@@ -64,6 +83,16 @@ namespace SpecialistPlatform.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "WindowStart",
                 table: "evaluation_runs");
+
+            migrationBuilder.AlterColumn<double>(
+                name: "FrontierLatencyMs",
+                table: "frontier_comparisons",
+                type: "double precision",
+                nullable: false,
+                defaultValue: 0.0,
+                oldClrType: typeof(double),
+                oldType: "double precision",
+                oldNullable: true);
         }
     }
 }

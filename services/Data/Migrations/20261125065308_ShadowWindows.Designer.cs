@@ -12,7 +12,7 @@ using SpecialistPlatform.Data;
 namespace SpecialistPlatform.Data.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261125063941_ShadowWindows")]
+    [Migration("20261125065308_ShadowWindows")]
     partial class ShadowWindows
     {
         /// <inheritdoc />
@@ -295,11 +295,14 @@ namespace SpecialistPlatform.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("FromEscalation")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("FrontierLabel")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<double>("FrontierLatencyMs")
+                    b.Property<double?>("FrontierLatencyMs")
                         .HasColumnType("double precision");
 
                     b.Property<string>("FrontierModel")

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace SpecialistPlatform.FrontierEscalation.Tests;
+namespace SpecialistPlatform.TestInfrastructure;
 
 /// <summary>
 /// A small OpenAI-compatible chat completions server on 127.0.0.1, in process: the test double of an external paid API
@@ -15,8 +15,8 @@ namespace SpecialistPlatform.FrontierEscalation.Tests;
 public sealed class FakeFrontier : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<Func<IResult>> _replies = new();
-    private Func<IResult>? _last;
+    private readonly ConcurrentQueue<Func<string, IResult>> _replies = new();
+    private Func<string, IResult>? _last;
 
     private FakeFrontier(WebApplication app) => _app = app;
 
@@ -34,24 +34,29 @@ public sealed class FakeFrontier : IAsyncDisposable
         app.MapPost("/v1/chat/completions", async (HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);
-            fake.Requests.Enqueue(await reader.ReadToEndAsync());
+            var body = await reader.ReadToEndAsync();
+            fake.Requests.Enqueue(body);
             var reply = fake._replies.TryDequeue(out var next) ? fake._last = next : fake._last;
-            return reply?.Invoke() ?? Results.StatusCode(500);
+            return reply?.Invoke(body) ?? Results.StatusCode(500);
         });
         await app.StartAsync();
         return fake;
     }
 
     /// <summary>Answers with this content and token counts.</summary>
-    public FakeFrontier Answers(string content, int promptTokens = 100, int completionTokens = 10, string model = "fake-frontier-1")
+    public FakeFrontier Answers(string content, int promptTokens = 100, int completionTokens = 10, string model = "fake-frontier-1") =>
+        AnswersFrom(_ => content, promptTokens, completionTokens, model);
+
+    /// <summary>Answers with content computed from the request's JSON body (e.g. a label from the schema it asks for).</summary>
+    public FakeFrontier AnswersFrom(Func<JsonElement, string> content, int promptTokens = 100, int completionTokens = 10, string model = "fake-frontier-1")
     {
-        _replies.Enqueue(() => Results.Json(new
+        _replies.Enqueue(body => Results.Json(new
         {
             id = "chatcmpl-test",
             @object = "chat.completion",
             created = 1_700_000_000,
             model,
-            choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
+            choices = new[] { new { index = 0, message = new { role = "assistant", content = content(JsonDocument.Parse(body).RootElement) }, finish_reason = "stop" } },
             usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
         }));
         return this;
@@ -59,7 +64,7 @@ public sealed class FakeFrontier : IAsyncDisposable
 
     public FakeFrontier Fails(int status)
     {
-        _replies.Enqueue(() => Results.Json(new { error = new { message = $"scripted {status}", type = "test" } }, statusCode: status));
+        _replies.Enqueue(_ => Results.Json(new { error = new { message = $"scripted {status}", type = "test" } }, statusCode: status));
         return this;
     }
 
