@@ -99,7 +99,7 @@ public sealed class EvaluationRunStoreTests(PostgresFixture postgres) : IClassFi
             "--register", "never-registered", "--db", postgres.ConnectionString);
 
         result.Exit.ShouldBe(1);
-        result.Error.ShouldContain("specialist models register --name never-registered");
+        result.Error.ShouldContain("specialist models register --task intent --name never-registered");
     }
 
     [Fact]

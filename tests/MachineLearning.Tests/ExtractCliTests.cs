@@ -21,6 +21,41 @@ public sealed class ExtractCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Calibrates_the_escalation_threshold_of_a_span_tagger_against_measured_frontier_answers()
+    {
+        SpanDataReader.WriteJsonl(PathOf("train.jsonl"), SyntheticSlots.Generate(200, seed: 1));
+        var validation = SyntheticSlots.Generate(40, seed: 2);
+        SpanDataReader.WriteJsonl(PathOf("val.jsonl"), validation);
+        var modelDir = PathOf("model");
+        (await Run("train", "extract", "--data", PathOf("train.jsonl"), "--format", "jsonl", "--out", modelDir, "--seed", "3", "--epochs", "6")).Exit.ShouldBe(0);
+        // A frontier that gets every utterance right but the first ten, where it finds nothing.
+        File.WriteAllLines(PathOf("frontier.jsonl"), validation.Select((e, i) => JsonSerializer.Serialize(new
+        {
+            id = i,
+            slots = i < 10 ? [] : e.Spans.Select(s => new { slot = s.Label, text = e.Text[s.Start..s.End] }).ToArray(),
+        })));
+
+        var result = await Run("calibrate", "--task", "extract", "--model", modelDir, "--data", PathOf("val.jsonl"), "--format", "jsonl",
+            "--frontier-predictions", PathOf("frontier.jsonl"), "--max-escalation-rate", "0.3");
+
+        result.Exit.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("Calibrated on 40 examples");
+        result.Output.ShouldContain($"Frontier accuracy: {(validation.Skip(10).Count() + validation.Take(10).Count(e => e.Spans.Count == 0)) * 100.0 / 40:0.00}% measured");
+        result.Output.ShouldContain("<- chosen");
+        result.Output.ShouldContain("Per class at the chosen threshold");
+    }
+
+    [Fact]
+    public async Task Calibrating_a_span_tagger_needs_the_data_format()
+    {
+        var result = await Run("calibrate", "--task", "extract", "--model", PathOf("model"), "--data", PathOf("val.jsonl"), "--frontier-accuracy", "0.9",
+            "--target-accuracy", "0.9");
+
+        result.Exit.ShouldBe(1);
+        result.Error.ShouldContain("--format");
+    }
+
+    [Fact]
     public async Task Trains_extracts_evaluates_and_benchmarks_from_a_jsonl_file()
     {
         SpanDataReader.WriteJsonl(PathOf("train.jsonl"), SyntheticSlots.Generate(200, seed: 1));

@@ -1,16 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using SpecialistPlatform.Cli.Platform;
 using SpecialistPlatform.Evaluation.Reports;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Registry;
-using SpecialistPlatform.MachineLearning.Artifacts;
 using SpecialistPlatform.MachineLearning.Cascade;
-using SpecialistPlatform.MachineLearning.Data;
-using SpecialistPlatform.MachineLearning.Models;
-using SpecialistPlatform.MachineLearning.Training;
 using static SpecialistPlatform.Cli.Commands.CommonOptions;
 
 namespace SpecialistPlatform.Cli.Commands;
@@ -25,7 +20,12 @@ internal static class CalibrateCommand
 
     public static Command Build()
     {
-        var task = new Option<string>("--task") { Description = "The model's task (intent is supported).", DefaultValueFactory = _ => "intent" };
+        var task = new Option<string>("--task")
+        {
+            Description = "intent (a router: the top label's calibrated probability) or extract (a span tagger: its least confident span).",
+            DefaultValueFactory = _ => "intent",
+        };
+        var format = new Option<string?>("--format") { Description = "--task extract: the data's format, restaurant8k, nlupp or jsonl (default: from the file)." };
         var model = Model();
         var data = new Option<string>("--data") { Description = "Labelled data the model was not trained on: CSV with a header row, or JSONL.", Required = true };
         var textColumn = TextColumn();
@@ -60,16 +60,11 @@ internal static class CalibrateCommand
 
         var command = new Command("calibrate", "Choose the escalation threshold of a specialist/frontier cascade from measured trade-offs on labelled data.")
         {
-            task, model, data, textColumn, labelColumn, holdout, frontierPredictions, frontierAccuracy, targetAccuracy, maxEscalation, fixedThreshold,
+            task, model, data, format, textColumn, labelColumn, holdout, frontierPredictions, frontierAccuracy, targetAccuracy, maxEscalation, fixedThreshold,
             frontierPrice, specialistPrice, rows, classes, register, store, note, database.Db, database.DataDir,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
-            if (parseResult.GetRequiredValue(task) != "intent")
-            {
-                throw new UsageException($"calibrate supports --task intent; '{parseResult.GetRequiredValue(task)}' has no confidence-scored model yet.");
-            }
-
             var target = Target(parseResult.GetValue(targetAccuracy), parseResult.GetValue(maxEscalation), parseResult.GetValue(fixedThreshold));
             var predictionsFile = parseResult.GetValue(frontierPredictions);
             var assumed = parseResult.GetValue(frontierAccuracy);
@@ -91,18 +86,17 @@ internal static class CalibrateCommand
             }
 
             var console = CliApp.ConsoleFor(parseResult);
-            var modelFile = ModelFile.Read(parseResult.GetRequiredValue(model));
-            var intentModel = ModelArtifact.Deserialize(modelFile.Bytes);
-            var dataPath = parseResult.GetRequiredValue(data);
-            var all = LabeledDataReader.Read(dataPath, parseResult.GetRequiredValue(textColumn), parseResult.GetRequiredValue(labelColumn));
-            var (examples, source) = parseResult.GetValue(holdout) ? HeldOut(intentModel, all, dataPath) : (all, dataPath);
-
-            var frontier = predictionsFile is null ? null : FrontierPredictions.Join(predictionsFile, examples);
-            var predictions = await Task.Run(() => intentModel.PredictBatch(examples.Select(e => e.Text).ToArray(), cancellationToken), cancellationToken);
-            var evaluation = await CliApp.WithProgress(console, "Measuring", progress => IntentEvaluator.Evaluate(intentModel, examples, progress, cancellationToken));
-            var cascade = examples.Select((e, i) => new CascadeExample(
-                e.Label, predictions[i].TopProbability, predictions[i].OutOfScope, predictions[i].Label == e.Label,
-                frontier is null ? assumed!.Value : FrontierAnswers.Agrees(frontier.Labels[i], e.Label) ? 1 : 0)).ToArray();
+            var taskName = parseResult.GetRequiredValue(task);
+            var input = taskName switch
+            {
+                "intent" => await IntentCalibration.PrepareAsync(parseResult.GetRequiredValue(model), parseResult.GetRequiredValue(data),
+                    parseResult.GetRequiredValue(textColumn), parseResult.GetRequiredValue(labelColumn), parseResult.GetValue(holdout),
+                    predictionsFile, assumed, console, cancellationToken),
+                "extract" => ExtractCalibration.Prepare(parseResult.GetRequiredValue(model), parseResult.GetRequiredValue(data),
+                    parseResult.GetValue(format), parseResult.GetValue(holdout), predictionsFile, assumed, cancellationToken),
+                _ => throw new UsageException($"calibrate supports --task intent or extract; '{taskName}' has no confidence-scored model."),
+            };
+            var (modelFile, examples, source, frontier, cascade) = (input.Model, input.Examples, input.Source, input.Frontier, input.Cascade);
 
             var sweep = CascadeCalibrator.Sweep(cascade, prices);
             var chosen = target is FixedThreshold given ? CascadeCalibrator.At(cascade, given.Threshold, prices) : CascadeCalibrator.Choose(sweep, target);
@@ -140,14 +134,9 @@ internal static class CalibrateCommand
 
             if (parseResult.GetValue(store))
             {
-                var metrics = new Dictionary<string, object?>
+                var metrics = new Dictionary<string, object?>(input.SpecialistMetrics)
                 {
                     ["examples"] = examples.Count,
-                    ["specialist_accuracy"] = evaluation.Accuracy,
-                    ["specialist_accuracy_argmax"] = evaluation.ArgmaxAccuracy,
-                    ["macro_f1"] = evaluation.MacroF1,
-                    ["ece"] = evaluation.ExpectedCalibrationError,
-                    ["oos_rejected"] = evaluation.OosRejected,
                     ["frontier_accuracy"] = frontierOnly.CombinedAccuracy,
                     ["frontier_accuracy_source"] = frontier is null ? "assumed" : "measured",
                     ["goal"] = target.Describe(),
@@ -161,7 +150,7 @@ internal static class CalibrateCommand
                 var run = new EvaluationRun
                 {
                     Kind = RunKind,
-                    Task = "intent",
+                    Task = taskName,
                     ModelName = parseResult.GetValue(register),
                     ModelVersion = modelFile.Version,
                     ModelSha256 = modelFile.Sha256,
@@ -170,17 +159,17 @@ internal static class CalibrateCommand
                     DatasetSource = source,
                     MetricsJson = ReportJson.Serialize(metrics),
                     PerClassJson = ReportJson.Serialize(perClass),
-                    LatencyP50Ms = evaluation.LatencyP50Ms,
-                    LatencyP95Ms = evaluation.LatencyP95Ms,
-                    LatencyP99Ms = evaluation.LatencyP99Ms,
+                    LatencyP50Ms = input.LatencyP50Ms,
+                    LatencyP95Ms = input.LatencyP95Ms,
+                    LatencyP99Ms = input.LatencyP99Ms,
                     SpecialistCostPer1k = specialistOnly.CostPer1k,
                     FrontierCostPer1k = frontierOnly.CostPer1k,
                     CascadeCostPer1k = chosen?.CostPer1k,
                     EscalationThreshold = chosen?.Threshold,
                     FrontierAccuracyAssumed = frontier is null,
                     SweepJson = ReportJson.Serialize(sweep),
-                    ReliabilityJson = ReportJson.Serialize(RunRecords.Reliability(examples, predictions)),
-                    ConfusionsJson = ReportJson.Serialize(evaluation.TopConfusions),
+                    ReliabilityJson = ReportJson.Serialize(input.Reliability),
+                    ConfusionsJson = ReportJson.Serialize(input.Confusions),
                     Notes = string.Join("; ", new[] { frontierNote, priceNote, parseResult.GetValue(note) }.Where(s => !string.IsNullOrWhiteSpace(s))),
                 };
                 await using var context = database.Open(parseResult);
@@ -202,12 +191,12 @@ internal static class CalibrateCommand
                 await using var context = database.Open(parseResult);
                 try
                 {
-                    var updated = await new ModelRegistry(context).SetEscalationThresholdAsync("intent", name, modelFile.Version, chosen.Threshold, cancellationToken);
+                    var updated = await new ModelRegistry(context).SetEscalationThresholdAsync(taskName, name, modelFile.Version, chosen.Threshold, cancellationToken);
                     console.WriteLine($"Registered escalation threshold {Number(chosen.Threshold)} on {updated.Task}/{updated.Name} {updated.Version}");
                 }
                 catch (ModelRegistryException ex)
                 {
-                    throw new ModelRegistryException($"{ex.Message} Register the model first: specialist models register --name {name} --model {parseResult.GetRequiredValue(model)}");
+                    throw new ModelRegistryException($"{ex.Message} Register the model first: specialist models register --task {taskName} --name {name} --model {parseResult.GetRequiredValue(model)}");
                 }
             }
 
@@ -235,22 +224,6 @@ internal static class CalibrateCommand
             (_, _, { } t) => new FixedThreshold(t),
             _ => throw new UsageException("No goal given."),
         };
-    }
-
-    /// <summary>Rebuilds the validation part training held out, and proves it is the same by the model's training-data hash.</summary>
-    private static (IReadOnlyList<LabeledExample> Examples, string Source) HeldOut(IntentModel model, IReadOnlyList<LabeledExample> all, string dataPath)
-    {
-        using var hyper = JsonDocument.Parse(model.Metadata.HyperParametersJson);
-        var seed = hyper.RootElement.TryGetProperty("Seed", out var s) && s.TryGetInt32(out var seedValue) ? seedValue : 42;
-        var fraction = hyper.RootElement.TryGetProperty("ValidationFraction", out var f) && f.TryGetDouble(out var fractionValue) ? fractionValue : 0.1;
-        var (train, validation) = IntentTrainer.StratifiedSplit(all, fraction, seed);
-        if (IntentTrainer.DataSha256(train, validation) != model.Metadata.TrainingDataSha256)
-        {
-            throw new UsageException($"--holdout: {dataPath}, split with seed {seed} and {Percent(fraction)} per label, is not the data this model was trained on "
-                                     + "(its training-data SHA-256 differs); pass data the model never saw instead.");
-        }
-
-        return (validation, $"{dataPath} (the {Percent(fraction)}-per-label holdout of training, seed {seed}; training-data SHA-256 verified)");
     }
 
     private static void WriteSweep(IAnsiConsole console, IReadOnlyList<SweepPoint> rows, SweepPoint? chosen, int total)

@@ -72,13 +72,15 @@ internal static class ModelsCommand
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
             var directory = parseResult.GetRequiredValue(model);
-            var file = Directory.Exists(directory) ? Path.Combine(directory, "model.bin") : directory;
+            // A span tagger's directory holds tagger.bin and tagger.json; an intent model's model.bin and model.json.
+            var artifactName = parseResult.GetRequiredValue(task) == "extract" ? ExtractCalibration.TaggerFileName : "model.bin";
+            var file = Directory.Exists(directory) ? Path.Combine(directory, artifactName) : directory;
             if (!File.Exists(file))
             {
                 throw new UsageException($"No model file at '{file}'.");
             }
 
-            var manifestFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "model.json");
+            var manifestFile = Path.ChangeExtension(Path.GetFullPath(file), ".json");
             var manifest = File.Exists(manifestFile) ? JsonNode.Parse(await File.ReadAllTextAsync(manifestFile, cancellationToken)) : null;
             var metrics = manifest?["metrics"]?.ToJsonString() ?? "{}";
             var trainingData = manifest?["trainingDataSha256"]?.GetValue<string>();

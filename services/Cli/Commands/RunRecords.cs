@@ -9,9 +9,10 @@ namespace SpecialistPlatform.Cli.Commands;
 /// <summary>A model file as the registry knows it: its bytes' SHA-256 and version id.</summary>
 internal sealed record ModelFile(string Path, byte[] Bytes, string Sha256, string Version)
 {
-    public static ModelFile Read(string path)
+    /// <param name="fileName">The artifact's name inside a model directory: model.bin (intent) or tagger.bin (extract).</param>
+    public static ModelFile Read(string path, string fileName = "model.bin")
     {
-        var file = Directory.Exists(path) ? System.IO.Path.Combine(path, "model.bin") : path;
+        var file = Directory.Exists(path) ? System.IO.Path.Combine(path, fileName) : path;
         if (!File.Exists(file))
         {
             throw new UsageException($"No model file at '{file}'.");

@@ -27,7 +27,7 @@ public sealed class ExtractFieldsActivity(IOptions<PipelineOptions> pipelines, S
         var spanModel = schema.Model is { } modelName ? await spanModels.GetAsync(modelName, context.CancellationToken) : null;
         var spans = spanModel?.Tagger.Predict(arguments.Text);
         var result = FieldExtractor.Extract(schemaName, schema, arguments.Text, clock.GetUtcNow().UtcDateTime, spans);
-        var escalate = FieldExtractor.EscalationReason(schema, result);
+        var escalate = FieldExtractor.EscalationReason(schema, result, spanModel?.EscalationThreshold ?? FieldExtractor.DefaultUncertainBelow);
         stopwatch.Stop();
 
         await context.AuditAsync(new RecordAudit

@@ -11,7 +11,9 @@ namespace SpecialistPlatform.Extraction.Fields;
 /// </summary>
 public static class FieldExtractor
 {
-    public const double UncertainBelow = 0.5;
+    /// <summary>Below this confidence a required field is doubtful, unless the serving model's registry version has a
+    /// threshold calibrated on labelled data (`specialist calibrate --task extract --register`).</summary>
+    public const double DefaultUncertainBelow = 0.5;
     private const int KeywordWindow = 40;
 
     /// <param name="spans">The learned tagger's spans for schemas with a Model; fields with a Slot are read from them.</param>
@@ -68,10 +70,10 @@ public static class FieldExtractor
     }
 
     /// <summary>Why this result should go to the frontier model, or null when it should not.</summary>
-    public static string? EscalationReason(SchemaOptions schema, ExtractionResult result)
+    public static string? EscalationReason(SchemaOptions schema, ExtractionResult result, double uncertainBelow = DefaultUncertainBelow)
     {
         var doubtful = result.Fields
-            .Where(f => (f.Confidence < UncertainBelow || f.Value is null) && schema.Fields.Any(s => s.Name == f.Name && s.Required))
+            .Where(f => (f.Confidence < uncertainBelow || f.Value is null) && schema.Fields.Any(s => s.Name == f.Name && s.Required))
             .Select(f => $"{f.Name} ({f.Problem ?? "low confidence"})")
             .ToList();
         var reasons = new List<string>();

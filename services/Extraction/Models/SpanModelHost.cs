@@ -9,8 +9,8 @@ using SpecialistPlatform.MachineLearning.Sequence;
 
 namespace SpecialistPlatform.Extraction.Models;
 
-/// <summary>A span tagger in service and its registry version.</summary>
-public sealed record LoadedSpanModel(SpanTagger Tagger, string Name, string Version);
+/// <summary>A span tagger in service, its registry version and that version's calibrated escalation threshold.</summary>
+public sealed record LoadedSpanModel(SpanTagger Tagger, string Name, string Version, double? EscalationThreshold);
 
 /// <summary>
 /// Serves the learned span taggers the schemas name (task "extract" in the registry), in step with the registry: a
@@ -88,11 +88,17 @@ public sealed class SpanModelHost(
 
         if (_models.TryGetValue(name, out var current) && current.Id == active.Id)
         {
+            if (current.Model.EscalationThreshold != active.EscalationThreshold)
+            {
+                _models[name] = (active.Id, current.Model with { EscalationThreshold = active.EscalationThreshold });
+                logger.LogInformation("Span model {Name} {Version}: escalation threshold now {Threshold}", name, active.Version, active.EscalationThreshold);
+            }
+
             return;
         }
 
         var tagger = SpanTaggerArtifact.Deserialize(await registry.ArtifactAsync(active.Id, cancellationToken));
-        _models[name] = (active.Id, new LoadedSpanModel(tagger, name, active.Version));
+        _models[name] = (active.Id, new LoadedSpanModel(tagger, name, active.Version, active.EscalationThreshold));
         logger.LogInformation("Serving span model {Name} {Version} ({Labels})", name, active.Version, string.Join(", ", tagger.Labels));
     }
 

@@ -17,7 +17,8 @@ public sealed record FrontierAnswers(IReadOnlyList<string> Labels, int Unmatched
 
 /// <summary>
 /// Reads a frontier model's predictions: JSON Lines of <c>{"text": ..., "label": ...}</c> (joined on the exact text) or
-/// <c>{"id": N, "label": ...}</c> (N is the 0-based row of the calibration examples). Every example needs an answer.
+/// <c>{"id": N, "label": ...}</c> (N is the 0-based row of the calibration examples); for extraction, <c>"slots":
+/// [{"slot": ..., "text": ...}]</c> instead of the label. Every example needs an answer.
 /// </summary>
 public static class FrontierPredictions
 {
@@ -34,12 +35,7 @@ public static class FrontierPredictions
         var unmatched = 0;
         foreach (var (lineNumber, root) in JsonLines.Read(path))
         {
-            if (!root.TryGetProperty("label", out var labelElement) || labelElement.ValueKind != JsonValueKind.String)
-            {
-                throw new DataFormatException($"{path} line {lineNumber}: the object has no \"label\" string.");
-            }
-
-            var label = labelElement.GetString()!;
+            var label = AnswerOf(root, path, lineNumber);
             if (root.TryGetProperty("id", out var idElement))
             {
                 var id = RowId(idElement, path, lineNumber);
@@ -96,6 +92,38 @@ public static class FrontierPredictions
         }
 
         return new FrontierAnswers(labels, unmatched);
+    }
+
+    /// <summary>
+    /// One canonical string for a set of extracted slots, so an extraction answer compares like a label: sorted
+    /// "slot=text" pairs, the text's whitespace collapsed. Two answers with the same slots and texts read the same.
+    /// </summary>
+    public static string CanonicalSlots(IEnumerable<(string Slot, string Text)> slots)
+    {
+        var pairs = slots.Select(s => $"{s.Slot.Trim()}={string.Join(' ', s.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))}")
+            .Order(StringComparer.OrdinalIgnoreCase).ToArray();
+        return pairs.Length == 0 ? "(no slots)" : string.Join(" | ", pairs);
+    }
+
+    /// <summary>A classification ("label": "...") or an extraction ("slots": [{"slot": ..., "text": ...}]).</summary>
+    private static string AnswerOf(JsonElement root, string path, int lineNumber)
+    {
+        if (root.TryGetProperty("label", out var label) && label.ValueKind == JsonValueKind.String)
+        {
+            return label.GetString()!;
+        }
+
+        if (root.TryGetProperty("slots", out var slots) && slots.ValueKind == JsonValueKind.Array)
+        {
+            return CanonicalSlots(slots.EnumerateArray().Select(slot =>
+                slot.ValueKind == JsonValueKind.Object
+                && slot.TryGetProperty("slot", out var name) && name.ValueKind == JsonValueKind.String
+                && slot.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String
+                    ? (name.GetString()!, text.GetString()!)
+                    : throw new DataFormatException($"{path} line {lineNumber}: each of \"slots\" needs a \"slot\" and a \"text\" string.")));
+        }
+
+        throw new DataFormatException($"{path} line {lineNumber}: the object has no \"label\" string (classification) or \"slots\" array (extraction).");
     }
 
     private static int RowId(JsonElement id, string path, int lineNumber)

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using SpecialistPlatform.MachineLearning.Cascade;
+using SpecialistPlatform.MachineLearning.Sequence;
+using SpecialistPlatform.MachineLearning.Training;
+
+namespace SpecialistPlatform.Cli.Commands;
+
+/// <summary>
+/// The span tagger. The extraction service escalates a result whose least confident span is below the threshold, so
+/// that is an utterance's confidence here too (1 when the tagger finds nothing: "nothing to extract" carries no span
+/// probability); an utterance counts as right only when every span is exact (slot, start and end). The frontier's
+/// answer is right when its slots and texts are the gold ones.
+/// </summary>
+internal static class ExtractCalibration
+{
+    public const string TaggerFileName = "tagger.bin";
+    private const string Missed = "(missed)", Spurious = "(nothing)";
+
+    public static CalibrationInput Prepare(string modelPath, string dataPath, string? format, bool holdout, string? predictionsFile, double? assumed,
+        CancellationToken cancellationToken)
+    {
+        if (holdout)
+        {
+            throw new UsageException("--holdout is for intent models; for a span tagger pass its validation file (train extract writes validation.jsonl beside the model).");
+        }
+
+        if (format is null)
+        {
+            throw new UsageException("--task extract needs --format restaurant8k, nlupp or jsonl for --data.");
+        }
+
+        var modelFile = ModelFile.Read(modelPath, TaggerFileName);
+        var tagger = SpanTaggerArtifact.Deserialize(modelFile.Bytes);
+        var gold = ExtractOptions.ReadAll([dataPath], SpanDataReader.ParseFormat(format));
+        var examples = gold.Select(e => new LabeledExample(e.Text, FrontierPredictions.CanonicalSlots(e.Spans.Select(s => (s.Label, e.Text[s.Start..s.End])))))
+            .ToArray();
+        var frontier = predictionsFile is null ? null : FrontierPredictions.Join(predictionsFile, examples);
+
+        var predicted = tagger.PredictBatch(gold.Select(e => (e.Text, e.RequestedSlots)).ToArray(), cancellationToken);
+        var cascade = gold.Select((e, i) => new CascadeExample(
+            SlotSet(e.Spans.Select(s => s.Label)),
+            predicted[i].Count == 0 ? 1 : predicted[i].Min(p => p.Confidence),
+            false,
+            Exact(e, predicted[i]),
+            CalibrationInput.FrontierCorrect(frontier, assumed, i, examples[i].Label))).ToArray();
+
+        var spans = SpanEvaluation.Score(gold, predicted);
+        var metrics = new Dictionary<string, object?>
+        {
+            ["specialist_accuracy"] = cascade.Count(c => c.SpecialistCorrect) / (double)cascade.Length,
+            ["span_precision"] = spans.Overall.Precision,
+            ["span_recall"] = spans.Overall.Recall,
+            ["span_f1"] = spans.Overall.F1,
+            ["confidence"] = "least confident span per utterance (1 when none is found)",
+        };
+        var (p50, p95, p99) = Latency(tagger, gold);
+        return new CalibrationInput(modelFile, examples, dataPath, frontier, cascade, metrics,
+            CascadeCalibrator.Reliability(cascade.Select(c => c.Confidence).ToArray(), cascade.Select(c => c.SpecialistCorrect).ToArray()),
+            Confusions(gold, predicted), p50, p95, p99);
+    }
+
+    private static bool Exact(SpanExample gold, IReadOnlyList<PredictedSpan> predicted) =>
+        gold.Spans.Count == predicted.Count
+        && gold.Spans.All(g => predicted.Any(p => p.Label == g.Label && p.Start == g.Start && p.End == g.End));
+
+    /// <summary>The gold slots an utterance holds, as the "class" the per-class table groups by (e.g. "date+people").</summary>
+    private static string SlotSet(IEnumerable<string> labels) =>
+        labels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() is { Length: > 0 } set ? string.Join("+", set) : "(no slots)";
+
+    /// <summary>Gold slot against what the tagger put on the same text: another slot, a misplaced boundary counted as the
+    /// slot itself, nothing (missed); and spans where the gold has none.</summary>
+    private static IReadOnlyList<ConfusedPair> Confusions(IReadOnlyList<SpanExample> gold, IReadOnlyList<PredictedSpan>[] predicted)
+    {
+        var counts = new Dictionary<(string Gold, string Predicted), int>();
+        for (var i = 0; i < gold.Count; i++)
+        {
+            foreach (var g in gold[i].Spans.Where(g => !predicted[i].Any(p => p.Label == g.Label && p.Start == g.Start && p.End == g.End)))
+            {
+                var overlapping = predicted[i].FirstOrDefault(p => p.Start < g.End && g.Start < p.End);
+                var key = (g.Label, overlapping is null ? Missed : overlapping.Label == g.Label ? g.Label + " (boundary)" : overlapping.Label);
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+
+            foreach (var p in predicted[i].Where(p => !gold[i].Spans.Any(g => p.Start < g.End && g.Start < p.End)))
+            {
+                var key = (Spurious, p.Label);
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return counts.Select(c => new ConfusedPair(c.Key.Gold, c.Key.Predicted, c.Value))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Gold, StringComparer.Ordinal).ThenBy(c => c.Predicted, StringComparer.Ordinal)
+            .Take(20).ToArray();
+    }
+
+    /// <summary>One utterance at a time on one thread, as the service tags a job, after a warm-up pass.</summary>
+    private static (double P50, double P95, double P99) Latency(SpanTagger tagger, IReadOnlyList<SpanExample> gold)
+    {
+        foreach (var e in gold.Take(100))
+        {
+            tagger.Predict(e.Text, e.RequestedSlots);
+        }
+
+        var times = new double[gold.Count];
+        for (var i = 0; i < gold.Count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            tagger.Predict(gold[i].Text, gold[i].RequestedSlots);
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        double At(double p) => times[Math.Min(times.Length - 1, (int)Math.Ceiling(p * times.Length) - 1)];
+        return (At(0.50), At(0.95), At(0.99));
+    }
+}
