@@ -55,13 +55,14 @@ internal static class CalibrateCommand
         var classes = new Option<int>("--classes") { Description = "Classes to print (highest escalation rate first); all are stored.", DefaultValueFactory = _ => 15 };
         var register = new Option<string?>("--register") { Description = "Store the threshold on this registry model's version whose artifact matches --model." };
         var store = new Option<bool>("--store") { Description = "Save the run (sweep, per-class numbers, reliability, costs) in Postgres and print its id." };
+        var report = new Option<string?>("--report") { Description = "Also write the run as a self-contained HTML report to this file (no database needed)." };
         var note = new Option<string?>("--note") { Description = "A note kept with the stored run." };
         var database = new PlatformDatabase();
 
         var command = new Command("calibrate", "Choose the escalation threshold of a specialist/frontier cascade from measured trade-offs on labelled data.")
         {
             task, model, data, format, textColumn, labelColumn, holdout, frontierPredictions, frontierAccuracy, targetAccuracy, maxEscalation, fixedThreshold,
-            frontierPrice, specialistPrice, rows, classes, register, store, note, database.Db, database.DataDir,
+            frontierPrice, specialistPrice, rows, classes, register, store, report, note, database.Db, database.DataDir,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
@@ -132,7 +133,8 @@ internal static class CalibrateCommand
                 console.WriteLine($"Note: {frontierNote}.");
             }
 
-            if (parseResult.GetValue(store))
+            var reportPath = parseResult.GetValue(report);
+            if (parseResult.GetValue(store) || reportPath is not null)
             {
                 var metrics = new Dictionary<string, object?>(input.SpecialistMetrics)
                 {
@@ -172,10 +174,19 @@ internal static class CalibrateCommand
                     ConfusionsJson = ReportJson.Serialize(input.Confusions),
                     Notes = string.Join("; ", new[] { frontierNote, priceNote, parseResult.GetValue(note) }.Where(s => !string.IsNullOrWhiteSpace(s))),
                 };
-                await using var context = database.Open(parseResult);
-                context.EvaluationRuns.Add(run);
-                await context.SaveChangesAsync(cancellationToken);
-                console.WriteLine($"Stored evaluation run {run.Id}");
+                if (parseResult.GetValue(store))
+                {
+                    await using var context = database.Open(parseResult);
+                    context.EvaluationRuns.Add(run);
+                    await context.SaveChangesAsync(cancellationToken);
+                    console.WriteLine($"Stored evaluation run {run.Id}");
+                }
+
+                if (reportPath is not null)
+                {
+                    await File.WriteAllTextAsync(reportPath, EvaluationReport.Render(run), cancellationToken);
+                    console.WriteLine($"Wrote {Path.GetFullPath(reportPath)}");
+                }
             }
 
             if (chosen is null)

@@ -22,12 +22,13 @@ internal static class EvalIntentCommand
         var textColumn = TextColumn();
         var labelColumn = LabelColumn();
         var store = new Option<bool>("--store") { Description = "Save the run (metrics, per-class numbers, reliability, confusions, latency) in Postgres and print its id." };
+        var reportFile = new Option<string?>("--report") { Description = "Also write the run as a self-contained HTML report to this file (no database needed)." };
         var note = new Option<string?>("--note") { Description = "A note kept with the stored run." };
         var database = new PlatformDatabase();
 
         var command = new Command("intent", "Evaluate an intent model: accuracy, macro-F1, out-of-scope recall, calibration, confusions, latency.")
         {
-            model, data, textColumn, labelColumn, store, note, database.Db, database.DataDir,
+            model, data, textColumn, labelColumn, store, reportFile, note, database.Db, database.DataDir,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
@@ -59,7 +60,8 @@ internal static class EvalIntentCommand
                 console.Write(table);
             }
 
-            if (parseResult.GetValue(store))
+            var reportPath = parseResult.GetValue(reportFile);
+            if (parseResult.GetValue(store) || reportPath is not null)
             {
                 var predictions = loaded.PredictBatch(examples.Select(e => e.Text).ToArray(), cancellationToken);
                 var metrics = new Dictionary<string, object?>
@@ -92,10 +94,19 @@ internal static class EvalIntentCommand
                     ConfusionsJson = ReportJson.Serialize(report.TopConfusions),
                     Notes = parseResult.GetValue(note),
                 };
-                await using var context = database.Open(parseResult);
-                context.EvaluationRuns.Add(run);
-                await context.SaveChangesAsync(cancellationToken);
-                console.WriteLine($"Stored evaluation run {run.Id}");
+                if (parseResult.GetValue(store))
+                {
+                    await using var context = database.Open(parseResult);
+                    context.EvaluationRuns.Add(run);
+                    await context.SaveChangesAsync(cancellationToken);
+                    console.WriteLine($"Stored evaluation run {run.Id}");
+                }
+
+                if (reportPath is not null)
+                {
+                    await File.WriteAllTextAsync(reportPath, EvaluationReport.Render(run), cancellationToken);
+                    console.WriteLine($"Wrote {Path.GetFullPath(reportPath)}");
+                }
             }
             return 0;
         }));
