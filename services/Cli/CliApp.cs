@@ -60,6 +60,7 @@ public static class CliApp
             generate,
             bench,
             ModelsCommand.Build(),
+            FrontierPredictCommand.Build(),
         };
     }
 

@@ -62,7 +62,7 @@ internal static class IntentCalibration
     }
 
     /// <summary>Rebuilds the validation part training held out, and proves it is the same by the model's training-data hash.</summary>
-    private static (IReadOnlyList<LabeledExample> Examples, string Source) HeldOut(IntentModel model, IReadOnlyList<LabeledExample> all, string dataPath)
+    internal static (IReadOnlyList<LabeledExample> Examples, string Source) HeldOut(IntentModel model, IReadOnlyList<LabeledExample> all, string dataPath)
     {
         using var hyper = JsonDocument.Parse(model.Metadata.HyperParametersJson);
         var seed = hyper.RootElement.TryGetProperty("Seed", out var s) && s.TryGetInt32(out var seedValue) ? seedValue : 42;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SpecialistPlatform.Evaluation.ShadowWindows;
+using SpecialistPlatform.Frontier;
 
 namespace SpecialistPlatform.FrontierEscalation.Consumers;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using SpecialistPlatform.Frontier;
 using StackExchange.Redis;
 
 namespace SpecialistPlatform.FrontierEscalation.Frontier;

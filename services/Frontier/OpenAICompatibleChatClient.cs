@@ -7,7 +7,7 @@ using OpenAI.Chat;
 using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 using OpenAIChatMessage = OpenAI.Chat.ChatMessage;
 
-namespace SpecialistPlatform.FrontierEscalation.Frontier;
+namespace SpecialistPlatform.Frontier;
 
 /// <summary>
 /// <see cref="IChatClient"/> over the OpenAI SDK for any OpenAI-compatible endpoint (OpenAI, Azure OpenAI's v1 route,

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SpecialistPlatform.FrontierEscalation;
+namespace SpecialistPlatform.Frontier;
 
 /// <summary>
 /// Section <c>Frontier</c>: the chain of frontier models tried in order (the next one answers when one fails or its

@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.Text.Json.Nodes;
 using Anthropic;
 using Anthropic.Core;
 using Microsoft.Extensions.AI;
@@ -8,7 +9,7 @@ using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace SpecialistPlatform.FrontierEscalation.Frontier;
+namespace SpecialistPlatform.Frontier;
 
 /// <summary>One answered call: which model answered, the tokens it counted and what they cost.</summary>
 public sealed record FrontierCall(string Text, FrontierModelOptions Model, long InputTokens, long OutputTokens, decimal Cost, IReadOnlyList<string> Failures);
@@ -61,6 +62,43 @@ public sealed class FrontierChain : IDisposable
         }
 
         throw new FrontierUnavailableException(failures);
+    }
+
+    /// <summary>
+    /// Asks one task about a redacted text and validates the answer; an invalid answer gets exactly one retry with the
+    /// validation error fed back. Returns the valid answer, or the last problem, and every call made (each is paid for).
+    /// </summary>
+    public async Task<(JsonObject? Answer, string? Problem, List<FrontierCall> Calls)> AskValidatedAsync(
+        FrontierTask task, string redactedText, int maxOutputTokens, CancellationToken cancellationToken)
+    {
+        var messages = new List<ChatMessage>
+        {
+            new(ChatRole.System, FrontierTask.SystemPrompt),
+            new(ChatRole.User, task.Prompt + "\n\nText:\n" + redactedText),
+        };
+        var chatOptions = new ChatOptions
+        {
+            Temperature = 0,
+            MaxOutputTokens = maxOutputTokens,
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(task.Schema, task.Name, task.Prompt),
+        };
+        var calls = new List<FrontierCall>();
+        string? problem = null;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var call = await AskAsync(messages, chatOptions, cancellationToken);
+            calls.Add(call);
+            (var answer, problem) = task.Validate(call.Text);
+            if (problem is null)
+            {
+                return (answer, null, calls);
+            }
+
+            messages.Add(new ChatMessage(ChatRole.Assistant, call.Text));
+            messages.Add(new ChatMessage(ChatRole.User, $"That answer is not valid: {problem}. Answer again with JSON that fixes this."));
+        }
+
+        return (null, problem, calls);
     }
 
     public void Dispose()
