@@ -54,16 +54,18 @@ internal static class CalibrateCommand
         var rows = new Option<int>("--rows") { Description = "Rows of the sweep to print.", DefaultValueFactory = _ => 15 };
         var classes = new Option<int>("--classes") { Description = "Classes to print (highest escalation rate first); all are stored.", DefaultValueFactory = _ => 15 };
         var register = new Option<string?>("--register") { Description = "Store the threshold on this registry model's version whose artifact matches --model." };
-        var store = new Option<bool>("--store") { Description = "Save the run (sweep, per-class numbers, reliability, costs) in Postgres and print its id." };
-        var report = new Option<string?>("--report") { Description = "Also write the run as a self-contained HTML report to this file (no database needed)." };
-        var note = new Option<string?>("--note") { Description = "A note kept with the stored run." };
-        var database = new PlatformDatabase();
+        var outputs = new RunOutputs();
 
         var command = new Command("calibrate", "Choose the escalation threshold of a specialist/frontier cascade from measured trade-offs on labelled data.")
         {
             task, model, data, format, textColumn, labelColumn, holdout, frontierPredictions, frontierAccuracy, targetAccuracy, maxEscalation, fixedThreshold,
-            frontierPrice, specialistPrice, rows, classes, register, store, report, note, database.Db, database.DataDir,
+            frontierPrice, specialistPrice, rows, classes, register,
         };
+        foreach (var option in outputs.Options)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
             var target = Target(parseResult.GetValue(targetAccuracy), parseResult.GetValue(maxEscalation), parseResult.GetValue(fixedThreshold));
@@ -133,8 +135,7 @@ internal static class CalibrateCommand
                 console.WriteLine($"Note: {frontierNote}.");
             }
 
-            var reportPath = parseResult.GetValue(report);
-            if (parseResult.GetValue(store) || reportPath is not null)
+            if (outputs.Wanted(parseResult))
             {
                 var metrics = new Dictionary<string, object?>(input.SpecialistMetrics)
                 {
@@ -172,21 +173,9 @@ internal static class CalibrateCommand
                     SweepJson = ReportJson.Serialize(sweep),
                     ReliabilityJson = ReportJson.Serialize(input.Reliability),
                     ConfusionsJson = ReportJson.Serialize(input.Confusions),
-                    Notes = string.Join("; ", new[] { frontierNote, priceNote, parseResult.GetValue(note) }.Where(s => !string.IsNullOrWhiteSpace(s))),
+                    Notes = string.Join("; ", new[] { frontierNote, priceNote, parseResult.GetValue(outputs.Note) }.Where(s => !string.IsNullOrWhiteSpace(s))),
                 };
-                if (parseResult.GetValue(store))
-                {
-                    await using var context = database.Open(parseResult);
-                    context.EvaluationRuns.Add(run);
-                    await context.SaveChangesAsync(cancellationToken);
-                    console.WriteLine($"Stored evaluation run {run.Id}");
-                }
-
-                if (reportPath is not null)
-                {
-                    await File.WriteAllTextAsync(reportPath, EvaluationReport.Render(run), cancellationToken);
-                    console.WriteLine($"Wrote {Path.GetFullPath(reportPath)}");
-                }
+                await outputs.KeepAsync(parseResult, run, console, cancellationToken);
             }
 
             if (chosen is null)
@@ -199,7 +188,7 @@ internal static class CalibrateCommand
 
             if (parseResult.GetValue(register) is { } name)
             {
-                await using var context = database.Open(parseResult);
+                await using var context = outputs.Database.Open(parseResult);
                 try
                 {
                     var updated = await new ModelRegistry(context).SetEscalationThresholdAsync(taskName, name, modelFile.Version, chosen.Threshold, cancellationToken);

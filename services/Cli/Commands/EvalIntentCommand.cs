@@ -21,15 +21,17 @@ internal static class EvalIntentCommand
         var data = new Option<string>("--data") { Description = "Labelled data: CSV with a header row, or JSONL.", Required = true };
         var textColumn = TextColumn();
         var labelColumn = LabelColumn();
-        var store = new Option<bool>("--store") { Description = "Save the run (metrics, per-class numbers, reliability, confusions, latency) in Postgres and print its id." };
-        var reportFile = new Option<string?>("--report") { Description = "Also write the run as a self-contained HTML report to this file (no database needed)." };
-        var note = new Option<string?>("--note") { Description = "A note kept with the stored run." };
-        var database = new PlatformDatabase();
+        var outputs = new RunOutputs();
 
         var command = new Command("intent", "Evaluate an intent model: accuracy, macro-F1, out-of-scope recall, calibration, confusions, latency.")
         {
-            model, data, textColumn, labelColumn, store, reportFile, note, database.Db, database.DataDir,
+            model, data, textColumn, labelColumn,
         };
+        foreach (var option in outputs.Options)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
             var console = CliApp.ConsoleFor(parseResult);
@@ -60,8 +62,7 @@ internal static class EvalIntentCommand
                 console.Write(table);
             }
 
-            var reportPath = parseResult.GetValue(reportFile);
-            if (parseResult.GetValue(store) || reportPath is not null)
+            if (outputs.Wanted(parseResult))
             {
                 var predictions = loaded.PredictBatch(examples.Select(e => e.Text).ToArray(), cancellationToken);
                 var metrics = new Dictionary<string, object?>
@@ -92,21 +93,9 @@ internal static class EvalIntentCommand
                     LatencyP99Ms = report.LatencyP99Ms,
                     ReliabilityJson = ReportJson.Serialize(RunRecords.Reliability(examples, predictions)),
                     ConfusionsJson = ReportJson.Serialize(report.TopConfusions),
-                    Notes = parseResult.GetValue(note),
+                    Notes = parseResult.GetValue(outputs.Note),
                 };
-                if (parseResult.GetValue(store))
-                {
-                    await using var context = database.Open(parseResult);
-                    context.EvaluationRuns.Add(run);
-                    await context.SaveChangesAsync(cancellationToken);
-                    console.WriteLine($"Stored evaluation run {run.Id}");
-                }
-
-                if (reportPath is not null)
-                {
-                    await File.WriteAllTextAsync(reportPath, EvaluationReport.Render(run), cancellationToken);
-                    console.WriteLine($"Wrote {Path.GetFullPath(reportPath)}");
-                }
+                await outputs.KeepAsync(parseResult, run, console, cancellationToken);
             }
             return 0;
         }));
