@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Evaluation.Reports;
 using SpecialistPlatform.MachineLearning.Sequence;
 using static SpecialistPlatform.Cli.Commands.CommonOptions;
 
@@ -9,29 +11,37 @@ namespace SpecialistPlatform.Cli.Commands;
 /// <summary>specialist eval extract --model DIR --data FILE... --format F [--reference T]</summary>
 internal static class EvalExtractCommand
 {
+    public const string RunKind = "extract-eval";
+
     public static Command Build()
     {
         var model = ExtractOptions.Model();
         var data = ExtractOptions.DataFiles("Labelled data files to evaluate on.");
         var format = ExtractOptions.Format();
         var reference = ExtractOptions.Reference();
+        var outputs = new RunOutputs();
         var command = new Command("extract", "Exact-span precision, recall and F1 per slot and overall; value accuracy where the data has gold values.")
         {
             model, data, format, reference,
         };
-        command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, () =>
+        foreach (var option in outputs.Options)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
             var console = CliApp.ConsoleFor(parseResult);
-            var tagger = SpanTaggerArtifact.Load(parseResult.GetRequiredValue(model));
             var spanFormat = SpanDataReader.ParseFormat(parseResult.GetRequiredValue(format));
             var gold = ExtractOptions.ReadAll(parseResult.GetRequiredValue(data), spanFormat);
             var values = ExtractOptions.SlotValuesFor(parseResult.GetValue(reference), spanFormat);
 
-            var predicted = tagger.PredictBatch(gold.Select(e => (e.Text, e.RequestedSlots)).ToArray(), cancellationToken);
-            var evaluation = SpanEvaluation.Score(gold, predicted);
+            var measured = ExtractCalibration.Measure(parseResult.GetRequiredValue(model), gold, cancellationToken);
+            var predicted = measured.Predicted;
+            var evaluation = measured.Spans;
             console.WriteLine($"Evaluated {gold.Count} examples");
             WriteTable(console, evaluation);
-            var overlap = SpanEvaluation.OverlapScore(gold, predicted);
+            var overlap = measured.Overlap;
             console.WriteLine($"Overlap match (same slot, overlapping span; lenient): precision {Number(overlap.Precision)}, recall {Number(overlap.Recall)}, F1 {Number(overlap.F1)}");
 
             // Value accuracy: of the gold spans whose gold value is of a kind the normaliser produces, the share
@@ -62,7 +72,36 @@ internal static class EvalExtractCommand
                     console.WriteLine($"  {slot,-20} {Percent((double)c / t),8} ({c}/{t})");
                 }
             }
-            return Task.FromResult(0);
+            console.WriteLine($"Utterances with every span exact: {Percent(measured.Correct.Count(c => c) / (double)gold.Count)}; "
+                              + $"latency per utterance p50 {Number(measured.LatencyP50Ms, "0.000")} ms, p99 {Number(measured.LatencyP99Ms, "0.000")} ms");
+
+            if (outputs.Wanted(parseResult))
+            {
+                var metrics = measured.Metrics();
+                metrics["examples"] = gold.Count;
+                metrics["value_accuracy"] = total > 0 ? (double)correct / total : null;
+                var run = new EvaluationRun
+                {
+                    Kind = RunKind,
+                    Task = "extract",
+                    ModelVersion = measured.Model.Version,
+                    ModelSha256 = measured.Model.Sha256,
+                    DatasetSha256 = RunRecords.DatasetSha256(measured.Examples),
+                    DatasetRows = gold.Count,
+                    DatasetSource = string.Join(", ", parseResult.GetRequiredValue(data)),
+                    MetricsJson = ReportJson.Serialize(metrics),
+                    PerClassJson = ReportJson.Serialize(measured.PerSlot()),
+                    LatencyP50Ms = measured.LatencyP50Ms,
+                    LatencyP95Ms = measured.LatencyP95Ms,
+                    LatencyP99Ms = measured.LatencyP99Ms,
+                    ReliabilityJson = ReportJson.Serialize(measured.Reliability),
+                    ConfusionsJson = ReportJson.Serialize(measured.Confusions),
+                    Notes = parseResult.GetValue(outputs.Note),
+                };
+                await outputs.KeepAsync(parseResult, run, console, cancellationToken);
+            }
+
+            return 0;
         }));
         return command;
     }

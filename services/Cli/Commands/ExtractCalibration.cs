@@ -29,34 +29,30 @@ internal static class ExtractCalibration
             throw new UsageException("--task extract needs --format restaurant8k, nlupp or jsonl for --data.");
         }
 
+        var gold = ExtractOptions.ReadAll([dataPath], SpanDataReader.ParseFormat(format));
+        var measured = Measure(modelPath, gold, cancellationToken);
+        var frontier = predictionsFile is null ? null : FrontierPredictions.Join(predictionsFile, measured.Examples);
+        var cascade = gold.Select((e, i) => new CascadeExample(
+            SlotSet(e.Spans.Select(s => s.Label)), measured.Confidences[i], false, measured.Correct[i],
+            CalibrationInput.FrontierCorrect(frontier, assumed, i, measured.Examples[i].Label))).ToArray();
+        return new CalibrationInput(measured.Model, measured.Examples, dataPath, frontier, cascade, measured.Metrics(), measured.Reliability,
+            measured.Confusions, measured.LatencyP50Ms, measured.LatencyP95Ms, measured.LatencyP99Ms);
+    }
+
+    /// <summary>Tags every example and measures what an evaluation run keeps: exact spans, utterances fully right,
+    /// confidence against correctness, the worst confusions and one-text latency.</summary>
+    public static SpanMeasurement Measure(string modelPath, IReadOnlyList<SpanExample> gold, CancellationToken cancellationToken)
+    {
         var modelFile = ModelFile.Read(modelPath, TaggerFileName);
         var tagger = SpanTaggerArtifact.Deserialize(modelFile.Bytes);
-        var gold = ExtractOptions.ReadAll([dataPath], SpanDataReader.ParseFormat(format));
         var examples = gold.Select(e => new LabeledExample(e.Text, FrontierPredictions.CanonicalSlots(e.Spans.Select(s => (s.Label, e.Text[s.Start..s.End])))))
             .ToArray();
-        var frontier = predictionsFile is null ? null : FrontierPredictions.Join(predictionsFile, examples);
-
         var predicted = tagger.PredictBatch(gold.Select(e => (e.Text, e.RequestedSlots)).ToArray(), cancellationToken);
-        var cascade = gold.Select((e, i) => new CascadeExample(
-            SlotSet(e.Spans.Select(s => s.Label)),
-            predicted[i].Count == 0 ? 1 : predicted[i].Min(p => p.Confidence),
-            false,
-            Exact(e, predicted[i]),
-            CalibrationInput.FrontierCorrect(frontier, assumed, i, examples[i].Label))).ToArray();
-
-        var spans = SpanEvaluation.Score(gold, predicted);
-        var metrics = new Dictionary<string, object?>
-        {
-            ["specialist_accuracy"] = cascade.Count(c => c.SpecialistCorrect) / (double)cascade.Length,
-            ["span_precision"] = spans.Overall.Precision,
-            ["span_recall"] = spans.Overall.Recall,
-            ["span_f1"] = spans.Overall.F1,
-            ["confidence"] = "least confident span per utterance (1 when none is found)",
-        };
+        var confidences = predicted.Select(p => p.Count == 0 ? 1 : p.Min(s => s.Confidence)).ToArray();
+        var correct = gold.Select((e, i) => Exact(e, predicted[i])).ToArray();
         var (p50, p95, p99) = Latency(tagger, gold);
-        return new CalibrationInput(modelFile, examples, dataPath, frontier, cascade, metrics,
-            CascadeCalibrator.Reliability(cascade.Select(c => c.Confidence).ToArray(), cascade.Select(c => c.SpecialistCorrect).ToArray()),
-            Confusions(gold, predicted), p50, p95, p99);
+        return new SpanMeasurement(modelFile, gold, examples, predicted, confidences, correct, SpanEvaluation.Score(gold, predicted),
+            SpanEvaluation.OverlapScore(gold, predicted), CascadeCalibrator.Reliability(confidences, correct), Confusions(gold, predicted), p50, p95, p99);
     }
 
     private static bool Exact(SpanExample gold, IReadOnlyList<PredictedSpan> predicted) =>
@@ -113,4 +109,37 @@ internal static class ExtractCalibration
         double At(double p) => times[Math.Min(times.Length - 1, (int)Math.Ceiling(p * times.Length) - 1)];
         return (At(0.50), At(0.95), At(0.99));
     }
+}
+
+/// <summary>A span tagger measured on labelled examples (see <see cref="ExtractCalibration.Measure"/>).</summary>
+internal sealed record SpanMeasurement(
+    ModelFile Model,
+    IReadOnlyList<SpanExample> Gold,
+    LabeledExample[] Examples,
+    IReadOnlyList<PredictedSpan>[] Predicted,
+    double[] Confidences,
+    bool[] Correct,
+    SpanEvaluation Spans,
+    SpanScore Overlap,
+    IReadOnlyList<ReliabilityBin> Reliability,
+    IReadOnlyList<ConfusedPair> Confusions,
+    double LatencyP50Ms,
+    double LatencyP95Ms,
+    double LatencyP99Ms)
+{
+    public Dictionary<string, object?> Metrics() => new()
+    {
+        ["specialist_accuracy"] = Correct.Count(c => c) / (double)Correct.Length,
+        ["span_precision"] = Spans.Overall.Precision,
+        ["span_recall"] = Spans.Overall.Recall,
+        ["span_f1"] = Spans.Overall.F1,
+        ["overlap_f1"] = Overlap.F1,
+        ["confidence"] = "least confident span per utterance (1 when none is found)",
+    };
+
+    /// <summary>Per slot, for the report's table: gold spans, precision, recall (as "accuracy"), F1.</summary>
+    public object PerSlot() => Spans.PerSlot
+        .Select(s => new { label = s.Key, count = s.Value.Gold, precision = s.Value.Precision, accuracy = s.Value.Recall, f1 = s.Value.F1 })
+        .OrderBy(s => s.f1).ThenBy(s => s.label, StringComparer.Ordinal)
+        .ToArray();
 }

@@ -81,6 +81,16 @@ public static class EvaluationReport
                 html.Append(Card("Cost per 1k jobs", Money(cascade), $"{Pct(1 - cascade / frontier)} below frontier only ({Money(frontier)})"));
             }
         }
+        else if (run.Task == "extract")
+        {
+            html.Append(Card("Span F1", Opt(metrics, "span_f1"), $"exact spans: precision {Opt(metrics, "span_precision")}, recall {Opt(metrics, "span_recall")}"));
+            html.Append(Card("Utterances right", Opt(metrics, "specialist_accuracy"), "every span exact (slot, start, end)"));
+            html.Append(Card("Overlap F1", Opt(metrics, "overlap_f1"), "lenient: same slot, overlapping span"));
+            if (metrics.GetValueOrDefault("value_accuracy") is double)
+            {
+                html.Append(Card("Value accuracy", Opt(metrics, "value_accuracy"), "gold values the normaliser reproduces"));
+            }
+        }
         else
         {
             html.Append(Card("Accuracy", Opt(metrics, "accuracy"), $"top label: {Opt(metrics, "accuracy_argmax")}"));
