@@ -19,8 +19,14 @@ public sealed class SpanTagger
     private readonly bool[] _allowed;
     private readonly double[] _expTransitions;
 
-    internal SpanTagger(IReadOnlyList<string> labels, ulong[] keys, float[] weights, float[] transitions, SpanTaggerMetadata metadata)
+    internal SpanTagger(IReadOnlyList<string> labels, ulong[] keys, float[] weights, float[] transitions, SpanTaggerMetadata metadata,
+        int featureVersion = TaggerFeatures.Version)
     {
+        if (!TaggerFeatures.IsSupported(featureVersion))
+        {
+            throw new ArgumentException($"Feature version {featureVersion} is unknown: this build computes versions 1 to {TaggerFeatures.Version}.");
+        }
+        FeatureVersion = featureVersion;
         var tags = 2 * labels.Count + 1;
         if (weights.Length != (long)keys.Length * tags || transitions.Length != (tags + 1) * tags)
         {
@@ -48,6 +54,9 @@ public sealed class SpanTagger
 
     public SpanTaggerMetadata Metadata { get; }
 
+    /// <summary>The <see cref="TaggerFeatures"/> version the model was trained with, and so computes.</summary>
+    public int FeatureVersion { get; }
+
     /// <summary>Number of distinct features with weights (those seen in training).</summary>
     public int FeatureRows => Keys.Length;
 
@@ -72,7 +81,7 @@ public sealed class SpanTagger
         {
             return [];
         }
-        var features = TaggerFeatures.Extract(text, tokens, requestedSlots ?? []);
+        var features = TaggerFeatures.Extract(text, tokens, requestedSlots ?? [], FeatureVersion);
         var tags = TagCount;
         var n = tokens.Count;
         var emissions = Emissions(features, tags);

@@ -46,7 +46,7 @@ public static class SpanTaggerArtifact
             Task = Task,
             Labels = model.Labels.ToArray(),
             TagScheme = "BIO",
-            FeatureVersion = TaggerFeatures.Version,
+            FeatureVersion = model.FeatureVersion,
             Rows = model.Keys.Length,
             TrainingDataSha256 = model.Metadata.TrainingDataSha256,
             HyperParameters = JsonNode.Parse(model.Metadata.HyperParametersJson),
@@ -132,9 +132,9 @@ public static class SpanTaggerArtifact
         {
             throw new ModelFormatException("Tagger file content is inconsistent: task, tag scheme, labels or rows are missing or unknown.");
         }
-        if (header.FeatureVersion != TaggerFeatures.Version)
+        if (!TaggerFeatures.IsSupported(header.FeatureVersion))
         {
-            throw new ModelFormatException($"Incompatible tagger: it was trained with feature version {header.FeatureVersion}, this build computes version {TaggerFeatures.Version}; retrain it.");
+            throw new ModelFormatException($"Incompatible tagger: it was trained with feature version {header.FeatureVersion}, this build computes versions 1 to {TaggerFeatures.Version}; retrain it.");
         }
         var tags = 2 * header.Labels.Length + 1;
         var needed = 4L + headerLength + header.Rows * 8L + (long)header.Rows * tags * 4 + (tags + 1L) * tags * 4;
@@ -158,7 +158,7 @@ public static class SpanTaggerArtifact
             HyperParametersJson = header.HyperParameters?.ToJsonString() ?? "{}",
             Metrics = header.Metrics ?? new SortedDictionary<string, double>(StringComparer.Ordinal),
         };
-        return new SpanTagger(header.Labels, keys, weights, transitions, metadata);
+        return new SpanTagger(header.Labels, keys, weights, transitions, metadata, header.FeatureVersion);
     }
 
     /// <summary>Writes DIR/tagger.bin and the readable DIR/tagger.json manifest; <paramref name="extra"/> goes to the manifest only.</summary>
@@ -180,7 +180,7 @@ public static class SpanTaggerArtifact
             ["modelBytes"] = bytes.Length,
             ["labels"] = new JsonArray(model.Labels.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
             ["tagScheme"] = "BIO",
-            ["featureVersion"] = TaggerFeatures.Version,
+            ["featureVersion"] = model.FeatureVersion,
             ["featureRows"] = model.Keys.Length,
             ["trainingDataSha256"] = model.Metadata.TrainingDataSha256,
             ["hyperParameters"] = JsonNode.Parse(model.Metadata.HyperParametersJson),

@@ -37,6 +37,9 @@ public sealed record SpanTaggerOptions
     /// <summary>Multiplier of the Good-Turing unseen share when <see cref="FeatureDropout"/> is automatic.</summary>
     public double AutoDropoutFactor { get; init; } = 7.0;
 
+    /// <summary>The <see cref="TaggerFeatures"/> version to train with (earlier versions reproduce earlier models).</summary>
+    public int FeatureVersion { get; init; } = TaggerFeatures.Version;
+
     /// <summary>Features seen fewer times than this in training are dropped.</summary>
     public int MinFeatureCount { get; init; } = 1;
 }
@@ -70,6 +73,10 @@ public static class SpanTaggerTrainer
         {
             throw new ArgumentException("Epochs and min feature count must be at least 1, the learning rate positive and L2 non-negative.");
         }
+        if (!TaggerFeatures.IsSupported(options.FeatureVersion))
+        {
+            throw new ArgumentException($"Feature version {options.FeatureVersion} is unknown: versions 1 to {TaggerFeatures.Version} exist.");
+        }
         var stopwatch = Stopwatch.StartNew();
         var labels = training.SelectMany(e => e.Spans).Select(s => s.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (labels.Length == 0)
@@ -85,7 +92,7 @@ public static class SpanTaggerTrainer
             var example = training[i];
             var tokens = SpanTokenizer.Tokenize(example.Text);
             var (gold, dropped) = GoldTags(tokens, example.Spans, labelIndex);
-            featurised[i] = (TaggerFeatures.Extract(example.Text, tokens, example.RequestedSlots), gold, dropped);
+            featurised[i] = (TaggerFeatures.Extract(example.Text, tokens, example.RequestedSlots, options.FeatureVersion), gold, dropped);
         });
 
         // Rows in order of first appearance in data order: deterministic whatever the threads did.
@@ -165,7 +172,7 @@ public static class SpanTaggerTrainer
             {
                 model = "linear-chain-crf",
                 tagScheme = "BIO",
-                featureVersion = TaggerFeatures.Version,
+                featureVersion = options.FeatureVersion,
                 seed = options.Seed,
                 epochs = options.Epochs,
                 learningRate = options.LearningRate,
@@ -176,7 +183,7 @@ public static class SpanTaggerTrainer
                 unseenFeatureShare = unseenMass,
             }),
         };
-        var model = new SpanTagger(labels, keys, weights, transitions, metadata);
+        var model = new SpanTagger(labels, keys, weights, transitions, metadata, options.FeatureVersion);
         var elapsed = stopwatch.Elapsed;
 
         SpanEvaluation? evaluation = null;
@@ -194,7 +201,7 @@ public static class SpanTaggerTrainer
             {
                 metrics[$"validation_f1_{label}"] = score.F1;
             }
-            model = new SpanTagger(labels, keys, weights, transitions, metadata with { Metrics = metrics });
+            model = new SpanTagger(labels, keys, weights, transitions, metadata with { Metrics = metrics }, options.FeatureVersion);
         }
         var dropped = featurised.Sum(f => f.Dropped);
         return new SpanTaggerTrainingResult(model, elapsed, training.Count, validation?.Count ?? 0, dropped, evaluation);

@@ -13,13 +13,23 @@ namespace SpecialistPlatform.MachineLearning.Sequence;
 /// </summary>
 public static partial class TaggerFeatures
 {
-    /// <summary>Bumped whenever the features change: a model trained with other features cannot be read.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// The feature set new models are trained with. Bumped whenever the features change; every earlier version is
+    /// still computed (<see cref="IsSupported"/>), so a model keeps the features it was trained with.
+    /// </summary>
+    /// <remarks>Version 2 adds the clock-time hour conjunctions (see <see cref="TimeContext"/>).</remarks>
+    public const int Version = 2;
+
+    public static bool IsSupported(int version) => version is >= 1 and <= Version;
 
     private static readonly FrozenDictionary<string, string> Lexicon = BuildLexicon();
 
-    public static ulong[][] Extract(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots)
+    public static ulong[][] Extract(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots, int version = Version)
     {
+        if (!IsSupported(version))
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, $"Feature versions 1 to {Version} exist.");
+        }
         var n = tokens.Count;
         var lower = new string[n];
         var shape = new string[n];
@@ -34,6 +44,7 @@ public static partial class TaggerFeatures
         string W(int i) => i < 0 ? "<s>" : i >= n ? "</s>" : lower[i];
         string S(int i) => i < 0 ? "<s>" : i >= n ? "</s>" : shape[i];
         string C(int i) => i < 0 ? "<s>" : i >= n ? "</s>" : cls[i];
+        var time = version >= 2 ? TimeContext(text, tokens) : null;
 
         var result = new ulong[n][];
         var list = new List<ulong>(64);
@@ -74,6 +85,12 @@ public static partial class TaggerFeatures
             if (i == 0)
             {
                 list.Add(Key("first"));
+            }
+            if (time?[i] is { } clock)
+            {
+                var token = char.IsDigit(w[0]) ? shape[i] : w;
+                list.Add(Key("th", clock.Hour, token));
+                list.Add(Key("tf", clock.Form, token));
             }
             if (requestedSlots.Count == 0)
             {
@@ -183,6 +200,48 @@ public static partial class TaggerFeatures
                 }
             }
         }
+    }
+
+    /// <summary>A clock time's hour (as written) and its form (hour range, minutes or not, space before am/pm or not).</summary>
+    internal readonly record struct Clock(string Hour, string Form);
+
+    /// <summary>
+    /// For the tokens of each clock time found by pattern, and the one token right after it, the time's hour and
+    /// form. Annotators include or leave out "am/pm" and a following full stop by the kind of time (in
+    /// Restaurant-8k, "11:30 AM" is labelled "11:30" and "7:30 PM" whole), and the am/pm token alone cannot see the
+    /// hour three tokens back.
+    /// </summary>
+    private static Clock?[] TimeContext(string text, IReadOnlyList<SpanToken> tokens)
+    {
+        var result = new Clock?[tokens.Count];
+        foreach (Match match in TimePattern().Matches(text))
+        {
+            var digits = 0;
+            while (digits < match.Length && char.IsDigit(text[match.Index + digits]))
+            {
+                digits++;
+            }
+            var hour = text.AsSpan(match.Index, digits);
+            var value = int.Parse(hour, System.Globalization.CultureInfo.InvariantCulture);
+            var minutes = match.Groups[1].Success || (digits < match.Length && text[match.Index + digits] == ':');
+            var spaced = match.Groups[2].Success && match.Groups[2].Index > 0 && char.IsWhiteSpace(text[match.Groups[2].Index - 1]);
+            var range = value switch { 0 or > 24 => "h?", <= 9 => "h1-9", <= 12 => "h10-12", _ => "h13-24" };
+            var clock = new Clock(value.ToString(System.Globalization.CultureInfo.InvariantCulture), range + (minutes ? ":mm" : "") + (match.Groups[2].Success ? spaced ? " ampm" : "ampm" : ""));
+            var last = -1;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (tokens[i].Start < match.Index + match.Length && tokens[i].End > match.Index)
+                {
+                    result[i] = clock;
+                    last = i;
+                }
+            }
+            if (last >= 0 && last + 1 < tokens.Count)
+            {
+                result[last + 1] ??= clock;
+            }
+        }
+        return result;
     }
 
     [GeneratedRegex(@"\b\d{1,2}([:.]\d{2})?\s*([ap]\.?\s?m\b\.?|o'?\s?clock)|\b\d{1,2}:\d{2}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
