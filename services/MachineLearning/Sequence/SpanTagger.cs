@@ -20,13 +20,14 @@ public sealed class SpanTagger
     private readonly double[] _expTransitions;
 
     internal SpanTagger(IReadOnlyList<string> labels, ulong[] keys, float[] weights, float[] transitions, SpanTaggerMetadata metadata,
-        int featureVersion = TaggerFeatures.Version)
+        int featureVersion = TaggerFeatures.Version, SpanEdges? edges = null)
     {
         if (!TaggerFeatures.IsSupported(featureVersion))
         {
             throw new ArgumentException($"Feature version {featureVersion} is unknown: this build computes versions 1 to {TaggerFeatures.Version}.");
         }
         FeatureVersion = featureVersion;
+        Edges = edges;
         var tags = 2 * labels.Count + 1;
         if (weights.Length != (long)keys.Length * tags || transitions.Length != (tags + 1) * tags)
         {
@@ -56,6 +57,9 @@ public sealed class SpanTagger
 
     /// <summary>The <see cref="TaggerFeatures"/> version the model was trained with, and so computes.</summary>
     public int FeatureVersion { get; }
+
+    /// <summary>The punctuation each slot's spans may start or end with; null (models before it existed) trims nothing.</summary>
+    public SpanEdges? Edges { get; }
 
     /// <summary>Number of distinct features with weights (those seen in training).</summary>
     public int FeatureRows => Keys.Length;
@@ -105,11 +109,20 @@ public sealed class SpanTagger
             {
                 last++;
             }
-            var start = tokens[t].Start;
-            var end = tokens[last].End;
-            var confidence = LinearChainCrf.ScaledSpanProbability(n, tags, _expTransitions, psi, alpha, beta, scales, t, last, label);
-            spans.Add(new PredictedSpan(Labels[label], start, end, text[start..end], confidence));
+            var first = t;
             t = last;
+            if (Edges is not null)
+            {
+                if (Edges.Trim(tokens, first, last, Labels[label]) is not { } kept)
+                {
+                    continue;
+                }
+                (first, last) = kept;
+            }
+            var start = tokens[first].Start;
+            var end = tokens[last].End;
+            var confidence = LinearChainCrf.ScaledSpanProbability(n, tags, _expTransitions, psi, alpha, beta, scales, first, last, label);
+            spans.Add(new PredictedSpan(Labels[label], start, end, text[start..end], confidence));
         }
         return spans;
     }
