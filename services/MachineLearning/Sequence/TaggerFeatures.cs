@@ -9,7 +9,8 @@ namespace SpecialistPlatform.MachineLearning.Sequence;
 /// shape, prefixes and suffixes up to 3, a small lexicon class (number word, month, weekday, time word...),
 /// digit length and value range, membership in a time/date/money pattern, the words, shapes and classes at
 /// ±2, neighbouring bigrams, sentence position, and each requested slot alone and conjoined with the word,
-/// its shape, its class and its neighbours.
+/// its shape, its class and its neighbours; from version 2 also the form of the clock time a token is in and the
+/// nearest cue word to its left.
 /// </summary>
 public static partial class TaggerFeatures
 {
@@ -17,12 +18,17 @@ public static partial class TaggerFeatures
     /// The feature set new models are trained with. Bumped whenever the features change; every earlier version is
     /// still computed (<see cref="IsSupported"/>), so a model keeps the features it was trained with.
     /// </summary>
-    /// <remarks>Version 2 adds the clock-time hour conjunctions (see <see cref="TimeContext"/>).</remarks>
+    /// <remarks>
+    /// Version 2 adds the clock-time form conjunctions (see <see cref="TimeContext"/>) and the nearest cue word to the
+    /// left (a preposition or "since", "until", "between"...) alone and with the token's class.
+    /// </remarks>
     public const int Version = 2;
 
     public static bool IsSupported(int version) => version is >= 1 and <= Version;
 
     private static readonly FrozenDictionary<string, string> Lexicon = BuildLexicon();
+    private static readonly FrozenSet<string> Cues = "at for on by from until till til to in around about between since before after and starting ending earlier later than within during of under"
+        .Split(' ').ToFrozenSet(StringComparer.Ordinal);
 
     public static ulong[][] Extract(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots, int version = Version)
     {
@@ -88,9 +94,23 @@ public static partial class TaggerFeatures
             }
             if (time?[i] is { } clock)
             {
-                var token = char.IsDigit(w[0]) ? shape[i] : w;
-                list.Add(Key("th", clock.Hour, token));
-                list.Add(Key("tf", clock.Form, token));
+                list.Add(Key("tf", clock, char.IsDigit(w[0]) ? shape[i] : w));
+            }
+            if (version >= 2)
+            {
+                // The nearest cue word up to 6 tokens back tells date_from ("since last week") from date_to ("until
+                // May") and a time from a head count ("at 8" / "for 8") even when the span is several words long.
+                var cue = "<none>";
+                for (var j = i - 1; j >= Math.Max(0, i - 6); j--)
+                {
+                    if (Cues.Contains(lower[j]))
+                    {
+                        cue = lower[j];
+                        break;
+                    }
+                }
+                list.Add(Key("cue", cue));
+                list.Add(Key("cuec", cue, cls[i]));
             }
             if (requestedSlots.Count == 0)
             {
@@ -202,18 +222,15 @@ public static partial class TaggerFeatures
         }
     }
 
-    /// <summary>A clock time's hour (as written) and its form (hour range, minutes or not, space before am/pm or not).</summary>
-    internal readonly record struct Clock(string Hour, string Form);
-
     /// <summary>
-    /// For the tokens of each clock time found by pattern, and the one token right after it, the time's hour and
-    /// form. Annotators include or leave out "am/pm" and a following full stop by the kind of time (in
+    /// For the tokens of each clock time found by pattern, and the one token right after it, the time's form: hour
+    /// range, minutes or not, am/pm with or without a space before it. Annotators include or leave out "am/pm" and a following full stop by the kind of time (in
     /// Restaurant-8k, "11:30 AM" is labelled "11:30" and "7:30 PM" whole), and the am/pm token alone cannot see the
     /// hour three tokens back.
     /// </summary>
-    private static Clock?[] TimeContext(string text, IReadOnlyList<SpanToken> tokens)
+    private static string?[] TimeContext(string text, IReadOnlyList<SpanToken> tokens)
     {
-        var result = new Clock?[tokens.Count];
+        var result = new string?[tokens.Count];
         foreach (Match match in TimePattern().Matches(text))
         {
             var digits = 0;
@@ -221,12 +238,11 @@ public static partial class TaggerFeatures
             {
                 digits++;
             }
-            var hour = text.AsSpan(match.Index, digits);
-            var value = int.Parse(hour, System.Globalization.CultureInfo.InvariantCulture);
+            var value = int.Parse(text.AsSpan(match.Index, digits), System.Globalization.CultureInfo.InvariantCulture);
             var minutes = match.Groups[1].Success || (digits < match.Length && text[match.Index + digits] == ':');
             var spaced = match.Groups[2].Success && match.Groups[2].Index > 0 && char.IsWhiteSpace(text[match.Groups[2].Index - 1]);
             var range = value switch { 0 or > 24 => "h?", <= 9 => "h1-9", <= 12 => "h10-12", _ => "h13-24" };
-            var clock = new Clock(value.ToString(System.Globalization.CultureInfo.InvariantCulture), range + (minutes ? ":mm" : "") + (match.Groups[2].Success ? spaced ? " ampm" : "ampm" : ""));
+            var clock = range + (minutes ? ":mm" : "") + (match.Groups[2].Success ? spaced ? " ampm" : "ampm" : "");
             var last = -1;
             for (var i = 0; i < tokens.Count; i++)
             {
