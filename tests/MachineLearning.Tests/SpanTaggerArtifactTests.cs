@@ -57,10 +57,56 @@ public sealed class SpanTaggerArtifactTests : IDisposable
     public void Other_format_version_is_incompatible()
     {
         var bytes = SpanTaggerArtifact.Serialize(Trained.Value);
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 2);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 3);
         Rehash(bytes);
 
-        Should.Throw<ModelFormatException>(() => SpanTaggerArtifact.Deserialize(bytes)).Message.ShouldContain("Incompatible tagger format version 2");
+        var message = Should.Throw<ModelFormatException>(() => SpanTaggerArtifact.Deserialize(bytes)).Message;
+        message.ShouldContain("Incompatible tagger format version 3");
+        message.ShouldContain("newer build");
+
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 0);
+        Rehash(bytes);
+        Should.Throw<ModelFormatException>(() => SpanTaggerArtifact.Deserialize(bytes)).Message.ShouldContain("Incompatible tagger format version 0");
+    }
+
+    [Fact]
+    public void Format_1_file_without_span_edges_still_loads_and_trims_nothing()
+    {
+        var model = Trained.Value;
+        model.Edges.ShouldNotBeNull();
+        var file = Reframed(SpanTaggerArtifact.Serialize(model), header => header.AsObject().Remove("SpanEdges"), version: 1);
+
+        var loaded = SpanTaggerArtifact.Deserialize(file);
+
+        loaded.Edges.ShouldBeNull();
+        loaded.Predict("book a table for 4 people on friday at 7pm").Select(s => s.Text).ShouldBe(model.Predict("book a table for 4 people on friday at 7pm").Select(s => s.Text));
+    }
+
+    [Fact]
+    public void Span_edges_in_a_format_1_file_or_naming_unknown_slots_are_rejected()
+    {
+        var bytes = SpanTaggerArtifact.Serialize(Trained.Value);
+        var edges = new JsonObject { ["Starts"] = new JsonObject(), ["Ends"] = new JsonObject { ["no_such_slot"] = "." } };
+
+        Should.Throw<ModelFormatException>(() => SpanTaggerArtifact.Deserialize(Reframed(bytes, h => h["SpanEdges"] = edges.DeepClone()))).Message.ShouldContain("span edges");
+        Should.Throw<ModelFormatException>(() => SpanTaggerArtifact.Deserialize(Reframed(bytes, h => h["SpanEdges"] = new JsonObject { ["Starts"] = new JsonObject(), ["Ends"] = new JsonObject() }, version: 1))).Message.ShouldContain("span edges");
+    }
+
+    [Fact]
+    public void Feature_version_1_tagger_round_trips_and_unknown_feature_versions_are_rejected()
+    {
+        var options = SyntheticSlots.FastOptions() with { FeatureVersion = 1 };
+        var model = SpanTaggerTrainer.Train(SyntheticSlots.Generate(80, seed: 5), null, options).Model;
+
+        var loaded = SpanTaggerArtifact.Deserialize(SpanTaggerArtifact.Serialize(model));
+
+        loaded.FeatureVersion.ShouldBe(1);
+        foreach (var example in SyntheticSlots.Generate(20, seed: 9))
+        {
+            loaded.Predict(example.Text, example.RequestedSlots).ShouldBe(model.Predict(example.Text, example.RequestedSlots));
+        }
+        var future = Reframed(SpanTaggerArtifact.Serialize(model), h => h["FeatureVersion"] = TaggerFeatures.Version + 1);
+        Should.Throw<ModelFormatException>(() => SpanTaggerArtifact.Deserialize(future)).Message.ShouldContain($"feature version {TaggerFeatures.Version + 1}");
     }
 
     [Fact]
@@ -76,22 +122,32 @@ public sealed class SpanTaggerArtifactTests : IDisposable
     [Fact]
     public void Consistent_checksum_over_inconsistent_content_is_rejected()
     {
-        var bytes = SpanTaggerArtifact.Serialize(Trained.Value);
         // Claim one more feature row than the weights hold, and re-frame and re-sign the file.
+        var file = Reframed(SpanTaggerArtifact.Serialize(Trained.Value), header => header["Rows"] = Trained.Value.FeatureRows + 1);
+
+        Should.Throw<ModelFormatException>(() => SpanTaggerArtifact.Deserialize(file)).Message.ShouldContain("inconsistent");
+    }
+
+    /// <summary>The file with its JSON header edited (and optionally another format version), re-framed and re-signed.</summary>
+    private static byte[] Reframed(byte[] bytes, Action<JsonNode> edit, ushort? version = null)
+    {
         var headerLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(20));
         var header = JsonNode.Parse(bytes.AsSpan(24, headerLength))!;
-        header["Rows"] = Trained.Value.FeatureRows + 1;
+        edit(header);
         var newHeader = Encoding.UTF8.GetBytes(header.ToJsonString());
         var rest = bytes.AsSpan(24 + headerLength, bytes.Length - 32 - 24 - headerLength).ToArray();
         var file = new byte[24 + newHeader.Length + rest.Length + 32];
         bytes.AsSpan(0, 12).CopyTo(file);
+        if (version is { } v)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), v);
+        }
         BinaryPrimitives.WriteInt64LittleEndian(file.AsSpan(12), 4 + newHeader.Length + rest.Length);
         BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(20), newHeader.Length);
         newHeader.CopyTo(file, 24);
         rest.CopyTo(file, 24 + newHeader.Length);
         Rehash(file);
-
-        Should.Throw<ModelFormatException>(() => SpanTaggerArtifact.Deserialize(file)).Message.ShouldContain("inconsistent");
+        return file;
     }
 
     private static void Rehash(byte[] bytes) => SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32), bytes.AsSpan(bytes.Length - 32));

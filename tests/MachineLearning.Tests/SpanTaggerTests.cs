@@ -105,6 +105,34 @@ public sealed class SpanTaggerTests
     }
 
     [Fact]
+    public void Span_edges_keep_the_punctuation_training_spans_end_with_and_trim_the_rest()
+    {
+        (IReadOnlyList<SpanToken>, IReadOnlyList<LabeledSpan>) Example(string text, params LabeledSpan[] spans) => (SpanTokenizer.Tokenize(text), spans);
+        var edges = SpanEdges.Learn(
+        [
+            Example("at 7 p.m.", new LabeledSpan("time", 3, 9)),
+            Example("8 p.m. then", new LabeledSpan("time", 0, 6)),
+            Example("friday, please", new LabeledSpan("date", 0, 7)),
+        ]);
+        var tokens = SpanTokenizer.Tokenize("on friday, at 9 p.m.");
+
+        edges.Ends.ShouldBe(new Dictionary<string, string> { ["time"] = "." });
+        edges.Trim(tokens, 1, 2, "date").ShouldBe((1, 1));
+        edges.Trim(tokens, 4, 8, "time").ShouldBe((4, 8));
+        edges.Trim(tokens, 2, 2, "date").ShouldBeNull();
+    }
+
+    [Fact]
+    public void Small_training_sets_get_enough_epochs_for_the_minimum_number_of_updates()
+    {
+        var options = SyntheticSlots.FastOptions() with { Epochs = 2, MinUpdates = 500 };
+
+        var model = SpanTaggerTrainer.Train(SyntheticSlots.Generate(50, seed: 3), null, options).Model;
+
+        System.Text.Json.Nodes.JsonNode.Parse(model.Metadata.HyperParametersJson)!["epochs"]!.GetValue<int>().ShouldBe(10);
+    }
+
+    [Fact]
     public void Tokenizer_splits_digits_from_letters_and_keeps_offsets()
     {
         var tokens = SpanTokenizer.Tokenize("Table for 4, at 7pm on the 23rd!");

@@ -58,5 +58,5 @@ internal static class SyntheticSlots
         return examples;
     }
 
-    public static SpanTaggerOptions FastOptions(int seed = 7) => new() { Seed = seed, Epochs = 8 };
+    public static SpanTaggerOptions FastOptions(int seed = 7) => new() { Seed = seed, Epochs = 8, MinUpdates = 0 };
 }

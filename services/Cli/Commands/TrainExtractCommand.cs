@@ -18,17 +18,21 @@ internal static class TrainExtractCommand
         var val = new Option<string[]>("--val") { Description = "Validation data files; without them a seeded share (--holdout) is held out.", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<int>("--seed") { Description = "Random seed for the hold-out split and the training order.", DefaultValueFactory = _ => 42 };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => new SpanTaggerOptions().Epochs };
-        var learningRate = new Option<double>("--learning-rate") { Description = "AdaGrad base learning rate.", DefaultValueFactory = _ => new SpanTaggerOptions().LearningRate };
-        var l2 = new Option<double>("--l2") { Description = "L2 penalty on the weights each example touches.", DefaultValueFactory = _ => new SpanTaggerOptions().L2 };
+        var learningRate = new Option<double>("--learning-rate") { Description = "Initial SGD step size (it then decays as 1 / (lambda (t0 + t))).", DefaultValueFactory = _ => new SpanTaggerOptions().LearningRate };
+        var l2 = new Option<double>("--l2") { Description = "L2 coefficient C over the whole training set (NLL + C/2 |w|^2).", DefaultValueFactory = _ => new SpanTaggerOptions().L2 };
         var dropout = new Option<string>("--feature-dropout") { Description = "Share of features left out of each training step (seeded): 'auto' (from the share of unseen features) or a number in [0, 1).", DefaultValueFactory = _ => "auto" };
         var dropoutFactor = new Option<double>("--auto-dropout-factor") { Description = "With --feature-dropout auto: the multiplier of the Good-Turing unseen-feature share.", DefaultValueFactory = _ => new SpanTaggerOptions().AutoDropoutFactor };
         var members = new Option<int>("--members") { Description = "Models trained with seeds N, N+1, ... and averaged (trained in parallel).", DefaultValueFactory = _ => new SpanTaggerOptions().Members };
+        var minUpdates = new Option<int>("--min-updates") { Description = "Small data sets get more epochs, so that training makes at least this many updates (examples x epochs); 0 keeps --epochs.", DefaultValueFactory = _ => new SpanTaggerOptions().MinUpdates };
+        var trimEdges = new Option<bool>("--trim-span-edges") { Description = "Trim predicted spans of punctuation that fewer than two training spans of the slot start or end with.", DefaultValueFactory = _ => new SpanTaggerOptions().TrimSpanEdges };
+        var minCount = new Option<int>("--min-feature-count") { Description = "Features seen in fewer training tokens than this get no weight.", DefaultValueFactory = _ => new SpanTaggerOptions().MinFeatureCount };
+        var featureVersion = new Option<int>("--feature-version") { Description = $"Feature set to train with (1 to {TaggerFeatures.Version}; earlier versions reproduce earlier models).", DefaultValueFactory = _ => TaggerFeatures.Version };
         var holdOut = new Option<double>("--holdout") { Description = "Share held out for validation when --val is not given; 0 trains on everything.", DefaultValueFactory = _ => 0.1 };
         var holdOutFrom = new Option<string?>("--holdout-from") { Description = "Draw the held-out share from this file (same format) instead of --data, and drop its texts from the training data: a fixed validation split for nested subsets such as Restaurant-8k's train_k." };
 
         var command = new Command("extract", "Train a slot span tagger (linear-chain CRF over BIO tags).")
         {
-            data, format, output, val, seed, epochs, learningRate, l2, dropout, dropoutFactor, members, holdOut, holdOutFrom,
+            data, format, output, val, seed, epochs, learningRate, l2, dropout, dropoutFactor, members, minUpdates, trimEdges, minCount, featureVersion, holdOut, holdOutFrom,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
@@ -39,7 +43,11 @@ internal static class TrainExtractCommand
             var fromPath = parseResult.GetValue(holdOutFrom);
             var fraction = parseResult.GetValue(holdOut);
             var outDir = parseResult.GetRequiredValue(output);
-            var options = new SpanTaggerOptions { Seed = parseResult.GetValue(seed), Epochs = parseResult.GetValue(epochs), LearningRate = parseResult.GetValue(learningRate), L2 = parseResult.GetValue(l2), FeatureDropout = ParseDropout(parseResult.GetRequiredValue(dropout)), AutoDropoutFactor = parseResult.GetValue(dropoutFactor), Members = parseResult.GetValue(members) };
+            var options = new SpanTaggerOptions { Seed = parseResult.GetValue(seed), Epochs = parseResult.GetValue(epochs), LearningRate = parseResult.GetValue(learningRate), L2 = parseResult.GetValue(l2), FeatureDropout = ParseDropout(parseResult.GetRequiredValue(dropout)), AutoDropoutFactor = parseResult.GetValue(dropoutFactor), Members = parseResult.GetValue(members), MinUpdates = parseResult.GetValue(minUpdates), TrimSpanEdges = parseResult.GetValue(trimEdges), MinFeatureCount = parseResult.GetValue(minCount), FeatureVersion = parseResult.GetValue(featureVersion) };
+            if (!TaggerFeatures.IsSupported(options.FeatureVersion))
+            {
+                throw new UsageException($"--feature-version must be between 1 and {TaggerFeatures.Version}.");
+            }
             if (fraction is < 0 or >= 1)
             {
                 throw new UsageException("--holdout must be at least 0 and below 1.");
@@ -77,7 +85,7 @@ internal static class TrainExtractCommand
                 $"Trained on {result.TrainingExamples} examples, {result.Model.Labels.Count} slots ({string.Join(", ", result.Model.Labels)}), {result.Model.FeatureRows} feature rows, in {result.Elapsed.TotalSeconds:0.00} s"));
             var hyper = System.Text.Json.Nodes.JsonNode.Parse(result.Model.Metadata.HyperParametersJson)!;
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  feature dropout {(double)hyper["featureDropout"]!:0.000} (unseen-feature share {(double)hyper["unseenFeatureShare"]!:0.000}), {options.Epochs} epochs, {options.Members} averaged members from seed {options.Seed}"));
+                $"  feature dropout {(double)hyper["featureDropout"]!:0.000} (unseen-feature share {(double)hyper["unseenFeatureShare"]!:0.000}), {(int)hyper["epochs"]!} epochs, {options.Members} averaged members from seed {options.Seed}"));
             if (result.SpansDropped > 0)
             {
                 console.WriteLine($"  {result.SpansDropped} training spans overlap another span and were not used");

@@ -19,8 +19,15 @@ public sealed class SpanTagger
     private readonly bool[] _allowed;
     private readonly double[] _expTransitions;
 
-    internal SpanTagger(IReadOnlyList<string> labels, ulong[] keys, float[] weights, float[] transitions, SpanTaggerMetadata metadata)
+    internal SpanTagger(IReadOnlyList<string> labels, ulong[] keys, float[] weights, float[] transitions, SpanTaggerMetadata metadata,
+        int featureVersion = TaggerFeatures.Version, SpanEdges? edges = null)
     {
+        if (!TaggerFeatures.IsSupported(featureVersion))
+        {
+            throw new ArgumentException($"Feature version {featureVersion} is unknown: this build computes versions 1 to {TaggerFeatures.Version}.");
+        }
+        FeatureVersion = featureVersion;
+        Edges = edges;
         var tags = 2 * labels.Count + 1;
         if (weights.Length != (long)keys.Length * tags || transitions.Length != (tags + 1) * tags)
         {
@@ -48,6 +55,12 @@ public sealed class SpanTagger
 
     public SpanTaggerMetadata Metadata { get; }
 
+    /// <summary>The <see cref="TaggerFeatures"/> version the model was trained with, and so computes.</summary>
+    public int FeatureVersion { get; }
+
+    /// <summary>The punctuation each slot's spans may start or end with; null (models before it existed) trims nothing.</summary>
+    public SpanEdges? Edges { get; }
+
     /// <summary>Number of distinct features with weights (those seen in training).</summary>
     public int FeatureRows => Keys.Length;
 
@@ -72,7 +85,7 @@ public sealed class SpanTagger
         {
             return [];
         }
-        var features = TaggerFeatures.Extract(text, tokens, requestedSlots ?? []);
+        var features = TaggerFeatures.Extract(text, tokens, requestedSlots ?? [], FeatureVersion);
         var tags = TagCount;
         var n = tokens.Count;
         var emissions = Emissions(features, tags);
@@ -96,11 +109,20 @@ public sealed class SpanTagger
             {
                 last++;
             }
-            var start = tokens[t].Start;
-            var end = tokens[last].End;
-            var confidence = LinearChainCrf.ScaledSpanProbability(n, tags, _expTransitions, psi, alpha, beta, scales, t, last, label);
-            spans.Add(new PredictedSpan(Labels[label], start, end, text[start..end], confidence));
+            var first = t;
             t = last;
+            if (Edges is not null)
+            {
+                if (Edges.Trim(tokens, first, last, Labels[label]) is not { } kept)
+                {
+                    continue;
+                }
+                (first, last) = kept;
+            }
+            var start = tokens[first].Start;
+            var end = tokens[last].End;
+            var confidence = LinearChainCrf.ScaledSpanProbability(n, tags, _expTransitions, psi, alpha, beta, scales, first, last, label);
+            spans.Add(new PredictedSpan(Labels[label], start, end, text[start..end], confidence));
         }
         return spans;
     }

@@ -12,11 +12,11 @@ namespace SpecialistPlatform.MachineLearning.Sequence;
 /// The span tagger's file, laid out like <see cref="ModelArtifact"/> with its own magic (all little-endian):
 /// <code>
 /// offset 0   8 bytes  magic "SPTAGGR\0"
-/// offset 8   uint16   format version (1)
+/// offset 8   uint16   format version (2; version 1, without span edges, is still read)
 /// offset 10  uint16   reserved, 0
 /// offset 12  int64    payload length L
 /// offset 20  L bytes  payload: int32 header length H, H bytes of UTF-8 JSON header (task, labels, tag scheme,
-///                     feature version, rows, training-data SHA-256, hyper-parameters, metrics), then
+///                     feature version, rows, span edges, training-data SHA-256, hyper-parameters, metrics), then
 ///                     uint64[rows] feature keys, float32[rows * tags] weights, float32[(tags + 1) * tags] transitions
 /// offset 20+L 32 bytes SHA-256 of bytes [0, 20+L)
 /// </code>
@@ -24,7 +24,10 @@ namespace SpecialistPlatform.MachineLearning.Sequence;
 /// </summary>
 public static class SpanTaggerArtifact
 {
-    public const ushort FormatVersion = 1;
+    /// <summary>Version 2 added the span edges to the header; version-1 files are read as models that trim nothing.</summary>
+    public const ushort FormatVersion = 2;
+
+    private const ushort OldestReadableVersion = 1;
     public const string ModelFileName = "tagger.bin";
     public const string ManifestFileName = "tagger.json";
     public const string Task = "span-tagging";
@@ -46,8 +49,9 @@ public static class SpanTaggerArtifact
             Task = Task,
             Labels = model.Labels.ToArray(),
             TagScheme = "BIO",
-            FeatureVersion = TaggerFeatures.Version,
+            FeatureVersion = model.FeatureVersion,
             Rows = model.Keys.Length,
+            SpanEdges = model.Edges is { } edges ? new EdgesHeader { Starts = new(edges.Starts.ToDictionary(), StringComparer.Ordinal), Ends = new(edges.Ends.ToDictionary(), StringComparer.Ordinal) } : null,
             TrainingDataSha256 = model.Metadata.TrainingDataSha256,
             HyperParameters = JsonNode.Parse(model.Metadata.HyperParametersJson),
             Metrics = new SortedDictionary<string, double>(model.Metadata.Metrics.ToDictionary(), StringComparer.Ordinal),
@@ -91,9 +95,10 @@ public static class SpanTaggerArtifact
             throw new ModelFormatException("Not a span tagger file: the magic bytes are wrong.");
         }
         var version = BinaryPrimitives.ReadUInt16LittleEndian(file[8..]);
-        if (version != FormatVersion)
+        if (version is < OldestReadableVersion or > FormatVersion)
         {
-            throw new ModelFormatException($"Incompatible tagger format version {version}: this build reads version {FormatVersion} only.");
+            throw new ModelFormatException($"Incompatible tagger format version {version}: this build reads versions {OldestReadableVersion} to {FormatVersion}; "
+                + (version > FormatVersion ? "the file was written by a newer build." : "retrain it."));
         }
         var payloadLength = BinaryPrimitives.ReadInt64LittleEndian(file[12..]);
         var expected = PreambleLength + payloadLength + ChecksumLength;
@@ -111,7 +116,7 @@ public static class SpanTaggerArtifact
         }
         try
         {
-            return ReadPayload(file.Slice(PreambleLength, (int)payloadLength));
+            return ReadPayload(file.Slice(PreambleLength, (int)payloadLength), version);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or OverflowException or NotSupportedException)
         {
@@ -119,7 +124,7 @@ public static class SpanTaggerArtifact
         }
     }
 
-    private static SpanTagger ReadPayload(ReadOnlySpan<byte> payload)
+    private static SpanTagger ReadPayload(ReadOnlySpan<byte> payload, int version)
     {
         var headerLength = BinaryPrimitives.ReadInt32LittleEndian(payload);
         if (headerLength <= 0 || headerLength > payload.Length - 4)
@@ -132,9 +137,9 @@ public static class SpanTaggerArtifact
         {
             throw new ModelFormatException("Tagger file content is inconsistent: task, tag scheme, labels or rows are missing or unknown.");
         }
-        if (header.FeatureVersion != TaggerFeatures.Version)
+        if (!TaggerFeatures.IsSupported(header.FeatureVersion))
         {
-            throw new ModelFormatException($"Incompatible tagger: it was trained with feature version {header.FeatureVersion}, this build computes version {TaggerFeatures.Version}; retrain it.");
+            throw new ModelFormatException($"Incompatible tagger: it was trained with feature version {header.FeatureVersion}, this build computes versions 1 to {TaggerFeatures.Version}; retrain it.");
         }
         var tags = 2 * header.Labels.Length + 1;
         var needed = 4L + headerLength + header.Rows * 8L + (long)header.Rows * tags * 4 + (tags + 1L) * tags * 4;
@@ -158,7 +163,16 @@ public static class SpanTaggerArtifact
             HyperParametersJson = header.HyperParameters?.ToJsonString() ?? "{}",
             Metrics = header.Metrics ?? new SortedDictionary<string, double>(StringComparer.Ordinal),
         };
-        return new SpanTagger(header.Labels, keys, weights, transitions, metadata);
+        SpanEdges? edges = null;
+        if (header.SpanEdges is { } stored)
+        {
+            if (version < 2 || stored.Starts is null || stored.Ends is null || stored.Starts.Concat(stored.Ends).Any(kv => !header.Labels.Contains(kv.Key) || string.IsNullOrEmpty(kv.Value)))
+            {
+                throw new ModelFormatException("Tagger file content is inconsistent: the span edges name unknown slots or are incomplete.");
+            }
+            edges = new SpanEdges(stored.Starts, stored.Ends);
+        }
+        return new SpanTagger(header.Labels, keys, weights, transitions, metadata, header.FeatureVersion, edges);
     }
 
     /// <summary>Writes DIR/tagger.bin and the readable DIR/tagger.json manifest; <paramref name="extra"/> goes to the manifest only.</summary>
@@ -180,8 +194,9 @@ public static class SpanTaggerArtifact
             ["modelBytes"] = bytes.Length,
             ["labels"] = new JsonArray(model.Labels.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
             ["tagScheme"] = "BIO",
-            ["featureVersion"] = TaggerFeatures.Version,
+            ["featureVersion"] = model.FeatureVersion,
             ["featureRows"] = model.Keys.Length,
+            ["spanEdges"] = model.Edges is { } spanEdges ? JsonSerializer.SerializeToNode(new { starts = spanEdges.Starts, ends = spanEdges.Ends }) : null,
             ["trainingDataSha256"] = model.Metadata.TrainingDataSha256,
             ["hyperParameters"] = JsonNode.Parse(model.Metadata.HyperParametersJson),
             ["metrics"] = JsonSerializer.SerializeToNode(model.Metadata.Metrics),
@@ -226,8 +241,15 @@ public static class SpanTaggerArtifact
         public string? TagScheme { get; set; }
         public int FeatureVersion { get; set; }
         public int Rows { get; set; }
+        public EdgesHeader? SpanEdges { get; set; }
         public string? TrainingDataSha256 { get; set; }
         public JsonNode? HyperParameters { get; set; }
         public SortedDictionary<string, double>? Metrics { get; set; }
+    }
+
+    private sealed class EdgesHeader
+    {
+        public SortedDictionary<string, string>? Starts { get; set; }
+        public SortedDictionary<string, string>? Ends { get; set; }
     }
 }

@@ -9,17 +9,33 @@ namespace SpecialistPlatform.MachineLearning.Sequence;
 /// shape, prefixes and suffixes up to 3, a small lexicon class (number word, month, weekday, time word...),
 /// digit length and value range, membership in a time/date/money pattern, the words, shapes and classes at
 /// ±2, neighbouring bigrams, sentence position, and each requested slot alone and conjoined with the word,
-/// its shape, its class and its neighbours.
+/// its shape, its class and its neighbours; from version 2 also the form of the clock time a token is in and the
+/// nearest cue word to its left.
 /// </summary>
 public static partial class TaggerFeatures
 {
-    /// <summary>Bumped whenever the features change: a model trained with other features cannot be read.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// The feature set new models are trained with. Bumped whenever the features change; every earlier version is
+    /// still computed (<see cref="IsSupported"/>), so a model keeps the features it was trained with.
+    /// </summary>
+    /// <remarks>
+    /// Version 2 adds the clock-time form conjunctions (see <see cref="TimeContext"/>) and the nearest cue word to the
+    /// left (a preposition or "since", "until", "between"...) alone and with the token's class.
+    /// </remarks>
+    public const int Version = 2;
+
+    public static bool IsSupported(int version) => version is >= 1 and <= Version;
 
     private static readonly FrozenDictionary<string, string> Lexicon = BuildLexicon();
+    private static readonly FrozenSet<string> Cues = "at for on by from until till til to in around about between since before after and starting ending earlier later than within during of under"
+        .Split(' ').ToFrozenSet(StringComparer.Ordinal);
 
-    public static ulong[][] Extract(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots)
+    public static ulong[][] Extract(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots, int version = Version)
     {
+        if (!IsSupported(version))
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, $"Feature versions 1 to {Version} exist.");
+        }
         var n = tokens.Count;
         var lower = new string[n];
         var shape = new string[n];
@@ -34,6 +50,7 @@ public static partial class TaggerFeatures
         string W(int i) => i < 0 ? "<s>" : i >= n ? "</s>" : lower[i];
         string S(int i) => i < 0 ? "<s>" : i >= n ? "</s>" : shape[i];
         string C(int i) => i < 0 ? "<s>" : i >= n ? "</s>" : cls[i];
+        var time = version >= 2 ? TimeContext(text, tokens) : null;
 
         var result = new ulong[n][];
         var list = new List<ulong>(64);
@@ -74,6 +91,26 @@ public static partial class TaggerFeatures
             if (i == 0)
             {
                 list.Add(Key("first"));
+            }
+            if (time?[i] is { } clock)
+            {
+                list.Add(Key("tf", clock, char.IsDigit(w[0]) ? shape[i] : w));
+            }
+            if (version >= 2)
+            {
+                // The nearest cue word up to 6 tokens back tells date_from ("since last week") from date_to ("until
+                // May") and a time from a head count ("at 8" / "for 8") even when the span is several words long.
+                var cue = "<none>";
+                for (var j = i - 1; j >= Math.Max(0, i - 6); j--)
+                {
+                    if (Cues.Contains(lower[j]))
+                    {
+                        cue = lower[j];
+                        break;
+                    }
+                }
+                list.Add(Key("cue", cue));
+                list.Add(Key("cuec", cue, cls[i]));
             }
             if (requestedSlots.Count == 0)
             {
@@ -183,6 +220,44 @@ public static partial class TaggerFeatures
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// For the tokens of each clock time found by pattern, and the one token right after it, the time's form: hour
+    /// range, minutes or not, am/pm with or without a space before it. Annotators include or leave out "am/pm" and a following full stop by the kind of time (in
+    /// Restaurant-8k, "11:30 AM" is labelled "11:30" and "7:30 PM" whole), and the am/pm token alone cannot see the
+    /// hour three tokens back.
+    /// </summary>
+    private static string?[] TimeContext(string text, IReadOnlyList<SpanToken> tokens)
+    {
+        var result = new string?[tokens.Count];
+        foreach (Match match in TimePattern().Matches(text))
+        {
+            var digits = 0;
+            while (digits < match.Length && char.IsDigit(text[match.Index + digits]))
+            {
+                digits++;
+            }
+            var value = int.Parse(text.AsSpan(match.Index, digits), System.Globalization.CultureInfo.InvariantCulture);
+            var minutes = match.Groups[1].Success || (digits < match.Length && text[match.Index + digits] == ':');
+            var spaced = match.Groups[2].Success && match.Groups[2].Index > 0 && char.IsWhiteSpace(text[match.Groups[2].Index - 1]);
+            var range = value switch { 0 or > 24 => "h?", <= 9 => "h1-9", <= 12 => "h10-12", _ => "h13-24" };
+            var clock = range + (minutes ? ":mm" : "") + (match.Groups[2].Success ? spaced ? " ampm" : "ampm" : "");
+            var last = -1;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (tokens[i].Start < match.Index + match.Length && tokens[i].End > match.Index)
+                {
+                    result[i] = clock;
+                    last = i;
+                }
+            }
+            if (last >= 0 && last + 1 < tokens.Count)
+            {
+                result[last + 1] ??= clock;
+            }
+        }
+        return result;
     }
 
     [GeneratedRegex(@"\b\d{1,2}([:.]\d{2})?\s*([ap]\.?\s?m\b\.?|o'?\s?clock)|\b\d{1,2}:\d{2}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
