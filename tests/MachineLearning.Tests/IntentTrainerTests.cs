@@ -56,7 +56,7 @@ public sealed class IntentTrainerTests
     }
 
     [Fact]
-    public void Every_named_preset_is_valid_and_the_default_has_three_regularised_mlps()
+    public void Every_named_preset_is_valid_and_the_default_has_two_regularised_mlps()
     {
         foreach (var name in IntentPresets.Names)
         {
@@ -64,7 +64,7 @@ public sealed class IntentTrainerTests
         }
         var standard = IntentPresets.Create(IntentPresets.Default);
         standard.Components.Count.ShouldBe(2);
-        standard.MlpComponents.Count.ShouldBe(3);
+        standard.MlpComponents.Count.ShouldBe(2);
         standard.Mlp.InputDropout.ShouldBeGreaterThan(0f);
         Should.Throw<ArgumentException>(() => IntentPresets.Create("no-such-preset"));
     }

@@ -48,6 +48,7 @@ public static class MlpTrainer
         var keep = 1f - options.InputDropout;
         var keptRows = new int[64];
         var keptValues = new float[64];
+        var hiddenScale = 1f / (1f - options.HiddenDropout);
         var totalSteps = (double)options.Epochs * rows.Length;
         var stepIndex = 0L;
 
@@ -64,6 +65,14 @@ public static class MlpTrainer
                     x = SoftmaxTrainer.Drop(x, keep, dropoutRng, ref keptRows, ref keptValues);
                 }
                 model.Forward(x.Indices, x.Values, bag, hidden);
+                if (options.HiddenDropout > 0)
+                {
+                    for (var j = 0; j < h; j++)
+                    {
+                        // A dropped unit reads as inactive below, so it passes no gradient.
+                        hidden[j] = dropoutRng.NextSingle() < options.HiddenDropout ? 0f : hidden[j] * hiddenScale;
+                    }
+                }
                 for (var k = 0; k < c; k++)
                 {
                     scores[k] = b2[k] + TensorPrimitives.Dot(w2.AsSpan(k * h, h), hidden);
@@ -93,7 +102,7 @@ public static class MlpTrainer
                     {
                         continue;
                     }
-                    var g = gradHidden[j];
+                    var g = options.HiddenDropout > 0 ? gradHidden[j] * hiddenScale : gradHidden[j];
                     var row = w1.AsSpan(j * d, d);
                     TensorPrimitives.MultiplyAdd(row, g, gradBag, gradBag);
                     TensorPrimitives.MultiplyAdd(bag, -lr * g, row, row);
