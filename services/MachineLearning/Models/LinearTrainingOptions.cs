@@ -38,7 +38,7 @@ public sealed record LinearTrainingOptions
         if (Epochs < 1 || LearningRate <= 0 || L2 < 0 || MinCount < 1 || LearningRateDecay < 0 || AverageLastEpochs < 0 || AverageLastEpochs > Epochs || FeatureDropout is < 0 or >= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(LinearTrainingOptions),
-                "Epochs >= 1, learning rate > 0, L2 >= 0, MinCount >= 1, decay >= 0 0 <= averaged epochs <= epochs and 0 <= feature dropout < 1 are required.");
+                "Epochs >= 1, learning rate > 0, L2 >= 0, MinCount >= 1, decay >= 0, 0 <= averaged epochs <= epochs and 0 <= feature dropout < 1 are required.");
         }
     }
 }

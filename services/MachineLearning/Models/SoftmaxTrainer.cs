@@ -176,7 +176,10 @@ public static class SoftmaxTrainer
         return rows;
     }
 
-    /// <summary>Keeps each feature with probability <paramref name="keep"/>, scaled by 1 / keep (at least one is kept).</summary>
+    /// <summary>
+    /// Keeps each feature with probability <paramref name="keep"/>, scaled by 1 / keep (at least one is
+    /// kept). The buffers only collect the kept features; the result gets arrays of its own.
+    /// </summary>
     internal static SparseVector Drop(SparseVector x, float keep, Random rng, ref int[] rows, ref float[] values)
     {
         var count = 0;

@@ -29,8 +29,8 @@ public static class IntentPresets
 
     /// <summary>
     /// Linear rows only for buckets in at least two training texts: no measurable change in accuracy
-    /// (Banking77, four splits: 92.10% vs 92.20% in an ensemble with three dropout MLPs) and it keeps CLINC150's four-member
-    /// model under 50 MB.
+    /// (Banking77, four splits: 92.10% vs 92.20% in an ensemble with three dropout MLPs), and it keeps
+    /// CLINC150's model under 50 MB (36.7 MB).
     /// </summary>
     public static LinearTrainingOptions PrunedLinear { get; } = new() { MinCount = 2 };
 
