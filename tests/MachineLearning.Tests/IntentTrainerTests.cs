@@ -56,6 +56,20 @@ public sealed class IntentTrainerTests
     }
 
     [Fact]
+    public void Every_named_preset_is_valid_and_the_default_has_two_regularised_mlps()
+    {
+        foreach (var name in IntentPresets.Names)
+        {
+            IntentPresets.Create(name).Validate();
+        }
+        var standard = IntentPresets.Create(IntentPresets.Default);
+        standard.Components.Count.ShouldBe(2);
+        standard.MlpComponents.Count.ShouldBe(2);
+        standard.Mlp.InputDropout.ShouldBeGreaterThan(0f);
+        Should.Throw<ArgumentException>(() => IntentPresets.Create("no-such-preset"));
+    }
+
+    [Fact]
     public void Stratified_split_holds_out_a_share_of_every_label()
     {
         var data = SyntheticIntents.Generate(20, seed: 4);

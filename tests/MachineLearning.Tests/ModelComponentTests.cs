@@ -38,6 +38,42 @@ public sealed class ModelComponentTests
     }
 
     [Fact]
+    public void Mlp_with_input_dropout_and_label_smoothing_learns_and_is_byte_identical_for_the_same_seed()
+    {
+        var data = SyntheticIntents.Generate(40, seed: 1);
+        IntentTrainingOptions Regularised(int seed) => MlpOnly(seed) with
+        {
+            Mlp = MlpOnly(seed).Mlp with { Epochs = 20, InputDropout = 0.5f, LabelSmoothing = 0.1f },
+        };
+
+        var model = IntentTrainer.Train(data, null, Regularised(7)).Model;
+        var again = IntentTrainer.Train(data, null, Regularised(7)).Model;
+        var withoutDropout = IntentTrainer.Train(data, null, MlpOnly(7)).Model;
+
+        IntentEvaluator.Evaluate(model, SyntheticIntents.Generate(10, seed: 99)).ArgmaxAccuracy.ShouldBeGreaterThan(0.9);
+        ModelArtifact.Serialize(again).ShouldBe(ModelArtifact.Serialize(model));
+        ModelArtifact.Serialize(withoutDropout).ShouldNotBe(ModelArtifact.Serialize(model));
+    }
+
+    [Fact]
+    public void Linear_component_with_feature_dropout_learns_the_synthetic_intents()
+    {
+        var options = SyntheticIntents.FastOptions() with { Linear = new LinearTrainingOptions { Epochs = 5, FeatureDropout = 0.3f } };
+        var model = IntentTrainer.Train(SyntheticIntents.Generate(40, seed: 1), null, options).Model;
+
+        IntentEvaluator.Evaluate(model, SyntheticIntents.Generate(10, seed: 99)).ArgmaxAccuracy.ShouldBeGreaterThan(0.9);
+    }
+
+    [Theory]
+    [InlineData(-0.1f, 0f)]
+    [InlineData(1f, 0f)]
+    [InlineData(0f, 1f)]
+    public void Dropout_or_label_smoothing_outside_0_to_1_is_rejected(float dropout, float smoothing)
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => new MlpTrainingOptions { InputDropout = dropout, LabelSmoothing = smoothing }.Validate());
+    }
+
+    [Fact]
     public void Hinge_loss_component_learns_the_synthetic_intents()
     {
         var options = SyntheticIntents.FastOptions() with { Linear = new LinearTrainingOptions { Epochs = 5, Loss = LinearLoss.Hinge } };

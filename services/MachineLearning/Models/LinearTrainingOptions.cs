@@ -30,12 +30,15 @@ public sealed record LinearTrainingOptions
     /// <summary>When above 0, the final weights are the mean of the weights after each of the last this-many epochs.</summary>
     public int AverageLastEpochs { get; init; }
 
+    /// <summary>Share of a text's features dropped in each training step (the rest scaled by 1 / (1 - share)).</summary>
+    public float FeatureDropout { get; init; }
+
     public void Validate()
     {
-        if (Epochs < 1 || LearningRate <= 0 || L2 < 0 || MinCount < 1 || LearningRateDecay < 0 || AverageLastEpochs < 0 || AverageLastEpochs > Epochs)
+        if (Epochs < 1 || LearningRate <= 0 || L2 < 0 || MinCount < 1 || LearningRateDecay < 0 || AverageLastEpochs < 0 || AverageLastEpochs > Epochs || FeatureDropout is < 0 or >= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(LinearTrainingOptions),
-                "Epochs >= 1, learning rate > 0, L2 >= 0, MinCount >= 1, decay >= 0 and 0 <= averaged epochs <= epochs are required.");
+                "Epochs >= 1, learning rate > 0, L2 >= 0, MinCount >= 1, decay >= 0, 0 <= averaged epochs <= epochs and 0 <= feature dropout < 1 are required.");
         }
     }
 }

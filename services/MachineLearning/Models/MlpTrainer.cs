@@ -43,6 +43,12 @@ public static class MlpTrainer
         var gradHidden = new float[h];
         var gradBag = new float[d];
         var order = Enumerable.Range(0, rows.Length).ToArray();
+        // Dropout draws from its own generator so that the shuffles stay those of the dropout-free run.
+        var dropoutRng = new Random(seed ^ 0x5bd1e995);
+        var keep = 1f - options.InputDropout;
+        var keptRows = new int[64];
+        var keptValues = new float[64];
+        var hiddenScale = 1f / (1f - options.HiddenDropout);
         var totalSteps = (double)options.Epochs * rows.Length;
         var stepIndex = 0L;
 
@@ -54,13 +60,29 @@ public static class MlpTrainer
             {
                 var lr = (float)(options.LearningRate * (1.0 - stepIndex++ / totalSteps));
                 var x = rows[n];
+                if (options.InputDropout > 0)
+                {
+                    x = SoftmaxTrainer.Drop(x, keep, dropoutRng, ref keptRows, ref keptValues);
+                }
                 model.Forward(x.Indices, x.Values, bag, hidden);
+                if (options.HiddenDropout > 0)
+                {
+                    for (var j = 0; j < h; j++)
+                    {
+                        // A dropped unit reads as inactive below, so it passes no gradient.
+                        hidden[j] = dropoutRng.NextSingle() < options.HiddenDropout ? 0f : hidden[j] * hiddenScale;
+                    }
+                }
                 for (var k = 0; k < c; k++)
                 {
                     scores[k] = b2[k] + TensorPrimitives.Dot(w2.AsSpan(k * h, h), hidden);
                 }
                 Calibration.StableSoftmax(scores);
-                scores[labels[n]] -= 1f; // now the gradient of the loss with respect to the scores
+                if (options.LabelSmoothing > 0)
+                {
+                    TensorPrimitives.Subtract(scores, options.LabelSmoothing / c, scores);
+                }
+                scores[labels[n]] -= 1f - options.LabelSmoothing; // now the gradient of the loss with respect to the scores
 
                 // Output layer: gradient to the hidden activations first, then the update.
                 gradHidden.AsSpan().Clear();
@@ -80,7 +102,7 @@ public static class MlpTrainer
                     {
                         continue;
                     }
-                    var g = gradHidden[j];
+                    var g = options.HiddenDropout > 0 ? gradHidden[j] * hiddenScale : gradHidden[j];
                     var row = w1.AsSpan(j * d, d);
                     TensorPrimitives.MultiplyAdd(row, g, gradBag, gradBag);
                     TensorPrimitives.MultiplyAdd(bag, -lr * g, row, row);

@@ -17,12 +17,24 @@ public sealed record MlpTrainingOptions
     /// </summary>
     public int MinCount { get; init; } = 2;
 
+    /// <summary>
+    /// Share of a text's features dropped (independently, the rest scaled up to keep the expected bag) in
+    /// each training step: the text seen with some of its n-grams missing, as a paraphrase would be.
+    /// </summary>
+    public float InputDropout { get; init; }
+
+    /// <summary>Share of the hidden units switched off in each training step (the rest scaled up).</summary>
+    public float HiddenDropout { get; init; }
+
+    /// <summary>Share of the target probability spread evenly over all classes instead of the gold one.</summary>
+    public float LabelSmoothing { get; init; }
+
     public void Validate()
     {
-        if (Dimension is < 1 or > 4096 || Hidden is < 1 or > 4096 || Epochs < 1 || !(LearningRate > 0) || MinCount < 1)
+        if (Dimension is < 1 or > 4096 || Hidden is < 1 or > 4096 || Epochs < 1 || !(LearningRate > 0) || MinCount < 1 || InputDropout is < 0 or >= 1 || LabelSmoothing is < 0 or >= 1 || HiddenDropout is < 0 or >= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MlpTrainingOptions),
-                "Dimension and hidden size between 1 and 4096, epochs >= 1, learning rate > 0 and MinCount >= 1 are required.");
+                "Dimension and hidden size between 1 and 4096, epochs >= 1, learning rate > 0, MinCount >= 1 and 0 <= input dropout, hidden dropout, label smoothing < 1 are required.");
         }
     }
 }

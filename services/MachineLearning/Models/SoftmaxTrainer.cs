@@ -49,6 +49,10 @@ public static class SoftmaxTrainer
             order[i] = i;
         }
         var rng = new Random(seed);
+        var dropoutRng = new Random(seed ^ 0x5bd1e995);
+        var keep = 1f - options.FeatureDropout;
+        var keptRows = new int[64];
+        var keptValues = new float[64];
         var l2 = options.L2;
 
         for (var epoch = 0; epoch < options.Epochs; epoch++)
@@ -58,7 +62,7 @@ public static class SoftmaxTrainer
             rng.Shuffle(order);
             foreach (var n in order)
             {
-                var x = rows[n];
+                var x = options.FeatureDropout > 0 ? Drop(rows[n], keep, dropoutRng, ref keptRows, ref keptValues) : rows[n];
                 bias.CopyTo(scores, 0);
                 for (var k = 0; k < x.Count; k++)
                 {
@@ -170,6 +174,37 @@ public static class SoftmaxTrainer
         var rows = new SparseVector[texts.Count];
         Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => rows[i] = space.Vectorize(texts[i]));
         return rows;
+    }
+
+    /// <summary>
+    /// Keeps each feature with probability <paramref name="keep"/>, scaled by 1 / keep (at least one is
+    /// kept). The buffers only collect the kept features; the result gets arrays of its own.
+    /// </summary>
+    internal static SparseVector Drop(SparseVector x, float keep, Random rng, ref int[] rows, ref float[] values)
+    {
+        var count = 0;
+        if (rows.Length < x.Count)
+        {
+            rows = new int[x.Count * 2];
+            values = new float[rows.Length];
+        }
+        for (var k = 0; k < x.Count; k++)
+        {
+            if (rng.NextSingle() < keep)
+            {
+                rows[count] = x.Indices[k];
+                values[count] = x.Values[k] / keep;
+                count++;
+            }
+        }
+        if (count == 0 && x.Count > 0)
+        {
+            var k = rng.Next(x.Count);
+            rows[0] = x.Indices[k];
+            values[0] = x.Values[k];
+            count = 1;
+        }
+        return new SparseVector(rows[..count], values[..count]);
     }
 
     private static void AdaGradStep(Span<float> w, Span<float> g2, ReadOnlySpan<float> grad, float x, float l2, float lr, Span<float> step, Span<float> denom)
