@@ -19,8 +19,10 @@ public sealed class SpanTagger
     private readonly bool[] _allowed;
     private readonly double[] _expTransitions;
 
-    internal SpanTagger(IReadOnlyList<string> labels, ulong[] keys, float[] weights, float[] transitions, SpanTaggerMetadata metadata)
+    internal SpanTagger(IReadOnlyList<string> labels, ulong[] keys, float[] weights, float[] transitions, SpanTaggerMetadata metadata,
+        ITaggerFeaturizer? featurizer = null)
     {
+        Featurizer = featurizer ?? SlotTaggerFeaturizer.Instance;
         var tags = 2 * labels.Count + 1;
         if (weights.Length != (long)keys.Length * tags || transitions.Length != (tags + 1) * tags)
         {
@@ -48,6 +50,9 @@ public sealed class SpanTagger
 
     public SpanTaggerMetadata Metadata { get; }
 
+    /// <summary>The features the model was trained with (the slot tagger's unless the trainer was given others).</summary>
+    public ITaggerFeaturizer Featurizer { get; }
+
     /// <summary>Number of distinct features with weights (those seen in training).</summary>
     public int FeatureRows => Keys.Length;
 
@@ -72,7 +77,7 @@ public sealed class SpanTagger
         {
             return [];
         }
-        var features = TaggerFeatures.Extract(text, tokens, requestedSlots ?? []);
+        var features = Featurizer.Extract(text, tokens, requestedSlots ?? []);
         var tags = TagCount;
         var n = tokens.Count;
         var emissions = Emissions(features, tags);

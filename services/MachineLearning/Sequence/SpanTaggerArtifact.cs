@@ -47,6 +47,9 @@ public static class SpanTaggerArtifact
             Labels = model.Labels.ToArray(),
             TagScheme = "BIO",
             FeatureVersion = TaggerFeatures.Version,
+            // Left out for the slot features, so slot tagger files stay byte-identical to those written before
+            // feature sets had names.
+            FeatureSet = model.Featurizer is SlotTaggerFeaturizer ? null : model.Featurizer.FeatureSet,
             Rows = model.Keys.Length,
             TrainingDataSha256 = model.Metadata.TrainingDataSha256,
             HyperParameters = JsonNode.Parse(model.Metadata.HyperParametersJson),
@@ -76,7 +79,9 @@ public static class SpanTaggerArtifact
         return file;
     }
 
-    public static SpanTagger Deserialize(ReadOnlySpan<byte> file)
+    /// <param name="file">The file's bytes.</param>
+    /// <param name="featurizer">The features the caller can compute; null for the slot tagger's. A model trained with another feature set is refused.</param>
+    public static SpanTagger Deserialize(ReadOnlySpan<byte> file, ITaggerFeaturizer? featurizer = null)
     {
         if (file.Length < PreambleLength + ChecksumLength)
         {
@@ -111,7 +116,7 @@ public static class SpanTaggerArtifact
         }
         try
         {
-            return ReadPayload(file.Slice(PreambleLength, (int)payloadLength));
+            return ReadPayload(file.Slice(PreambleLength, (int)payloadLength), featurizer ?? SlotTaggerFeaturizer.Instance);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or OverflowException or NotSupportedException)
         {
@@ -119,7 +124,7 @@ public static class SpanTaggerArtifact
         }
     }
 
-    private static SpanTagger ReadPayload(ReadOnlySpan<byte> payload)
+    private static SpanTagger ReadPayload(ReadOnlySpan<byte> payload, ITaggerFeaturizer featurizer)
     {
         var headerLength = BinaryPrimitives.ReadInt32LittleEndian(payload);
         if (headerLength <= 0 || headerLength > payload.Length - 4)
@@ -135,6 +140,11 @@ public static class SpanTaggerArtifact
         if (header.FeatureVersion != TaggerFeatures.Version)
         {
             throw new ModelFormatException($"Incompatible tagger: it was trained with feature version {header.FeatureVersion}, this build computes version {TaggerFeatures.Version}; retrain it.");
+        }
+        var featureSet = header.FeatureSet ?? SlotTaggerFeaturizer.Instance.FeatureSet;
+        if (featureSet != featurizer.FeatureSet)
+        {
+            throw new ModelFormatException($"Incompatible tagger: it was trained with feature set '{featureSet}', this reader computes '{featurizer.FeatureSet}'; retrain it or load it with its own features.");
         }
         var tags = 2 * header.Labels.Length + 1;
         var needed = 4L + headerLength + header.Rows * 8L + (long)header.Rows * tags * 4 + (tags + 1L) * tags * 4;
@@ -158,7 +168,7 @@ public static class SpanTaggerArtifact
             HyperParametersJson = header.HyperParameters?.ToJsonString() ?? "{}",
             Metrics = header.Metrics ?? new SortedDictionary<string, double>(StringComparer.Ordinal),
         };
-        return new SpanTagger(header.Labels, keys, weights, transitions, metadata);
+        return new SpanTagger(header.Labels, keys, weights, transitions, metadata, featurizer);
     }
 
     /// <summary>Writes DIR/tagger.bin and the readable DIR/tagger.json manifest; <paramref name="extra"/> goes to the manifest only.</summary>
@@ -181,6 +191,7 @@ public static class SpanTaggerArtifact
             ["labels"] = new JsonArray(model.Labels.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
             ["tagScheme"] = "BIO",
             ["featureVersion"] = TaggerFeatures.Version,
+            ["featureSet"] = model.Featurizer.FeatureSet,
             ["featureRows"] = model.Keys.Length,
             ["trainingDataSha256"] = model.Metadata.TrainingDataSha256,
             ["hyperParameters"] = JsonNode.Parse(model.Metadata.HyperParametersJson),
@@ -199,8 +210,8 @@ public static class SpanTaggerArtifact
         return path;
     }
 
-    /// <summary>Loads DIR/tagger.bin (or the file itself when a file path is given).</summary>
-    public static SpanTagger Load(string path)
+    /// <summary>Loads DIR/tagger.bin (or the file itself when a file path is given); see <see cref="Deserialize"/> for <paramref name="featurizer"/>.</summary>
+    public static SpanTagger Load(string path, ITaggerFeaturizer? featurizer = null)
     {
         var file = Directory.Exists(path) ? Path.Combine(path, ModelFileName) : path;
         if (!File.Exists(file))
@@ -216,7 +227,7 @@ public static class SpanTaggerArtifact
         {
             throw new ModelFormatException($"Cannot read tagger file '{file}': {ex.Message}", ex);
         }
-        return Deserialize(bytes);
+        return Deserialize(bytes, featurizer);
     }
 
     private sealed class Header
@@ -225,6 +236,8 @@ public static class SpanTaggerArtifact
         public string[]? Labels { get; set; }
         public string? TagScheme { get; set; }
         public int FeatureVersion { get; set; }
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? FeatureSet { get; set; }
         public int Rows { get; set; }
         public string? TrainingDataSha256 { get; set; }
         public JsonNode? HyperParameters { get; set; }

@@ -39,6 +39,9 @@ public sealed record SpanTaggerOptions
 
     /// <summary>Features seen fewer times than this in training are dropped.</summary>
     public int MinFeatureCount { get; init; } = 1;
+
+    /// <summary>The features to train with; null means the slot tagger's (<see cref="TaggerFeatures"/>).</summary>
+    public ITaggerFeaturizer? Featurizer { get; init; }
 }
 
 public sealed record SpanTaggerTrainingResult(
@@ -78,6 +81,7 @@ public static class SpanTaggerTrainer
         }
         var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
         var tags = 2 * labels.Length + 1;
+        var featurizer = options.Featurizer ?? SlotTaggerFeaturizer.Instance;
 
         var featurised = new (ulong[][] Features, int[] Gold, int Dropped)[training.Count];
         Parallel.For(0, training.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -85,7 +89,7 @@ public static class SpanTaggerTrainer
             var example = training[i];
             var tokens = SpanTokenizer.Tokenize(example.Text);
             var (gold, dropped) = GoldTags(tokens, example.Spans, labelIndex);
-            featurised[i] = (TaggerFeatures.Extract(example.Text, tokens, example.RequestedSlots), gold, dropped);
+            featurised[i] = (featurizer.Extract(example.Text, tokens, example.RequestedSlots), gold, dropped);
         });
 
         // Rows in order of first appearance in data order: deterministic whatever the threads did.
@@ -176,7 +180,7 @@ public static class SpanTaggerTrainer
                 unseenFeatureShare = unseenMass,
             }),
         };
-        var model = new SpanTagger(labels, keys, weights, transitions, metadata);
+        var model = new SpanTagger(labels, keys, weights, transitions, metadata, featurizer);
         var elapsed = stopwatch.Elapsed;
 
         SpanEvaluation? evaluation = null;
@@ -194,7 +198,7 @@ public static class SpanTaggerTrainer
             {
                 metrics[$"validation_f1_{label}"] = score.F1;
             }
-            model = new SpanTagger(labels, keys, weights, transitions, metadata with { Metrics = metrics });
+            model = new SpanTagger(labels, keys, weights, transitions, metadata with { Metrics = metrics }, featurizer);
         }
         var dropped = featurised.Sum(f => f.Dropped);
         return new SpanTaggerTrainingResult(model, elapsed, training.Count, validation?.Count ?? 0, dropped, evaluation);

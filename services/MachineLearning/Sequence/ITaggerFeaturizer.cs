@@ -1,0 +1,31 @@
+namespace SpecialistPlatform.MachineLearning.Sequence;
+
+/// <summary>
+/// Turns a tokenised text into per-token feature keys for <see cref="SpanTagger"/>. A model remembers the
+/// <see cref="FeatureSet"/> it was trained with and refuses to load under any other, because the weights mean
+/// nothing for other keys. The slot tagger's features (<see cref="TaggerFeatures"/>) are the default; other
+/// taggers (personal-data entities) bring their own.
+/// </summary>
+public interface ITaggerFeaturizer
+{
+    /// <summary>Name and version of the feature computation, e.g. "pii-entities/1+gazetteer:ab12..."; stored in the model file.</summary>
+    string FeatureSet { get; }
+
+    ulong[][] Extract(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots);
+}
+
+/// <summary>The slot tagger's features (<see cref="TaggerFeatures"/>) as an <see cref="ITaggerFeaturizer"/>.</summary>
+public sealed class SlotTaggerFeaturizer : ITaggerFeaturizer
+{
+    public static readonly SlotTaggerFeaturizer Instance = new();
+
+    private SlotTaggerFeaturizer()
+    {
+    }
+
+    /// <summary>Model files written before feature sets were named carry none; they mean this one.</summary>
+    public string FeatureSet => "slots/" + TaggerFeatures.Version;
+
+    public ulong[][] Extract(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots) =>
+        TaggerFeatures.Extract(text, tokens, requestedSlots);
+}
