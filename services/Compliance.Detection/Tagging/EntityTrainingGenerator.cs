@@ -132,6 +132,21 @@ public sealed class EntityTrainingGenerator
         b => b.Text(b.Pick("hi its ", "hey, this is ", "yo it's ")).FirstName().Text(b.Pick(", im at ", " - I'm outside ", ", meet me at ")).Street().Text(b.Pick(" now", "", " ok?")),
         b => b.Text(b.Pick("The weather in ", "Rent prices in ", "Traffic around ")).City().Text(b.Pick(" is terrible today.", " went up again.", " was fine.")),
         b => b.Text(b.Pick("Born in ", "Grew up in ", "Lives in ")).City().Text(", ").Country(1).Text("."),
+        b => b.Form(),
+        b => b.Form(),
+        b => b.Form(),
+        b => b.Text(b.Pick("login: ", "user: ", "handle @", "username - ", "uid=")).Text(b.Handle()).Text(b.Pick("", " (inactive)", "; role=admin", ", last seen yesterday"))
+            .Text(b.Maybe(" – owner ")).Person(0.3),
+        b => b.Text(b.Pick("Attachment: ", "File ", "Saved as ")).Text(b.Handle()).Text(b.Pick(".pdf", ".docx", "_final.xlsx", ".png")),
+    ];
+
+    /// <summary>Field labels that start form lines: capitalised, line-initial, and never a name.</summary>
+    private static readonly string[] FieldLabels =
+    [
+        "Reference", "Order number", "Customer ID", "Passport number", "Passport No.", "Bill to", "Ship to", "Sold to", "Invoice date", "Due date", "Amount",
+        "Total", "Phone", "Mobile", "Fax", "Email", "E-mail", "Website", "Date of birth", "DOB", "Gender", "Nationality", "Account number", "Sort code",
+        "Policy number", "Claim", "Status", "Priority", "Category", "Subject", "Notes", "Comments", "Driver's license", "Licence no.", "Tax ID", "VAT",
+        "Member since", "Plan", "Balance", "Card", "Expiry", "Issue", "Description", "Department", "Position", "Manager", "Signature", "Payment method",
     ];
 
     /// <summary>Concatenates text and labelled values, recording UTF-16 spans.</summary>
@@ -143,6 +158,8 @@ public sealed class EntityTrainingGenerator
         public Faker F => faker;
 
         public string Pick(params string[] options) => generator.Pick(options);
+
+        public string Pick(IReadOnlyList<string> options) => generator.Pick(options);
 
         public string Maybe(string value, double p = 0.5) => generator._random.NextDouble() < p ? value : "";
 
@@ -220,6 +237,60 @@ public sealed class EntityTrainingGenerator
                 _ => faker.Company.CompanyName(),
             };
             return Add(T.Organization, name);
+        }
+
+        public string Handle()
+        {
+            var first = faker.Name.FirstName();
+            var last = faker.Name.LastName();
+            var separator = Pick("_", ".", "", "-");
+            return generator._random.Next(3) switch
+            {
+                0 => first + separator + last + Digits(generator._random.Next(0, 3)),
+                1 => first.ToLowerInvariant() + separator + last.ToLowerInvariant(),
+                _ => last + Digits(generator._random.Next(1, 3)),
+            };
+        }
+
+        /// <summary>A form of three to six "Label: value" lines: some values are entities, the rest identifiers, dates and amounts that stay untagged.</summary>
+        public Builder Form()
+        {
+            var lines = generator._random.Next(3, 7);
+            var separator = Pick(": ", ": ", " - ", ":\t", " = ");
+            for (var i = 0; i < lines; i++)
+            {
+                if (i > 0)
+                    Text("\n");
+                switch (generator._random.Next(9))
+                {
+                    case 0:
+                        Text(Pick("Name", "Full name", "Customer", "Contact", "Patient", "Holder", "Nombre", "Nom", "Naam")).Text(separator).Person();
+                        break;
+                    case 1:
+                        Text(Pick("City", "Town", "Place of birth", "Ciudad", "Ville", "Stadt", "Plaats")).Text(separator).City();
+                        break;
+                    case 2:
+                        Text(Pick("Company", "Employer", "Organisation", "Firma", "Société", "Empresa", "Bedrijf")).Text(separator).Org();
+                        break;
+                    case 3:
+                        Text(Pick("Street", "Address", "Address line 1", "Straße", "Adresse", "Dirección", "Adres")).Text(separator).Street();
+                        break;
+                    case 4:
+                        Text(Pick("Country", "Land", "País", "Pays")).Text(separator).Country(1);
+                        break;
+                    default:
+                        Text(Pick(FieldLabels)).Text(separator).Text(generator._random.Next(5) switch
+                        {
+                            0 => faker.Random.Replace("??-#####"),
+                            1 => faker.Date.Past(30).ToString(Pick("yyyy-MM-dd", "dd/MM/yyyy", "MMMM d, yyyy"), CultureInfo.InvariantCulture),
+                            2 => faker.Finance.Amount(1, 5000).ToString("0.00", CultureInfo.InvariantCulture) + Pick(" EUR", " USD", "", " GBP"),
+                            3 => Pick("Pending", "Approved", "High", "Standard", "N/A", "Yes", "No", "Premium", "Closed", "Visa", "Bank transfer"),
+                            _ => faker.Random.Replace("#########"),
+                        });
+                        break;
+                }
+            }
+            return this;
         }
 
         public SpanExample Build() => new(_text.ToString(), _spans.ToList());
