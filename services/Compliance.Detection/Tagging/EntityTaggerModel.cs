@@ -30,6 +30,9 @@ public static class EntityTaggerModel
         Seed = seed,
         Epochs = 8,
         Members = 2,
+        // Rows whose weights all stay tiny barely move a score but cost a cache miss each while tagging; dropping
+        // features seen once instead cost 1.3 points of type-agnostic F2 on the benchmark.
+        PruneBelow = 0.02,
         Featurizer = EntityFeatures.Default,
     };
 

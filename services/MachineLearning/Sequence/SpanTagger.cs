@@ -15,7 +15,7 @@ public sealed record SpanTaggerMetadata
 /// </summary>
 public sealed class SpanTagger
 {
-    private readonly Dictionary<ulong, int> _rows;
+    private readonly FeatureRowTable _rows;
     private readonly bool[] _allowed;
     private readonly double[] _expTransitions;
 
@@ -33,14 +33,7 @@ public sealed class SpanTagger
         Weights = weights;
         Transitions = transitions;
         Metadata = metadata;
-        _rows = new Dictionary<ulong, int>(keys.Length);
-        for (var r = 0; r < keys.Length; r++)
-        {
-            if (!_rows.TryAdd(keys[r], r))
-            {
-                throw new ArgumentException("Feature keys are not unique.");
-            }
-        }
+        _rows = new FeatureRowTable(keys, weights, tags);
         _allowed = LinearChainCrf.AllowedMatrix(tags);
         _expTransitions = LinearChainCrf.ExpTransitions(tags, transitions, _allowed);
     }
@@ -82,6 +75,11 @@ public sealed class SpanTagger
         var n = tokens.Count;
         var emissions = Emissions(features, tags);
         var path = LinearChainCrf.Viterbi(n, tags, emissions, Transitions, _allowed);
+        if (Array.TrueForAll(path, tag => tag == 0))
+        {
+            // Nothing to score: the marginals are only needed for the confidence of spans.
+            return [];
+        }
         var psi = new double[n * tags];
         var alpha = new double[n * tags];
         var beta = new double[n * tags];
@@ -127,14 +125,7 @@ public sealed class SpanTagger
             var row = emissions.AsSpan(t * tags, tags);
             foreach (var key in features[t])
             {
-                if (_rows.TryGetValue(key, out var r))
-                {
-                    var w = Weights.AsSpan(r * tags, tags);
-                    for (var y = 0; y < tags; y++)
-                    {
-                        row[y] += w[y];
-                    }
-                }
+                _rows.Accumulate(key, row);
             }
         }
         return emissions;
