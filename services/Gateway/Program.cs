@@ -20,6 +20,7 @@ app.MapPlatformApi();
 app.MapJobsApi();
 app.MapAuditApi();
 app.MapModelsApi();
+app.MapPersonalDataApi();
 
 app.Run();
 
