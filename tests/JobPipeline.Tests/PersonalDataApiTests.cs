@@ -61,8 +61,8 @@ public sealed class PersonalDataApiTests(PlatformFixture platform)
     public async Task Bad_batch_gets_a_problem_naming_it(string _, string body, int status, string title)
     {
         using var request = platform.Request(HttpMethod.Post, "/api/v1/personal-data/detect", content: new StringContent(body, Encoding.UTF8, "application/json"));
-        using var response = await platform.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
+        using var response = await platform.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         ((int)response.StatusCode).ShouldBe(status, text);
         var problem = JsonDocument.Parse(text).RootElement;
@@ -74,7 +74,7 @@ public sealed class PersonalDataApiTests(PlatformFixture platform)
     public async Task Without_an_api_key_the_batch_is_refused()
     {
         using var request = platform.Request(HttpMethod.Post, "/api/v1/personal-data/detect", apiKey: null, JsonContent.Create(new { texts = new[] { "hello" } }));
-        using var response = await platform.Http.SendAsync(request);
+        using var response = await platform.Http.SendAsync(request, TestContext.Current.CancellationToken);
 
         ((int)response.StatusCode).ShouldBe(401);
     }
@@ -82,8 +82,8 @@ public sealed class PersonalDataApiTests(PlatformFixture platform)
     private async Task<JsonElement> PostOkAsync(string path, object body)
     {
         using var request = platform.Request(HttpMethod.Post, path, content: JsonContent.Create(body));
-        using var response = await platform.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
+        using var response = await platform.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         ((int)response.StatusCode).ShouldBe(200, text);
         return JsonDocument.Parse(text).RootElement.GetProperty("results").Clone();
     }
