@@ -33,7 +33,7 @@ public sealed class PersonalDataApiTests(PlatformFixture platform)
     public async Task Applies_the_tenants_policy_for_the_kind_to_each_text()
     {
         // The dev tenant's email policy blocks US social security numbers (see PlatformFixture).
-        string[] texts = ["My SSN is 078-05-1120, call Peter Lang.", "Contact Peter Lang at peter@example.org."];
+        string[] texts = ["My SSN is 536-22-8726, call Peter Lang.", "Contact Peter Lang at peter@example.org."];
 
         var results = await PostOkAsync("/api/v1/personal-data/apply", new { texts, kind = "email", includePlaceholders = true });
 

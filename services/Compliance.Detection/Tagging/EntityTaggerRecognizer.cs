@@ -14,6 +14,9 @@ public sealed class EntityTaggerRecognizer : IRecognizer
 
     private readonly SpanTagger _tagger;
 
+    private readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _common = NegativeUtterances.Vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly EntityGazetteer _gazetteer = EntityGazetteer.Default;
+
     public EntityTaggerRecognizer(SpanTagger tagger)
     {
         _tagger = tagger;
@@ -29,13 +32,68 @@ public sealed class EntityTaggerRecognizer : IRecognizer
     public IEnumerable<Finding> Recognize(string text)
     {
         var findings = new List<Finding>();
-        foreach (var (start, end) in Segments(text))
+        foreach (var (lineStart, lineEnd) in Segments(text))
         {
-            var segment = start == 0 && end == text.Length ? text : text[start..end];
-            foreach (var span in _tagger.Predict(segment))
-                findings.Add(new Finding(span.Label, start + span.Start, start + span.End, MaximumScore * span.Confidence, Name));
+            foreach (var (start, end) in Windows(text, lineStart, lineEnd))
+            {
+                var segment = start == 0 && end == text.Length ? text : text[start..end];
+                foreach (var span in _tagger.Predict(segment))
+                    findings.Add(new Finding(span.Label, start + span.Start, start + span.End, MaximumScore * span.Confidence, Name));
+            }
         }
         return findings;
+    }
+
+    /// <summary>Tokens either side of a trigger that the CRF sees: its features reach two tokens out, so four keep every window's decisions local.</summary>
+    internal const int WindowMargin = 4;
+
+    /// <summary>
+    /// Within a segment, the stretches around <em>trigger</em> tokens: a capitalised word that is not a common word of
+    /// ordinary requests (or is a known name, place or street word), or a number right before a capitalised word (a
+    /// house number). Prose between them ("please let me know if you have any questions") is never a name, place,
+    /// company or street in the training data, so it is left out; this is most of the tagger's speed on ordinary text.
+    /// </summary>
+    internal List<(int Start, int End)> Windows(string text, int start, int end)
+    {
+        var tokens = SpanTokenizer.Tokenize(text[start..end]);
+        var windows = new List<(int Start, int End)>();
+        var first = -1;
+        var last = -1;
+        Span<char> lower = stackalloc char[64];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!IsTrigger(text.AsSpan(start + tokens[i].Start, tokens[i].End - tokens[i].Start), i + 1 < tokens.Count ? text[start + tokens[i + 1].Start] : ' ', lower))
+                continue;
+            var from = Math.Max(0, i - WindowMargin);
+            var to = Math.Min(tokens.Count - 1, i + WindowMargin);
+            if (first >= 0 && from <= last + 1)
+            {
+                last = Math.Max(last, to);
+                continue;
+            }
+            if (first >= 0)
+                windows.Add((start + tokens[first].Start, start + tokens[last].End));
+            first = from;
+            last = to;
+        }
+        if (first >= 0)
+            windows.Add((start + tokens[first].Start, start + tokens[last].End));
+        return windows;
+    }
+
+    private bool IsTrigger(ReadOnlySpan<char> token, char next, Span<char> lower)
+    {
+        var c = token[0];
+        if (char.IsAsciiDigit(c))
+            return char.IsUpper(next);
+        if (!char.IsUpper(c))
+            return false;
+        var length = Math.Min(token.Length, lower.Length);
+        token[..length].ToLowerInvariant(lower);
+        var word = lower[..length];
+        const GazetteerClass Entityish = GazetteerClass.FirstName | GazetteerClass.LastName | GazetteerClass.CityWord | GazetteerClass.Country
+            | GazetteerClass.State | GazetteerClass.StreetSuffix | GazetteerClass.CompanySuffix;
+        return !_common.Contains(word) || (_gazetteer.Lookup(word) & Entityish) != 0;
     }
 
     /// <summary>
