@@ -65,6 +65,20 @@ public sealed class EntityFeatures : ITaggerFeaturizer
 
     public ulong[][] Extract(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots)
     {
+        var keys = new List<ulong>(tokens.Count * 48);
+        var ends = new int[tokens.Count];
+        ExtractInto(text, tokens, requestedSlots, keys, ends);
+        var result = new ulong[tokens.Count][];
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            var from = t == 0 ? 0 : ends[t - 1];
+            result[t] = keys.GetRange(from, ends[t] - from).ToArray();
+        }
+        return result;
+    }
+
+    public void ExtractInto(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots, List<ulong> list, int[] ends)
+    {
         var n = tokens.Count;
         var word = new ulong[n];
         var shape = new ulong[n];
@@ -73,7 +87,6 @@ public sealed class EntityFeatures : ITaggerFeaturizer
         var cue = new ulong[n];
         var common = new bool[n];
         var lineStart = new bool[n];
-        var result = new ulong[n][];
         Span<char> lower = stackalloc char[64];
         for (var i = 0; i < n; i++)
         {
@@ -95,10 +108,8 @@ public sealed class EntityFeatures : ITaggerFeaturizer
         ulong G(int i) => i < 0 || i >= n ? 1UL << 40 : gaz[i];
         ulong Q(int i) => i < 0 || i >= n ? 99 : cue[i];
 
-        var list = new List<ulong>(64);
         for (var i = 0; i < n; i++)
         {
-            list.Clear();
             var token = text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
             list.Add(K(TBias, 0));
             list.Add(K(TWord, word[i]));
@@ -157,9 +168,8 @@ public sealed class EntityFeatures : ITaggerFeaturizer
             list.Add(K(TClassTri, (C(i - 1) * 1021 + cls[i]) * 1021 + C(i + 1)));
             list.Add(K(TWordPrevClass, W(i - 1) * 31 ^ cls[i]));
             list.Add(K(TClassWordNext, cls[i] * 31 ^ W(i + 1)));
-            result[i] = list.ToArray();
+            ends[i] = list.Count;
         }
-        return result;
     }
 
     private static bool LineBreakBetween(string text, int from, int to)

@@ -12,6 +12,20 @@ public interface ITaggerFeaturizer
     string FeatureSet { get; }
 
     ulong[][] Extract(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots);
+
+    /// <summary>
+    /// The same keys as <see cref="Extract"/>, appended to one flat list: token t's keys end at <c>ends[t]</c>.
+    /// Tagging uses this with a reused list, so a featurizer that writes here directly allocates nothing per token.
+    /// </summary>
+    void ExtractInto(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots, List<ulong> keys, int[] ends)
+    {
+        var perToken = Extract(text, tokens, requestedSlots);
+        for (var t = 0; t < perToken.Length; t++)
+        {
+            keys.AddRange(perToken[t]);
+            ends[t] = keys.Count;
+        }
+    }
 }
 
 /// <summary>The slot tagger's features (<see cref="TaggerFeatures"/>) as an <see cref="ITaggerFeaturizer"/>.</summary>

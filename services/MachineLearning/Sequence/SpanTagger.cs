@@ -70,20 +70,38 @@ public sealed class SpanTagger
         {
             return [];
         }
-        var features = Featurizer.Extract(text, tokens, requestedSlots ?? []);
         var tags = TagCount;
         var n = tokens.Count;
-        var emissions = Emissions(features, tags);
-        var path = LinearChainCrf.Viterbi(n, tags, emissions, Transitions, _allowed);
-        if (Array.TrueForAll(path, tag => tag == 0))
+        // Per-thread scratch: tagging is called for every text the platform sees, and fresh arrays per call (and
+        // per token) were most of its allocations.
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Ensure(n, tags);
+        scratch.Keys.Clear();
+        Featurizer.ExtractInto(text, tokens, requestedSlots ?? [], scratch.Keys, scratch.Ends);
+        var emissions = scratch.Emissions;
+        Array.Clear(emissions, 0, n * tags);
+        var keys = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scratch.Keys);
+        var from = 0;
+        for (var t = 0; t < n; t++)
+        {
+            var row = emissions.AsSpan(t * tags, tags);
+            foreach (var key in keys[from..scratch.Ends[t]])
+            {
+                _rows.Accumulate(key, row);
+            }
+            from = scratch.Ends[t];
+        }
+        var path = scratch.Path;
+        LinearChainCrf.Viterbi(n, tags, emissions, Transitions, _allowed, scratch.Score, scratch.Back, path);
+        if (path.AsSpan(0, n).IndexOfAnyExcept(0) < 0)
         {
             // Nothing to score: the marginals are only needed for the confidence of spans.
             return [];
         }
-        var psi = new double[n * tags];
-        var alpha = new double[n * tags];
-        var beta = new double[n * tags];
-        var scales = new double[n];
+        var psi = scratch.Psi;
+        var alpha = scratch.Alpha;
+        var beta = scratch.Beta;
+        var scales = scratch.Scales;
         LinearChainCrf.ScaledForwardBackward(n, tags, emissions, _expTransitions, psi, alpha, beta, scales);
 
         var spans = new List<PredictedSpan>();
@@ -115,6 +133,43 @@ public sealed class SpanTagger
         Parallel.For(0, inputs.Count, new ParallelOptions { CancellationToken = cancellationToken },
             i => results[i] = Predict(inputs[i].Text, inputs[i].RequestedSlots));
         return results;
+    }
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary>Arrays reused across calls on one thread, grown to the longest text seen.</summary>
+    private sealed class Scratch
+    {
+        public List<ulong> Keys { get; } = new(1024);
+        public int[] Ends { get; private set; } = [];
+        public double[] Emissions { get; private set; } = [];
+        public double[] Score { get; private set; } = [];
+        public int[] Back { get; private set; } = [];
+        public int[] Path { get; private set; } = [];
+        public double[] Psi { get; private set; } = [];
+        public double[] Alpha { get; private set; } = [];
+        public double[] Beta { get; private set; } = [];
+        public double[] Scales { get; private set; } = [];
+
+        public void Ensure(int n, int tags)
+        {
+            if (Ends.Length >= n && Emissions.Length >= n * tags)
+            {
+                return;
+            }
+            var tokens = Math.Max(n, Ends.Length * 2);
+            var size = Math.Max(n * tags, tokens * tags);
+            Ends = new int[tokens];
+            Path = new int[tokens];
+            Scales = new double[tokens];
+            Emissions = new double[size];
+            Score = new double[size];
+            Back = new int[size];
+            Psi = new double[size];
+            Alpha = new double[size];
+            Beta = new double[size];
+        }
     }
 
     internal double[] Emissions(ulong[][] features, int tags)
