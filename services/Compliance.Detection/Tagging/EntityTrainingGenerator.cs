@@ -13,7 +13,7 @@ namespace SpecialistPlatform.Compliance.Detection.Tagging;
 /// mixed with other personal data that stays untagged (the rules own it) and with real PII-free utterances
 /// (<see cref="NegativeUtterances"/>) as negatives. Written independently of the CLI's benchmark generator
 /// (other frames, other locales, other name forms) so that the benchmark measures generalisation.
-/// The same seed and count give the same examples.
+/// The same seed and count give the same examples, on any day: dates come from fixed ranges, never relative to now.
 /// </summary>
 public sealed class EntityTrainingGenerator
 {
@@ -110,7 +110,7 @@ public sealed class EntityTrainingGenerator
             .Text(b.Pick(" was rude.", " did not call back.", " never answered.")),
         b => b.Text(b.Pick("Attendees: ", "CC: ", "Present: ", "Team: ")).Person().Text(", ").Person().Text(b.Pick(" and ", ", ")).Person().Text("."),
         b => b.Text(b.Pick("Card holder ", "Account owner ", "Payer ")).Person().Text(", card ").Text(b.F.Finance.CreditCardNumber()).Text(", expires ")
-            .Text(b.F.Date.Future().ToString("MM/yy", CultureInfo.InvariantCulture)).Text("."),
+            .Text(b.F.Date.Between(new DateTime(2026, 1, 1), new DateTime(2031, 12, 31)).ToString("MM/yy", CultureInfo.InvariantCulture)).Text("."),
         b => b.Text("From: ").Person().Text(" <").Text(b.F.Internet.Email()).Text(">\nTo: ").Person().Text(" <").Text(b.F.Internet.Email()).Text(">\nSubject: ")
             .Text(b.Pick("Invoice", "Meeting next week", "Your application", "Contract")),
         b => b.Text(b.Pick("Sehr geehrte Frau ", "Sehr geehrter Herr ", "Hallo ")).Surname().Text(",\nvielen Dank für Ihre Nachricht.\nMit freundlichen Grüßen\n").Person(),
@@ -282,7 +282,7 @@ public sealed class EntityTrainingGenerator
                         Text(Pick(FieldLabels)).Text(separator).Text(generator._random.Next(5) switch
                         {
                             0 => faker.Random.Replace("??-#####"),
-                            1 => faker.Date.Past(30).ToString(Pick("yyyy-MM-dd", "dd/MM/yyyy", "MMMM d, yyyy"), CultureInfo.InvariantCulture),
+                            1 => faker.Date.Between(new DateTime(1995, 1, 1), new DateTime(2025, 12, 31)).ToString(Pick("yyyy-MM-dd", "dd/MM/yyyy", "MMMM d, yyyy"), CultureInfo.InvariantCulture),
                             2 => faker.Finance.Amount(1, 5000).ToString("0.00", CultureInfo.InvariantCulture) + Pick(" EUR", " USD", "", " GBP"),
                             3 => Pick("Pending", "Approved", "High", "Standard", "N/A", "Yes", "No", "Premium", "Closed", "Visa", "Bank transfer"),
                             _ => faker.Random.Replace("#########"),
