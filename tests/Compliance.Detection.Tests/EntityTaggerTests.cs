@@ -5,12 +5,12 @@ using SpecialistPlatform.MachineLearning.Sequence;
 
 namespace SpecialistPlatform.Compliance.Detection.Tests;
 
-/// <summary>A small tagger trained once for the class: 3,000 generated examples instead of the default 12,000.</summary>
+/// <summary>A small tagger trained once for the class: 6,000 generated examples instead of the default 12,000.</summary>
 public sealed class SmallTaggerFixture
 {
     public SmallTaggerFixture()
     {
-        Result = EntityTaggerModel.Train(seed: 11, count: 3000);
+        Result = EntityTaggerModel.Train(seed: 11, count: 6000);
         Recognizer = new EntityTaggerRecognizer(Result.Model);
     }
 
@@ -118,7 +118,7 @@ public class EntityTaggerTests(SmallTaggerFixture fixture) : IClassFixture<Small
         var directory = Path.Combine(Path.GetTempPath(), "pii-tagger-test-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var path = EntityTaggerModel.Save(fixture.Result, directory, 11, 3000);
+            var path = EntityTaggerModel.Save(fixture.Result, directory, 11, 6000);
             var loaded = EntityTaggerModel.Load(directory);
             const string text = "Signed, Olivia Brandt on behalf of Northwind Traders.";
             loaded.Predict(text).ShouldBe(fixture.Result.Model.Predict(text));
