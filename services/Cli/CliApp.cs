@@ -28,6 +28,7 @@ public static class CliApp
         {
             TrainIntentCommand.Build(),
             TrainExtractCommand.Build(),
+            TrainPiiCommand.Build(),
         };
         var eval = new Command("eval", "Evaluate a specialist model on labelled data.")
         {

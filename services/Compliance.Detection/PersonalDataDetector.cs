@@ -55,9 +55,13 @@ public sealed class PersonalDataDetector
     /// <summary><see cref="DefaultRecognizers"/> plus DATE_TIME: Presidio's full set, for policies that decide per type.</summary>
     public static IReadOnlyList<IRecognizer> AllRecognizers() => [.. DefaultRecognizers(), new DateTimeRecognizer()];
 
-    /// <summary>Every built-in recognizer (DATE_TIME included, see <see cref="AllRecognizers"/>) plus tenant-defined ones from configuration.</summary>
-    public static PersonalDataDetector Create(IEnumerable<CustomRecognizerDefinition> custom, double minimumScore = DefaultMinimumScore) =>
-        new([.. AllRecognizers(), .. custom.Select(c => c.ToRecognizer())], minimumScore);
+    /// <summary>
+    /// Every built-in recognizer (DATE_TIME included, see <see cref="AllRecognizers"/>) plus tenant-defined ones from
+    /// configuration, plus the learned <paramref name="tagger"/> for names, places, organisations and street addresses
+    /// when one is given (<c>Tagging.EntityTaggerModel.Default()</c> is the platform's).
+    /// </summary>
+    public static PersonalDataDetector Create(IEnumerable<CustomRecognizerDefinition> custom, double minimumScore = DefaultMinimumScore, IRecognizer? tagger = null) =>
+        new([.. AllRecognizers(), .. custom.Select(c => c.ToRecognizer()), .. tagger is null ? Array.Empty<IRecognizer>() : [tagger]], minimumScore);
 
     /// <summary>Texts longer than this are scanned in overlapping chunks of this size.</summary>
     public const int DefaultChunkSize = 64 * 1024;

@@ -24,6 +24,7 @@ public static class PersonalDataTypes
     public const string Person = "PERSON";
     public const string Location = "LOCATION";
     public const string Organization = "ORGANIZATION";
+    public const string StreetAddress = "STREET_ADDRESS";
 
     /// <summary>Types whose rules include a check digit or checksum: these must not fire on ordinary text.</summary>
     public static readonly IReadOnlyList<string> ChecksumValidated = [CreditCard, Iban, UkNhs, Crypto, MedicalLicense];

@@ -12,6 +12,20 @@ public sealed class ComplianceOptions
     public const string Section = "Compliance";
 
     public List<PolicyBinding> Policies { get; set; } = [];
+
+    /// <summary>
+    /// The learned tagger for PERSON, LOCATION, ORGANIZATION and STREET_ADDRESS: "default" (the platform's default model,
+    /// trained from the fixed-seed generator at first start and cached, the same one `specialist detect` uses), "none"
+    /// (rules only), or a directory written by `specialist train pii`.
+    /// </summary>
+    public string EntityTagger { get; set; } = "default";
+
+    /// <summary>Where the default tagger is cached; empty for $SPECIALIST_PII_MODEL_CACHE or the user's local data folder.</summary>
+    public string? ModelCacheDirectory { get; set; }
+
+    /// <summary>Most texts one batch detection request may carry (the gateway checks the same limit before sending).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
+    public int MaxBatchTexts { get; set; } = 1000;
 }
 
 public sealed class PolicyBinding

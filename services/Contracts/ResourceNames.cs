@@ -52,6 +52,9 @@ public static class ResourceNames
         public const string ExtractFields = "extract-fields_execute";
         public const string Escalate = "escalate_execute";
         public const string CompareWithFrontier = "compare-with-frontier";
+
+        /// <summary>The compliance checker's batch detection requests (<c>DetectPersonalData</c>), sent by the gateway.</summary>
+        public const string DetectPersonalData = "detect-personal-data";
     }
 
     /// <summary>Step names as they appear in pipelines, audit records and results.</summary>

@@ -21,6 +21,7 @@ app.MapJobsApi();
 app.MapAuditApi();
 app.MapModelsApi();
 app.MapReportsApi();
+app.MapPersonalDataApi();
 
 app.Run();
 

@@ -7,7 +7,7 @@ using static SpecialistPlatform.Cli.Commands.CommonOptions;
 
 namespace SpecialistPlatform.Cli.Commands;
 
-/// <summary>specialist bench pii [--megabytes 4] [--texts 2000] [--seed 7]</summary>
+/// <summary>specialist bench pii [--megabytes 4] [--texts 2000] [--seed 7] [--model DIR|none]</summary>
 internal static class BenchPiiCommand
 {
     public static Command Build()
@@ -15,7 +15,8 @@ internal static class BenchPiiCommand
         var megabytes = new Option<int>("--megabytes") { Description = "Size of the email-like throughput text (MB of UTF-16 chars / 2^20).", DefaultValueFactory = _ => 4 };
         var texts = new Option<int>("--texts") { Description = "Number of 1 KB texts for the latency percentiles.", DefaultValueFactory = _ => 2000 };
         var seed = new Option<int>("--seed") { Description = "Seed for the synthetic text.", DefaultValueFactory = _ => 7 };
-        var command = new Command("pii", "Benchmark personal-data detection: single-core MB/s on email-like text, p50/p99 latency of 1 KB texts, memory.") { megabytes, texts, seed };
+        var model = PiiModelOption.Create();
+        var command = new Command("pii", "Benchmark personal-data detection: single-core MB/s on email-like text, p50/p99 latency of 1 KB texts, memory.") { megabytes, texts, seed, model };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, () =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -23,7 +24,7 @@ internal static class BenchPiiCommand
             var n = parseResult.GetValue(texts);
             if (mb < 1 || n < 10)
                 throw new UsageException("--megabytes must be at least 1 and --texts at least 10.");
-            var detector = PersonalDataDetector.Create([]);
+            var detector = PersonalDataDetector.Create([], tagger: PiiModelOption.Resolve(parseResult, model));
             var generator = new SyntheticPiiGenerator(parseResult.GetValue(seed));
             var samples = generator.Generate(4000).Select(s => s.FullText).ToList();
 

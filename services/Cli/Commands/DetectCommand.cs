@@ -6,7 +6,7 @@ using SpecialistPlatform.Compliance.Detection.Policies;
 
 namespace SpecialistPlatform.Cli.Commands;
 
-/// <summary>specialist detect --input IN.jsonl --output OUT.jsonl [--policy FILE.json]</summary>
+/// <summary>specialist detect --input IN.jsonl --output OUT.jsonl [--policy FILE.json] [--model DIR|none]</summary>
 internal static class DetectCommand
 {
     public static Option<string> Policy() => new("--policy")
@@ -19,11 +19,12 @@ internal static class DetectCommand
         var input = new Option<string>("--input") { Description = "JSONL input, one {\"id\": ..., \"text\": ...} per line.", Required = true };
         var output = new Option<string>("--output") { Description = "JSONL output, one {\"id\", \"entities\"} per input line, in input order.", Required = true };
         var policy = Policy();
-        var command = new Command("detect", "Find personal data: type, [start, end) UTF-16 offsets, score and text per entity.") { input, output, policy };
+        var model = PiiModelOption.Create();
+        var command = new Command("detect", "Find personal data: type, [start, end) UTF-16 offsets, score and text per entity.") { input, output, policy, model };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, () =>
         {
             var document = parseResult.GetValue(policy) is { } path ? PolicyDocument.Load(path) : new PolicyDocument();
-            var detector = document.ToDetector();
+            var detector = document.ToDetector(PiiModelOption.Resolve(parseResult, model));
             var count = JsonlTexts.Process(parseResult.GetRequiredValue(input), parseResult.GetRequiredValue(output), line =>
             {
                 var entities = new JsonArray();

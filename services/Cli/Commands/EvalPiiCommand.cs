@@ -1,13 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using SpecialistPlatform.Cli.Pii;
 using SpecialistPlatform.Compliance.Detection.Evaluation;
 using SpecialistPlatform.Compliance.Detection.Policies;
 using static SpecialistPlatform.Cli.Commands.CommonOptions;
 
 namespace SpecialistPlatform.Cli.Commands;
 
-/// <summary>specialist eval pii --data FILE [--policy FILE.json] [--iou 0.5]</summary>
+/// <summary>specialist eval pii --data FILE [--policy FILE.json] [--model DIR|none] [--iou 0.5] [--confusions]</summary>
 internal static class EvalPiiCommand
 {
     public static Command Build()
@@ -15,7 +16,8 @@ internal static class EvalPiiCommand
         var data = new Option<string>("--data") { Description = "Presidio evaluation data: JSON array or JSONL of {full_text, spans: [{entity_type, start_position, end_position}]}.", Required = true };
         var policy = DetectCommand.Policy();
         var iou = new Option<double>("--iou") { Description = "Span IoU needed for a match.", DefaultValueFactory = _ => PiiEvaluator.DefaultIouThreshold };
-        var command = new Command("pii", "Evaluate personal-data detection: per-type and type-agnostic precision, recall, F1, F2.") { data, policy, iou };
+        var model = PiiModelOption.Create();
+        var command = new Command("pii", "Evaluate personal-data detection: per-type and type-agnostic precision, recall, F1, F2.") { data, policy, iou, model };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
             var console = CliApp.ConsoleFor(parseResult);
@@ -23,7 +25,7 @@ internal static class EvalPiiCommand
             if (threshold is <= 0 or > 1)
                 throw new UsageException("--iou must lie in (0, 1].");
             var document = parseResult.GetValue(policy) is { } path ? PolicyDocument.Load(path) : new PolicyDocument();
-            var detector = document.ToDetector();
+            var detector = document.ToDetector(PiiModelOption.Resolve(parseResult, model));
             var samples = PresidioDataset.Read(parseResult.GetRequiredValue(data));
             var report = await CliApp.WithProgress(console, "Evaluating", progress =>
                 PiiEvaluator.Evaluate(samples, t => detector.Detect(t), detector.SupportedTypes, threshold, new Progress<double>(progress)));
@@ -37,8 +39,13 @@ internal static class EvalPiiCommand
             }
             console.Write(table);
             console.WriteLine("ALL_SUPPORTED: type-agnostic over gold spans of types the detector supports; ALL: over every gold span.");
+            var worst = new Table().AddColumns("gold", "predicted", "count");
+            foreach (var (g, p, n) in report.Confusions.Take(15))
+                worst.AddRow(Markup.Escape(g), Markup.Escape(p), n.ToString(CultureInfo.InvariantCulture));
+            console.WriteLine("Worst confusions (type-agnostic matching; (missed) = no prediction, (none) = no gold span):");
+            console.Write(worst);
             if (report.UnsupportedGoldTypes.Count > 0)
-                console.WriteLine($"Not covered by any rule (need a learned tagger): {string.Join(", ", report.UnsupportedGoldTypes)}");
+                console.WriteLine($"Not covered by any recognizer: {string.Join(", ", report.UnsupportedGoldTypes)}");
             return 0;
         }));
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using SpecialistPlatform.Cli.Pii;
+using SpecialistPlatform.Compliance.Detection;
 using SpecialistPlatform.Compliance.Detection.Policies;
 
 namespace SpecialistPlatform.Cli.Commands;
@@ -13,15 +14,17 @@ internal static class RedactCommand
         var input = new Option<string>("--input") { Description = "JSONL input, one {\"id\": ..., \"text\": ...} per line.", Required = true };
         var output = new Option<string>("--output") { Description = "JSONL output: id, transformed text, blocked, reason, per-entity actions.", Required = true };
         var policy = DetectCommand.Policy();
+        var model = PiiModelOption.Create();
         var includePlaceholders = new Option<bool>("--include-placeholders")
         {
             Description = "Also write each text's placeholder map (it holds the original values: keep the file as secret as the input).",
         };
-        var command = new Command("redact", "Apply a policy (allow, redact, mask, hash, encrypt, block) to each text.") { input, output, policy, includePlaceholders };
+        var command = new Command("redact", "Apply a policy (allow, redact, mask, hash, encrypt, block) to each text.") { input, output, policy, includePlaceholders, model };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, () =>
         {
             var document = parseResult.GetValue(policy) is { } path ? PolicyDocument.Load(path) : null;
-            var applier = document?.ToApplier() ?? new PolicyApplier(PiiPolicy.Default);
+            var tagger = PiiModelOption.Resolve(parseResult, model);
+            var applier = document?.ToApplier(tagger: tagger) ?? new PolicyApplier(PiiPolicy.Default, PersonalDataDetector.Create([], tagger: tagger));
             var withPlaceholders = parseResult.GetValue(includePlaceholders);
             var blocked = 0;
             var count = JsonlTexts.Process(parseResult.GetRequiredValue(input), parseResult.GetRequiredValue(output), line =>

@@ -16,11 +16,12 @@ namespace SpecialistPlatform.Cli.Pii;
 /// </summary>
 public sealed class SyntheticPiiGenerator
 {
-    public static readonly IReadOnlyList<string> Locales = ["en", "en_GB", "en_US", "de", "fr", "es", "it", "nl"];
+    /// <remarks>pl, sv and pt_BR are locales the entity tagger's training generator and gazetteer never use.</remarks>
+    public static readonly IReadOnlyList<string> Locales = ["en", "en_GB", "en_US", "de", "fr", "es", "it", "nl", "pl", "sv", "pt_BR"];
 
     private static readonly Dictionary<string, string> Cultures = new()
     {
-        ["en"] = "en-US", ["en_GB"] = "en-GB", ["en_US"] = "en-US", ["de"] = "de-DE", ["fr"] = "fr-FR", ["es"] = "es-ES", ["it"] = "it-IT", ["nl"] = "nl-NL",
+        ["en"] = "en-US", ["en_GB"] = "en-GB", ["en_US"] = "en-US", ["de"] = "de-DE", ["fr"] = "fr-FR", ["es"] = "es-ES", ["it"] = "it-IT", ["nl"] = "nl-NL", ["pl"] = "pl-PL", ["sv"] = "sv-SE", ["pt_BR"] = "pt-BR",
     };
 
     private readonly Random _random;
@@ -111,7 +112,7 @@ public sealed class SyntheticPiiGenerator
             b.Text("Name: ").Add(T.Person, f.Name.FullName()).Text("\nDate of birth: ").Add(T.DateTime, c.Generator.Date(f, c))
                 .Text("\nSSN: ").Add(T.UsSsn, c.Generator.Ssn(f)).Text("\nDriver's license: ").Add(T.UsDriverLicense, f.Random.Replace("?#######"))
                 .Text("\nPassport number: ").Add(T.UsPassport, f.Random.Replace("#########"))
-                .Text("\nAddress: ").Add(T.Location, f.Address.StreetAddress() + ", " + f.Address.City());
+                .Text("\nAddress: ").Add(T.StreetAddress, f.Address.StreetAddress()).Text(", ").Add(T.Location, f.Address.City());
         }),
         ("form-bank", (f, b, c) =>
         {
@@ -136,6 +137,59 @@ public sealed class SyntheticPiiGenerator
             b.Text("Receipt ").Text(f.Random.Replace("#######")).Text(" - paid ").Text(f.Finance.Amount(1, 300).ToString("0.00", CultureInfo.InvariantCulture))
                 .Text(" with card ").Add(T.CreditCard, c.Generator.Card()).Text(" on ").Add(T.DateTime, c.Generator.Date(f, c))
                 .Text(" at ").Add(T.DateTime, c.Generator.Time(f)).Text(". Visit ").Add(T.Url, f.Internet.Url()).Text(" for returns.");
+        }),
+        ("shipping-notice", (f, b, c) =>
+        {
+            b.Text(f.PickRandom("Good news! ", "Update: ", "")).Text("Your parcel is on its way.\nRecipient: ").Add(T.Person, f.Name.FullName())
+                .Text("\nDelivery address: ").Add(T.StreetAddress, f.Address.StreetAddress(f.Random.Bool(0.3f))).Text("\n").Text(f.Address.ZipCode()).Text(" ")
+                .Add(T.Location, f.Address.City()).Text("\nShipped by ").Add(T.Organization, f.Company.CompanyName()).Text(" on ").Add(T.DateTime, c.Generator.Date(f, c));
+        }),
+        ("meeting-notes", (f, b, c) =>
+        {
+            b.Text("Notes from today's call: ").Add(T.Person, f.Name.FullName()).Text(" (").Add(T.Organization, f.Company.CompanyName())
+                .Text(f.PickRandom(") will send the draft to ", ") agreed to brief ", ") is waiting for feedback from ")).Add(T.Person, f.Name.FirstName())
+                .Text(f.PickRandom(" before the workshop in ", " ahead of the offsite in ", "; next meeting in ")).Add(T.Location, f.Address.City()).Text(".");
+        }),
+        ("cv", (f, b, c) =>
+        {
+            b.Add(T.Person, f.Name.FullName()).Text("\n").Text(f.Name.JobTitle()).Text(" at ").Add(T.Organization, f.Company.CompanyName())
+                .Text(", ").Add(T.Location, f.Address.City()).Text("\nPreviously: ").Text(f.Name.JobTitle()).Text(", ").Add(T.Organization, f.Company.CompanyName())
+                .Text("\nAge: ").Add(T.Age, f.Random.Int(20, 65).ToString(CultureInfo.InvariantCulture));
+        }),
+        ("chat-courier", (f, b, c) =>
+        {
+            b.Text(f.PickRandom("i ordered from ", "bought a chair from ", "got a package from ")).Add(T.Organization, f.Company.CompanyName())
+                .Text(f.PickRandom(" and the courier left it at ", " but they delivered to ")).Add(T.StreetAddress, f.Address.StreetAddress())
+                .Text(f.PickRandom(" instead?? my name is ", " - wrong house. this is ")).Add(T.Person, f.Name.FullName());
+        }),
+        ("news-appointment", (f, b, c) =>
+        {
+            b.Add(T.Location, f.Address.City()).Text(" - ").Add(T.Organization, f.Company.CompanyName()).Text(" has appointed ").Add(T.Person, f.Name.FullName())
+                .Text(f.PickRandom(" as chief financial officer", " to its board", " as head of sales")).Text(", the company said on ").Add(T.DateTime, c.Generator.Date(f, c)).Text(".");
+        }),
+        ("travel-booking", (f, b, c) =>
+        {
+            b.Text("Booking confirmed for ").Add(T.Person, f.Name.FullName()).Text(": ").Add(T.Location, f.Address.City()).Text(" to ")
+                .Add(T.Location, f.Address.Country()).Text(", departing ").Add(T.DateTime, c.Generator.Date(f, c)).Text(". Reference ").Text(f.Random.Replace("??####")).Text(".");
+        }),
+        ("hr-letter", (f, b, c) =>
+        {
+            var last = f.Name.LastName();
+            b.Text(f.PickRandom("Dear Ms. ", "Dear Mr. ", "Dear Dr. ")).Add(T.Person, last).Text(",\n\nWe are pleased to offer you the position of ").Text(f.Name.JobTitle())
+                .Text(" at our ").Add(T.Location, f.Address.City()).Text(" office, starting ").Add(T.DateTime, c.Generator.Date(f, c)).Text(".\n\nYours sincerely,\n")
+                .Add(T.Person, f.Name.FullName()).Text("\nPeople Team, ").Add(T.Organization, f.Company.CompanyName());
+        }),
+        ("no-pii-capitalised", (f, b, c) =>
+        {
+            b.Text(f.PickRandom(
+                "Please update the Android app to version 5.2 before Friday.",
+                "Our Customer Care team is available Monday to Saturday.",
+                "The new Premium Plan includes Travel Insurance and Priority Support.",
+                "Read our Privacy Notice and Cookie Policy for details.",
+                "Apple Pay and Google Pay are now supported in the EU.",
+                "Error 504: Gateway Timeout. Try again later.",
+                "Terms of Service updated in January.",
+                "Thank you for contacting the Help Centre."));
         }),
         ("no-pii", (f, b, c) =>
         {

@@ -31,7 +31,14 @@ public sealed record PiiEvaluationReport(
     EntityScores TypeAgnostic,
     EntityScores SupportedTypesOnly,
     IReadOnlyList<string> UnsupportedGoldTypes,
-    double IouThreshold);
+    double IouThreshold)
+{
+    /// <summary>
+    /// Type-agnostic outcomes per (gold type, predicted type): a matched span of another type, a gold span nothing
+    /// matched (predicted "(missed)") or a prediction matching no gold span (gold "(none)"); most frequent first.
+    /// </summary>
+    public IReadOnlyList<(string Gold, string Predicted, int Count)> Confusions { get; init; } = [];
+}
 
 /// <summary>
 /// Span-level evaluation as presidio-research does it: a prediction matches a gold span when their
@@ -55,6 +62,7 @@ public static class PiiEvaluator
         int agnosticGold = 0, agnosticPredicted = 0, agnosticTp = 0;
         int supportedGold = 0, supportedPredicted = 0, supportedTp = 0;
         var supported = supportedTypes.ToHashSet(StringComparer.Ordinal);
+        var confusions = new Dictionary<(string, string), int>();
         for (var i = 0; i < samples.Count; i++)
         {
             var sample = samples[i];
@@ -70,7 +78,17 @@ public static class PiiEvaluator
 
             agnosticGold += goldSpans.Count;
             agnosticPredicted += predictions.Count;
-            agnosticTp += Match(goldSpans, predictions, typed: false, iouThreshold).Count;
+            var agnostic = Match(goldSpans, predictions, typed: false, iouThreshold);
+            agnosticTp += agnostic.Count;
+            foreach (var (g, p) in agnostic)
+            {
+                if (g.Type != p.Type)
+                    confusions[(g.Type, p.Type)] = confusions.GetValueOrDefault((g.Type, p.Type)) + 1;
+            }
+            foreach (var g in goldSpans.Where(g => !agnostic.Any(m => m.Gold == g)))
+                confusions[(g.Type, "(missed)")] = confusions.GetValueOrDefault((g.Type, "(missed)")) + 1;
+            foreach (var p in predictions.Where(p => !agnostic.Any(m => ReferenceEquals(m.Predicted, p))))
+                confusions[("(none)", p.Type)] = confusions.GetValueOrDefault(("(none)", p.Type)) + 1;
 
             var supportedGoldSpans = goldSpans.Where(g => supported.Contains(g.Type)).ToList();
             supportedGold += supportedGoldSpans.Count;
@@ -86,7 +104,11 @@ public static class PiiEvaluator
             new EntityScores("ALL", agnosticGold, agnosticPredicted, agnosticTp),
             new EntityScores("ALL_SUPPORTED", supportedGold, supportedPredicted, supportedTp),
             gold.Keys.Where(t => !supported.Contains(t)).Order(StringComparer.Ordinal).ToList(),
-            iouThreshold);
+            iouThreshold)
+        {
+            Confusions = confusions.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Item1, StringComparer.Ordinal).ThenBy(c => c.Key.Item2, StringComparer.Ordinal)
+                .Select(c => (c.Key.Item1, c.Key.Item2, c.Value)).ToList(),
+        };
     }
 
     public static double Iou(int aStart, int aEnd, int bStart, int bEnd)

@@ -73,9 +73,10 @@ public sealed record PolicyDocument
         return policy;
     }
 
-    public PersonalDataDetector ToDetector() => PersonalDataDetector.Create(Recognizers, MinimumScore);
+    /// <param name="tagger">The learned entity tagger to add to the rules, if any.</param>
+    public PersonalDataDetector ToDetector(IRecognizer? tagger = null) => PersonalDataDetector.Create(Recognizers, MinimumScore, tagger);
 
-    public PolicyApplier ToApplier(Func<string, string?>? environment = null) => new(ToPolicy(environment), ToDetector());
+    public PolicyApplier ToApplier(Func<string, string?>? environment = null, IRecognizer? tagger = null) => new(ToPolicy(environment), ToDetector(tagger));
 
     private static byte[]? ResolveKey(string? reference, string name, Func<string, string?> environment)
     {

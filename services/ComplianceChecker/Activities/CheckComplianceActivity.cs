@@ -10,7 +10,8 @@ using SpecialistPlatform.Jobs.Steps;
 
 namespace SpecialistPlatform.ComplianceChecker.Activities;
 
-/// <summary>Finds personal data and applies the tenant's policy for the job's kind; every later step that sends text
+/// <summary>Finds personal data (the rules plus the learned entity tagger for names, places, organisations and street
+/// addresses) and applies the tenant's policy for the job's kind; every later step that sends text
 /// outside gets only the transformed text. A blocked type stops the job with the reason. The audit record names the
 /// entity types and counts, never the values.</summary>
 public sealed class CheckComplianceActivity(CompliancePolicies policies) : IExecuteActivity<CheckCompliance>
@@ -33,8 +34,8 @@ public sealed class CheckComplianceActivity(CompliancePolicies policies) : IExec
             TenantId = arguments.TenantId,
             Step = ResourceNames.Steps.Compliance,
             Service = ResourceNames.Services.ComplianceChecker,
-            Model = "recognizers",
-            ModelVersion = "1",
+            Model = policies.ModelName.Model,
+            ModelVersion = policies.ModelName.Version,
             InputSha256 = JobIntake.Sha256(arguments.Text),
             Decision = result.Action,
             LatencyMs = stopwatch.Elapsed.TotalMilliseconds,

@@ -1,5 +1,6 @@
 using SpecialistPlatform.ComplianceChecker.Policies;
 using SpecialistPlatform.ComplianceChecker.Activities;
+using SpecialistPlatform.ComplianceChecker.Consumers;
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.ServiceDefaults;
@@ -11,10 +12,15 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section);
+        builder.Services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CompliancePolicies>();
         builder.Services.AddHostedService<CompliancePoliciesLoader>();
-        builder.AddMessaging(bus => bus.AddExecuteActivity<CheckComplianceActivity, CheckCompliance>()
-            .Endpoint(e => e.Name = ResourceNames.Queues.CheckCompliance));
+        builder.AddMessaging(bus =>
+        {
+            bus.AddExecuteActivity<CheckComplianceActivity, CheckCompliance>()
+                .Endpoint(e => e.Name = ResourceNames.Queues.CheckCompliance);
+            bus.AddConsumer<DetectPersonalDataConsumer>()
+                .Endpoint(e => e.Name = ResourceNames.Queues.DetectPersonalData);
+        });
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using SpecialistPlatform.Compliance.Detection;
 using SpecialistPlatform.Compliance.Detection.Policies;
+using SpecialistPlatform.Compliance.Detection.Tagging;
 
 namespace SpecialistPlatform.ComplianceChecker.Policies;
 
@@ -9,16 +11,18 @@ namespace SpecialistPlatform.ComplianceChecker.Policies;
 /// </summary>
 public sealed class CompliancePolicies
 {
-    private readonly PolicyApplier _default = new(PiiPolicy.Default);
+    private readonly PolicyApplier _default;
     private readonly List<(PolicyBinding Binding, PolicyApplier Applier)> _bound;
 
-    public CompliancePolicies(IOptions<ComplianceOptions> options)
+    public CompliancePolicies(IOptions<ComplianceOptions> options, ILogger<CompliancePolicies> logger)
     {
+        Tagger = LoadTagger(options.Value, logger);
+        _default = new PolicyApplier(PiiPolicy.Default, PersonalDataDetector.Create([], tagger: Tagger));
         _bound = options.Value.Policies.Select(binding =>
         {
             try
             {
-                return (binding, PolicyDocument.Load(binding.File).ToApplier());
+                return (binding, PolicyDocument.Load(binding.File).ToApplier(tagger: Tagger));
             }
             catch (Exception e) when (e is ArgumentException or IOException or FormatException)
             {
@@ -27,7 +31,41 @@ public sealed class CompliancePolicies
         }).ToList();
     }
 
-    public PolicyApplier For(string tenantId, string kind) =>
+    /// <summary>The entity tagger every policy's detector uses; null when configured off.</summary>
+    public EntityTaggerRecognizer? Tagger { get; }
+
+    /// <summary>What the audit records name as the detecting model.</summary>
+    public (string Model, string Version) ModelName => Tagger is null
+        ? ("recognizers", "1")
+        : ("recognizers+entity-tagger", Tagger.Tagger.Metadata.TrainingDataSha256[..Math.Min(12, Tagger.Tagger.Metadata.TrainingDataSha256.Length)]);
+
+    private static EntityTaggerRecognizer? LoadTagger(ComplianceOptions options, ILogger logger)
+    {
+        switch (options.EntityTagger)
+        {
+            case "none":
+                logger.LogWarning("Compliance:EntityTagger is 'none': names, places, organisations and street addresses are not detected.");
+                return null;
+            case "default" or "":
+                // Trained (well under a minute) at the first start on a machine and cached; later starts read the cache.
+                var log = new StringWriter();
+                var tagger = EntityTaggerModel.Default(string.IsNullOrWhiteSpace(options.ModelCacheDirectory) ? null : options.ModelCacheDirectory, log);
+                foreach (var line in log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                    logger.LogInformation("{Line}", line);
+                return new EntityTaggerRecognizer(tagger);
+            default:
+                try
+                {
+                    return new EntityTaggerRecognizer(EntityTaggerModel.Load(options.EntityTagger));
+                }
+                catch (MachineLearning.Artifacts.ModelFormatException e)
+                {
+                    throw new InvalidOperationException($"Compliance:EntityTagger '{options.EntityTagger}' cannot be used: {e.Message}", e);
+                }
+        }
+    }
+
+    public PolicyApplier For(string tenantId, string? kind) =>
         Find(b => b.Tenant == tenantId && b.Kind == kind)
         ?? Find(b => b.Tenant == tenantId && b.Kind is null)
         ?? Find(b => b.Tenant is null && b.Kind == kind)

@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Compliance;
 using SpecialistPlatform.Data;
+using SpecialistPlatform.Gateway.Apis;
 using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Gateway.Authentication;
 using SpecialistPlatform.Jobs.Audit;
@@ -18,7 +21,9 @@ public static class Extensions
         builder.AddPostgres();
         builder.Services.AddPlatformDbContext();
         builder.AddRedis();
-        builder.AddMessaging();
+        // Batch personal-data requests are answered by the compliance checker, which owns the policies and the tagger.
+        builder.AddMessaging(bus => bus.AddRequestClient<DetectPersonalData>(new Uri($"queue:{ResourceNames.Queues.DetectPersonalData}")));
+        builder.Services.AddOptions<PersonalDataApiOptions>().BindConfiguration(PersonalDataApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // The body may hold the largest accepted text JSON-escaped (up to 6 bytes a character) plus metadata.
         var maxTextBytes = builder.Configuration.GetValue($"{PipelineOptions.Section}:MaxTextBytes", 1024 * 1024);

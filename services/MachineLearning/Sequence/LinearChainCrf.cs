@@ -34,12 +34,20 @@ internal static class LinearChainCrf
     public static int[] Viterbi(int n, int tags, double[] emissions, float[] transitions, bool[] allowed)
     {
         var path = new int[n];
+        if (n > 0)
+        {
+            Viterbi(n, tags, emissions, transitions, allowed, new double[n * tags], new int[n * tags], path);
+        }
+        return path;
+    }
+
+    /// <summary>Viterbi into caller-owned buffers (at least n x tags, n x tags and n long); the best path is written to <paramref name="path"/>.</summary>
+    public static void Viterbi(int n, int tags, double[] emissions, float[] transitions, bool[] allowed, double[] score, int[] back, int[] path)
+    {
         if (n == 0)
         {
-            return path;
+            return;
         }
-        var score = new double[n * tags];
-        var back = new int[n * tags];
         for (var y = 0; y < tags; y++)
         {
             score[y] = allowed[tags * tags + y] ? transitions[tags * tags + y] + emissions[y] : double.NegativeInfinity;
@@ -80,7 +88,7 @@ internal static class LinearChainCrf
         {
             path[t - 1] = back[t * tags + path[t]];
         }
-        return path;
+        return;
     }
 
     /// <summary>Forward (alpha includes the emission at t) and backward (beta excludes it) log scores; returns log Z.</summary>

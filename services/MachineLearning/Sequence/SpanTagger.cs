@@ -15,18 +15,14 @@ public sealed record SpanTaggerMetadata
 /// </summary>
 public sealed class SpanTagger
 {
-    private readonly Dictionary<ulong, int> _rows;
+    private readonly FeatureRowTable _rows;
     private readonly bool[] _allowed;
     private readonly double[] _expTransitions;
 
     internal SpanTagger(IReadOnlyList<string> labels, ulong[] keys, float[] weights, float[] transitions, SpanTaggerMetadata metadata,
-        int featureVersion = TaggerFeatures.Version, SpanEdges? edges = null)
+        ITaggerFeaturizer? featurizer = null, SpanEdges? edges = null)
     {
-        if (!TaggerFeatures.IsSupported(featureVersion))
-        {
-            throw new ArgumentException($"Feature version {featureVersion} is unknown: this build computes versions 1 to {TaggerFeatures.Version}.");
-        }
-        FeatureVersion = featureVersion;
+        Featurizer = featurizer ?? SlotTaggerFeaturizer.Instance;
         Edges = edges;
         var tags = 2 * labels.Count + 1;
         if (weights.Length != (long)keys.Length * tags || transitions.Length != (tags + 1) * tags)
@@ -38,14 +34,7 @@ public sealed class SpanTagger
         Weights = weights;
         Transitions = transitions;
         Metadata = metadata;
-        _rows = new Dictionary<ulong, int>(keys.Length);
-        for (var r = 0; r < keys.Length; r++)
-        {
-            if (!_rows.TryAdd(keys[r], r))
-            {
-                throw new ArgumentException("Feature keys are not unique.");
-            }
-        }
+        _rows = new FeatureRowTable(keys, weights, tags);
         _allowed = LinearChainCrf.AllowedMatrix(tags);
         _expTransitions = LinearChainCrf.ExpTransitions(tags, transitions, _allowed);
     }
@@ -55,8 +44,11 @@ public sealed class SpanTagger
 
     public SpanTaggerMetadata Metadata { get; }
 
-    /// <summary>The <see cref="TaggerFeatures"/> version the model was trained with, and so computes.</summary>
-    public int FeatureVersion { get; }
+    /// <summary>The features the model was trained with (the slot tagger's unless the trainer was given others).</summary>
+    public ITaggerFeaturizer Featurizer { get; }
+
+    /// <summary>The <see cref="TaggerFeatures"/> version of a slot tagger (the current one for other feature sets).</summary>
+    public int FeatureVersion => Featurizer is SlotTaggerFeaturizer slots ? slots.Version : TaggerFeatures.Version;
 
     /// <summary>The punctuation each slot's spans may start or end with; null (models before it existed) trims nothing.</summary>
     public SpanEdges? Edges { get; }
@@ -85,15 +77,38 @@ public sealed class SpanTagger
         {
             return [];
         }
-        var features = TaggerFeatures.Extract(text, tokens, requestedSlots ?? [], FeatureVersion);
         var tags = TagCount;
         var n = tokens.Count;
-        var emissions = Emissions(features, tags);
-        var path = LinearChainCrf.Viterbi(n, tags, emissions, Transitions, _allowed);
-        var psi = new double[n * tags];
-        var alpha = new double[n * tags];
-        var beta = new double[n * tags];
-        var scales = new double[n];
+        // Per-thread scratch: tagging is called for every text the platform sees, and fresh arrays per call (and
+        // per token) were most of its allocations.
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Ensure(n, tags);
+        scratch.Keys.Clear();
+        Featurizer.ExtractInto(text, tokens, requestedSlots ?? [], scratch.Keys, scratch.Ends);
+        var emissions = scratch.Emissions;
+        Array.Clear(emissions, 0, n * tags);
+        var keys = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scratch.Keys);
+        var from = 0;
+        for (var t = 0; t < n; t++)
+        {
+            var row = emissions.AsSpan(t * tags, tags);
+            foreach (var key in keys[from..scratch.Ends[t]])
+            {
+                _rows.Accumulate(key, row);
+            }
+            from = scratch.Ends[t];
+        }
+        var path = scratch.Path;
+        LinearChainCrf.Viterbi(n, tags, emissions, Transitions, _allowed, scratch.Score, scratch.Back, path);
+        if (path.AsSpan(0, n).IndexOfAnyExcept(0) < 0)
+        {
+            // Nothing to score: the marginals are only needed for the confidence of spans.
+            return [];
+        }
+        var psi = scratch.Psi;
+        var alpha = scratch.Alpha;
+        var beta = scratch.Beta;
+        var scales = scratch.Scales;
         LinearChainCrf.ScaledForwardBackward(n, tags, emissions, _expTransitions, psi, alpha, beta, scales);
 
         var spans = new List<PredictedSpan>();
@@ -136,6 +151,43 @@ public sealed class SpanTagger
         return results;
     }
 
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary>Arrays reused across calls on one thread, grown to the longest text seen.</summary>
+    private sealed class Scratch
+    {
+        public List<ulong> Keys { get; } = new(1024);
+        public int[] Ends { get; private set; } = [];
+        public double[] Emissions { get; private set; } = [];
+        public double[] Score { get; private set; } = [];
+        public int[] Back { get; private set; } = [];
+        public int[] Path { get; private set; } = [];
+        public double[] Psi { get; private set; } = [];
+        public double[] Alpha { get; private set; } = [];
+        public double[] Beta { get; private set; } = [];
+        public double[] Scales { get; private set; } = [];
+
+        public void Ensure(int n, int tags)
+        {
+            if (Ends.Length >= n && Emissions.Length >= n * tags)
+            {
+                return;
+            }
+            var tokens = Math.Max(n, Ends.Length * 2);
+            var size = Math.Max(n * tags, tokens * tags);
+            Ends = new int[tokens];
+            Path = new int[tokens];
+            Scales = new double[tokens];
+            Emissions = new double[size];
+            Score = new double[size];
+            Back = new int[size];
+            Psi = new double[size];
+            Alpha = new double[size];
+            Beta = new double[size];
+        }
+    }
+
     internal double[] Emissions(ulong[][] features, int tags)
     {
         var emissions = new double[features.Length * tags];
@@ -144,14 +196,7 @@ public sealed class SpanTagger
             var row = emissions.AsSpan(t * tags, tags);
             foreach (var key in features[t])
             {
-                if (_rows.TryGetValue(key, out var r))
-                {
-                    var w = Weights.AsSpan(r * tags, tags);
-                    for (var y = 0; y < tags; y++)
-                    {
-                        row[y] += w[y];
-                    }
-                }
+                _rows.Accumulate(key, row);
             }
         }
         return emissions;

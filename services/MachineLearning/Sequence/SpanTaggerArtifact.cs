@@ -50,6 +50,9 @@ public static class SpanTaggerArtifact
             Labels = model.Labels.ToArray(),
             TagScheme = "BIO",
             FeatureVersion = model.FeatureVersion,
+            // Left out for the slot features, so slot tagger files stay byte-identical to those written before
+            // feature sets had names.
+            FeatureSet = model.Featurizer is SlotTaggerFeaturizer ? null : model.Featurizer.FeatureSet,
             Rows = model.Keys.Length,
             SpanEdges = model.Edges is { } edges ? new EdgesHeader { Starts = new(edges.Starts.ToDictionary(), StringComparer.Ordinal), Ends = new(edges.Ends.ToDictionary(), StringComparer.Ordinal) } : null,
             TrainingDataSha256 = model.Metadata.TrainingDataSha256,
@@ -80,7 +83,9 @@ public static class SpanTaggerArtifact
         return file;
     }
 
-    public static SpanTagger Deserialize(ReadOnlySpan<byte> file)
+    /// <param name="file">The file's bytes.</param>
+    /// <param name="featurizer">The features the caller can compute; null for the slot tagger's. A model trained with another feature set is refused.</param>
+    public static SpanTagger Deserialize(ReadOnlySpan<byte> file, ITaggerFeaturizer? featurizer = null)
     {
         if (file.Length < PreambleLength + ChecksumLength)
         {
@@ -116,7 +121,7 @@ public static class SpanTaggerArtifact
         }
         try
         {
-            return ReadPayload(file.Slice(PreambleLength, (int)payloadLength), version);
+            return ReadPayload(file.Slice(PreambleLength, (int)payloadLength), version, featurizer);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or OverflowException or NotSupportedException)
         {
@@ -124,7 +129,7 @@ public static class SpanTaggerArtifact
         }
     }
 
-    private static SpanTagger ReadPayload(ReadOnlySpan<byte> payload, int version)
+    private static SpanTagger ReadPayload(ReadOnlySpan<byte> payload, int version, ITaggerFeaturizer? featurizer)
     {
         var headerLength = BinaryPrimitives.ReadInt32LittleEndian(payload);
         if (headerLength <= 0 || headerLength > payload.Length - 4)
@@ -140,6 +145,16 @@ public static class SpanTaggerArtifact
         if (!TaggerFeatures.IsSupported(header.FeatureVersion))
         {
             throw new ModelFormatException($"Incompatible tagger: it was trained with feature version {header.FeatureVersion}, this build computes versions 1 to {TaggerFeatures.Version}; retrain it.");
+        }
+        // A slot tagger's file names no feature set (its feature version says which slot features); any other tagger
+        // names its own, and only a reader computing exactly those may load it.
+        var features = header.FeatureSet is null && featurizer is null or SlotTaggerFeaturizer
+            ? SlotTaggerFeaturizer.For(header.FeatureVersion)
+            : featurizer;
+        var featureSet = header.FeatureSet ?? SlotTaggerFeaturizer.For(header.FeatureVersion).FeatureSet;
+        if (features is null || featureSet != features.FeatureSet)
+        {
+            throw new ModelFormatException($"Incompatible tagger: it was trained with feature set '{featureSet}', this reader computes '{features?.FeatureSet ?? SlotTaggerFeaturizer.Instance.FeatureSet}'; retrain it or load it with its own features.");
         }
         var tags = 2 * header.Labels.Length + 1;
         var needed = 4L + headerLength + header.Rows * 8L + (long)header.Rows * tags * 4 + (tags + 1L) * tags * 4;
@@ -172,7 +187,7 @@ public static class SpanTaggerArtifact
             }
             edges = new SpanEdges(stored.Starts, stored.Ends);
         }
-        return new SpanTagger(header.Labels, keys, weights, transitions, metadata, header.FeatureVersion, edges);
+        return new SpanTagger(header.Labels, keys, weights, transitions, metadata, features, edges);
     }
 
     /// <summary>Writes DIR/tagger.bin and the readable DIR/tagger.json manifest; <paramref name="extra"/> goes to the manifest only.</summary>
@@ -195,6 +210,7 @@ public static class SpanTaggerArtifact
             ["labels"] = new JsonArray(model.Labels.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
             ["tagScheme"] = "BIO",
             ["featureVersion"] = model.FeatureVersion,
+            ["featureSet"] = model.Featurizer.FeatureSet,
             ["featureRows"] = model.Keys.Length,
             ["spanEdges"] = model.Edges is { } spanEdges ? JsonSerializer.SerializeToNode(new { starts = spanEdges.Starts, ends = spanEdges.Ends }) : null,
             ["trainingDataSha256"] = model.Metadata.TrainingDataSha256,
@@ -214,8 +230,8 @@ public static class SpanTaggerArtifact
         return path;
     }
 
-    /// <summary>Loads DIR/tagger.bin (or the file itself when a file path is given).</summary>
-    public static SpanTagger Load(string path)
+    /// <summary>Loads DIR/tagger.bin (or the file itself when a file path is given); see <see cref="Deserialize"/> for <paramref name="featurizer"/>.</summary>
+    public static SpanTagger Load(string path, ITaggerFeaturizer? featurizer = null)
     {
         var file = Directory.Exists(path) ? Path.Combine(path, ModelFileName) : path;
         if (!File.Exists(file))
@@ -231,7 +247,7 @@ public static class SpanTaggerArtifact
         {
             throw new ModelFormatException($"Cannot read tagger file '{file}': {ex.Message}", ex);
         }
-        return Deserialize(bytes);
+        return Deserialize(bytes, featurizer);
     }
 
     private sealed class Header
@@ -240,6 +256,8 @@ public static class SpanTaggerArtifact
         public string[]? Labels { get; set; }
         public string? TagScheme { get; set; }
         public int FeatureVersion { get; set; }
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? FeatureSet { get; set; }
         public int Rows { get; set; }
         public EdgesHeader? SpanEdges { get; set; }
         public string? TrainingDataSha256 { get; set; }

@@ -1,0 +1,243 @@
+using System.Collections.Frozen;
+using SpecialistPlatform.MachineLearning.Sequence;
+
+namespace SpecialistPlatform.Compliance.Detection.Tagging;
+
+/// <summary>
+/// Features for tagging names, places, organisations and street addresses: the word, its shape, prefixes and
+/// suffixes up to 4, a case/digit class, gazetteer classes (<see cref="EntityGazetteer"/>), whether the word is
+/// common in ordinary requests (<see cref="NegativeUtterances.Vocabulary"/>), a small cue lexicon (titles,
+/// "street", "inc", "at", "from"...), line starts, and the same at ±1/±2 with bigrams. Keys are 64-bit mixes of
+/// integer hashes, computed without allocating strings, because this runs on every text the platform sees.
+/// </summary>
+public sealed class EntityFeatures : ITaggerFeaturizer
+{
+    /// <summary>Bumped whenever the features change.</summary>
+    public const int Version = 1;
+
+    private readonly EntityGazetteer _gazetteer;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _common;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _cues;
+
+    public EntityFeatures(EntityGazetteer gazetteer, FrozenSet<string> commonWords)
+    {
+        _gazetteer = gazetteer;
+        _common = commonWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _cues = Cues.GetAlternateLookup<ReadOnlySpan<char>>();
+        FeatureSet = $"pii-entities/{Version}+gazetteer:{gazetteer.Fingerprint}+common:{commonWords.Count}";
+    }
+
+    private static readonly Lazy<EntityFeatures> Shared = new(() => new EntityFeatures(EntityGazetteer.Default, NegativeUtterances.Vocabulary));
+
+    public static EntityFeatures Default => Shared.Value;
+
+    public string FeatureSet { get; }
+
+    private static readonly FrozenDictionary<string, int> Cues = BuildCues();
+
+    private static FrozenDictionary<string, int> BuildCues()
+    {
+        var cues = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Add(int cls, string words)
+        {
+            foreach (var w in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                cues.TryAdd(w, cls);
+        }
+        Add(1, "mr mrs ms miss dr prof sir madam mister herr frau monsieur madame mme mlle señor señora sr sra signor signora sig dott meneer mevrouw dhr mevr");
+        Add(2, "street st road rd avenue ave lane ln drive dr boulevard blvd way court ct place pl square sq strasse straße str gasse weg platz allee rue chemin calle avenida plaza via viale piazza corso straat laan plein gracht apt apartment suite unit floor flat");
+        Add(3, "inc ltd llc plc gmbh ag corp corporation company co group sa sas sarl srl spa bv nv kg ohg ug holdings partners bank university foundation association");
+        Add(4, "at in from to near of for with by via");
+        Add(5, "name named called signed regards cheers thanks sincerely dear hi hello hey contact attn attention");
+        Add(6, "city town country lives live living moved moving based born located visit visiting office headquarters hq address ship deliver");
+        Add(7, "works working employer employed company firm client customer vendor supplier joined");
+        Add(8, "and or the a an");
+        return cues.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    // Template ids: any distinct constants; they only need to stay fixed for a given Version.
+    private const ulong TBias = 1, TWord = 2, TShape = 3, TClass = 4, TPrefix = 5, TSuffix = 6, TGaz = 7, TGazMask = 8, TCommon = 9,
+        TCue = 10, TLineStart = 11, TWordPrev = 12, TWordNext = 13, TWordPrev2 = 14, TWordNext2 = 15, TClassPrev = 16, TClassNext = 17,
+        TClassPrev2 = 18, TClassNext2 = 19, TGazPrev = 20, TGazNext = 21, TShapePrev = 22, TShapeNext = 23, TBigramPrev = 24,
+        TBigramNext = 25, TClassTri = 26, TWordPrevClass = 27, TClassWordNext = 28, TCuePrev = 29, TCueNext = 30, TLength = 31,
+        TClassGaz = 32, TCommonClass = 33, TCuePrev2 = 34, TFirst = 35, TGazPrev2 = 36, TGazNext2 = 37, TLineStartClass = 38, TOriginal = 39;
+
+    private const ulong Boundary = 0x5bd1e9955bd1e995UL;
+
+    public ulong[][] Extract(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots)
+    {
+        var keys = new List<ulong>(tokens.Count * 48);
+        var ends = new int[tokens.Count];
+        ExtractInto(text, tokens, requestedSlots, keys, ends);
+        var result = new ulong[tokens.Count][];
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            var from = t == 0 ? 0 : ends[t - 1];
+            result[t] = keys.GetRange(from, ends[t] - from).ToArray();
+        }
+        return result;
+    }
+
+    public void ExtractInto(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots, List<ulong> list, int[] ends)
+    {
+        var n = tokens.Count;
+        var word = new ulong[n];
+        var shape = new ulong[n];
+        var cls = new ulong[n];
+        var gaz = new ulong[n];
+        var cue = new ulong[n];
+        var common = new bool[n];
+        var lineStart = new bool[n];
+        Span<char> lower = stackalloc char[64];
+        for (var i = 0; i < n; i++)
+        {
+            var token = text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
+            var length = Math.Min(token.Length, lower.Length);
+            token[..length].ToLowerInvariant(lower);
+            var lw = lower[..length];
+            word[i] = Hash(lw);
+            shape[i] = ShapeHash(token);
+            cls[i] = Class(token);
+            gaz[i] = (ulong)_gazetteer.Lookup(lw);
+            cue[i] = _cues.TryGetValue(lw, out var c) ? (ulong)c : 0;
+            common[i] = _common.Contains(lw);
+            lineStart[i] = i == 0 || LineBreakBetween(text, tokens[i - 1].End, tokens[i].Start);
+        }
+        ulong W(int i) => i < 0 ? Boundary : i >= n ? Boundary + 1 : word[i];
+        ulong C(int i) => i < 0 ? 100 : i >= n ? 101 : cls[i];
+        ulong S(int i) => i < 0 ? Boundary : i >= n ? Boundary + 1 : shape[i];
+        ulong G(int i) => i < 0 || i >= n ? 1UL << 40 : gaz[i];
+        ulong Q(int i) => i < 0 || i >= n ? 99 : cue[i];
+
+        for (var i = 0; i < n; i++)
+        {
+            var token = text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
+            list.Add(K(TBias, 0));
+            list.Add(K(TWord, word[i]));
+            list.Add(K(TOriginal, Hash(token)));
+            list.Add(K(TShape, shape[i]));
+            list.Add(K(TClass, cls[i]));
+            list.Add(K(TLength, (ulong)Math.Min(token.Length, 12)));
+            if (char.IsLetter(token[0]))
+            {
+                var lw = lower[..Math.Min(token.Length, lower.Length)];
+                token[..lw.Length].ToLowerInvariant(lw);
+                for (var k = 1; k <= 4 && k < lw.Length; k++)
+                {
+                    list.Add(K(TPrefix, Hash(lw[..k]) + (ulong)k));
+                    list.Add(K(TSuffix, Hash(lw[^k..]) + (ulong)k));
+                }
+            }
+            var g = gaz[i];
+            for (var bit = 0; bit < 10; bit++)
+            {
+                if ((g & (1UL << bit)) != 0)
+                    list.Add(K(TGaz, (ulong)bit));
+            }
+            list.Add(K(TGazMask, g));
+            list.Add(K(TClassGaz, cls[i] * 4099 + g));
+            if (common[i])
+                list.Add(K(TCommon, cls[i]));
+            list.Add(K(TCommonClass, (common[i] ? 1UL : 0) * 1000 + cls[i]));
+            list.Add(K(TCue, cue[i]));
+            if (lineStart[i])
+            {
+                list.Add(K(TLineStart, 0));
+                list.Add(K(TLineStartClass, cls[i]));
+            }
+            if (i == 0)
+                list.Add(K(TFirst, 0));
+            list.Add(K(TWordPrev, W(i - 1)));
+            list.Add(K(TWordNext, W(i + 1)));
+            list.Add(K(TWordPrev2, W(i - 2)));
+            list.Add(K(TWordNext2, W(i + 2)));
+            list.Add(K(TClassPrev, C(i - 1)));
+            list.Add(K(TClassNext, C(i + 1)));
+            list.Add(K(TClassPrev2, C(i - 2)));
+            list.Add(K(TClassNext2, C(i + 2)));
+            list.Add(K(TGazPrev, G(i - 1)));
+            list.Add(K(TGazNext, G(i + 1)));
+            list.Add(K(TGazPrev2, G(i - 2)));
+            list.Add(K(TGazNext2, G(i + 2)));
+            list.Add(K(TShapePrev, S(i - 1)));
+            list.Add(K(TShapeNext, S(i + 1)));
+            list.Add(K(TCuePrev, Q(i - 1)));
+            list.Add(K(TCueNext, Q(i + 1)));
+            list.Add(K(TCuePrev2, Q(i - 2)));
+            list.Add(K(TBigramPrev, W(i - 1) * 31 ^ word[i]));
+            list.Add(K(TBigramNext, word[i] * 31 ^ W(i + 1)));
+            list.Add(K(TClassTri, (C(i - 1) * 1021 + cls[i]) * 1021 + C(i + 1)));
+            list.Add(K(TWordPrevClass, W(i - 1) * 31 ^ cls[i]));
+            list.Add(K(TClassWordNext, cls[i] * 31 ^ W(i + 1)));
+            ends[i] = list.Count;
+        }
+    }
+
+    private static bool LineBreakBetween(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (text[i] == '\n')
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Case and digit class: lower word, capitalised, all caps, single capital (initial), mixed, digits by length, a symbol by itself.</summary>
+    private static ulong Class(ReadOnlySpan<char> token)
+    {
+        var c = token[0];
+        if (char.IsDigit(c))
+            return 10 + (ulong)Math.Min(token.Length, 10);
+        if (!char.IsLetter(c))
+            return 1000 + (ulong)c;
+        if (char.IsLower(c))
+            return 1;
+        if (token.Length == 1)
+            return 2;
+        var upperRest = true;
+        var lowerRest = true;
+        foreach (var ch in token[1..])
+        {
+            upperRest &= !char.IsLower(ch);
+            lowerRest &= !char.IsUpper(ch);
+        }
+        return upperRest ? 3UL : lowerRest ? 4UL : 5UL;
+    }
+
+    /// <summary>Shape hash: letters as X/x, digits as d, runs longer than two collapsed, at most 8 symbols.</summary>
+    private static ulong ShapeHash(ReadOnlySpan<char> token)
+    {
+        var h = 14695981039346656037UL;
+        var run = 0;
+        var last = '\0';
+        var length = 0;
+        foreach (var c in token)
+        {
+            var s = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : char.IsLetter(c) ? 'l' : c;
+            run = s == last ? run + 1 : 1;
+            last = s;
+            if (run <= 2 && length++ < 8)
+                h = (h ^ s) * 1099511628211UL;
+        }
+        return h;
+    }
+
+    private static ulong Hash(ReadOnlySpan<char> text)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var c in text)
+            h = (h ^ c) * 1099511628211UL;
+        return h;
+    }
+
+    private static ulong K(ulong template, ulong value)
+    {
+        var h = value * 0x9E3779B97F4A7C15UL ^ template * 0xC2B2AE3D27D4EB4FUL;
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdUL;
+        h ^= h >> 33;
+        h *= 0xc4ceb93fe1a85ec3UL;
+        h ^= h >> 33;
+        return h;
+    }
+}

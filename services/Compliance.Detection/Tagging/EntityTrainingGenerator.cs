@@ -1,0 +1,298 @@
+using System.Globalization;
+using System.Text;
+using Bogus;
+using SpecialistPlatform.MachineLearning.Sequence;
+using T = SpecialistPlatform.Compliance.Detection.PersonalDataTypes;
+
+namespace SpecialistPlatform.Compliance.Detection.Tagging;
+
+/// <summary>
+/// Seeded training data for the entity tagger: Bogus names, addresses, cities, countries and companies from
+/// <see cref="EntityGazetteer.TrainingLocales"/>, placed in varied frames (notes, tickets, shipping labels,
+/// signatures, letters in six languages, CSV and key-value records, lists, e-mail headers, news-like sentences),
+/// mixed with other personal data that stays untagged (the rules own it) and with real PII-free utterances
+/// (<see cref="NegativeUtterances"/>) as negatives. Written independently of the CLI's benchmark generator
+/// (other frames, other locales, other name forms) so that the benchmark measures generalisation.
+/// The same seed and count give the same examples, on any day: dates come from fixed ranges, never relative to now.
+/// </summary>
+public sealed class EntityTrainingGenerator
+{
+    public static readonly IReadOnlyList<string> Labels = [T.Person, T.Location, T.Organization, T.StreetAddress];
+
+    /// <summary>Share of examples that are real utterances without personal data.</summary>
+    public const double NegativeShare = 0.25;
+
+    private readonly Random _random;
+    private readonly Faker[] _fakers;
+    private readonly IReadOnlyList<string> _negatives;
+
+    public EntityTrainingGenerator(int seed)
+    {
+        _random = new Random(seed);
+        _fakers = EntityGazetteer.TrainingLocales
+            .Select((locale, i) => new Faker(locale) { Random = new Randomizer(unchecked(seed * 7919 + i)) })
+            .ToArray();
+        _negatives = NegativeUtterances.All;
+    }
+
+    public IEnumerable<SpanExample> Generate(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (_random.NextDouble() < NegativeShare)
+            {
+                yield return Negative();
+                continue;
+            }
+            var f = _fakers[_random.Next(_fakers.Length)];
+            var b = new Builder(this, f);
+            var parts = 1 + (_random.NextDouble() < 0.35 ? 1 : 0) + (_random.NextDouble() < 0.1 ? 1 : 0);
+            for (var p = 0; p < parts; p++)
+            {
+                if (p > 0)
+                    b.Text(_random.NextDouble() < 0.5 ? "\n" : " ");
+                Frames[_random.Next(Frames.Length)](b);
+            }
+            yield return b.Build();
+        }
+    }
+
+    private SpanExample Negative()
+    {
+        var text = _negatives[_random.Next(_negatives.Count)];
+        // Banking77 is sentence case, CLINC150 lower case: give both forms, plus capitalised product and calendar
+        // words that are not names.
+        if (_random.NextDouble() < 0.5 && text.Length > 0 && char.IsLower(text[0]))
+            text = char.ToUpperInvariant(text[0]) + text[1..];
+        if (_random.NextDouble() < 0.3)
+            text += " " + Pick(NotNames);
+        return new SpanExample(text, []);
+    }
+
+    private static readonly string[] NotNames =
+    [
+        "I use Apple Pay.", "It was a Visa card.", "My Mastercard was declined.", "Is Google Pay supported?", "The ATM kept my card.",
+        "Do you support SWIFT transfers?", "I need my IBAN and BIC.", "See you on Monday.", "It happened in March.", "The PIN is wrong.",
+        "Thanks, Support Team", "Sent from my iPhone", "Best regards", "Kind regards, Customer Service", "Please reply ASAP.",
+        "Order Status: Shipped", "Subject: Refund request", "The App Store charged me twice.", "I paid with PayPal.", "Happy New Year!",
+        "Our Terms and Conditions changed.", "Re: Your Account", "FAQ", "Monthly Statement", "Dear Customer,", "Hello Team,",
+    ];
+
+    private string Pick(IReadOnlyList<string> options) => options[_random.Next(options.Count)];
+
+    private delegate void Frame(Builder b);
+
+    private static readonly Frame[] Frames =
+    [
+        b => b.Text(b.Pick("Met with ", "Call with ", "Had lunch with ", "Spoke to ")).Person().Text(" from ").Org().Text(b.Pick(" in ", " at their office in ")).City()
+            .Text(b.Pick(" about the renewal.", " to discuss pricing.", ". Follow up next week.", ".")),
+        b => b.Text("Ticket ").Text(b.Digits(5)).Text(": customer ").Person().Text(b.Pick(" reports that the parcel sent to ", " says nothing arrived at ")).Street()
+            .Text(", ").Text(b.F.Address.ZipCode()).Text(" ").City().Text(b.Pick(" never arrived.", " is missing.", ".")),
+        b => b.Person().Text("\n").Street().Text(b.Maybe("\n" + b.F.Address.SecondaryAddress())).Text("\n").Text(b.F.Address.ZipCode()).Text(" ").City()
+            .Text(b.Maybe("\n", 0.6)).Country(0.6),
+        b => b.Text(b.Pick("--\n", "Regards,\n", "Cheers,\n", "Best,\n", "Thanks,\n")).Person().Text("\n").Text(b.F.Name.JobTitle()).Text(b.Pick(", ", " | ", "\n")).Org()
+            .Text(b.Maybe("\n" + b.F.Phone.PhoneNumber(), 0.5)),
+        b => b.Org().Text(b.Pick(" announced today that ", " said on Tuesday that ", " confirmed that ")).Person()
+            .Text(b.Pick(" will lead its new office in ", " is moving to ", " opened a branch in ")).City().Text("."),
+        b => b.Person().Text(b.Pick(" joined ", " left ", " was hired by ", " works for ")).Org().Text(b.Pick(" in ", " last year and lives in ", " and is based in ")).City().Text("."),
+        b => b.Text(b.Pick("Flight booked for ", "Train ticket for ", "Hotel reservation for ")).Person().Text(" from ").City().Text(" to ").City()
+            .Text(b.Pick(".", " on Friday.", ", seat 14C.")),
+        b => b.Text(b.Pick("Please deliver the parcel to ", "Ship to: ", "Send the documents to ", "Deliver to ")).Person().Text(", ").Street().Text(", ").City()
+            .Text(b.Maybe(", ", 0.4)).Country(0.4).Text("."),
+        b => b.Text(b.Pick("To whom it may concern, I have known ", "I can recommend ", "We are pleased to introduce ")).Title().Surname()
+            .Text(b.Pick(" for many years.", " without reservation.", ", who has worked with us since 2019.")),
+        b => b.FirstName().Text(";").Surname().Text(";").Org().Text(";").City().Text(";").Text(b.F.Internet.Email()),
+        b => b.Text(b.Pick("customer_name: ", "Name = ", "client: ", "NAME: ")).Person().Text(b.Pick(" | city: ", "; location = ", ", town: ")).City()
+            .Text(b.Pick(" | company: ", "; employer = ", ", org: ")).Org(),
+        b => b.Text("Invitation: ").Text(b.Pick("Call", "Sync", "Interview", "Review")).Text(" with ").Person().Text(" (").Org().Text(") @ ")
+            .Text(b.F.Random.Int(8, 18).ToString(CultureInfo.InvariantCulture)).Text(":00"),
+        b => b.Text(b.Pick("The branch in ", "Your office in ", "The store in ")).City().Text(b.Pick(" refused my deposit, and the manager ", " lost my papers and ")).Person()
+            .Text(b.Pick(" was rude.", " did not call back.", " never answered.")),
+        b => b.Text(b.Pick("Attendees: ", "CC: ", "Present: ", "Team: ")).Person().Text(", ").Person().Text(b.Pick(" and ", ", ")).Person().Text("."),
+        b => b.Text(b.Pick("Card holder ", "Account owner ", "Payer ")).Person().Text(", card ").Text(b.F.Finance.CreditCardNumber()).Text(", expires ")
+            .Text(b.F.Date.Between(new DateTime(2026, 1, 1), new DateTime(2031, 12, 31)).ToString("MM/yy", CultureInfo.InvariantCulture)).Text("."),
+        b => b.Text("From: ").Person().Text(" <").Text(b.F.Internet.Email()).Text(">\nTo: ").Person().Text(" <").Text(b.F.Internet.Email()).Text(">\nSubject: ")
+            .Text(b.Pick("Invoice", "Meeting next week", "Your application", "Contract")),
+        b => b.Text(b.Pick("Sehr geehrte Frau ", "Sehr geehrter Herr ", "Hallo ")).Surname().Text(",\nvielen Dank für Ihre Nachricht.\nMit freundlichen Grüßen\n").Person(),
+        b => b.Text(b.Pick("Bonjour ", "Cher ", "Chère ")).FirstName().Text(",\nmerci pour votre retour.\nCordialement,\n").Person().Text("\n").Org(),
+        b => b.Text(b.Pick("Hola ", "Estimado ", "Estimada ")).FirstName().Text(", le escribo desde ").City().Text(". Saludos, ").Person(),
+        b => b.Text(b.Pick("Gentile ", "Caro ", "Ciao ")).Person().Text(", la consegna a ").Street().Text(" è prevista domani."),
+        b => b.Text(b.Pick("Beste ", "Hallo ", "Geachte heer ")).Surname().Text(", uw pakket wordt bezorgd op ").Street().Text(" in ").City().Text("."),
+        b => b.Text(b.Pick("I moved from ", "We relocated from ", "She came from ")).City().Text(" to ").Street().Text(" in ").City().Text(b.Pick(" last year.", " in 2021.", ".")),
+        b => b.Person().Text(b.Pick("'s account at ", "'s loan with ", "'s contract with ")).Org().Text(b.Pick(" was closed.", " is overdue.", " was renewed.")),
+        b => b.Text(b.Pick("Our supplier ", "The vendor ", "Their parent company ")).Org().Text(b.Pick(" is headquartered in ", " has a plant near ", " ships from ")).City()
+            .Text(", ").Country(1).Text("."),
+        b => b.Text(b.Pick("Applicant: ", "Patient: ", "Tenant: ", "Employee: ")).Person().Text(b.Pick("\nHome address: ", "\nAddress: ", ", residing at ")).Street().Text(", ")
+            .Text(b.F.Address.ZipCode()).Text(" ").City(),
+        b => b.Text(b.Pick("Visited ", "Trip to ", "Conference in ")).City().Text(b.Pick(", ", " and ")).City().Text(b.Pick(" in May.", " with the team.", ".")),
+        b => b.Text(b.Pick("Can you ask ", "Please remind ", "Tell ")).FirstName().Text(b.Pick(" to send the report", " to call ", " that ")).Text(b.Maybe(" ")).Person(0.5)
+            .Text(b.Pick("?", " today.", ".")),
+        b => b.Text(b.Pick("Signed, ", "Approved by ", "Reviewed by ", "Prepared by ")).Person().Text(b.Pick(" on behalf of ", ", ", " for ")).Org().Text("."),
+        b => b.Org().Text(b.Pick("\n", ", ")).Street().Text(b.Pick("\n", ", ")).Text(b.F.Address.ZipCode()).Text(" ").City().Text(b.Maybe("\nTel. " + b.F.Phone.PhoneNumber(), 0.5)),
+        b => b.Text(b.Pick("hi its ", "hey, this is ", "yo it's ")).FirstName().Text(b.Pick(", im at ", " - I'm outside ", ", meet me at ")).Street().Text(b.Pick(" now", "", " ok?")),
+        b => b.Text(b.Pick("The weather in ", "Rent prices in ", "Traffic around ")).City().Text(b.Pick(" is terrible today.", " went up again.", " was fine.")),
+        b => b.Text(b.Pick("Born in ", "Grew up in ", "Lives in ")).City().Text(", ").Country(1).Text("."),
+        b => b.Form(),
+        b => b.Form(),
+        b => b.Form(),
+        b => b.Text(b.Pick("login: ", "user: ", "handle @", "username - ", "uid=")).Text(b.Handle()).Text(b.Pick("", " (inactive)", "; role=admin", ", last seen yesterday"))
+            .Text(b.Maybe(" – owner ")).Person(0.3),
+        b => b.Text(b.Pick("Attachment: ", "File ", "Saved as ")).Text(b.Handle()).Text(b.Pick(".pdf", ".docx", "_final.xlsx", ".png")),
+    ];
+
+    /// <summary>Field labels that start form lines: capitalised, line-initial, and never a name.</summary>
+    private static readonly string[] FieldLabels =
+    [
+        "Reference", "Order number", "Customer ID", "Passport number", "Passport No.", "Bill to", "Ship to", "Sold to", "Invoice date", "Due date", "Amount",
+        "Total", "Phone", "Mobile", "Fax", "Email", "E-mail", "Website", "Date of birth", "DOB", "Gender", "Nationality", "Account number", "Sort code",
+        "Policy number", "Claim", "Status", "Priority", "Category", "Subject", "Notes", "Comments", "Driver's license", "Licence no.", "Tax ID", "VAT",
+        "Member since", "Plan", "Balance", "Card", "Expiry", "Issue", "Description", "Department", "Position", "Manager", "Signature", "Payment method",
+    ];
+
+    /// <summary>Concatenates text and labelled values, recording UTF-16 spans.</summary>
+    private sealed class Builder(EntityTrainingGenerator generator, Faker faker)
+    {
+        private readonly StringBuilder _text = new();
+        private readonly List<LabeledSpan> _spans = [];
+
+        public Faker F => faker;
+
+        public string Pick(params string[] options) => generator.Pick(options);
+
+        public string Pick(IReadOnlyList<string> options) => generator.Pick(options);
+
+        public string Maybe(string value, double p = 0.5) => generator._random.NextDouble() < p ? value : "";
+
+        public string Digits(int n) => string.Concat(Enumerable.Range(0, n).Select(_ => (char)('0' + generator._random.Next(10))));
+
+        public Builder Text(string value)
+        {
+            _text.Append(value);
+            return this;
+        }
+
+        private Builder Add(string label, string value)
+        {
+            value = value.Trim();
+            if (value.Length == 0)
+                return this;
+            // Now and then in capitals, as forms and shipping labels write them.
+            if (generator._random.NextDouble() < 0.04)
+                value = value.ToUpperInvariant();
+            _spans.Add(new LabeledSpan(label, _text.Length, _text.Length + value.Length));
+            _text.Append(value);
+            return this;
+        }
+
+        public Builder Person(double p = 1)
+        {
+            if (generator._random.NextDouble() >= p)
+                return this;
+            var first = faker.Name.FirstName();
+            var last = faker.Name.LastName();
+            var name = generator._random.Next(10) switch
+            {
+                0 => $"{first} {char.ToUpperInvariant(faker.Name.FirstName()[0])}. {last}",
+                1 => $"{first[0]}. {last}",
+                2 => $"{last}, {first}",
+                3 => $"{first} {last}-{faker.Name.LastName()}",
+                4 => $"{first} {faker.Name.FirstName()} {last}",
+                _ => $"{first} {last}",
+            };
+            return Add(T.Person, name);
+        }
+
+        public Builder FirstName() => Add(T.Person, faker.Name.FirstName());
+
+        public Builder Surname() => Add(T.Person, faker.Name.LastName());
+
+        public Builder Title() => Text(Pick("Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Prof. ", "Mr ", "Ms "));
+
+        public Builder City()
+        {
+            var city = generator._random.Next(6) == 0 ? faker.Address.State() : faker.Address.City();
+            return Add(T.Location, city);
+        }
+
+        public Builder Country(double p)
+        {
+            if (generator._random.NextDouble() >= p)
+                return this;
+            return Add(T.Location, faker.Address.Country());
+        }
+
+        public Builder Street()
+        {
+            var street = faker.Address.StreetAddress(generator._random.NextDouble() < 0.2);
+            return Add(T.StreetAddress, street);
+        }
+
+        public Builder Org()
+        {
+            var name = generator._random.Next(8) switch
+            {
+                0 => $"{faker.Name.LastName()} {Pick("Consulting", "Logistics", "Partners", "Holdings", "Bank", "Systems", "Foods", "Motors")}",
+                1 => $"{Pick("University of ", "Bank of ", "Hospital of ", "Port of ")}{faker.Address.City()}",
+                2 => $"{faker.Name.LastName()} {faker.Company.CompanySuffix()}",
+                _ => faker.Company.CompanyName(),
+            };
+            return Add(T.Organization, name);
+        }
+
+        public string Handle()
+        {
+            var first = faker.Name.FirstName();
+            var last = faker.Name.LastName();
+            var separator = Pick("_", ".", "", "-");
+            return generator._random.Next(3) switch
+            {
+                0 => first + separator + last + Digits(generator._random.Next(0, 3)),
+                1 => first.ToLowerInvariant() + separator + last.ToLowerInvariant(),
+                _ => last + Digits(generator._random.Next(1, 3)),
+            };
+        }
+
+        /// <summary>A form of three to six "Label: value" lines: some values are entities, the rest identifiers, dates and amounts that stay untagged.</summary>
+        public Builder Form()
+        {
+            var lines = generator._random.Next(3, 7);
+            var separator = Pick(": ", ": ", " - ", ":\t", " = ");
+            for (var i = 0; i < lines; i++)
+            {
+                if (i > 0)
+                    Text("\n");
+                switch (generator._random.Next(9))
+                {
+                    case 0:
+                        Text(Pick("Name", "Full name", "Customer", "Contact", "Patient", "Holder", "Nombre", "Nom", "Naam")).Text(separator).Person();
+                        break;
+                    case 1:
+                        Text(Pick("City", "Town", "Place of birth", "Ciudad", "Ville", "Stadt", "Plaats")).Text(separator).City();
+                        break;
+                    case 2:
+                        Text(Pick("Company", "Employer", "Organisation", "Firma", "Société", "Empresa", "Bedrijf")).Text(separator).Org();
+                        break;
+                    case 3:
+                        Text(Pick("Street", "Address", "Address line 1", "Straße", "Adresse", "Dirección", "Adres")).Text(separator).Street();
+                        break;
+                    case 4:
+                        Text(Pick("Country", "Land", "País", "Pays")).Text(separator).Country(1);
+                        break;
+                    default:
+                        Text(Pick(FieldLabels)).Text(separator).Text(generator._random.Next(5) switch
+                        {
+                            0 => faker.Random.Replace("??-#####"),
+                            1 => faker.Date.Between(new DateTime(1995, 1, 1), new DateTime(2025, 12, 31)).ToString(Pick("yyyy-MM-dd", "dd/MM/yyyy", "MMMM d, yyyy"), CultureInfo.InvariantCulture),
+                            2 => faker.Finance.Amount(1, 5000).ToString("0.00", CultureInfo.InvariantCulture) + Pick(" EUR", " USD", "", " GBP"),
+                            3 => Pick("Pending", "Approved", "High", "Standard", "N/A", "Yes", "No", "Premium", "Closed", "Visa", "Bank transfer"),
+                            _ => faker.Random.Replace("#########"),
+                        });
+                        break;
+                }
+            }
+            return this;
+        }
+
+        public SpanExample Build() => new(_text.ToString(), _spans.ToList());
+    }
+}

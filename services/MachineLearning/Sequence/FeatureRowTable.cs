@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace SpecialistPlatform.MachineLearning.Sequence;
+
+/// <summary>
+/// Feature key to weight row for tagging, by open addressing with linear probing, with each slot holding its key
+/// and its weights side by side ([key as two floats][T weights]), so a lookup costs one cache miss instead of a
+/// dictionary bucket, an entry and a separate weight row. Keys are well-mixed 64-bit hashes: their low bits index
+/// the table directly. Key 0 marks an empty slot, so a real key 0 (one chance in 2^64) is kept aside.
+/// </summary>
+internal sealed class FeatureRowTable
+{
+    private readonly float[] _slots;
+    private readonly int _stride;
+    private readonly int _tags;
+    private readonly int _mask;
+    private readonly float[]? _zeroKeyRow;
+
+    public FeatureRowTable(ulong[] keys, float[] weights, int tags)
+    {
+        _tags = tags;
+        _stride = tags + 2;
+        var capacity = 16;
+        while (capacity * 2 < keys.Length * 3)
+        {
+            capacity <<= 1;
+        }
+        _slots = new float[(long)capacity * _stride <= Array.MaxLength ? capacity * _stride : throw new ArgumentException("Too many feature rows.")];
+        _mask = capacity - 1;
+        var seen = new HashSet<ulong>(keys.Length);
+        for (var r = 0; r < keys.Length; r++)
+        {
+            var key = keys[r];
+            if (!seen.Add(key))
+            {
+                throw new ArgumentException("Feature keys are not unique.");
+            }
+            var row = weights.AsSpan(r * tags, tags);
+            if (key == 0)
+            {
+                _zeroKeyRow = row.ToArray();
+                continue;
+            }
+            var slot = (int)(key & (ulong)_mask);
+            while (KeyAt(slot) != 0)
+            {
+                slot = (slot + 1) & _mask;
+            }
+            MemoryMarshal.Write(MemoryMarshal.AsBytes(_slots.AsSpan(slot * _stride, 2)), in key);
+            row.CopyTo(_slots.AsSpan(slot * _stride + 2, tags));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong KeyAt(int slot) => MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(_slots.AsSpan(slot * _stride, 2)));
+
+    /// <summary>Adds the key's weights to <paramref name="scores"/>; false (and nothing added) for an unknown key.</summary>
+    public bool Accumulate(ulong key, Span<double> scores)
+    {
+        if (key == 0)
+        {
+            if (_zeroKeyRow is null)
+            {
+                return false;
+            }
+            for (var y = 0; y < _tags; y++)
+            {
+                scores[y] += _zeroKeyRow[y];
+            }
+            return true;
+        }
+        var slot = (int)(key & (ulong)_mask);
+        while (true)
+        {
+            var k = KeyAt(slot);
+            if (k == key)
+            {
+                var w = _slots.AsSpan(slot * _stride + 2, _tags);
+                for (var y = 0; y < w.Length; y++)
+                {
+                    scores[y] += w[y];
+                }
+                return true;
+            }
+            if (k == 0)
+            {
+                return false;
+            }
+            slot = (slot + 1) & _mask;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using SpecialistPlatform.Compliance.Detection.Policies;
+using SpecialistPlatform.Compliance.Detection.Tagging;
+using SpecialistPlatform.MachineLearning.Artifacts;
+using SpecialistPlatform.MachineLearning.Sequence;
+
+namespace SpecialistPlatform.Compliance.Detection.Tests;
+
+/// <summary>A small tagger trained once for the class: 6,000 generated examples instead of the default 12,000.</summary>
+public sealed class SmallTaggerFixture
+{
+    public SmallTaggerFixture()
+    {
+        Result = EntityTaggerModel.Train(seed: 11, count: 6000);
+        Recognizer = new EntityTaggerRecognizer(Result.Model);
+    }
+
+    public SpanTaggerTrainingResult Result { get; }
+
+    public EntityTaggerRecognizer Recognizer { get; }
+}
+
+public class EntityTaggerTests(SmallTaggerFixture fixture) : IClassFixture<SmallTaggerFixture>
+{
+    [Fact]
+    public void Finds_a_person_a_company_and_a_city_in_a_note()
+    {
+        const string text = "Met with Anna Kowalczyk from Brightwater Logistics in Rotterdam about the renewal.";
+        var findings = PersonalDataDetector.Create([], tagger: fixture.Recognizer).Detect(text);
+
+        findings.ShouldContain(f => f.Type == PersonalDataTypes.Person && f.ValueIn(text) == "Anna Kowalczyk");
+        findings.ShouldContain(f => f.Type == PersonalDataTypes.Location && f.ValueIn(text) == "Rotterdam");
+        findings.ShouldContain(f => f.Type == PersonalDataTypes.Organization && f.ValueIn(text).StartsWith("Brightwater", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Finds_a_street_address_on_a_shipping_label()
+    {
+        const string text = "Deliver to: Maria Rossi, 42 Harbour Lane, Bristol.";
+        var findings = PersonalDataDetector.Create([], tagger: fixture.Recognizer).Detect(text);
+
+        findings.ShouldContain(f => f.Type == PersonalDataTypes.StreetAddress && f.ValueIn(text) == "42 Harbour Lane");
+        findings.ShouldContain(f => f.Type == PersonalDataTypes.Person && f.ValueIn(text) == "Maria Rossi");
+    }
+
+    [Fact]
+    public void Redacts_names_with_placeholders_and_restores_them()
+    {
+        const string text = "Hi, this is John Miller. Please call me back.";
+        var applier = new PolicyApplier(PiiPolicy.Default, PersonalDataDetector.Create([], tagger: fixture.Recognizer));
+
+        var result = applier.Apply(text);
+
+        result.Text.ShouldBe("Hi, this is <PERSON_1>. Please call me back.");
+        Redactor.Restore(result.Text, result.Placeholders).ShouldBe(text);
+    }
+
+    [Fact]
+    public void A_validated_card_wins_over_anything_the_tagger_guesses_inside_it()
+    {
+        const string text = "Card holder Peter Novak, card 4111 1111 1111 1111.";
+        var findings = PersonalDataDetector.Create([], tagger: fixture.Recognizer).Detect(text);
+
+        findings.ShouldContain(f => f.Type == PersonalDataTypes.CreditCard && f.ValueIn(text) == "4111 1111 1111 1111");
+        findings.Where(f => f.Recognizer == fixture.Recognizer.Name).ShouldAllBe(f => f.Score <= EntityTaggerRecognizer.MaximumScore);
+    }
+
+    [Fact]
+    public void Ordinary_requests_get_no_names()
+    {
+        string[] texts =
+        [
+            "How do I change the PIN on my card?",
+            "what's the weather like tomorrow",
+            "My transfer has been pending for 3 days, can you check?",
+            "I want to cancel my Visa card.",
+        ];
+        foreach (var text in texts)
+            fixture.Recognizer.Recognize(text).ShouldBeEmpty(text);
+    }
+
+    [Fact]
+    public void Lines_in_lower_case_only_are_skipped_but_keep_their_place_as_context()
+    {
+        const string text = "hello there\nregards,\nJane Doe\nsee you";
+        var segments = EntityTaggerRecognizer.Segments(text);
+
+        // Only "Jane Doe" has a capital; the line before it comes along as context.
+        segments.ShouldBe([(text.IndexOf("regards", StringComparison.Ordinal), text.IndexOf("\nsee", StringComparison.Ordinal))]);
+    }
+
+    [Fact]
+    public void Offsets_are_into_the_whole_text_across_lines()
+    {
+        const string text = "ticket opened\n\nthe customer wrote:\nPlease send it to Lukas Becker in Hamburg.\nthanks";
+        var findings = fixture.Recognizer.Recognize(text).ToList();
+
+        findings.ShouldContain(f => f.ValueIn(text) == "Lukas Becker");
+        findings.ShouldContain(f => f.ValueIn(text) == "Hamburg");
+    }
+
+    [Fact]
+    public void The_training_generator_gives_the_same_examples_for_the_same_seed()
+    {
+        var a = new EntityTrainingGenerator(3).Generate(300).ToList();
+        var b = new EntityTrainingGenerator(3).Generate(300).ToList();
+        var c = new EntityTrainingGenerator(4).Generate(300).ToList();
+
+        a.Select(e => e.Text).ShouldBe(b.Select(e => e.Text));
+        a.SelectMany(e => e.Spans).ShouldBe(b.SelectMany(e => e.Spans));
+        a.Select(e => e.Text).ShouldNotBe(c.Select(e => e.Text));
+        a.SelectMany(e => e.Spans).Select(s => s.Label).Distinct().Order().ShouldBe(EntityTrainingGenerator.Labels.Order());
+        a.ShouldContain(e => e.Spans.Count == 0);
+    }
+
+    [Fact]
+    public void A_saved_tagger_loads_with_its_own_features_and_is_refused_with_the_slot_features()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "pii-tagger-test-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var path = EntityTaggerModel.Save(fixture.Result, directory, 11, 6000);
+            var loaded = EntityTaggerModel.Load(directory);
+            const string text = "Signed, Olivia Brandt on behalf of Northwind Traders.";
+            loaded.Predict(text).ShouldBe(fixture.Result.Model.Predict(text));
+
+            Should.Throw<ModelFormatException>(() => SpanTaggerArtifact.Load(path)).Message.ShouldContain("feature set");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_gazetteer_knows_training_locale_names_and_has_a_stable_fingerprint()
+    {
+        var gazetteer = EntityGazetteer.Default;
+
+        gazetteer.Lookup("müller").HasFlag(GazetteerClass.LastName).ShouldBeTrue();
+        gazetteer.Lookup("street").HasFlag(GazetteerClass.StreetSuffix).ShouldBeTrue();
+        gazetteer.Fingerprint.ShouldBe(EntityGazetteer.Build(EntityGazetteer.TrainingLocales).Fingerprint);
+    }
+}
