@@ -1,9 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Security.Cryptography;
 using Spectre.Console;
 using SpecialistPlatform.Cli.Pii;
 using SpecialistPlatform.Compliance.Detection.Evaluation;
 using SpecialistPlatform.Compliance.Detection.Policies;
+using SpecialistPlatform.Compliance.Detection.Tagging;
+using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Data.Registry;
+using SpecialistPlatform.Evaluation.Reports;
+using SpecialistPlatform.MachineLearning.Sequence;
+using SpecialistPlatform.MachineLearning.Training;
 using static SpecialistPlatform.Cli.Commands.CommonOptions;
 
 namespace SpecialistPlatform.Cli.Commands;
@@ -11,13 +18,21 @@ namespace SpecialistPlatform.Cli.Commands;
 /// <summary>specialist eval pii --data FILE [--policy FILE.json] [--model DIR|none] [--iou 0.5] [--confusions]</summary>
 internal static class EvalPiiCommand
 {
+    public const string RunKind = "pii-eval";
+
     public static Command Build()
     {
         var data = new Option<string>("--data") { Description = "Presidio evaluation data: JSON array or JSONL of {full_text, spans: [{entity_type, start_position, end_position}]}.", Required = true };
         var policy = DetectCommand.Policy();
         var iou = new Option<double>("--iou") { Description = "Span IoU needed for a match.", DefaultValueFactory = _ => PiiEvaluator.DefaultIouThreshold };
         var model = PiiModelOption.Create();
+        var outputs = new RunOutputs();
         var command = new Command("pii", "Evaluate personal-data detection: per-type and type-agnostic precision, recall, F1, F2.") { data, policy, iou, model };
+        foreach (var option in outputs.Options)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
             var console = CliApp.ConsoleFor(parseResult);
@@ -25,7 +40,8 @@ internal static class EvalPiiCommand
             if (threshold is <= 0 or > 1)
                 throw new UsageException("--iou must lie in (0, 1].");
             var document = parseResult.GetValue(policy) is { } path ? PolicyDocument.Load(path) : new PolicyDocument();
-            var detector = document.ToDetector(PiiModelOption.Resolve(parseResult, model));
+            var tagger = PiiModelOption.ResolveTagger(parseResult, model);
+            var detector = document.ToDetector(tagger is null ? null : new EntityTaggerRecognizer(tagger));
             var samples = PresidioDataset.Read(parseResult.GetRequiredValue(data));
             var report = await CliApp.WithProgress(console, "Evaluating", progress =>
                 PiiEvaluator.Evaluate(samples, t => detector.Detect(t), detector.SupportedTypes, threshold, new Progress<double>(progress)));
@@ -46,6 +62,42 @@ internal static class EvalPiiCommand
             console.Write(worst);
             if (report.UnsupportedGoldTypes.Count > 0)
                 console.WriteLine($"Not covered by any recognizer: {string.Join(", ", report.UnsupportedGoldTypes)}");
+
+            if (outputs.Wanted(parseResult))
+            {
+                var dataPath = parseResult.GetRequiredValue(data);
+                var taggerBytes = tagger is null ? null : SpanTaggerArtifact.Serialize(tagger);
+                var all = report.TypeAgnostic;
+                var run = new EvaluationRun
+                {
+                    Kind = RunKind,
+                    Task = "pii",
+                    ModelName = tagger is null ? "rules" : "rules+entity-tagger",
+                    ModelVersion = taggerBytes is null ? "rules" : ModelRegistry.VersionOf(taggerBytes),
+                    ModelSha256 = taggerBytes is null ? "" : Convert.ToHexStringLower(SHA256.HashData(taggerBytes)),
+                    DatasetSha256 = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(dataPath, cancellationToken))),
+                    DatasetRows = report.Samples,
+                    DatasetSource = dataPath,
+                    MetricsJson = ReportJson.Serialize(new Dictionary<string, object?>
+                    {
+                        ["examples"] = report.Samples,
+                        ["iou"] = threshold,
+                        ["precision"] = all.Precision,
+                        ["recall"] = all.Recall,
+                        ["f1"] = all.F1,
+                        ["f2"] = all.F2,
+                        ["supported_f2"] = report.SupportedTypesOnly.F2,
+                    }),
+                    PerClassJson = ReportJson.Serialize(report.PerType.Select(t => new
+                    {
+                        label = t.Type, count = t.Gold, precision = t.Precision, accuracy = t.Recall, f1 = t.F1, f2 = t.F2,
+                    }).OrderBy(t => t.f2).ToArray()),
+                    ConfusionsJson = ReportJson.Serialize(report.Confusions.Take(20).Select(c => new ConfusedPair(c.Gold, c.Predicted, c.Count)).ToArray()),
+                    Notes = parseResult.GetValue(outputs.Note),
+                };
+                await outputs.KeepAsync(parseResult, run, console, cancellationToken);
+            }
+
             return 0;
         }));
         return command;

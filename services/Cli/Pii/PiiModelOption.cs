@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SpecialistPlatform.Compliance.Detection;
 using SpecialistPlatform.Compliance.Detection.Tagging;
+using SpecialistPlatform.MachineLearning.Sequence;
 
 namespace SpecialistPlatform.Cli.Pii;
 
@@ -13,14 +14,17 @@ internal static class PiiModelOption
             + $"(trained from the fixed-seed generator at first use and cached under ${EntityTaggerModel.CacheVariable} or the user's local data folder).",
     };
 
-    public static IRecognizer? Resolve(ParseResult parseResult, Option<string?> option)
+    public static IRecognizer? Resolve(ParseResult parseResult, Option<string?> option) =>
+        ResolveTagger(parseResult, option) is { } tagger ? new EntityTaggerRecognizer(tagger) : null;
+
+    /// <summary>The entity tagger the option names, or null for 'none'.</summary>
+    public static SpanTagger? ResolveTagger(ParseResult parseResult, Option<string?> option)
     {
         var value = parseResult.GetValue(option);
         if (string.Equals(value, "none", StringComparison.OrdinalIgnoreCase))
             return null;
-        var tagger = value is null
+        return value is null
             ? EntityTaggerModel.Default(log: parseResult.InvocationConfiguration.Error)
             : EntityTaggerModel.Load(value);
-        return new EntityTaggerRecognizer(tagger);
     }
 }

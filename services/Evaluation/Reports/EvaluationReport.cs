@@ -81,6 +81,13 @@ public static class EvaluationReport
                 html.Append(Card("Cost per 1k jobs", Money(cascade), $"{Pct(1 - cascade / frontier)} below frontier only ({Money(frontier)})"));
             }
         }
+        else if (run.Task == "pii")
+        {
+            html.Append(Card("F2", Opt(metrics, "f2"), "type-agnostic, span IoU >= " + (metrics.GetValueOrDefault("iou") is double iou ? iou.ToString("0.00", CultureInfo.InvariantCulture) : "0.50")));
+            html.Append(Card("Precision", Opt(metrics, "precision"), "type-agnostic"));
+            html.Append(Card("Recall", Opt(metrics, "recall"), "type-agnostic"));
+            html.Append(Card("F1", Opt(metrics, "f1"), $"supported types only: F2 {Opt(metrics, "supported_f2")}"));
+        }
         else if (run.Task == "extract")
         {
             html.Append(Card("Span F1", Opt(metrics, "span_f1"), $"exact spans: precision {Opt(metrics, "span_precision")}, recall {Opt(metrics, "span_recall")}"));
