@@ -230,14 +230,5 @@ public sealed class EntityFeatures : ITaggerFeaturizer
         return h;
     }
 
-    private static ulong K(ulong template, ulong value)
-    {
-        var h = value * 0x9E3779B97F4A7C15UL ^ template * 0xC2B2AE3D27D4EB4FUL;
-        h ^= h >> 33;
-        h *= 0xff51afd7ed558ccdUL;
-        h ^= h >> 33;
-        h *= 0xc4ceb93fe1a85ec3UL;
-        h ^= h >> 33;
-        return h;
-    }
+    private static ulong K(ulong template, ulong value) => TaggerFeatures.Finish(value * 0x9E3779B97F4A7C15UL ^ template * 0xC2B2AE3D27D4EB4FUL);
 }

@@ -314,7 +314,8 @@ public static partial class TaggerFeatures
         return hash;
     }
 
-    private static ulong Finish(ulong h)
+    /// <summary>The 64-bit finaliser every tagger feature key ends with (also the entity tagger's, so keys stay stable).</summary>
+    public static ulong Finish(ulong h)
     {
         h ^= h >> 33;
         h *= 0xff51afd7ed558ccdUL;
