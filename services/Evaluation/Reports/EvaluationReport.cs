@@ -130,9 +130,13 @@ public static class EvaluationReport
 
         if (reliability.Count > 0)
         {
-            html.Append("<section><h2>Reliability</h2><p>How often the top label is right against how sure the model is (equal-width bins; "
+            // A span tagger's confidence in an utterance is its least confident span; a router's, its top label's.
+            var (what, confidence) = run.Task == "extract"
+                ? ("every span of the utterance is exact", "confidence of the least confident span")
+                : (isShadow ? "the router agrees with the frontier" : "the top label is right", "confidence of the top label");
+            html.Append($"<section><h2>Reliability</h2><p>How often {E(what)} against how sure the model is (equal-width bins; "
                         + "bars on the diagonal are perfectly calibrated; bar shade follows the number of texts).</p>")
-                .Append("<figure class=\"chart\" id=\"reliability-chart\">").Append(ReliabilityChart(reliability)).Append("</figure></section>");
+                .Append("<figure class=\"chart\" id=\"reliability-chart\">").Append(ReliabilityChart(reliability, confidence)).Append("</figure></section>");
         }
 
         html.Append("<section><h2>Most confused pairs</h2>");
@@ -189,10 +193,10 @@ public static class EvaluationReport
         return chart.ToString();
     }
 
-    private static string ReliabilityChart(IReadOnlyList<ReliabilityBin> bins)
+    private static string ReliabilityChart(IReadOnlyList<ReliabilityBin> bins, string confidence)
     {
         var chart = new SvgChart("Reliability diagram: accuracy against confidence", 720, 400, (0, 1), (0, 1))
-            .Axes("confidence of the top label", "share correct", v => v.ToString("0.0", CultureInfo.InvariantCulture), v => Pct(v, 0));
+            .Axes(confidence, "share correct", v => v.ToString("0.0", CultureInfo.InvariantCulture), v => Pct(v, 0));
         var most = Math.Max(1, bins.Max(b => b.Count));
         foreach (var b in bins.Where(b => b.Count > 0))
         {
