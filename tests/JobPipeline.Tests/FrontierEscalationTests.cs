@@ -57,12 +57,12 @@ public sealed class FrontierEscalationTests(FrontierPlatformFixture platform) : 
         }
 
         List<FrontierComparison> comparisons = [];
-        await Eventually(async () =>
+        await PlatformFixture.EventuallyAsync(async () =>
         {
             await using var db = AdminDb();
             comparisons = await db.FrontierComparisons.AsNoTracking().Where(c => ids.Contains(c.JobId)).ToListAsync(cancellationToken);
             return comparisons.Count == ids.Count;
-        });
+        }, "every shadowed job should have been compared with the frontier");
         comparisons.ShouldAllBe(c => c.FrontierLabel == FrontierPlatformFixture.CardArrival && c.Cost > 0 && c.TenantId == "dev");
         comparisons.ShouldAllBe(c => c.Agreed == (c.SpecialistLabel == FrontierPlatformFixture.CardArrival));
         platform.Frontier.Requests.ShouldAllBe(body => !body.Contains("jane.doe@example.com"));
@@ -70,12 +70,12 @@ public sealed class FrontierEscalationTests(FrontierPlatformFixture platform) : 
         // The windows are 3 s long: once the last comparison's window has ended, its summary is an evaluation run.
         var windowEnd = comparisons.Max(c => c.CreatedAt);
         JsonElement[] reports = [];
-        await Eventually(async () =>
+        await PlatformFixture.EventuallyAsync(async () =>
         {
             reports = await GetJsonAsync<JsonElement[]>("/api/v1/reports?kind=shadow-window", PlatformFixture.DevApiKey);
             return reports.Sum(r => r.GetProperty("datasetRows").GetInt32()) >= ids.Count
                    && reports.Any(r => r.GetProperty("windowEnd").GetDateTimeOffset() > windowEnd);
-        }, TimeSpan.FromSeconds(30));
+        }, "the shadow windows should have closed and been summarised", TimeSpan.FromSeconds(30));
         reports.ShouldAllBe(r => r.GetProperty("tenantId").GetString() == "dev");
 
         using var page = platform.Request(HttpMethod.Get, reports[0].GetProperty("url").GetString()!);
@@ -107,20 +107,5 @@ public sealed class FrontierEscalationTests(FrontierPlatformFixture platform) : 
         return JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web)!;
     }
 
-    private PlatformDbContext AdminDb() =>
-        new(new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(platform.PostgresAdminConnectionString).Options);
-
-    private static async Task Eventually(Func<Task<bool>> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition did not hold in time.");
-            }
-
-            await Task.Delay(250);
-        }
-    }
+    private PlatformDbContext AdminDb() => platform.AdminDb();
 }

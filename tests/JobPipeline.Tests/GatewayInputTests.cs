@@ -104,8 +104,7 @@ public sealed class GatewayInputTests(PlatformFixture platform)
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 
-    private PlatformDbContext AdminDb() =>
-        new(new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(platform.PostgresAdminConnectionString).Options);
+    private PlatformDbContext AdminDb() => platform.AdminDb();
 
     private async Task<JsonElement> PostAsync(HttpContent content, int expectedStatus)
     {

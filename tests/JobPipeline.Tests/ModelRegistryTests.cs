@@ -88,22 +88,8 @@ public sealed class ModelRegistryTests(PlatformFixture platform)
         return job.GetProperty("result").GetProperty("intent").GetProperty("modelVersion").GetString()!;
     }
 
-    /// <summary>Runs <paramref name="step"/> until <paramref name="done"/> holds (the services look at the registry every
-    /// two seconds and write shadow counts every five).</summary>
-    private static async Task Eventually(Func<Task<bool>> done, Func<Task>? step = null)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!await done())
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the registry change did not reach the service in time");
-            if (step is not null)
-            {
-                await step();
-            }
-
-            await Task.Delay(250);
-        }
-    }
+    private static Task Eventually(Func<Task<bool>> done, Func<Task>? step = null) =>
+        PlatformFixture.EventuallyAsync(done, "the registry change did not reach the service in time", step: step);
 
     private async Task<ModelVersion> ActiveVersionAsync(CancellationToken cancellationToken) => await VersionAsync(ModelStatus.Active, cancellationToken);
 
@@ -119,8 +105,7 @@ public sealed class ModelRegistryTests(PlatformFixture platform)
         return await db.ShadowComparisons.Where(c => c.ShadowModelId == shadowId).SumAsync(c => c.Compared, cancellationToken);
     }
 
-    private PlatformDbContext Open() =>
-        new(new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(platform.PostgresAdminConnectionString).Options);
+    private PlatformDbContext Open() => platform.AdminDb();
 
     private static async Task<int> Cli(params string[] args)
     {

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SpecialistPlatform.Data;
 using SpecialistPlatform.Provisioning;
 using SpecialistPlatform.TestInfrastructure;
 
@@ -80,6 +82,27 @@ public class PlatformFixture : IAsyncLifetime
 
     private string ServerConnectionString(string name) =>
         State.GetProperty("servers").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name).GetProperty("connectionString").GetString()!;
+
+    /// <summary>Postgres as the platform's owner sees it, for auditors' checks and tampering.</summary>
+    public PlatformDbContext AdminDb() =>
+        new(new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(PostgresAdminConnectionString).Options);
+
+    /// <summary>Runs <paramref name="step"/> until <paramref name="done"/> holds, failing with <paramref name="because"/>
+    /// after <paramref name="timeout"/> (60 s): the services act on the database and the bus asynchronously.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> done, string because, TimeSpan? timeout = null, Func<Task>? step = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (!await done())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, because);
+            if (step is not null)
+            {
+                await step();
+            }
+
+            await Task.Delay(250);
+        }
+    }
 
     public HttpRequestMessage Request(HttpMethod method, string path, string? apiKey = DevApiKey, HttpContent? content = null)
     {
