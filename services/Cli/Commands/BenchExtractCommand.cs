@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using SpecialistPlatform.MachineLearning.Sequence;
+using SpecialistPlatform.MachineLearning.Training;
 
 namespace SpecialistPlatform.Cli.Commands;
 
@@ -93,7 +94,7 @@ internal static class BenchExtractCommand
     private static string Summary(List<double> milliseconds)
     {
         var sorted = milliseconds.Order().ToArray();
-        double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        double P(double q) => IntentEvaluator.Percentile(sorted, q);
         return string.Create(CultureInfo.InvariantCulture,
             $"p50 {P(0.50):0.000} ms, p95 {P(0.95):0.000} ms, p99 {P(0.99):0.000} ms, max {sorted[^1]:0.000} ms, mean {sorted.Average():0.000} ms");
     }

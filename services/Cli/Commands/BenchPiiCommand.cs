@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using SpecialistPlatform.Cli.Pii;
 using SpecialistPlatform.Compliance.Detection;
+using SpecialistPlatform.MachineLearning.Training;
 using static SpecialistPlatform.Cli.Commands.CommonOptions;
 
 namespace SpecialistPlatform.Cli.Commands;
@@ -85,7 +86,7 @@ internal static class BenchPiiCommand
             output.WriteLine($"cores: {Environment.ProcessorCount}, recognizers: {detector.Recognizers.Count}, text: {mb} Mi chars email-like ({bytes / 1e6:0.0} MB UTF-8), {found} findings");
             output.WriteLine($"throughput, 1 thread:  {Number(bytes / 1e6 / clock.Elapsed.TotalSeconds, "0.00")} MB/s wall, {Number(bytes / 1e6 / cpu.TotalSeconds, "0.00")} MB/s per CPU-second");
             output.WriteLine($"throughput, {Environment.ProcessorCount} threads: {Number(bytes / 1e6 / parallelClock.Elapsed.TotalSeconds, "0.00")} MB/s wall (chunks in parallel)");
-            output.WriteLine($"1 KB texts ({n}):      p50 {Number(Percentile(latencies, 0.50), "0.000")} ms, p99 {Number(Percentile(latencies, 0.99), "0.000")} ms, max {Number(latencies[^1], "0.000")} ms");
+            output.WriteLine($"1 KB texts ({n}):      p50 {Number(IntentEvaluator.Percentile(latencies, 0.50), "0.000")} ms, p99 {Number(IntentEvaluator.Percentile(latencies, 0.99), "0.000")} ms, max {Number(latencies[^1], "0.000")} ms");
             output.WriteLine($"memory:                 {Number(allocated / (double)bytes, "0.0")} bytes allocated per input byte, peak working set {process.PeakWorkingSet64 / (1 << 20)} MiB, GC heap {GC.GetTotalMemory(false) / (1 << 20)} MiB");
             output.WriteLine("time per recognizer on 1 Mi chars (without overlap resolution): " + string.Join(", ",
                 perRecognizer.OrderByDescending(r => r.Seconds).Select(r => $"{r.Name} {Number(r.Seconds * 1000, "0")} ms")));
@@ -94,5 +95,4 @@ internal static class BenchPiiCommand
         return command;
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -116,6 +116,5 @@ public static class ShadowWindowSummary
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static double? Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? null : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    private static double? Percentile(double[] sorted, double p) => sorted.Length == 0 ? null : IntentEvaluator.Percentile(sorted, p);
 }
