@@ -24,12 +24,7 @@ internal static class ExtractCalibration
             throw new UsageException("--holdout is for intent models; for a span tagger pass its validation file (train extract writes validation.jsonl beside the model).");
         }
 
-        if (format is null)
-        {
-            throw new UsageException("--task extract needs --format restaurant8k, nlupp or jsonl for --data.");
-        }
-
-        var gold = ExtractOptions.ReadAll([dataPath], SpanDataReader.ParseFormat(format));
+        var gold = ReadData(dataPath, format);
         var measured = Measure(modelPath, gold, cancellationToken);
         var frontier = predictionsFile is null ? null : FrontierPredictions.Join(predictionsFile, measured.Examples);
         var cascade = gold.Select((e, i) => new CascadeExample(
@@ -38,6 +33,12 @@ internal static class ExtractCalibration
         return new CalibrationInput(measured.Model, measured.Examples, dataPath, frontier, cascade, measured.Metrics(), measured.Reliability,
             measured.Confusions, measured.LatencyP50Ms, measured.LatencyP95Ms, measured.LatencyP99Ms);
     }
+
+    /// <summary>The labelled spans calibration (and `frontier predict`) run on; the format must be given.</summary>
+    public static List<SpanExample> ReadData(string dataPath, string? format) =>
+        format is null
+            ? throw new UsageException("--task extract needs --format restaurant8k, nlupp or jsonl for --data.")
+            : ExtractOptions.ReadAll([dataPath], SpanDataReader.ParseFormat(format));
 
     /// <summary>Tags every example and measures what an evaluation run keeps: exact spans, utterances fully right,
     /// confidence against correctness, the worst confusions and one-text latency.</summary>
@@ -106,8 +107,7 @@ internal static class ExtractCalibration
         }
 
         Array.Sort(times);
-        double At(double p) => times[Math.Min(times.Length - 1, (int)Math.Ceiling(p * times.Length) - 1)];
-        return (At(0.50), At(0.95), At(0.99));
+        return (IntentEvaluator.Percentile(times, 0.50), IntentEvaluator.Percentile(times, 0.95), IntentEvaluator.Percentile(times, 0.99));
     }
 }
 

@@ -10,10 +10,7 @@ using SpecialistPlatform.Compliance.Detection;
 using SpecialistPlatform.Compliance.Detection.Policies;
 using SpecialistPlatform.Frontier;
 using SpecialistPlatform.Jobs.Pipelines;
-using SpecialistPlatform.MachineLearning.Artifacts;
-using SpecialistPlatform.MachineLearning.Data;
 using SpecialistPlatform.MachineLearning.Sequence;
-using SpecialistPlatform.MachineLearning.Training;
 using static SpecialistPlatform.Cli.Commands.CommonOptions;
 
 namespace SpecialistPlatform.Cli.Commands;
@@ -131,9 +128,7 @@ internal static class FrontierPredictCommand
 
     private static (IReadOnlyList<string>, FrontierTask, ToLine) IntentQuestions(string modelPath, string dataPath, string textColumn, string labelColumn, bool holdout)
     {
-        var intentModel = ModelArtifact.Deserialize(ModelFile.Read(modelPath).Bytes);
-        var all = LabeledDataReader.Read(dataPath, textColumn, labelColumn);
-        var examples = holdout ? IntentCalibration.HeldOut(intentModel, all, dataPath).Examples : all;
+        var (_, intentModel, examples, _) = IntentCalibration.ReadExamples(modelPath, dataPath, textColumn, labelColumn, holdout);
         var labels = intentModel.Labels.ToList();
         return ([.. examples.Select(e => e.Text)], FrontierTask.Classify(labels, "text"),
             (row, text, answer, _) => new JsonObject { ["id"] = row, ["text"] = text, ["label"] = answer?["label"]?.GetValue<string>() ?? "(no valid answer)" });
@@ -141,13 +136,8 @@ internal static class FrontierPredictCommand
 
     private static (IReadOnlyList<string>, FrontierTask, ToLine) ExtractQuestions(string modelPath, string dataPath, string? format)
     {
-        if (format is null)
-        {
-            throw new UsageException("--task extract needs --format restaurant8k, nlupp or jsonl for --data.");
-        }
-
+        var gold = ExtractCalibration.ReadData(dataPath, format);
         var tagger = SpanTaggerArtifact.Deserialize(ModelFile.Read(modelPath, ExtractCalibration.TaggerFileName).Bytes);
-        var gold = ExtractOptions.ReadAll([dataPath], SpanDataReader.ParseFormat(format));
         var schema = new SchemaOptions { Fields = [.. tagger.Labels.Select(label => new FieldOptions { Name = label, Type = "string" })] };
         return ([.. gold.Select(e => e.Text)], FrontierTask.Extract("slots", schema), (row, text, answer, placeholders) =>
         {

@@ -38,10 +38,7 @@ internal static class IntentCalibration
     public static async Task<CalibrationInput> PrepareAsync(string modelPath, string dataPath, string textColumn, string labelColumn, bool holdout,
         string? predictionsFile, double? assumed, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var modelFile = ModelFile.Read(modelPath);
-        var intentModel = ModelArtifact.Deserialize(modelFile.Bytes);
-        var all = LabeledDataReader.Read(dataPath, textColumn, labelColumn);
-        var (examples, source) = holdout ? HeldOut(intentModel, all, dataPath) : (all, dataPath);
+        var (modelFile, intentModel, examples, source) = ReadExamples(modelPath, dataPath, textColumn, labelColumn, holdout);
 
         var frontier = predictionsFile is null ? null : FrontierPredictions.Join(predictionsFile, examples);
         var predictions = await Task.Run(() => intentModel.PredictBatch(examples.Select(e => e.Text).ToArray(), cancellationToken), cancellationToken);
@@ -62,7 +59,19 @@ internal static class IntentCalibration
     }
 
     /// <summary>Rebuilds the validation part training held out, and proves it is the same by the model's training-data hash.</summary>
-    internal static (IReadOnlyList<LabeledExample> Examples, string Source) HeldOut(IntentModel model, IReadOnlyList<LabeledExample> all, string dataPath)
+    /// <summary>The model and the examples calibration (and `frontier predict`) run on: the data file, or with
+    /// <paramref name="holdout"/> the part of it training held out.</summary>
+    internal static (ModelFile File, IntentModel Model, IReadOnlyList<LabeledExample> Examples, string Source) ReadExamples(
+        string modelPath, string dataPath, string textColumn, string labelColumn, bool holdout)
+    {
+        var modelFile = ModelFile.Read(modelPath);
+        var intentModel = ModelArtifact.Deserialize(modelFile.Bytes);
+        var all = LabeledDataReader.Read(dataPath, textColumn, labelColumn);
+        var (examples, source) = holdout ? HeldOut(intentModel, all, dataPath) : (all, dataPath);
+        return (modelFile, intentModel, examples, source);
+    }
+
+    private static (IReadOnlyList<LabeledExample> Examples, string Source) HeldOut(IntentModel model, IReadOnlyList<LabeledExample> all, string dataPath)
     {
         using var hyper = JsonDocument.Parse(model.Metadata.HyperParametersJson);
         var seed = hyper.RootElement.TryGetProperty("Seed", out var s) && s.TryGetInt32(out var seedValue) ? seedValue : 42;
