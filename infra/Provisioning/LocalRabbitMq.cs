@@ -84,7 +84,9 @@ public sealed class LocalRabbitMq(LocalServerOptions options) : LocalServer(Reso
                 ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(DataDirectory, "enabled_plugins"),
                 ["RABBITMQ_PID_FILE"] = Path.Combine(DataDirectory, "beam.pid"),
                 ["RABBITMQ_ALLOW_INPUT"] = "1",
-                ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-noinput +B i -kernel inet_dist_use_interface {127,0,0,1}",
+                // +sbwt none...: Erlang's schedulers busy-wait for work by default, which takes CPU from the services
+                // that share the machine's cores with the broker.
+                ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-noinput +B i +sbwt none +sbwtdcpu none +sbwtdio none -kernel inet_dist_use_interface {127,0,0,1}",
                 ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
                 ["ERL_EPMD_PORT"] = _epmdPort.ToString(),
             },

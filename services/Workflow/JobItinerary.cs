@@ -1,8 +1,10 @@
 using MassTransit;
 using MassTransit.Courier.Contracts;
 using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Audit;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Jobs.Pipelines;
+using SpecialistPlatform.Jobs.Steps;
 
 namespace SpecialistPlatform.Workflow;
 
@@ -22,7 +24,8 @@ public static class JobItinerary
 
     private static readonly Uri JobEventsAddress = new($"queue:{ResourceNames.Queues.JobEvents}");
 
-    public static RoutingSlip Build(Job job, JobKindOptions kind)
+    /// <param name="intake">The workflow's own audit record of the start; written with the job's outcome, as the steps' are.</param>
+    public static RoutingSlip Build(Job job, JobKindOptions kind, RecordAudit intake)
     {
         // The job id is the tracking number: every routing-slip event names its job without a lookup.
         var builder = new RoutingSlipBuilder(job.Id);
@@ -38,6 +41,7 @@ public static class JobItinerary
         builder.AddVariable("TenantId", job.TenantId);
         builder.AddVariable("Kind", job.Kind);
         builder.AddVariable("Text", job.Text);
+        builder.AddVariable(StepResults.AuditVariable(intake), intake);
         if (kind.Schema is not null)
         {
             builder.AddVariable("Schema", kind.Schema);

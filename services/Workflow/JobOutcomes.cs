@@ -18,7 +18,8 @@ namespace SpecialistPlatform.Workflow;
 public sealed class JobOutcomes(PlatformDbContext db, ILogger<JobOutcomes> logger)
 {
     /// <summary>Stores the result and announces it; returns the job, or null when it had already ended differently.</summary>
-    public async Task<Job?> FinishAsync(ConsumeContext context, Guid jobId, JobResult result)
+    /// <param name="stepRecords">The audit records the slip carried; written with the completion record in one message.</param>
+    public async Task<Job?> FinishAsync(ConsumeContext context, Guid jobId, JobResult result, IReadOnlyList<RecordAudit> stepRecords)
     {
         // Escalation that could not happen (no frontier configured, over budget) leaves the job for a person.
         var status = result.Escalation is { Escalated: false } ? JobStatus.NeedsReview : JobStatus.Completed;
@@ -40,11 +41,11 @@ public sealed class JobOutcomes(PlatformDbContext db, ILogger<JobOutcomes> logge
         // A repeated outcome (the process died after the update, before the event and audit record left the in-memory
         // outbox) sends them again: the audit writer skips a (job, step) it has, and events are at-least-once anyway.
         await context.Publish(new JobFinished(job.Id, job.TenantId, job.Kind, status.ToString(), result, now));
-        await context.AuditAsync(Completion(job, status.ToString().ToLowerInvariant(), status == JobStatus.NeedsReview ? result.Escalation!.Reason : null));
+        await context.AuditAsync([.. stepRecords, Completion(job, status.ToString().ToLowerInvariant(), status == JobStatus.NeedsReview ? result.Escalation!.Reason : null)]);
         return job;
     }
 
-    public async Task FailAsync(ConsumeContext context, Guid jobId, string reason)
+    public async Task FailAsync(ConsumeContext context, Guid jobId, string reason, IReadOnlyList<RecordAudit> stepRecords)
     {
         var now = DateTimeOffset.UtcNow;
         var updated = await db.Jobs.Where(j => j.Id == jobId && j.Status != JobStatus.Completed && j.Status != JobStatus.NeedsReview && j.Status != JobStatus.Failed)
@@ -60,7 +61,7 @@ public sealed class JobOutcomes(PlatformDbContext db, ILogger<JobOutcomes> logge
 
         logger.LogWarning("Job {JobId} failed: {Reason}", jobId, reason);
         await context.Publish(new JobFailed(job.Id, job.TenantId, job.Kind, reason, now));
-        await context.AuditAsync(Completion(job, "failed", reason));
+        await context.AuditAsync([.. stepRecords, Completion(job, "failed", reason)]);
     }
 
     private static RecordAudit Completion(Job job, string decision, string? detail) => new()

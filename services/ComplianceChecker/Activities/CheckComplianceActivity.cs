@@ -28,7 +28,7 @@ public sealed class CheckComplianceActivity(CompliancePolicies policies) : IExec
             applied.Text);
         stopwatch.Stop();
 
-        await context.AuditAsync(new RecordAudit
+        var audit = new RecordAudit
         {
             JobId = arguments.JobId,
             TenantId = arguments.TenantId,
@@ -42,12 +42,13 @@ public sealed class CheckComplianceActivity(CompliancePolicies policies) : IExec
             Redacted = applied.Entities.Count == 0 ? null
                 : string.Join(",", applied.Entities.GroupBy(e => e.Type).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}")),
             Detail = applied.Reason,
-        });
+        };
 
         if (applied.Blocked)
         {
             // Faulted, not thrown: the policy's answer is final, so the job fails at once with the reason instead of
-            // being retried.
+            // being retried. A faulted step cannot add variables, so its record goes to the audit trail now.
+            await context.AuditAsync(audit);
             return context.Faulted(new ComplianceBlockedException(applied.Reason!));
         }
 
@@ -57,6 +58,7 @@ public sealed class CheckComplianceActivity(CompliancePolicies policies) : IExec
         {
             ["Compliance"] = result,
             ["Placeholders"] = applied.Placeholders,
+            [StepResults.AuditVariable(audit)] = audit,
         });
     }
 }

@@ -1,9 +1,9 @@
 namespace SpecialistPlatform.Contracts.Audit;
 
 /// <summary>
-/// One decision for the audit trail, sent by the service that made it to <see cref="ResourceNames.Queues.Audit"/>.
-/// The audit writer chains it into the tenant's tamper-evident trail; (JobId, Step) is unique, so a redelivered
-/// step does not write a second record.
+/// One decision for the audit trail, made by the service named in it and carried to
+/// <see cref="ResourceNames.Queues.Audit"/> in an <see cref="AppendAudit"/>. The audit writer chains it into the
+/// tenant's tamper-evident trail; (JobId, Step) is unique, so a redelivered step does not write a second record.
 /// </summary>
 public sealed record RecordAudit
 {

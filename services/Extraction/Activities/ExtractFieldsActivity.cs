@@ -30,7 +30,7 @@ public sealed class ExtractFieldsActivity(IOptions<PipelineOptions> pipelines, S
         var escalate = FieldExtractor.EscalationReason(schema, result, spanModel?.EscalationThreshold ?? FieldExtractor.DefaultUncertainBelow);
         stopwatch.Stop();
 
-        await context.AuditAsync(new RecordAudit
+        var audit = new RecordAudit
         {
             JobId = arguments.JobId,
             TenantId = arguments.TenantId,
@@ -43,7 +43,7 @@ public sealed class ExtractFieldsActivity(IOptions<PipelineOptions> pipelines, S
             Confidence = result.Fields.Count == 0 ? null : result.Fields.Min(f => f.Confidence),
             LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
             Detail = escalate,
-        });
-        return StepResults.Complete(context, "Extraction", result, context.GetVariable<List<string>>(StepResults.EscalationReasonsVariable) ?? [], escalate);
+        };
+        return StepResults.Complete(context, "Extraction", result, audit, context.GetVariable<List<string>>(StepResults.EscalationReasonsVariable) ?? [], escalate);
     }
 }

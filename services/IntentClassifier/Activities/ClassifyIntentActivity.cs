@@ -48,7 +48,7 @@ public sealed class ClassifyIntentActivity(
                 $"intent: confidence {prediction.Confidence:0.00} for '{prediction.Label}' is below {loaded.EscalationThreshold ?? kind.EscalateBelowConfidence:0.00}");
         }
 
-        await context.AuditAsync(new RecordAudit
+        var audit = new RecordAudit
         {
             JobId = arguments.JobId,
             TenantId = arguments.TenantId,
@@ -61,7 +61,7 @@ public sealed class ClassifyIntentActivity(
             Confidence = result.Confidence,
             LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
             Detail = escalate,
-        });
+        };
         var labels = loaded.Model.Labels.Where(l => l != loaded.Model.OosLabel).ToList();
         if (escalate is null && pipelines.Value.IsFrontierShadowed(arguments.JobId, arguments.TenantId, arguments.Kind))
         {
@@ -71,10 +71,11 @@ public sealed class ClassifyIntentActivity(
                 ["Intent"] = result,
                 [StepResults.IntentLabelsVariable] = labels,
                 [StepResults.FrontierShadowVariable] = true,
+                [StepResults.AuditVariable(audit)] = audit,
             });
         }
 
-        return StepResults.Complete(context, "Intent", result, context.GetVariable<List<string>>(StepResults.EscalationReasonsVariable) ?? [], escalate,
+        return StepResults.Complete(context, "Intent", result, audit, context.GetVariable<List<string>>(StepResults.EscalationReasonsVariable) ?? [], escalate,
             new Dictionary<string, object> { [StepResults.IntentLabelsVariable] = labels });
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Courier.Contracts;
 using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Audit;
 using SpecialistPlatform.Contracts.Jobs;
 using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.Jobs.Steps;
@@ -24,7 +25,8 @@ public sealed class RoutingSlipOutcomeConsumer(JobOutcomes outcomes) :
             Extraction = Variable<ExtractionResult>(context, "Extraction"),
             Escalation = Variable<EscalationResult>(context, "Escalation"),
         };
-        var job = await outcomes.FinishAsync(context, slip.TrackingNumber, result);
+        var job = await outcomes.FinishAsync(context, slip.TrackingNumber, result,
+            StepResults.AuditRecords(slip.Variables, key => context.GetVariable<RecordAudit>(key)));
 
         // Chosen for shadow comparison: the frontier classifies it too, after the caller already has the result, so the
         // comparison never slows a job down. An escalation that classified the job already holds the frontier's label.
@@ -52,7 +54,8 @@ public sealed class RoutingSlipOutcomeConsumer(JobOutcomes outcomes) :
 
     public Task Consume(ConsumeContext<RoutingSlipFaulted> context) =>
         outcomes.FailAsync(context, context.Message.TrackingNumber,
-            string.Join("; ", context.Message.ActivityExceptions.Select(e => $"{e.Name}: {e.ExceptionInfo.Message}")));
+            string.Join("; ", context.Message.ActivityExceptions.Select(e => $"{e.Name}: {e.ExceptionInfo.Message}")),
+            StepResults.AuditRecords(context.Message.Variables, key => context.GetVariable<RecordAudit>(key)));
 
     private static T? Variable<T>(ConsumeContext<RoutingSlipCompleted> context, string name) where T : class =>
         context.Message.Variables.ContainsKey(name) ? context.GetVariable<T>(name) : null;

@@ -40,8 +40,7 @@ public sealed class StartJobConsumer(PlatformDbContext db, IOptions<PipelineOpti
             .ExecuteUpdateAsync(set => set.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.UpdatedAt, DateTimeOffset.UtcNow),
                 context.CancellationToken);
 
-        await context.Execute(JobItinerary.Build(job, kind));
-        await context.AuditAsync(new RecordAudit
+        var intake = new RecordAudit
         {
             JobId = job.Id,
             TenantId = job.TenantId,
@@ -50,7 +49,8 @@ public sealed class StartJobConsumer(PlatformDbContext db, IOptions<PipelineOpti
             InputSha256 = job.TextSha256,
             Decision = $"started:{string.Join('>', kind.Steps)}",
             LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
-        });
+        };
+        await context.Execute(JobItinerary.Build(job, kind, intake));
     }
 }
 
@@ -59,5 +59,5 @@ public sealed class StartJobFaultConsumer(JobOutcomes outcomes) : IConsumer<Faul
 {
     public Task Consume(ConsumeContext<Fault<StartJob>> context) =>
         outcomes.FailAsync(context, context.Message.Message.JobId,
-            "start: " + string.Join("; ", context.Message.Exceptions.Select(e => e.Message)));
+            "start: " + string.Join("; ", context.Message.Exceptions.Select(e => e.Message)), []);
 }
