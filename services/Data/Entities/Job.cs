@@ -16,8 +16,8 @@ public sealed class Job
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 
-    /// <summary>When StartJob was handed to the broker. Null means "stored but not yet dispatched": the job row is
-    /// its own outbox entry, and the gateway's dispatcher sends every such job until this is set.</summary>
+    /// <summary>When the job's routing slip was handed to the broker. Null means "stored but not yet dispatched": the
+    /// job row is its own outbox entry, and the gateway's dispatcher sends every such job until this is set.</summary>
     public DateTimeOffset? DispatchedAt { get; set; }
 
     public bool IsFinished => Status is JobStatus.Completed or JobStatus.NeedsReview or JobStatus.Failed;

@@ -38,7 +38,7 @@ public static class Extensions
         builder.Services.AddScoped<JobIntake>();
         builder.Services.AddScoped<AuditTrailVerifier>();
         builder.Services.AddScoped<ModelRegistry>();
-        builder.Services.AddSingleton<JobDispatcher>();
+        builder.Services.AddSingleton(provider => ActivatorUtilities.CreateInstance<JobDispatcher>(provider, ResourceNames.Services.Gateway));
         builder.Services.AddSingleton<DispatchMarks>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<DispatchMarks>());
         builder.Services.AddHostedService<UndispatchedJobSweeper>();

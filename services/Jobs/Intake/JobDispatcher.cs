@@ -9,17 +9,23 @@ using SpecialistPlatform.Data.Entities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SpecialistPlatform.Jobs.Pipelines;
 
 namespace SpecialistPlatform.Jobs.Intake;
 
 /// <summary>
-/// Hands stored jobs to the workflow. The request path dispatches at once; <see cref="UndispatchedJobSweeper"/>
-/// catches any job whose dispatch did not happen (broker away, process killed between commit and send). A job is
-/// marked dispatched only after the broker confirmed the send, and the marks are written in batches by
-/// <see cref="DispatchMarks"/> (one UPDATE, not one commit per job), so the worst case, a crash before a batch is
-/// written, is a duplicate StartJob, which the workflow ignores.
+/// Starts stored jobs: builds the job's routing slip from its kind and hands it to the broker, so the first step's
+/// queue receives the job with no hop through the workflow. A job whose kind this process does not configure (accepted
+/// before the kind was removed) goes to the workflow's StartJob queue instead, where it fails with the reason.
+/// The request path dispatches at once; <see cref="UndispatchedJobSweeper"/> catches any job whose dispatch did not
+/// happen (broker away, process killed between commit and send). A job is marked dispatched (and Running) only after
+/// the broker confirmed the send, and the marks are written in batches by <see cref="DispatchMarks"/> (one UPDATE,
+/// not one commit per job), so the worst case, a crash before a batch is written, is a second routing slip for the
+/// job, which every step and the workflow's outcome handle as a repeat.
 /// </summary>
-public sealed class JobDispatcher(IBus bus, DispatchMarks marks, ILogger<JobDispatcher> logger)
+/// <param name="service">The service dispatching (gateway, or workflow for bus intake): named in the intake audit record.</param>
+public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<PipelineOptions> pipelines, string service, ILogger<JobDispatcher> logger)
 {
     private static readonly Uri StartJobAddress = new($"queue:{ResourceNames.Queues.StartJob}");
 
@@ -27,8 +33,16 @@ public sealed class JobDispatcher(IBus bus, DispatchMarks marks, ILogger<JobDisp
     {
         try
         {
-            var endpoint = await bus.GetSendEndpoint(StartJobAddress);
-            await endpoint.Send(new StartJob(job.Id, job.TenantId, job.Kind), cancellationToken);
+            if (pipelines.Value.Kinds.TryGetValue(job.Kind, out var kind))
+            {
+                await bus.Execute(JobItinerary.Build(job, kind, service), cancellationToken);
+            }
+            else
+            {
+                var endpoint = await bus.GetSendEndpoint(StartJobAddress);
+                await endpoint.Send(new StartJob(job.Id, job.TenantId, job.Kind), cancellationToken);
+            }
+
             marks.Add(job.Id);
             return true;
         }
@@ -84,7 +98,10 @@ public sealed class DispatchMarks(NpgsqlDataSource dataSource, ILogger<DispatchM
         try
         {
             await using var command = dataSource.CreateCommand("""
-                UPDATE jobs SET "DispatchedAt" = now() WHERE "Id" = ANY(@ids) AND "DispatchedAt" IS NULL
+                UPDATE jobs SET "DispatchedAt" = now(),
+                    "Status" = CASE WHEN "Status" = 'Accepted' THEN 'Running' ELSE "Status" END,
+                    "UpdatedAt" = CASE WHEN "Status" = 'Accepted' THEN now() ELSE "UpdatedAt" END
+                WHERE "Id" = ANY(@ids) AND "DispatchedAt" IS NULL
                 """);
             command.Parameters.AddWithValue("ids", batch.ToArray());
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -92,8 +109,8 @@ public sealed class DispatchMarks(NpgsqlDataSource dataSource, ILogger<DispatchM
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            // Left in the batch and tried again with the next one; meanwhile the sweeper may send a duplicate
-            // StartJob, which is harmless.
+            // Left in the batch and tried again with the next one; meanwhile the sweeper may dispatch the job a
+            // second time, which is harmless.
             logger.LogWarning(e, "Could not mark {Count} job(s) dispatched; retrying", batch.Count);
         }
     }

@@ -1,26 +1,23 @@
-using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SpecialistPlatform.Contracts;
-using SpecialistPlatform.Contracts.Audit;
 using SpecialistPlatform.Contracts.Jobs;
 using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Jobs.Pipelines;
-using SpecialistPlatform.Jobs.Steps;
 
 namespace SpecialistPlatform.Workflow.Consumers;
 
-/// <summary>Starts a stored job's routing slip. Idempotent: a job that is already finished is left alone; one that
-/// is Running (a redelivery after a crash between marking and executing) is executed again, which is safe because
-/// every step and the audit trail ignore repeats.</summary>
+/// <summary>Starts a stored job's routing slip when the dispatcher could not: its kind was not configured where the
+/// job was dispatched (accepted before the kind was removed), so here it fails after the retries with that reason, or
+/// it starts if this workflow knows the kind. Idempotent: a job that is already finished is left alone; one that is
+/// Running is executed again, which is safe because every step and the audit trail ignore repeats.</summary>
 public sealed class StartJobConsumer(PlatformDbContext db, IOptions<PipelineOptions> pipelines, ILogger<StartJobConsumer> logger)
     : IConsumer<StartJob>
 {
     public async Task Consume(ConsumeContext<StartJob> context)
     {
-        var stopwatch = Stopwatch.StartNew();
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == context.Message.JobId, context.CancellationToken)
             ?? throw new InvalidOperationException($"Job {context.Message.JobId} does not exist.");
         if (job.IsFinished)
@@ -40,17 +37,7 @@ public sealed class StartJobConsumer(PlatformDbContext db, IOptions<PipelineOpti
             .ExecuteUpdateAsync(set => set.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.UpdatedAt, DateTimeOffset.UtcNow),
                 context.CancellationToken);
 
-        var intake = new RecordAudit
-        {
-            JobId = job.Id,
-            TenantId = job.TenantId,
-            Step = ResourceNames.Steps.Intake,
-            Service = ResourceNames.Services.Workflow,
-            InputSha256 = job.TextSha256,
-            Decision = $"started:{string.Join('>', kind.Steps)}",
-            LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
-        };
-        await context.Execute(JobItinerary.Build(job, kind, intake));
+        await context.Execute(JobItinerary.Build(job, kind, ResourceNames.Services.Workflow));
     }
 }
 

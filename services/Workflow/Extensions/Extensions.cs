@@ -19,7 +19,7 @@ public static class Extensions
         builder.Services.AddPlatformDbContext();
         builder.Services.AddScoped<JobIntake>();
         builder.Services.AddScoped<JobOutcomes>();
-        builder.Services.AddSingleton<JobDispatcher>();
+        builder.Services.AddSingleton(provider => ActivatorUtilities.CreateInstance<JobDispatcher>(provider, ResourceNames.Services.Workflow));
         builder.Services.AddSingleton<DispatchMarks>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<DispatchMarks>());
         builder.Services.AddSingleton<AuditTrailWriter>();

@@ -3,10 +3,9 @@ using MassTransit.Courier.Contracts;
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Audit;
 using SpecialistPlatform.Data.Entities;
-using SpecialistPlatform.Jobs.Pipelines;
 using SpecialistPlatform.Jobs.Steps;
 
-namespace SpecialistPlatform.Workflow;
+namespace SpecialistPlatform.Jobs.Pipelines;
 
 /// <summary>
 /// Builds a job's routing slip from its kind's configured steps. The text and the job's identity travel as
@@ -24,9 +23,22 @@ public static class JobItinerary
 
     private static readonly Uri JobEventsAddress = new($"queue:{ResourceNames.Queues.JobEvents}");
 
-    /// <param name="intake">The workflow's own audit record of the start; written with the job's outcome, as the steps' are.</param>
-    public static RoutingSlip Build(Job job, JobKindOptions kind, RecordAudit intake)
+    /// <param name="startedBy">The service starting the job, named in the intake audit record that the slip carries
+    /// (written with the job's outcome, as the steps' records are).</param>
+    public static RoutingSlip Build(Job job, JobKindOptions kind, string startedBy)
     {
+        var intake = new RecordAudit
+        {
+            JobId = job.Id,
+            TenantId = job.TenantId,
+            Step = ResourceNames.Steps.Intake,
+            Service = startedBy,
+            InputSha256 = job.TextSha256,
+            Decision = $"started:{string.Join('>', kind.Steps)}",
+            // From acceptance to start: the time the job waited in the outbox.
+            LatencyMs = (DateTimeOffset.UtcNow - job.CreatedAt).TotalMilliseconds,
+        };
+
         // The job id is the tracking number: every routing-slip event names its job without a lookup.
         var builder = new RoutingSlipBuilder(job.Id);
         foreach (var step in kind.Steps)
