@@ -40,7 +40,10 @@ public sealed class JobFlowTests(PlatformFixture platform)
                 ? ["intake", "compliance", "intent", "extraction", "completion"]
                 : ["intake", "compliance", "intent", "extraction", "escalation", "completion"],
             ignoreOrder: true);
+        // The gateway's dispatcher started the routing slip itself; the steps' records rode the slip to the workflow.
+        audit.Single(r => r.GetProperty("step").GetString() == "intake").GetProperty("service").GetString().ShouldBe("gateway");
         var complianceRecord = audit.Single(r => r.GetProperty("step").GetString() == "compliance");
+        complianceRecord.GetProperty("service").GetString().ShouldBe("compliance-checker");
         complianceRecord.GetProperty("redacted").GetString()!.ShouldContain("CREDIT_CARD:1");
         audit.Single(r => r.GetProperty("step").GetString() == "intent").GetProperty("decision").GetString().ShouldBe(label);
         audit.ShouldAllBe(r => r.GetProperty("hash").GetString()!.Length == 64);
