@@ -121,7 +121,9 @@ public sealed class DispatchMarks(NpgsqlDataSource dataSource, ILogger<DispatchM
 public sealed class UndispatchedJobSweeper(IServiceScopeFactory scopes, JobDispatcher dispatcher, ILogger<UndispatchedJobSweeper> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(3);
+    // Longer than a dispatch takes even on an overloaded machine (the request path waits for the broker's confirm, then
+    // the mark waits for its batch): with 3 s a freshly started, overloaded platform sent some slips twice.
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
