@@ -13,13 +13,12 @@ public sealed class EntityTaggerRecognizer : IRecognizer
     public const double MaximumScore = 0.85;
 
     private readonly SpanTagger _tagger;
-
-    private readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _common = NegativeUtterances.Vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
-    private readonly EntityGazetteer _gazetteer = EntityGazetteer.Default;
+    private readonly EntityEmissions _emissions;
 
     public EntityTaggerRecognizer(SpanTagger tagger)
     {
         _tagger = tagger;
+        _emissions = new EntityEmissions(tagger);
         SupportedTypes = tagger.Labels.ToArray();
     }
 
@@ -32,13 +31,29 @@ public sealed class EntityTaggerRecognizer : IRecognizer
     public IEnumerable<Finding> Recognize(string text)
     {
         var findings = new List<Finding>();
-        foreach (var (lineStart, lineEnd) in Segments(text))
+        var tags = _tagger.TagCount;
+        foreach (var (segmentStart, segmentEnd) in Segments(text))
         {
-            foreach (var (start, end) in Windows(text, lineStart, lineEnd))
+            // Tokenised once per segment; each window is a run of these tokens, tagged as a sequence of its own.
+            var tokens = SpanTokenizer.Tokenize(text, segmentStart, segmentEnd);
+            var words = new EntityEmissions.WordScores[tokens.Count];
+            for (var i = 0; i < words.Length; i++)
+                words[i] = _emissions.Lookup(tokens[i].Text);
+            foreach (var (first, last) in Windows(text, tokens, words))
             {
-                var segment = start == 0 && end == text.Length ? text : text[start..end];
-                foreach (var span in _tagger.Predict(segment))
-                    findings.Add(new Finding(span.Label, start + span.Start, start + span.End, MaximumScore * span.Confidence, Name));
+                var window = tokens.GetRange(first, last - first + 1);
+                var emissions = System.Buffers.ArrayPool<double>.Shared.Rent(window.Count * tags);
+                try
+                {
+                    var scores = emissions.AsSpan(0, window.Count * tags);
+                    _emissions.Score(text, window, words.AsSpan(first, window.Count), scores);
+                    foreach (var span in _tagger.Decode(text, window, scores))
+                        findings.Add(new Finding(span.Label, span.Start, span.End, MaximumScore * span.Confidence, Name));
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<double>.Shared.Return(emissions);
+                }
             }
         }
         return findings;
@@ -48,21 +63,20 @@ public sealed class EntityTaggerRecognizer : IRecognizer
     internal const int WindowMargin = 4;
 
     /// <summary>
-    /// Within a segment, the stretches around <em>trigger</em> tokens: a capitalised word that is not a common word of
-    /// ordinary requests (or is a known name, place or street word), or a number right before a capitalised word (a
-    /// house number). Prose between them ("please let me know if you have any questions") is never a name, place,
-    /// company or street in the training data, so it is left out; this is most of the tagger's speed on ordinary text.
+    /// Within a segment's tokens, the runs [First, Last] around <em>trigger</em> tokens: a capitalised word that is not
+    /// a common word of ordinary requests (or is a known name, place or street word), or a number right before a
+    /// capitalised word (a house number). Prose between them ("please let me know if you have any questions") is
+    /// never a name, place, company or street in the training data, so it is left out; this is most of the tagger's
+    /// speed on ordinary text.
     /// </summary>
-    internal List<(int Start, int End)> Windows(string text, int start, int end)
+    internal static List<(int First, int Last)> Windows(string text, IReadOnlyList<SpanToken> tokens, ReadOnlySpan<EntityEmissions.WordScores> words)
     {
-        var tokens = SpanTokenizer.Tokenize(text[start..end]);
-        var windows = new List<(int Start, int End)>();
+        var windows = new List<(int First, int Last)>();
         var first = -1;
         var last = -1;
-        Span<char> lower = stackalloc char[64];
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!IsTrigger(text.AsSpan(start + tokens[i].Start, tokens[i].End - tokens[i].Start), i + 1 < tokens.Count ? text[start + tokens[i + 1].Start] : ' ', lower))
+            if (!IsTrigger(text[tokens[i].Start], i + 1 < tokens.Count ? text[tokens[i + 1].Start] : ' ', words[i].Facts))
                 continue;
             var from = Math.Max(0, i - WindowMargin);
             var to = Math.Min(tokens.Count - 1, i + WindowMargin);
@@ -72,28 +86,24 @@ public sealed class EntityTaggerRecognizer : IRecognizer
                 continue;
             }
             if (first >= 0)
-                windows.Add((start + tokens[first].Start, start + tokens[last].End));
+                windows.Add((first, last));
             first = from;
             last = to;
         }
         if (first >= 0)
-            windows.Add((start + tokens[first].Start, start + tokens[last].End));
+            windows.Add((first, last));
         return windows;
     }
 
-    private bool IsTrigger(ReadOnlySpan<char> token, char next, Span<char> lower)
+    private static bool IsTrigger(char firstChar, char next, EntityTokenFacts facts)
     {
-        var c = token[0];
-        if (char.IsAsciiDigit(c))
+        if (char.IsAsciiDigit(firstChar))
             return char.IsUpper(next);
-        if (!char.IsUpper(c))
+        if (!char.IsUpper(firstChar))
             return false;
-        var length = Math.Min(token.Length, lower.Length);
-        token[..length].ToLowerInvariant(lower);
-        var word = lower[..length];
         const GazetteerClass Entityish = GazetteerClass.FirstName | GazetteerClass.LastName | GazetteerClass.CityWord | GazetteerClass.Country
             | GazetteerClass.State | GazetteerClass.StreetSuffix | GazetteerClass.CompanySuffix;
-        return !_common.Contains(word) || (_gazetteer.Lookup(word) & Entityish) != 0;
+        return !facts.Common || ((GazetteerClass)facts.Gazetteer & Entityish) != 0;
     }
 
     /// <summary>

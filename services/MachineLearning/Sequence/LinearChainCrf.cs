@@ -42,7 +42,7 @@ internal static class LinearChainCrf
     }
 
     /// <summary>Viterbi into caller-owned buffers (at least n x tags, n x tags and n long); the best path is written to <paramref name="path"/>.</summary>
-    public static void Viterbi(int n, int tags, double[] emissions, float[] transitions, bool[] allowed, double[] score, int[] back, int[] path)
+    public static void Viterbi(int n, int tags, ReadOnlySpan<double> emissions, float[] transitions, bool[] allowed, double[] score, int[] back, int[] path)
     {
         if (n == 0)
         {
@@ -198,7 +198,7 @@ internal static class LinearChainCrf
     /// psi[t, y] = exp(emission - max at t); alphaHat and betaHat are the scaled forward and backward vectors and
     /// scales[t] the forward normaliser at t, so that the node marginal is alphaHat * betaHat.
     /// </summary>
-    public static void ScaledForwardBackward(int n, int tags, double[] emissions, double[] expTransitions,
+    public static void ScaledForwardBackward(int n, int tags, ReadOnlySpan<double> emissions, double[] expTransitions,
         double[] psi, double[] alphaHat, double[] betaHat, double[] scales)
     {
         for (var t = 0; t < n; t++)

@@ -11,11 +11,17 @@ public readonly record struct SpanToken(int Start, int End, string Text);
 /// </summary>
 public static class SpanTokenizer
 {
-    public static List<SpanToken> Tokenize(string text)
+    public static List<SpanToken> Tokenize(string text) => Tokenize(text, 0, text.Length);
+
+    /// <summary>The tokens of text[start..end], with offsets into the whole <paramref name="text"/> (the same tokens as tokenising the substring, shifted).</summary>
+    public static List<SpanToken> Tokenize(string text, int start, int end)
     {
-        var tokens = new List<SpanToken>(text.Length / 4 + 1);
-        var i = 0;
-        while (i < text.Length)
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+        var tokens = new List<SpanToken>((end - start) / 4 + 1);
+        var i = start;
+        while (i < end)
         {
             var c = text[i];
             if (char.IsWhiteSpace(c))
@@ -23,21 +29,21 @@ public static class SpanTokenizer
                 i++;
                 continue;
             }
-            var start = i;
+            var tokenStart = i;
             var kind = Kind(c);
             if (kind == 0)
             {
-                i += char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+                i += char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
             }
             else
             {
                 i++;
-                while (i < text.Length && Kind(text[i]) == kind)
+                while (i < end && Kind(text[i]) == kind)
                 {
                     i++;
                 }
             }
-            tokens.Add(new SpanToken(start, i, text[start..i]));
+            tokens.Add(new SpanToken(tokenStart, i, text[tokenStart..i]));
         }
         return tokens;
     }
