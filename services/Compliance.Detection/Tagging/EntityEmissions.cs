@@ -23,6 +23,7 @@ internal sealed class EntityEmissions
     private readonly EntityFeatures _features;
     private readonly int _tags;
     private readonly ConcurrentDictionary<string, WordScores> _words = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WordScores>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpan;
     private readonly WordScores _beforeStart;
     private readonly WordScores _afterEnd;
     private int _cachedWords;
@@ -36,26 +37,28 @@ internal sealed class EntityEmissions
         _features = tagger.Featurizer as EntityFeatures
             ?? throw new ArgumentException($"The model was trained with the feature set '{tagger.Featurizer.FeatureSet}', not the entity features.", nameof(tagger));
         _tags = tagger.TagCount;
-        _beforeStart = Compute(EntityTokenFacts.BeforeStart, token: []);
-        _afterEnd = Compute(EntityTokenFacts.AfterEnd, token: []);
+        _wordsBySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _beforeStart = Compute("", EntityTokenFacts.BeforeStart);
+        _afterEnd = Compute("", EntityTokenFacts.AfterEnd);
     }
 
-    /// <summary>A word's facts and the scores it adds to the position at each offset from it (offset k at (k + Reach) x tags).</summary>
-    public sealed record WordScores(EntityTokenFacts Facts, double[] Scores);
+    /// <summary>A word (its one cached string), its facts and the scores it adds to the position at each offset from it (offset k at (k + Reach) x tags).</summary>
+    public sealed record WordScores(string Text, EntityTokenFacts Facts, double[] Scores);
 
     /// <summary>The cached scores of a token's word, computed on first sight.</summary>
-    public WordScores Lookup(string token)
+    public WordScores Lookup(ReadOnlySpan<char> token)
     {
-        if (_words.TryGetValue(token, out var known))
+        if (_wordsBySpan.TryGetValue(token, out var known))
             return known;
-        var computed = Compute(_features.Facts(token), token);
+        var text = token.ToString();
+        var computed = Compute(text, _features.Facts(token));
         if (Interlocked.Increment(ref _cachedWords) > MaxCachedWords)
         {
             // Racing threads may each clear once; the bound only has to hold roughly.
             _words.Clear();
             Interlocked.Exchange(ref _cachedWords, 0);
         }
-        _words.TryAdd(token, computed);
+        _words.TryAdd(text, computed);
         return computed;
     }
 
@@ -87,8 +90,8 @@ internal sealed class EntityEmissions
         }
     }
 
-    /// <summary>The scores a word adds at each offset; the own-token part (offset 0) only for a real token.</summary>
-    private WordScores Compute(EntityTokenFacts facts, ReadOnlySpan<char> token)
+    /// <summary>The scores a word adds at each offset; the own-token part (offset 0) only for a real token, not the boundaries ("").</summary>
+    private WordScores Compute(string token, EntityTokenFacts facts)
     {
         var scores = new double[Offsets * _tags];
         var keys = new List<ulong>(32);
@@ -97,10 +100,10 @@ internal sealed class EntityEmissions
             keys.Clear();
             if (k != 0)
                 EntityFeatures.AddNeighbourKeys(k, facts, keys);
-            else if (!token.IsEmpty)
+            else if (token.Length > 0)
                 EntityFeatures.AddOwnKeys(token, facts, keys);
             _tagger.AddWeights(CollectionsMarshal.AsSpan(keys), scores.AsSpan((k + EntityFeatures.Reach) * _tags, _tags));
         }
-        return new WordScores(facts, scores);
+        return new WordScores(token, facts, scores);
     }
 }

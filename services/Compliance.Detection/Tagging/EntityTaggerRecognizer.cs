@@ -32,21 +32,30 @@ public sealed class EntityTaggerRecognizer : IRecognizer
     {
         var findings = new List<Finding>();
         var tags = _tagger.TagCount;
+        var tokens = new List<SpanToken>();
+        var words = new List<EntityEmissions.WordScores>();
         foreach (var (segmentStart, segmentEnd) in Segments(text))
         {
-            // Tokenised once per segment; each window is a run of these tokens, tagged as a sequence of its own.
-            var tokens = SpanTokenizer.Tokenize(text, segmentStart, segmentEnd);
-            var words = new EntityEmissions.WordScores[tokens.Count];
-            for (var i = 0; i < words.Length; i++)
-                words[i] = _emissions.Lookup(tokens[i].Text);
-            foreach (var (first, last) in Windows(text, tokens, words))
+            // Tokenised once per segment; each window is a run of these tokens, tagged as a sequence of its own. A
+            // token's text is its cached word's string, so tokens cost no allocation.
+            tokens.Clear();
+            words.Clear();
+            var position = segmentStart;
+            while (SpanTokenizer.NextToken(text, ref position, segmentEnd, out var tokenStart))
+            {
+                var word = _emissions.Lookup(text.AsSpan(tokenStart, position - tokenStart));
+                tokens.Add(new SpanToken(tokenStart, position, word.Text));
+                words.Add(word);
+            }
+            var segmentWords = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words);
+            foreach (var (first, last) in Windows(text, tokens, segmentWords))
             {
                 var window = tokens.GetRange(first, last - first + 1);
                 var emissions = System.Buffers.ArrayPool<double>.Shared.Rent(window.Count * tags);
                 try
                 {
                     var scores = emissions.AsSpan(0, window.Count * tags);
-                    _emissions.Score(text, window, words.AsSpan(first, window.Count), scores);
+                    _emissions.Score(text, window, segmentWords.Slice(first, window.Count), scores);
                     foreach (var span in _tagger.Decode(text, window, scores))
                         findings.Add(new Finding(span.Label, span.Start, span.End, MaximumScore * span.Confidence, Name));
                 }

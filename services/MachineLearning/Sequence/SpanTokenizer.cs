@@ -21,31 +21,44 @@ public static class SpanTokenizer
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
         var tokens = new List<SpanToken>((end - start) / 4 + 1);
         var i = start;
-        while (i < end)
+        while (NextToken(text, ref i, end, out var tokenStart))
         {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                i++;
-                continue;
-            }
-            var tokenStart = i;
-            var kind = Kind(c);
-            if (kind == 0)
-            {
-                i += char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
-            }
-            else
-            {
-                i++;
-                while (i < end && Kind(text[i]) == kind)
-                {
-                    i++;
-                }
-            }
             tokens.Add(new SpanToken(tokenStart, i, text[tokenStart..i]));
         }
         return tokens;
+    }
+
+    /// <summary>
+    /// The next token from <paramref name="i"/> on, white space skipped, within [.., <paramref name="end"/>): its start
+    /// in <paramref name="tokenStart"/> and its end left in <paramref name="i"/>; false when none is left. For callers
+    /// that want the offsets without a string per token.
+    /// </summary>
+    public static bool NextToken(string text, ref int i, int end, out int tokenStart)
+    {
+        while (i < end && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+        tokenStart = i;
+        if (i >= end)
+        {
+            return false;
+        }
+        var c = text[i];
+        var kind = Kind(c);
+        if (kind == 0)
+        {
+            i += char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+        }
+        else
+        {
+            i++;
+            while (i < end && Kind(text[i]) == kind)
+            {
+                i++;
+            }
+        }
+        return true;
     }
 
     private static int Kind(char c)
