@@ -158,7 +158,7 @@ public class EntityTaggerTests(SmallTaggerFixture fixture) : IClassFixture<Small
 
             var words = tokens.Select(token => emissions.Lookup(token.Text)).ToArray();
             var actual = new double[tokens.Count * tags];
-            emissions.Score(text, tokens, words, actual);
+            emissions.Score(text, tokens.ToArray(), words, actual);
 
             for (var i = 0; i < actual.Length; i++)
                 actual[i].ShouldBe(expected[i], 1e-9, text);
@@ -178,7 +178,7 @@ public class EntityTaggerTests(SmallTaggerFixture fixture) : IClassFixture<Small
             {
                 var tokens = SpanTokenizer.Tokenize(text, segmentStart, segmentEnd);
                 var words = tokens.Select(token => emissions.Lookup(token.Text)).ToArray();
-                foreach (var (first, last) in EntityTaggerRecognizer.Windows(text, tokens, words))
+                foreach (var (first, last) in EntityTaggerRecognizer.Windows(text, tokens.ToArray(), words))
                 {
                     var start = tokens[first].Start;
                     expected.AddRange(recognizer.Tagger.Predict(text[start..tokens[last].End]).Select(s => (s.Label, start + s.Start, start + s.End)));

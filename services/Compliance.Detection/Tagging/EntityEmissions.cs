@@ -66,9 +66,9 @@ internal sealed class EntityEmissions
     /// Emission scores of <paramref name="tokens"/> tagged as a sequence of their own (the first token starts it,
     /// neighbours beyond either end read as the boundary), given each token's <see cref="Lookup"/>.
     /// </summary>
-    public void Score(string text, IReadOnlyList<SpanToken> tokens, ReadOnlySpan<WordScores> words, Span<double> emissions)
+    public void Score(string text, ReadOnlySpan<SpanToken> tokens, ReadOnlySpan<WordScores> words, Span<double> emissions)
     {
-        var n = tokens.Count;
+        var n = tokens.Length;
         var keys = t_keys ??= new List<ulong>(16);
         for (var t = 0; t < n; t++)
         {
@@ -83,7 +83,7 @@ internal sealed class EntityEmissions
             }
             keys.Clear();
             var current = words[t].Facts;
-            EntityFeatures.AddPositionKeys(EntityFeatures.StartsLine(text, tokens, t), t == 0, current.Class, keys);
+            EntityFeatures.AddPositionKeys(t == 0 || EntityFeatures.LineBreakBetween(text, tokens[t - 1].End, tokens[t].Start), t == 0, current.Class, keys);
             EntityFeatures.AddPairKeys(t > 0 ? words[t - 1].Facts : EntityTokenFacts.BeforeStart, current,
                 t + 1 < n ? words[t + 1].Facts : EntityTokenFacts.AfterEnd, keys);
             _tagger.AddWeights(CollectionsMarshal.AsSpan(keys), row);

@@ -87,7 +87,7 @@ public sealed class EntityFeatures : ITaggerFeaturizer
         for (var i = 0; i < n; i++)
         {
             AddOwnKeys(TokenText(text, tokens[i]), facts[i], list);
-            AddPositionKeys(StartsLine(text, tokens, i), i == 0, facts[i].Class, list);
+            AddPositionKeys(i == 0 || LineBreakBetween(text, tokens[i - 1].End, tokens[i].Start), i == 0, facts[i].Class, list);
             foreach (var (template, offset, fact) in NeighbourTemplates)
                 list.Add(K(template, At(i + offset).Value(fact)));
             AddPairKeys(At(i - 1), facts[i], At(i + 1), list);
@@ -184,9 +184,6 @@ public sealed class EntityFeatures : ITaggerFeaturizer
 
     internal static ReadOnlySpan<char> TokenText(string text, SpanToken token) => text.AsSpan(token.Start, token.End - token.Start);
 
-    /// <summary>Whether token i is the first of the sequence or of its line.</summary>
-    internal static bool StartsLine(string text, IReadOnlyList<SpanToken> tokens, int i) => i == 0 || LineBreakBetween(text, tokens[i - 1].End, tokens[i].Start);
-
     /// <summary>The token in lower case, cut to the buffer's 64 characters.</summary>
     private static ReadOnlySpan<char> Lowered(ReadOnlySpan<char> token, Span<char> lower)
     {
@@ -195,7 +192,8 @@ public sealed class EntityFeatures : ITaggerFeaturizer
         return lower[..length];
     }
 
-    private static bool LineBreakBetween(string text, int from, int to)
+    /// <summary>Whether a line ends between two tokens (the first token of a sequence starts a line too).</summary>
+    internal static bool LineBreakBetween(string text, int from, int to)
     {
         for (var i = from; i < to; i++)
         {

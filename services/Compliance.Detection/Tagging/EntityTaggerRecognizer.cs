@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using SpecialistPlatform.MachineLearning.Sequence;
 
 namespace SpecialistPlatform.Compliance.Detection.Tagging;
@@ -47,21 +49,25 @@ public sealed class EntityTaggerRecognizer : IRecognizer
                 tokens.Add(new SpanToken(tokenStart, position, word.Text));
                 words.Add(word);
             }
-            var segmentWords = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words);
-            foreach (var (first, last) in Windows(text, tokens, segmentWords))
+            var segmentTokens = CollectionsMarshal.AsSpan(tokens);
+            var segmentWords = CollectionsMarshal.AsSpan(words);
+            foreach (var (first, last) in Windows(text, segmentTokens, segmentWords))
             {
-                var window = tokens.GetRange(first, last - first + 1);
-                var emissions = System.Buffers.ArrayPool<double>.Shared.Rent(window.Count * tags);
+                var count = last - first + 1;
+                var emissions = ArrayPool<double>.Shared.Rent(count * tags);
+                var window = ArrayPool<SpanToken>.Shared.Rent(count);
                 try
                 {
-                    var scores = emissions.AsSpan(0, window.Count * tags);
-                    _emissions.Score(text, window, segmentWords.Slice(first, window.Count), scores);
-                    foreach (var span in _tagger.Decode(text, window, scores))
+                    var scores = emissions.AsSpan(0, count * tags);
+                    segmentTokens.Slice(first, count).CopyTo(window);
+                    _emissions.Score(text, segmentTokens.Slice(first, count), segmentWords.Slice(first, count), scores);
+                    foreach (var span in _tagger.Decode(text, new ArraySegment<SpanToken>(window, 0, count), scores))
                         findings.Add(new Finding(span.Label, span.Start, span.End, MaximumScore * span.Confidence, Name));
                 }
                 finally
                 {
-                    System.Buffers.ArrayPool<double>.Shared.Return(emissions);
+                    ArrayPool<double>.Shared.Return(emissions);
+                    ArrayPool<SpanToken>.Shared.Return(window, clearArray: true);
                 }
             }
         }
@@ -78,17 +84,17 @@ public sealed class EntityTaggerRecognizer : IRecognizer
     /// never a name, place, company or street in the training data, so it is left out; this is most of the tagger's
     /// speed on ordinary text.
     /// </summary>
-    internal static List<(int First, int Last)> Windows(string text, IReadOnlyList<SpanToken> tokens, ReadOnlySpan<EntityEmissions.WordScores> words)
+    internal static List<(int First, int Last)> Windows(string text, ReadOnlySpan<SpanToken> tokens, ReadOnlySpan<EntityEmissions.WordScores> words)
     {
         var windows = new List<(int First, int Last)>();
         var first = -1;
         var last = -1;
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
-            if (!IsTrigger(text[tokens[i].Start], i + 1 < tokens.Count ? text[tokens[i + 1].Start] : ' ', words[i].Facts))
+            if (!IsTrigger(text[tokens[i].Start], i + 1 < tokens.Length ? text[tokens[i + 1].Start] : ' ', words[i].Facts))
                 continue;
             var from = Math.Max(0, i - WindowMargin);
-            var to = Math.Min(tokens.Count - 1, i + WindowMargin);
+            var to = Math.Min(tokens.Length - 1, i + WindowMargin);
             if (first >= 0 && from <= last + 1)
             {
                 last = Math.Max(last, to);
