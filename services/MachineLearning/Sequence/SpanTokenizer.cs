@@ -63,6 +63,11 @@ public static class SpanTokenizer
 
     private static int Kind(char c)
     {
+        // The common case first: this runs for every character the entity tagger reads.
+        if (char.IsAsciiLetter(c))
+        {
+            return 1;
+        }
         if (char.IsAsciiDigit(c) || char.IsDigit(c))
         {
             return 2;
