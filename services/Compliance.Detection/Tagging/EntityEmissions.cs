@@ -15,7 +15,7 @@ namespace SpecialistPlatform.Compliance.Detection.Tagging;
 internal sealed class EntityEmissions
 {
     /// <summary>Words kept before the cache starts over: bounds memory on text with endless distinct tokens (IDs, hashes).</summary>
-    internal const int MaxCachedWords = 1 << 16;
+    internal const int MaxCachedWords = 1 << 15;
 
     private const int Offsets = 2 * EntityFeatures.Reach + 1;
 
