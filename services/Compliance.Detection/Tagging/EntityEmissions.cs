@@ -5,10 +5,11 @@ using SpecialistPlatform.MachineLearning.Sequence;
 namespace SpecialistPlatform.Compliance.Detection.Tagging;
 
 /// <summary>
-/// The entity tagger's emission scores from partial sums cached per word. Of a token's ~45 features all but seven
-/// read one token only (itself, or a neighbour up to <see cref="EntityFeatures.Reach"/> away), so the weights they
-/// add depend on that word and its offset alone: each distinct word's sums for offsets -2..+2 are computed once,
-/// and a position's emission is five such sums plus the few features that read two tokens or the position. The
+/// The entity tagger's emission scores from partial sums cached per word. Of a token's ~45 features all but at most
+/// eight (five that read two or three neighbouring tokens, three that read the position) read one token only
+/// (itself, or a neighbour up to <see cref="EntityFeatures.Reach"/> away), so the weights they add depend on that
+/// word and its offset alone: each distinct word's sums for offsets -2..+2 are computed once, and a position's
+/// emission is five such sums plus the few features that read several tokens or the position. The
 /// scores equal adding every key's weights (up to the order of floating-point additions) at a fraction of the
 /// table lookups, which were most of the tagger's time.
 /// </summary>

@@ -59,6 +59,7 @@ public sealed class EntityTaggerRecognizer : IRecognizer
                 try
                 {
                     var scores = emissions.AsSpan(0, count * tags);
+                    // Decode reads tokens as a list: a pooled array segment, not a new list per window.
                     segmentTokens.Slice(first, count).CopyTo(window);
                     _emissions.Score(text, segmentTokens.Slice(first, count), segmentWords.Slice(first, count), scores);
                     foreach (var span in _tagger.Decode(text, new ArraySegment<SpanToken>(window, 0, count), scores))
