@@ -52,19 +52,27 @@ internal static class LinearChainCrf
         {
             score[y] = allowed[tags * tags + y] ? transitions[tags * tags + y] + emissions[y] : double.NegativeInfinity;
         }
-        for (var t = 1; t < n; t++)
+        // The transitions into each tag side by side, -infinity where not allowed: the inner loop then runs over two
+        // spans without branches or bounds checks, and a disallowed step still never wins (same paths as skipping it).
+        Span<double> into = stackalloc double[tags * tags];
+        for (var p = 0; p < tags; p++)
         {
             for (var y = 0; y < tags; y++)
             {
+                into[y * tags + p] = allowed[p * tags + y] ? transitions[p * tags + y] : double.NegativeInfinity;
+            }
+        }
+        for (var t = 1; t < n; t++)
+        {
+            ReadOnlySpan<double> previous = score.AsSpan((t - 1) * tags, tags);
+            for (var y = 0; y < tags; y++)
+            {
+                ReadOnlySpan<double> column = into.Slice(y * tags, tags);
                 var best = double.NegativeInfinity;
                 var arg = 0;
-                for (var p = 0; p < tags; p++)
+                for (var p = 0; p < previous.Length && p < column.Length; p++)
                 {
-                    if (!allowed[p * tags + y])
-                    {
-                        continue;
-                    }
-                    var s = score[(t - 1) * tags + p] + transitions[p * tags + y];
+                    var s = previous[p] + column[p];
                     if (s > best)
                     {
                         best = s;
