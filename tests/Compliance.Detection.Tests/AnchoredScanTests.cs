@@ -2,13 +2,14 @@ using SpecialistPlatform.Compliance.Detection.Recognizers;
 
 namespace SpecialistPlatform.Compliance.Detection.Tests;
 
-/// <summary>The '@'- and '.'-anchored scans must find exactly what a plain left-to-right regex scan finds.</summary>
+/// <summary>The '@'-, '.'- and ':'-anchored scans must find exactly what a plain left-to-right regex scan finds.</summary>
 public class AnchoredScanTests
 {
     private static readonly string[] Pieces =
     [
         "a", "jane", "doe", ".", "..", "@", "@@", "-", "_", "+", "!", "#", "é", "ü", " ", "\n", "/", ":", "example", "com", "co", "uk",
         "py", "x1", "9", "mail", "b.c", "www", "ü.de", "a@b", "@x.io", "'", "(", ")", ",", "\u0903", "\u0301", "²", "Ⅻ", "\u203F", "日本",
+        "::", "fe80", "1", "db8", "%eth0", "10.0.0.1", "ffff", "abcde",
     ];
 
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 50)];
@@ -19,10 +20,12 @@ public class AnchoredScanTests
     {
         var random = new Random(seed);
         var text = string.Concat(Enumerable.Range(0, 3000).Select(_ => Pieces[random.Next(Pieces.Length)]));
-        foreach (var recognizer in new PatternRecognizer[] { new EmailRecognizer(), new DomainNameRecognizer() })
+        foreach (var recognizer in new PatternRecognizer[] { new EmailRecognizer(), new DomainNameRecognizer(), new IpAddressRecognizer() })
         {
             var full = recognizer.CandidateSpans(text, fullScan: true);
             full.Count.ShouldBeGreaterThan(0, "the random text should contain candidates");
+            if (recognizer is IpAddressRecognizer)
+                full.ShouldContain(c => text.Substring(c.Index, c.Length).Contains(':', StringComparison.Ordinal), "the random text should contain IPv6 candidates");
             var anchored = recognizer.CandidateSpans(text, fullScan: false);
             var diff = full.Except(anchored).Concat(anchored.Except(full)).Take(4)
                 .Select(d => $"[{d.Index},{d.Length}] '{text.Substring(Math.Max(0, d.Index - 8), Math.Min(text.Length - Math.Max(0, d.Index - 8), d.Length + 16))}' full={full.Contains(d)}");

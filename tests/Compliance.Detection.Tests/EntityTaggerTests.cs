@@ -140,4 +140,52 @@ public class EntityTaggerTests(SmallTaggerFixture fixture) : IClassFixture<Small
         gazetteer.Lookup("street").HasFlag(GazetteerClass.StreetSuffix).ShouldBeTrue();
         gazetteer.Fingerprint.ShouldBe(EntityGazetteer.Build(EntityGazetteer.TrainingLocales).Fingerprint);
     }
+
+    [Fact]
+    public void Emissions_from_cached_word_sums_equal_adding_every_feature_weight()
+    {
+        var tagger = fixture.Result.Model;
+        var emissions = new EntityEmissions(tagger);
+        var tags = tagger.TagCount;
+        foreach (var example in new EntityTrainingGenerator(21).Generate(200))
+        {
+            var text = example.Text;
+            var tokens = SpanTokenizer.Tokenize(text);
+            var expected = new double[tokens.Count * tags];
+            var perToken = EntityFeatures.Default.Extract(text, tokens, []);
+            for (var t = 0; t < tokens.Count; t++)
+                tagger.AddWeights(perToken[t], expected.AsSpan(t * tags, tags));
+
+            var words = tokens.Select(token => emissions.Lookup(token.Text)).ToArray();
+            var actual = new double[tokens.Count * tags];
+            emissions.Score(text, tokens.ToArray(), words, actual);
+
+            for (var i = 0; i < actual.Length; i++)
+                actual[i].ShouldBe(expected[i], 1e-9, text);
+        }
+    }
+
+    [Fact]
+    public void Tagging_windows_of_one_tokenisation_finds_what_tagging_each_window_text_finds()
+    {
+        var recognizer = fixture.Recognizer;
+        var emissions = new EntityEmissions(recognizer.Tagger);
+        foreach (var example in new EntityTrainingGenerator(22).Generate(200))
+        {
+            var text = example.Text;
+            var expected = new List<(string, int, int)>();
+            foreach (var (segmentStart, segmentEnd) in EntityTaggerRecognizer.Segments(text))
+            {
+                var tokens = SpanTokenizer.Tokenize(text, segmentStart, segmentEnd);
+                var words = tokens.Select(token => emissions.Lookup(token.Text)).ToArray();
+                foreach (var (first, last) in EntityTaggerRecognizer.Windows(text, tokens.ToArray(), words))
+                {
+                    var start = tokens[first].Start;
+                    expected.AddRange(recognizer.Tagger.Predict(text[start..tokens[last].End]).Select(s => (s.Label, start + s.Start, start + s.End)));
+                }
+            }
+
+            recognizer.Recognize(text).Select(f => (f.Type, f.Start, f.End)).ShouldBe(expected, text);
+        }
+    }
 }

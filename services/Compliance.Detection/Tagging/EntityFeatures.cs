@@ -61,8 +61,6 @@ public sealed class EntityFeatures : ITaggerFeaturizer
         TBigramNext = 25, TClassTri = 26, TWordPrevClass = 27, TClassWordNext = 28, TCuePrev = 29, TCueNext = 30, TLength = 31,
         TClassGaz = 32, TCommonClass = 33, TCuePrev2 = 34, TFirst = 35, TGazPrev2 = 36, TGazNext2 = 37, TLineStartClass = 38, TOriginal = 39;
 
-    private const ulong Boundary = 0x5bd1e9955bd1e995UL;
-
     public ulong[][] Extract(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots)
     {
         var keys = new List<ulong>(tokens.Count * 48);
@@ -80,99 +78,122 @@ public sealed class EntityFeatures : ITaggerFeaturizer
     public void ExtractInto(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots, List<ulong> list, int[] ends)
     {
         var n = tokens.Count;
-        var word = new ulong[n];
-        var shape = new ulong[n];
-        var cls = new ulong[n];
-        var gaz = new ulong[n];
-        var cue = new ulong[n];
-        var common = new bool[n];
-        var lineStart = new bool[n];
-        Span<char> lower = stackalloc char[64];
+        var facts = new EntityTokenFacts[n];
         for (var i = 0; i < n; i++)
-        {
-            var token = text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
-            var length = Math.Min(token.Length, lower.Length);
-            token[..length].ToLowerInvariant(lower);
-            var lw = lower[..length];
-            word[i] = Hash(lw);
-            shape[i] = ShapeHash(token);
-            cls[i] = Class(token);
-            gaz[i] = (ulong)_gazetteer.Lookup(lw);
-            cue[i] = _cues.TryGetValue(lw, out var c) ? (ulong)c : 0;
-            common[i] = _common.Contains(lw);
-            lineStart[i] = i == 0 || LineBreakBetween(text, tokens[i - 1].End, tokens[i].Start);
-        }
-        ulong W(int i) => i < 0 ? Boundary : i >= n ? Boundary + 1 : word[i];
-        ulong C(int i) => i < 0 ? 100 : i >= n ? 101 : cls[i];
-        ulong S(int i) => i < 0 ? Boundary : i >= n ? Boundary + 1 : shape[i];
-        ulong G(int i) => i < 0 || i >= n ? 1UL << 40 : gaz[i];
-        ulong Q(int i) => i < 0 || i >= n ? 99 : cue[i];
+            facts[i] = Facts(TokenText(text, tokens[i]));
+        EntityTokenFacts At(int i) => i < 0 ? EntityTokenFacts.BeforeStart : i >= n ? EntityTokenFacts.AfterEnd : facts[i];
 
+        // The order of the keys is part of the model: training draws feature dropout per key in this order.
         for (var i = 0; i < n; i++)
         {
-            var token = text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
-            list.Add(K(TBias, 0));
-            list.Add(K(TWord, word[i]));
-            list.Add(K(TOriginal, Hash(token)));
-            list.Add(K(TShape, shape[i]));
-            list.Add(K(TClass, cls[i]));
-            list.Add(K(TLength, (ulong)Math.Min(token.Length, 12)));
-            if (char.IsLetter(token[0]))
-            {
-                var lw = lower[..Math.Min(token.Length, lower.Length)];
-                token[..lw.Length].ToLowerInvariant(lw);
-                for (var k = 1; k <= 4 && k < lw.Length; k++)
-                {
-                    list.Add(K(TPrefix, Hash(lw[..k]) + (ulong)k));
-                    list.Add(K(TSuffix, Hash(lw[^k..]) + (ulong)k));
-                }
-            }
-            var g = gaz[i];
-            for (var bit = 0; bit < 10; bit++)
-            {
-                if ((g & (1UL << bit)) != 0)
-                    list.Add(K(TGaz, (ulong)bit));
-            }
-            list.Add(K(TGazMask, g));
-            list.Add(K(TClassGaz, cls[i] * 4099 + g));
-            if (common[i])
-                list.Add(K(TCommon, cls[i]));
-            list.Add(K(TCommonClass, (common[i] ? 1UL : 0) * 1000 + cls[i]));
-            list.Add(K(TCue, cue[i]));
-            if (lineStart[i])
-            {
-                list.Add(K(TLineStart, 0));
-                list.Add(K(TLineStartClass, cls[i]));
-            }
-            if (i == 0)
-                list.Add(K(TFirst, 0));
-            list.Add(K(TWordPrev, W(i - 1)));
-            list.Add(K(TWordNext, W(i + 1)));
-            list.Add(K(TWordPrev2, W(i - 2)));
-            list.Add(K(TWordNext2, W(i + 2)));
-            list.Add(K(TClassPrev, C(i - 1)));
-            list.Add(K(TClassNext, C(i + 1)));
-            list.Add(K(TClassPrev2, C(i - 2)));
-            list.Add(K(TClassNext2, C(i + 2)));
-            list.Add(K(TGazPrev, G(i - 1)));
-            list.Add(K(TGazNext, G(i + 1)));
-            list.Add(K(TGazPrev2, G(i - 2)));
-            list.Add(K(TGazNext2, G(i + 2)));
-            list.Add(K(TShapePrev, S(i - 1)));
-            list.Add(K(TShapeNext, S(i + 1)));
-            list.Add(K(TCuePrev, Q(i - 1)));
-            list.Add(K(TCueNext, Q(i + 1)));
-            list.Add(K(TCuePrev2, Q(i - 2)));
-            list.Add(K(TBigramPrev, W(i - 1) * 31 ^ word[i]));
-            list.Add(K(TBigramNext, word[i] * 31 ^ W(i + 1)));
-            list.Add(K(TClassTri, (C(i - 1) * 1021 + cls[i]) * 1021 + C(i + 1)));
-            list.Add(K(TWordPrevClass, W(i - 1) * 31 ^ cls[i]));
-            list.Add(K(TClassWordNext, cls[i] * 31 ^ W(i + 1)));
+            AddOwnKeys(TokenText(text, tokens[i]), facts[i], list);
+            AddPositionKeys(i == 0 || LineBreakBetween(text, tokens[i - 1].End, tokens[i].Start), i == 0, facts[i].Class, list);
+            foreach (var (template, offset, fact) in NeighbourTemplates)
+                list.Add(K(template, At(i + offset).Value(fact)));
+            AddPairKeys(At(i - 1), facts[i], At(i + 1), list);
             ends[i] = list.Count;
         }
     }
 
-    private static bool LineBreakBetween(string text, int from, int to)
+    /// <summary>What the features need to know of one token; everything here depends on the token's text alone.</summary>
+    internal EntityTokenFacts Facts(ReadOnlySpan<char> token)
+    {
+        Span<char> lower = stackalloc char[64];
+        var lw = Lowered(token, lower);
+        return new EntityTokenFacts(Hash(lw), ShapeHash(token), Class(token), (ulong)_gazetteer.Lookup(lw),
+            _cues.TryGetValue(lw, out var cue) ? (ulong)cue : 0, _common.Contains(lw));
+    }
+
+    /// <summary>The features of a token that depend on it alone: word, shape, class, affixes, gazetteer, common word, cue.</summary>
+    internal static void AddOwnKeys(ReadOnlySpan<char> token, in EntityTokenFacts facts, List<ulong> list)
+    {
+        list.Add(K(TBias, 0));
+        list.Add(K(TWord, facts.Word));
+        list.Add(K(TOriginal, Hash(token)));
+        list.Add(K(TShape, facts.Shape));
+        list.Add(K(TClass, facts.Class));
+        list.Add(K(TLength, (ulong)Math.Min(token.Length, 12)));
+        if (char.IsLetter(token[0]))
+        {
+            Span<char> lower = stackalloc char[64];
+            var lw = Lowered(token, lower);
+            for (var k = 1; k <= 4 && k < lw.Length; k++)
+            {
+                list.Add(K(TPrefix, Hash(lw[..k]) + (ulong)k));
+                list.Add(K(TSuffix, Hash(lw[^k..]) + (ulong)k));
+            }
+        }
+        var g = facts.Gazetteer;
+        for (var bit = 0; bit < 10; bit++)
+        {
+            if ((g & (1UL << bit)) != 0)
+                list.Add(K(TGaz, (ulong)bit));
+        }
+        list.Add(K(TGazMask, g));
+        list.Add(K(TClassGaz, facts.Class * 4099 + g));
+        if (facts.Common)
+            list.Add(K(TCommon, facts.Class));
+        list.Add(K(TCommonClass, (facts.Common ? 1UL : 0) * 1000 + facts.Class));
+        list.Add(K(TCue, facts.Cue));
+    }
+
+    /// <summary>Features of where a token stands: first on its line, first of the sequence.</summary>
+    internal static void AddPositionKeys(bool lineStart, bool first, ulong cls, List<ulong> list)
+    {
+        if (lineStart)
+        {
+            list.Add(K(TLineStart, 0));
+            list.Add(K(TLineStartClass, cls));
+        }
+        if (first)
+            list.Add(K(TFirst, 0));
+    }
+
+    /// <summary>The features a token gives the token <paramref name="offset"/> positions away from it (±1, ±2): one key per template of that offset.</summary>
+    internal static void AddNeighbourKeys(int offset, in EntityTokenFacts neighbour, List<ulong> list)
+    {
+        foreach (var (template, templateOffset, fact) in NeighbourTemplates)
+        {
+            if (templateOffset == offset)
+                list.Add(K(template, neighbour.Value(fact)));
+        }
+    }
+
+    /// <summary>Features of a token together with a neighbour: word bigrams, the class trigram, word-class pairs.</summary>
+    internal static void AddPairKeys(in EntityTokenFacts previous, in EntityTokenFacts current, in EntityTokenFacts next, List<ulong> list)
+    {
+        list.Add(K(TBigramPrev, previous.Word * 31 ^ current.Word));
+        list.Add(K(TBigramNext, current.Word * 31 ^ next.Word));
+        list.Add(K(TClassTri, (previous.Class * 1021 + current.Class) * 1021 + next.Class));
+        list.Add(K(TWordPrevClass, previous.Word * 31 ^ current.Class));
+        list.Add(K(TClassWordNext, current.Class * 31 ^ next.Word));
+    }
+
+    /// <summary>Each single-neighbour template with the offset of the neighbour it reads and which fact of it, in key order.</summary>
+    private static readonly (ulong Template, int Offset, EntityTokenFact Fact)[] NeighbourTemplates =
+    [
+        (TWordPrev, -1, EntityTokenFact.Word), (TWordNext, 1, EntityTokenFact.Word), (TWordPrev2, -2, EntityTokenFact.Word), (TWordNext2, 2, EntityTokenFact.Word),
+        (TClassPrev, -1, EntityTokenFact.Class), (TClassNext, 1, EntityTokenFact.Class), (TClassPrev2, -2, EntityTokenFact.Class), (TClassNext2, 2, EntityTokenFact.Class),
+        (TGazPrev, -1, EntityTokenFact.Gazetteer), (TGazNext, 1, EntityTokenFact.Gazetteer), (TGazPrev2, -2, EntityTokenFact.Gazetteer), (TGazNext2, 2, EntityTokenFact.Gazetteer),
+        (TShapePrev, -1, EntityTokenFact.Shape), (TShapeNext, 1, EntityTokenFact.Shape),
+        (TCuePrev, -1, EntityTokenFact.Cue), (TCueNext, 1, EntityTokenFact.Cue), (TCuePrev2, -2, EntityTokenFact.Cue),
+    ];
+
+    /// <summary>How far the features of a token reach: its neighbours up to this many positions either side.</summary>
+    internal const int Reach = 2;
+
+    internal static ReadOnlySpan<char> TokenText(string text, SpanToken token) => text.AsSpan(token.Start, token.End - token.Start);
+
+    /// <summary>The token in lower case, cut to the buffer's 64 characters.</summary>
+    private static ReadOnlySpan<char> Lowered(ReadOnlySpan<char> token, Span<char> lower)
+    {
+        var length = Math.Min(token.Length, lower.Length);
+        token[..length].ToLowerInvariant(lower);
+        return lower[..length];
+    }
+
+    /// <summary>Whether a line ends between two tokens (the first token of a sequence starts a line too).</summary>
+    internal static bool LineBreakBetween(string text, int from, int to)
     {
         for (var i = from; i < to; i++)
         {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using SpecialistPlatform.MachineLearning.Sequence;
 
 namespace SpecialistPlatform.Compliance.Detection.Tagging;
@@ -13,13 +15,12 @@ public sealed class EntityTaggerRecognizer : IRecognizer
     public const double MaximumScore = 0.85;
 
     private readonly SpanTagger _tagger;
-
-    private readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _common = NegativeUtterances.Vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
-    private readonly EntityGazetteer _gazetteer = EntityGazetteer.Default;
+    private readonly EntityEmissions _emissions;
 
     public EntityTaggerRecognizer(SpanTagger tagger)
     {
         _tagger = tagger;
+        _emissions = new EntityEmissions(tagger);
         SupportedTypes = tagger.Labels.ToArray();
     }
 
@@ -32,13 +33,43 @@ public sealed class EntityTaggerRecognizer : IRecognizer
     public IEnumerable<Finding> Recognize(string text)
     {
         var findings = new List<Finding>();
-        foreach (var (lineStart, lineEnd) in Segments(text))
+        var tags = _tagger.TagCount;
+        var tokens = new List<SpanToken>();
+        var words = new List<EntityEmissions.WordScores>();
+        foreach (var (segmentStart, segmentEnd) in Segments(text))
         {
-            foreach (var (start, end) in Windows(text, lineStart, lineEnd))
+            // Tokenised once per segment; each window is a run of these tokens, tagged as a sequence of its own. A
+            // token's text is its cached word's string, so tokens cost no allocation.
+            tokens.Clear();
+            words.Clear();
+            var position = segmentStart;
+            while (SpanTokenizer.NextToken(text, ref position, segmentEnd, out var tokenStart))
             {
-                var segment = start == 0 && end == text.Length ? text : text[start..end];
-                foreach (var span in _tagger.Predict(segment))
-                    findings.Add(new Finding(span.Label, start + span.Start, start + span.End, MaximumScore * span.Confidence, Name));
+                var word = _emissions.Lookup(text.AsSpan(tokenStart, position - tokenStart));
+                tokens.Add(new SpanToken(tokenStart, position, word.Text));
+                words.Add(word);
+            }
+            var segmentTokens = CollectionsMarshal.AsSpan(tokens);
+            var segmentWords = CollectionsMarshal.AsSpan(words);
+            foreach (var (first, last) in Windows(text, segmentTokens, segmentWords))
+            {
+                var count = last - first + 1;
+                var emissions = ArrayPool<double>.Shared.Rent(count * tags);
+                var window = ArrayPool<SpanToken>.Shared.Rent(count);
+                try
+                {
+                    var scores = emissions.AsSpan(0, count * tags);
+                    // Decode reads tokens as a list: a pooled array segment, not a new list per window.
+                    segmentTokens.Slice(first, count).CopyTo(window);
+                    _emissions.Score(text, segmentTokens.Slice(first, count), segmentWords.Slice(first, count), scores);
+                    foreach (var span in _tagger.Decode(text, new ArraySegment<SpanToken>(window, 0, count), scores))
+                        findings.Add(new Finding(span.Label, span.Start, span.End, MaximumScore * span.Confidence, Name));
+                }
+                finally
+                {
+                    ArrayPool<double>.Shared.Return(emissions);
+                    ArrayPool<SpanToken>.Shared.Return(window, clearArray: true);
+                }
             }
         }
         return findings;
@@ -48,52 +79,47 @@ public sealed class EntityTaggerRecognizer : IRecognizer
     internal const int WindowMargin = 4;
 
     /// <summary>
-    /// Within a segment, the stretches around <em>trigger</em> tokens: a capitalised word that is not a common word of
-    /// ordinary requests (or is a known name, place or street word), or a number right before a capitalised word (a
-    /// house number). Prose between them ("please let me know if you have any questions") is never a name, place,
-    /// company or street in the training data, so it is left out; this is most of the tagger's speed on ordinary text.
+    /// Within a segment's tokens, the runs [First, Last] around <em>trigger</em> tokens: a capitalised word that is not
+    /// a common word of ordinary requests (or is a known name, place or street word), or a number right before a
+    /// capitalised word (a house number). Prose between them ("please let me know if you have any questions") is
+    /// never a name, place, company or street in the training data, so it is left out; this is most of the tagger's
+    /// speed on ordinary text.
     /// </summary>
-    internal List<(int Start, int End)> Windows(string text, int start, int end)
+    internal static List<(int First, int Last)> Windows(string text, ReadOnlySpan<SpanToken> tokens, ReadOnlySpan<EntityEmissions.WordScores> words)
     {
-        var tokens = SpanTokenizer.Tokenize(text[start..end]);
-        var windows = new List<(int Start, int End)>();
+        var windows = new List<(int First, int Last)>();
         var first = -1;
         var last = -1;
-        Span<char> lower = stackalloc char[64];
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
-            if (!IsTrigger(text.AsSpan(start + tokens[i].Start, tokens[i].End - tokens[i].Start), i + 1 < tokens.Count ? text[start + tokens[i + 1].Start] : ' ', lower))
+            if (!IsTrigger(text[tokens[i].Start], i + 1 < tokens.Length ? text[tokens[i + 1].Start] : ' ', words[i].Facts))
                 continue;
             var from = Math.Max(0, i - WindowMargin);
-            var to = Math.Min(tokens.Count - 1, i + WindowMargin);
+            var to = Math.Min(tokens.Length - 1, i + WindowMargin);
             if (first >= 0 && from <= last + 1)
             {
                 last = Math.Max(last, to);
                 continue;
             }
             if (first >= 0)
-                windows.Add((start + tokens[first].Start, start + tokens[last].End));
+                windows.Add((first, last));
             first = from;
             last = to;
         }
         if (first >= 0)
-            windows.Add((start + tokens[first].Start, start + tokens[last].End));
+            windows.Add((first, last));
         return windows;
     }
 
-    private bool IsTrigger(ReadOnlySpan<char> token, char next, Span<char> lower)
+    private static bool IsTrigger(char firstChar, char next, EntityTokenFacts facts)
     {
-        var c = token[0];
-        if (char.IsAsciiDigit(c))
+        if (char.IsAsciiDigit(firstChar))
             return char.IsUpper(next);
-        if (!char.IsUpper(c))
+        if (!char.IsUpper(firstChar))
             return false;
-        var length = Math.Min(token.Length, lower.Length);
-        token[..length].ToLowerInvariant(lower);
-        var word = lower[..length];
         const GazetteerClass Entityish = GazetteerClass.FirstName | GazetteerClass.LastName | GazetteerClass.CityWord | GazetteerClass.Country
             | GazetteerClass.State | GazetteerClass.StreetSuffix | GazetteerClass.CompanySuffix;
-        return !_common.Contains(word) || (_gazetteer.Lookup(word) & Entityish) != 0;
+        return !facts.Common || ((GazetteerClass)facts.Gazetteer & Entityish) != 0;
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ internal static class LinearChainCrf
     }
 
     /// <summary>Viterbi into caller-owned buffers (at least n x tags, n x tags and n long); the best path is written to <paramref name="path"/>.</summary>
-    public static void Viterbi(int n, int tags, double[] emissions, float[] transitions, bool[] allowed, double[] score, int[] back, int[] path)
+    public static void Viterbi(int n, int tags, ReadOnlySpan<double> emissions, float[] transitions, bool[] allowed, double[] score, int[] back, int[] path)
     {
         if (n == 0)
         {
@@ -52,19 +52,27 @@ internal static class LinearChainCrf
         {
             score[y] = allowed[tags * tags + y] ? transitions[tags * tags + y] + emissions[y] : double.NegativeInfinity;
         }
-        for (var t = 1; t < n; t++)
+        // The transitions into each tag side by side, -infinity where not allowed: the inner loop then runs over two
+        // spans without branches or bounds checks, and a disallowed step still never wins (same paths as skipping it).
+        Span<double> into = stackalloc double[tags * tags];
+        for (var p = 0; p < tags; p++)
         {
             for (var y = 0; y < tags; y++)
             {
+                into[y * tags + p] = allowed[p * tags + y] ? transitions[p * tags + y] : double.NegativeInfinity;
+            }
+        }
+        for (var t = 1; t < n; t++)
+        {
+            ReadOnlySpan<double> previous = score.AsSpan((t - 1) * tags, tags);
+            for (var y = 0; y < tags; y++)
+            {
+                ReadOnlySpan<double> column = into.Slice(y * tags, tags);
                 var best = double.NegativeInfinity;
                 var arg = 0;
-                for (var p = 0; p < tags; p++)
+                for (var p = 0; p < previous.Length && p < column.Length; p++)
                 {
-                    if (!allowed[p * tags + y])
-                    {
-                        continue;
-                    }
-                    var s = score[(t - 1) * tags + p] + transitions[p * tags + y];
+                    var s = previous[p] + column[p];
                     if (s > best)
                     {
                         best = s;
@@ -198,7 +206,7 @@ internal static class LinearChainCrf
     /// psi[t, y] = exp(emission - max at t); alphaHat and betaHat are the scaled forward and backward vectors and
     /// scales[t] the forward normaliser at t, so that the node marginal is alphaHat * betaHat.
     /// </summary>
-    public static void ScaledForwardBackward(int n, int tags, double[] emissions, double[] expTransitions,
+    public static void ScaledForwardBackward(int n, int tags, ReadOnlySpan<double> emissions, double[] expTransitions,
         double[] psi, double[] alphaHat, double[] betaHat, double[] scales)
     {
         for (var t = 0; t < n; t++)

@@ -56,7 +56,8 @@ public sealed class SpanTagger
     /// <summary>Number of distinct features with weights (those seen in training).</summary>
     public int FeatureRows => Keys.Length;
 
-    internal int TagCount => 2 * Labels.Count + 1;
+    /// <summary>Number of BIO tags: O, then B and I of each label.</summary>
+    public int TagCount => 2 * Labels.Count + 1;
 
     internal ulong[] Keys { get; }
 
@@ -85,19 +86,46 @@ public sealed class SpanTagger
         scratch.Ensure(n, tags);
         scratch.Keys.Clear();
         Featurizer.ExtractInto(text, tokens, requestedSlots ?? [], scratch.Keys, scratch.Ends);
-        var emissions = scratch.Emissions;
-        Array.Clear(emissions, 0, n * tags);
+        var emissions = scratch.Emissions.AsSpan(0, n * tags);
+        emissions.Clear();
         var keys = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scratch.Keys);
         var from = 0;
         for (var t = 0; t < n; t++)
         {
-            var row = emissions.AsSpan(t * tags, tags);
-            foreach (var key in keys[from..scratch.Ends[t]])
-            {
-                _rows.Accumulate(key, row);
-            }
+            AddWeights(keys[from..scratch.Ends[t]], emissions.Slice(t * tags, tags));
             from = scratch.Ends[t];
         }
+        return Decode(text, tokens, emissions);
+    }
+
+    /// <summary>Adds the weights of the feature <paramref name="keys"/> to <paramref name="scores"/> (one per tag, <see cref="TagCount"/>); keys the model never kept add nothing.</summary>
+    public void AddWeights(ReadOnlySpan<ulong> keys, Span<double> scores)
+    {
+        foreach (var key in keys)
+        {
+            _rows.Accumulate(key, scores);
+        }
+    }
+
+    /// <summary>
+    /// The spans of <paramref name="tokens"/> (offsets into <paramref name="text"/>) given their emission scores
+    /// (token t's score of tag y at t * <see cref="TagCount"/> + y): for callers that compute emissions their own way,
+    /// such as from partial sums cached per word, instead of through <see cref="Predict"/>'s featurizer.
+    /// </summary>
+    public IReadOnlyList<PredictedSpan> Decode(string text, IReadOnlyList<SpanToken> tokens, ReadOnlySpan<double> emissions)
+    {
+        var tags = TagCount;
+        var n = tokens.Count;
+        if (emissions.Length != n * tags)
+        {
+            throw new ArgumentException($"Expected {n} x {tags} emission scores, got {emissions.Length}.", nameof(emissions));
+        }
+        if (n == 0)
+        {
+            return [];
+        }
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Ensure(n, tags);
         var path = scratch.Path;
         LinearChainCrf.Viterbi(n, tags, emissions, Transitions, _allowed, scratch.Score, scratch.Back, path);
         if (path.AsSpan(0, n).IndexOfAnyExcept(0) < 0)

@@ -11,39 +11,63 @@ public readonly record struct SpanToken(int Start, int End, string Text);
 /// </summary>
 public static class SpanTokenizer
 {
-    public static List<SpanToken> Tokenize(string text)
+    public static List<SpanToken> Tokenize(string text) => Tokenize(text, 0, text.Length);
+
+    /// <summary>The tokens of text[start..end], with offsets into the whole <paramref name="text"/> (the same tokens as tokenising the substring, shifted).</summary>
+    public static List<SpanToken> Tokenize(string text, int start, int end)
     {
-        var tokens = new List<SpanToken>(text.Length / 4 + 1);
-        var i = 0;
-        while (i < text.Length)
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+        var tokens = new List<SpanToken>((end - start) / 4 + 1);
+        var i = start;
+        while (NextToken(text, ref i, end, out var tokenStart))
         {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                i++;
-                continue;
-            }
-            var start = i;
-            var kind = Kind(c);
-            if (kind == 0)
-            {
-                i += char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
-            }
-            else
-            {
-                i++;
-                while (i < text.Length && Kind(text[i]) == kind)
-                {
-                    i++;
-                }
-            }
-            tokens.Add(new SpanToken(start, i, text[start..i]));
+            tokens.Add(new SpanToken(tokenStart, i, text[tokenStart..i]));
         }
         return tokens;
     }
 
+    /// <summary>
+    /// The next token from <paramref name="i"/> on, white space skipped, within [.., <paramref name="end"/>): its start
+    /// in <paramref name="tokenStart"/> and its end left in <paramref name="i"/>; false when none is left. For callers
+    /// that want the offsets without a string per token.
+    /// </summary>
+    public static bool NextToken(string text, ref int i, int end, out int tokenStart)
+    {
+        while (i < end && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+        tokenStart = i;
+        if (i >= end)
+        {
+            return false;
+        }
+        var c = text[i];
+        var kind = Kind(c);
+        if (kind == 0)
+        {
+            i += char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+        }
+        else
+        {
+            i++;
+            while (i < end && Kind(text[i]) == kind)
+            {
+                i++;
+            }
+        }
+        return true;
+    }
+
     private static int Kind(char c)
     {
+        // The common case first: this runs for every character the entity tagger reads.
+        if (char.IsAsciiLetter(c))
+        {
+            return 1;
+        }
         if (char.IsAsciiDigit(c) || char.IsDigit(c))
         {
             return 2;

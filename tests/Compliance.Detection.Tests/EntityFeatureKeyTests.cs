@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+using SpecialistPlatform.Compliance.Detection.Tagging;
+using SpecialistPlatform.MachineLearning.Sequence;
+
+namespace SpecialistPlatform.Compliance.Detection.Tests;
+
+public class EntityFeatureKeyTests
+{
+    /// <summary>
+    /// Training draws its feature dropout per key in order, so the default model (cached by recipe, not by code)
+    /// is reproducible only while the keys and their order stay exactly these.
+    /// </summary>
+    [Fact]
+    public void The_training_keys_and_their_order_are_unchanged()
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var example in new EntityTrainingGenerator(3).Generate(300))
+        {
+            var tokens = SpanTokenizer.Tokenize(example.Text);
+            foreach (var row in EntityFeatures.Default.Extract(example.Text, tokens, []))
+            {
+                sha.AppendData(BitConverter.GetBytes(row.Length));
+                foreach (var key in row)
+                    sha.AppendData(BitConverter.GetBytes(key));
+            }
+        }
+
+        Convert.ToHexStringLower(sha.GetHashAndReset()).ShouldBe("6f79c92ba1eecd8db0ce5af52efa7e4e74e4575f965e02a341b3a0185d125b02");
+    }
+}
