@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Jobs.Pipelines;
+using SpecialistPlatform.Jobs.Registry;
 using SpecialistPlatform.MachineLearning.Sequence;
 
 namespace SpecialistPlatform.Extraction.Models;
@@ -20,12 +20,11 @@ public sealed record LoadedSpanModel(SpanTagger Tagger, string Name, string Vers
 /// </summary>
 public sealed class SpanModelHost(
     IServiceScopeFactory scopes, IOptions<PipelineOptions> pipelines, IOptions<ExtractionOptions> options, IHostEnvironment environment,
-    ILogger<SpanModelHost> logger) : BackgroundService, IHealthCheck
+    ILogger<SpanModelHost> logger) : RegistryFollower(scopes, logger), IHealthCheck
 {
     public const string ModelTask = "extract";
 
     private readonly ConcurrentDictionary<string, (Guid Id, LoadedSpanModel Model)> _models = new(StringComparer.Ordinal);
-    private string? _failure;
 
     private IReadOnlyList<string> Needed => [.. pipelines.Value.Schemas.Values.Select(s => s.Model).OfType<string>().Distinct()];
 
@@ -41,7 +40,7 @@ public sealed class SpanModelHost(
 
         return _models.TryGetValue(name, out var loaded)
             ? loaded.Model
-            : throw new InvalidOperationException($"The span model '{name}' could not be loaded: {_failure ?? "still loading"}.");
+            : throw new InvalidOperationException($"The span model '{name}' could not be loaded: {Failure ?? "still loading"}.");
     }
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -49,36 +48,23 @@ public sealed class SpanModelHost(
         var missing = Needed.Where(name => !_models.ContainsKey(name)).ToList();
         return Task.FromResult(missing.Count == 0
             ? HealthCheckResult.Healthy(string.Join(", ", _models.Values.Select(m => $"{m.Model.Name} {m.Model.Version}")))
-            : new HealthCheckResult(context.Registration.FailureStatus, _failure ?? $"loading or training {string.Join(", ", missing)}"));
+            : new HealthCheckResult(context.Registration.FailureStatus, Failure ?? $"loading or training {string.Join(", ", missing)}"));
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan RefreshInterval => TimeSpan.FromSeconds(options.Value.RegistryRefreshSeconds);
+
+    protected override string Following => "span models";
+
+    protected override async Task RefreshAsync(ModelRegistry registry, CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        foreach (var name in Needed)
         {
-            try
-            {
-                foreach (var name in Needed)
-                {
-                    await RefreshAsync(name, stoppingToken);
-                }
-
-                _failure = null;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                _failure = e.Message;
-                logger.LogError(e, "Could not bring the span models in step with the registry; retrying");
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(options.Value.RegistryRefreshSeconds), stoppingToken);
+            await RefreshAsync(registry, name, cancellationToken);
         }
     }
 
-    private async Task RefreshAsync(string name, CancellationToken cancellationToken)
+    private async Task RefreshAsync(ModelRegistry registry, string name, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var registry = scope.ServiceProvider.GetRequiredService<ModelRegistry>();
         var active = (await registry.ServingAsync(ModelTask, name, cancellationToken)).Active;
         if (active is null)
         {
@@ -112,14 +98,12 @@ public sealed class SpanModelHost(
         }
 
         var data = Path.GetFullPath(source.Data, environment.ContentRootPath);
-        logger.LogInformation("The registry has no active {Task}/{Name} model: training one from {Data}", ModelTask, name, data);
-        var stopwatch = Stopwatch.StartNew();
-        var examples = SpanDataReader.Read(data, SpanDataReader.ParseFormat(source.Format));
-        var result = await Task.Run(() => SpanTaggerTrainer.Train(examples, null, new SpanTaggerOptions(), cancellationToken: cancellationToken), cancellationToken);
-        var registered = await registry.RegisterActiveAsync(ModelTask, name, SpanTaggerArtifact.Serialize(result.Model),
-            JsonSerializer.Serialize(result.Model.Metadata.Metrics), result.Model.Metadata.TrainingDataSha256,
-            $"default model trained at first start from {Path.GetFileName(data)} in {stopwatch.Elapsed.TotalSeconds:0.0} s", cancellationToken);
-        logger.LogInformation("Trained and activated {Task}/{Name} {Version} on {Count} examples in {Seconds:0.0} s",
-            ModelTask, name, registered.Version, examples.Count, stopwatch.Elapsed.TotalSeconds);
+        await TrainAndActivateDefaultAsync(registry, ModelTask, name, data, cancel =>
+        {
+            var examples = SpanDataReader.Read(data, SpanDataReader.ParseFormat(source.Format));
+            var model = SpanTaggerTrainer.Train(examples, null, new SpanTaggerOptions(), cancellationToken: cancel).Model;
+            return new TrainedDefault(SpanTaggerArtifact.Serialize(model), JsonSerializer.Serialize(model.Metadata.Metrics),
+                model.Metadata.TrainingDataSha256, examples.Count);
+        }, cancellationToken);
     }
 }

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Jobs.Pipelines;
+using SpecialistPlatform.Jobs.Registry;
 using SpecialistPlatform.MachineLearning.Artifacts;
 using SpecialistPlatform.MachineLearning.Data;
 using SpecialistPlatform.MachineLearning.Models;
@@ -41,13 +41,12 @@ public sealed record ServingIntentModels(LoadedIntentModel Active, LoadedIntentM
 /// </summary>
 public sealed class IntentModelHost(
     IServiceScopeFactory scopes, IOptions<IntentClassifierOptions> options, IHostEnvironment environment, ILogger<IntentModelHost> logger)
-    : BackgroundService, IHealthCheck
+    : RegistryFollower(scopes, logger), IHealthCheck
 {
     public const string ModelTask = "intent";
 
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile ServingIntentModels? _serving;
-    private string? _failure;
 
     public async Task<ServingIntentModels> CurrentAsync()
     {
@@ -58,33 +57,14 @@ public sealed class IntentModelHost(
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(_serving is { } serving
             ? HealthCheckResult.Healthy($"model {serving.Active.Name} {serving.Active.Version}" + (serving.Shadow is { } s ? $", shadow {s.Version}" : ""))
-            : new HealthCheckResult(context.Registration.FailureStatus, _failure ?? "the model is still loading or training"));
+            : new HealthCheckResult(context.Registration.FailureStatus, Failure ?? "the model is still loading or training"));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan RefreshInterval => TimeSpan.FromSeconds(options.Value.RegistryRefreshSeconds);
+
+    protected override string Following => "intent models";
+
+    protected override async Task RefreshAsync(ModelRegistry registry, CancellationToken cancellationToken)
     {
-        var interval = TimeSpan.FromSeconds(options.Value.RegistryRefreshSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-                _failure = null;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // The registry or the database may be away for a moment; the models in service keep serving.
-                _failure = e.Message;
-                logger.LogError(e, "Could not bring the intent models in step with the registry; retrying");
-            }
-
-            await Task.Delay(interval, stoppingToken);
-        }
-    }
-
-    private async Task RefreshAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var registry = scope.ServiceProvider.GetRequiredService<ModelRegistry>();
         var name = options.Value.ModelName;
         var wanted = await registry.ServingAsync(ModelTask, name, cancellationToken);
         if (wanted.Active is null)
@@ -123,22 +103,16 @@ public sealed class IntentModelHost(
         return new LoadedIntentModel(ModelArtifact.Deserialize(bytes), entry.Id, entry.Name, entry.Version, entry.EscalationThreshold);
     }
 
-    /// <summary>The registry has no active router yet (a fresh platform): train one from the bundled labelled data,
-    /// register it and make it active. Deterministic, so two instances doing this at once register the same version.</summary>
+    /// <summary>The registry has no active router yet (a fresh platform): the default from the bundled labelled data.</summary>
     private async Task TrainDefaultAsync(ModelRegistry registry, string name, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var data = Path.GetFullPath(settings.TrainingData, environment.ContentRootPath);
-        logger.LogInformation("The registry has no active {Task}/{Name} model: training one from {Data}", ModelTask, name, data);
-        var stopwatch = Stopwatch.StartNew();
-        var examples = LabeledDataReader.Read(data, settings.TextColumn, settings.LabelColumn);
-        var result = await Task.Run(() => IntentTrainer.Train(
-            examples, null, IntentPresets.Create(IntentPresets.Default) with { Seed = settings.Seed }, cancellationToken: cancellationToken), cancellationToken);
-        var artifact = ModelArtifact.Serialize(result.Model);
-        var registered = await registry.RegisterActiveAsync(ModelTask, name, artifact, JsonSerializer.Serialize(result.Model.Metadata.Metrics),
-            result.Model.Metadata.TrainingDataSha256, $"default model trained at first start from {Path.GetFileName(data)} in {stopwatch.Elapsed.TotalSeconds:0.0} s",
-            cancellationToken);
-        logger.LogInformation("Trained and activated {Task}/{Name} {Version} on {Count} examples in {Seconds:0.0} s",
-            ModelTask, name, registered.Version, examples.Count, stopwatch.Elapsed.TotalSeconds);
+        await TrainAndActivateDefaultAsync(registry, ModelTask, name, data, cancel =>
+        {
+            var examples = LabeledDataReader.Read(data, settings.TextColumn, settings.LabelColumn);
+            var model = IntentTrainer.Train(examples, null, IntentPresets.Create(IntentPresets.Default) with { Seed = settings.Seed }, cancellationToken: cancel).Model;
+            return new TrainedDefault(ModelArtifact.Serialize(model), JsonSerializer.Serialize(model.Metadata.Metrics), model.Metadata.TrainingDataSha256, examples.Count);
+        }, cancellationToken);
     }
 }
