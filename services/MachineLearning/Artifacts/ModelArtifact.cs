@@ -35,9 +35,7 @@ public static class ModelArtifact
     public const string ModelFileName = "model.bin";
     public const string ManifestFileName = "model.json";
 
-    private const int PreambleLength = 20;
-    private const int ChecksumLength = 32;
-    private static ReadOnlySpan<byte> Magic => "SPMODEL\0"u8;
+    internal static readonly ArtifactKind Kind = new("SPMODEL\0", "model", "specialist model", FormatVersion, FormatVersion);
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
@@ -86,50 +84,15 @@ public static class ModelArtifact
             }
         }
 
-        var payloadLength = payload.Length;
-        var file = new byte[PreambleLength + payloadLength + ChecksumLength];
-        Magic.CopyTo(file);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), FormatVersion);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 0);
-        BinaryPrimitives.WriteInt64LittleEndian(file.AsSpan(12), payloadLength);
-        payload.GetBuffer().AsSpan(0, (int)payloadLength).CopyTo(file.AsSpan(PreambleLength));
-        SHA256.HashData(file.AsSpan(0, PreambleLength + (int)payloadLength), file.AsSpan(PreambleLength + (int)payloadLength));
-        return file;
+        return ArtifactEnvelope.Wrap(Kind, payload.Length, file => payload.GetBuffer().AsSpan(0, (int)payload.Length).CopyTo(file));
     }
 
     public static IntentModel Deserialize(ReadOnlySpan<byte> file)
     {
-        if (file.Length < PreambleLength + ChecksumLength)
-        {
-            throw new ModelFormatException($"Model file is truncated: {file.Length} bytes is shorter than the {PreambleLength + ChecksumLength}-byte minimum.");
-        }
-        if (!file[..8].SequenceEqual(Magic))
-        {
-            throw new ModelFormatException("Not a specialist model file: the magic bytes are wrong.");
-        }
-        var version = BinaryPrimitives.ReadUInt16LittleEndian(file[8..]);
-        if (version != FormatVersion)
-        {
-            throw new ModelFormatException($"Incompatible model format version {version}: this build reads version {FormatVersion} only.");
-        }
-        var payloadLength = BinaryPrimitives.ReadInt64LittleEndian(file[12..]);
-        var expected = PreambleLength + payloadLength + ChecksumLength;
-        if (payloadLength < 4 || expected != file.Length)
-        {
-            throw new ModelFormatException(expected > file.Length || payloadLength < 0
-                ? $"Model file is truncated: the header promises {expected} bytes but the file has {file.Length}."
-                : $"Model file has the wrong length: the header promises {expected} bytes but the file has {file.Length}.");
-        }
-        Span<byte> actual = stackalloc byte[ChecksumLength];
-        SHA256.HashData(file[..(PreambleLength + (int)payloadLength)], actual);
-        if (!actual.SequenceEqual(file[(PreambleLength + (int)payloadLength)..]))
-        {
-            throw new ModelFormatException("Model file is corrupt: its SHA-256 checksum does not match its contents.");
-        }
-
+        var payload = ArtifactEnvelope.Open(file, Kind, out _);
         try
         {
-            return ReadPayload(file.Slice(PreambleLength, (int)payloadLength));
+            return ReadPayload(payload);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or ArgumentOutOfRangeException or InvalidOperationException or OverflowException or NotSupportedException)
         {

@@ -9,17 +9,11 @@ using SpecialistPlatform.MachineLearning.Artifacts;
 namespace SpecialistPlatform.MachineLearning.Sequence;
 
 /// <summary>
-/// The span tagger's file, laid out like <see cref="ModelArtifact"/> with its own magic (all little-endian):
-/// <code>
-/// offset 0   8 bytes  magic "SPTAGGR\0"
-/// offset 8   uint16   format version (2; version 1, without span edges, is still read)
-/// offset 10  uint16   reserved, 0
-/// offset 12  int64    payload length L
-/// offset 20  L bytes  payload: int32 header length H, H bytes of UTF-8 JSON header (task, labels, tag scheme,
-///                     feature version, rows, span edges, training-data SHA-256, hyper-parameters, metrics), then
-///                     uint64[rows] feature keys, float32[rows * tags] weights, float32[(tags + 1) * tags] transitions
-/// offset 20+L 32 bytes SHA-256 of bytes [0, 20+L)
-/// </code>
+/// The span tagger's file: the <see cref="ArtifactEnvelope"/> every model file shares, magic "SPTAGGR\0", format
+/// version 2 (version 1, without span edges, is still read), and as its payload (little-endian): int32 header length
+/// H, H bytes of UTF-8 JSON header (task, labels, tag scheme, feature version, rows, span edges, training-data
+/// SHA-256, hyper-parameters, metrics), then uint64[rows] feature keys, float32[rows * tags] weights,
+/// float32[(tags + 1) * tags] transitions.
 /// Nothing time-dependent is inside. Wrong magic, version, length, checksum or content: <see cref="ModelFormatException"/>.
 /// </summary>
 public static class SpanTaggerArtifact
@@ -32,10 +26,7 @@ public static class SpanTaggerArtifact
     public const string ManifestFileName = "tagger.json";
     public const string Task = "span-tagging";
 
-    private const int PreambleLength = 20;
-    private const int ChecksumLength = 32;
-    private static ReadOnlySpan<byte> Magic => "SPTAGGR\0"u8;
-    private static ReadOnlySpan<byte> IntentMagic => "SPMODEL\0"u8;
+    private static readonly ArtifactKind Kind = new("SPTAGGR\0", "tagger", "span tagger", OldestReadableVersion, FormatVersion);
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     public static byte[] Serialize(SpanTagger model)
@@ -61,67 +52,29 @@ public static class SpanTaggerArtifact
         };
         var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header);
         var payloadLength = 4L + headerBytes.Length + model.Keys.Length * 8L + model.Weights.Length * 4L + model.Transitions.Length * 4L;
-        if (PreambleLength + payloadLength + ChecksumLength > Array.MaxLength)
+        return ArtifactEnvelope.Wrap(Kind, payloadLength, payload =>
         {
-            throw new InvalidOperationException("The model is too large for one file.");
-        }
-        var file = new byte[PreambleLength + payloadLength + ChecksumLength];
-        Magic.CopyTo(file);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), FormatVersion);
-        BinaryPrimitives.WriteInt64LittleEndian(file.AsSpan(12), payloadLength);
-        var offset = PreambleLength;
-        BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(offset), headerBytes.Length);
-        offset += 4;
-        headerBytes.CopyTo(file.AsSpan(offset));
-        offset += headerBytes.Length;
-        foreach (var block in new[] { MemoryMarshal.AsBytes(model.Keys.AsSpan()).ToArray(), MemoryMarshal.AsBytes(model.Weights.AsSpan()).ToArray(), MemoryMarshal.AsBytes(model.Transitions.AsSpan()).ToArray() })
-        {
-            block.CopyTo(file.AsSpan(offset));
-            offset += block.Length;
-        }
-        SHA256.HashData(file.AsSpan(0, offset), file.AsSpan(offset));
-        return file;
+            BinaryPrimitives.WriteInt32LittleEndian(payload, headerBytes.Length);
+            var offset = 4;
+            headerBytes.CopyTo(payload[offset..]);
+            offset += headerBytes.Length;
+            MemoryMarshal.AsBytes(model.Keys.AsSpan()).CopyTo(payload[offset..]);
+            offset += model.Keys.Length * 8;
+            MemoryMarshal.AsBytes(model.Weights.AsSpan()).CopyTo(payload[offset..]);
+            offset += model.Weights.Length * 4;
+            MemoryMarshal.AsBytes(model.Transitions.AsSpan()).CopyTo(payload[offset..]);
+        });
     }
 
     /// <param name="file">The file's bytes.</param>
     /// <param name="featurizer">The features the caller can compute; null for the slot tagger's. A model trained with another feature set is refused.</param>
     public static SpanTagger Deserialize(ReadOnlySpan<byte> file, ITaggerFeaturizer? featurizer = null)
     {
-        if (file.Length < PreambleLength + ChecksumLength)
-        {
-            throw new ModelFormatException($"Tagger file is truncated: {file.Length} bytes is shorter than the {PreambleLength + ChecksumLength}-byte minimum.");
-        }
-        if (file[..8].SequenceEqual(IntentMagic))
-        {
-            throw new ModelFormatException("This is an intent model file, not a span tagger (train one with 'specialist train extract').");
-        }
-        if (!file[..8].SequenceEqual(Magic))
-        {
-            throw new ModelFormatException("Not a span tagger file: the magic bytes are wrong.");
-        }
-        var version = BinaryPrimitives.ReadUInt16LittleEndian(file[8..]);
-        if (version is < OldestReadableVersion or > FormatVersion)
-        {
-            throw new ModelFormatException($"Incompatible tagger format version {version}: this build reads versions {OldestReadableVersion} to {FormatVersion}; "
-                + (version > FormatVersion ? "the file was written by a newer build." : "retrain it."));
-        }
-        var payloadLength = BinaryPrimitives.ReadInt64LittleEndian(file[12..]);
-        var expected = PreambleLength + payloadLength + ChecksumLength;
-        if (payloadLength < 4 || expected != file.Length)
-        {
-            throw new ModelFormatException(expected > file.Length || payloadLength < 0
-                ? $"Tagger file is truncated: the header promises {expected} bytes but the file has {file.Length}."
-                : $"Tagger file has the wrong length: the header promises {expected} bytes but the file has {file.Length}.");
-        }
-        Span<byte> actual = stackalloc byte[ChecksumLength];
-        SHA256.HashData(file[..(PreambleLength + (int)payloadLength)], actual);
-        if (!actual.SequenceEqual(file[(PreambleLength + (int)payloadLength)..]))
-        {
-            throw new ModelFormatException("Tagger file is corrupt: its SHA-256 checksum does not match its contents.");
-        }
+        var payload = ArtifactEnvelope.Open(file, Kind, out var version,
+            (ModelArtifact.Kind.Magic, "This is an intent model file, not a span tagger (train one with 'specialist train extract')."));
         try
         {
-            return ReadPayload(file.Slice(PreambleLength, (int)payloadLength), version, featurizer);
+            return ReadPayload(payload, version, featurizer);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or OverflowException or NotSupportedException)
         {
