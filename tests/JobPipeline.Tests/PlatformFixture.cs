@@ -21,6 +21,9 @@ public class PlatformFixture : IAsyncLifetime
     private AppHostProcess? _appHost;
 
     public AppHostProcess AppHost => _appHost ?? throw new InvalidOperationException("The platform is not started.");
+    /// <summary>The AppHost's data folder: its state file (resources, pids) is what CLI commands read by default.</summary>
+    public string DataDirectory => _dataDirectory;
+
     public string GatewayUrl { get; private set; } = "";
     public string PostgresAdminConnectionString { get; private set; } = "";
     public string RabbitMqConnectionString { get; private set; } = "";

@@ -48,13 +48,23 @@ internal static class BenchLoadCommand
                 TimeSpan.FromSeconds(Positive(parseResult.GetRequiredValue(timeout), "--timeout")),
                 Positive(parseResult.GetRequiredValue(concurrency), "--concurrency"));
 
+            var processes = state.ProcessIds();
+            var cpuBefore = ProcessCpu.Snapshot(processes);
             var report = await LoadBenchmark.RunAsync(settings, line => console.WriteLine(line), cancellationToken);
+            var cpuAfter = ProcessCpu.Snapshot(processes);
             console.WriteLine($"jobs submitted              {report.Submitted} ({report.Accepted} accepted) in {Number(report.SubmitSeconds, "0.00")} s: offered {Number(report.OfferedRate, "0.0")} jobs/s");
             console.WriteLine($"jobs finished               {report.Finished} ({string.Join(", ", report.FinishedByStatus.Select(p => $"{p.Key} {p.Value}"))}); not finished in time: {report.NotFinished}");
             console.WriteLine($"sustained end to end        {Number(report.SustainedJobsPerSecond, "0.0")} jobs/s (finished jobs / first submit to last finish)");
             console.WriteLine($"submit latency (HTTP 202)   p50 {Ms(report.SubmitLatency.P50)}  p95 {Ms(report.SubmitLatency.P95)}  p99 {Ms(report.SubmitLatency.P99)}  max {Ms(report.SubmitLatency.Max)}");
             console.WriteLine($"end-to-end latency          p50 {Ms(report.EndToEndLatency.P50)}  p95 {Ms(report.EndToEndLatency.P95)}  p99 {Ms(report.EndToEndLatency.P99)}  max {Ms(report.EndToEndLatency.Max)}");
             console.WriteLine($"errors                      {(report.Rejected.Count == 0 ? "none" : string.Join(", ", report.Rejected.Select(p => $"{p.Key} x{p.Value}")))}");
+            if (report.Finished > 0 && cpuAfter.Count > 0)
+            {
+                // Over the whole run, waits included: at low rates idle work (timers, polling) is a larger share.
+                var perJob = cpuAfter.Where(p => cpuBefore.ContainsKey(p.Key))
+                    .Select(p => (Name: p.Key, Ms: (p.Value - cpuBefore[p.Key]) * 1000 / report.Finished)).OrderByDescending(p => p.Ms).ToList();
+                console.WriteLine($"CPU per finished job        {string.Join("  ", perJob.Select(p => $"{p.Name} {Number(p.Ms, "0.00")}"))}  total {Number(perJob.Sum(p => p.Ms), "0.00")} ms");
+            }
 
             var seconds = parseResult.GetRequiredValue(brokerSeconds);
             if (seconds > 0)

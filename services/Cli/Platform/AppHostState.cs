@@ -22,6 +22,30 @@ internal sealed class AppHostState(string dataDirectory)
 
     public string ServerConnectionString(string name) => Resource("servers", name, "connectionString");
 
+    /// <summary>The pids of every server and service the AppHost started, by resource name; empty when it has not
+    /// written its state (a platform started some other way).</summary>
+    public IReadOnlyDictionary<string, int[]> ProcessIds()
+    {
+        if (!File.Exists(Path.Combine(dataDirectory, "apphost-state.json")))
+        {
+            return new Dictionary<string, int[]>();
+        }
+
+        var state = _state ??= Read();
+        var pids = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var server in state.GetProperty("servers").EnumerateArray())
+        {
+            pids[server.GetProperty("name").GetString()!] = [.. server.GetProperty("pids").EnumerateArray().Select(p => p.GetInt32())];
+        }
+
+        foreach (var service in state.GetProperty("services").EnumerateArray())
+        {
+            pids[service.GetProperty("name").GetString()!] = service.GetProperty("pid").ValueKind == JsonValueKind.Number ? [service.GetProperty("pid").GetInt32()] : [];
+        }
+
+        return pids;
+    }
+
     public string DevApiKey()
     {
         var file = Path.Combine(dataDirectory, "dev-api-key");
