@@ -82,8 +82,11 @@ internal static class BenchPiiCommand
             }
             Array.Sort(latencies);
 
+            // Per recognizer over the slice cut into the detector's chunk size, the inputs the detector hands them,
+            // so that the breakdown and the detector's own time measure the same work.
+            var chunks = slice.Chunk(PersonalDataDetector.DefaultChunkSize).Select(c => new string(c)).ToList();
             var perRecognizer = detector.Recognizers
-                .Select(r => (r.Name, Time: PassTime.Repeat(passes, () => r.Recognize(slice).Count())))
+                .Select(r => (r.Name, Time: PassTime.Repeat(passes, () => chunks.ForEach(c => r.Recognize(c).Count()))))
                 .ToList();
             var wholeSlice = PassTime.Repeat(passes, () => detector.DetectChunked(slice, PersonalDataDetector.DefaultChunkSize));
             var recognizersSum = perRecognizer.Sum(r => r.Time.BestCpuMs);
@@ -99,7 +102,7 @@ internal static class BenchPiiCommand
             output.WriteLine($"throughput, {Environment.ProcessorCount} threads: {Number(bytes / 1e6 / parallelClock.Elapsed.TotalSeconds, "0.00")} MB/s wall (chunks in parallel, one pass)");
             output.WriteLine($"1 KB texts ({n}, after one untimed pass over them): p50 {Number(IntentEvaluator.Percentile(latencies, 0.50), "0.000")} ms, p99 {Number(IntentEvaluator.Percentile(latencies, 0.99), "0.000")} ms, max {Number(latencies[^1], "0.000")} ms wall");
             output.WriteLine($"memory:                 {Number(allocated / (double)bytes, "0.0")} bytes allocated per input byte, peak working set {process.PeakWorkingSet64 / (1 << 20)} MiB, GC heap {GC.GetTotalMemory(false) / (1 << 20)} MiB");
-            output.WriteLine($"1 Mi chars, best of {passes} by {cpu}: detector {Number(wholeSlice.BestCpuMs, "0")} ms = recognizers {Number(recognizersSum, "0")} ms + chunking, filtering, overlap resolution {Number(wholeSlice.BestCpuMs - recognizersSum, "0")} ms; per recognizer: "
+            output.WriteLine($"1 Mi chars, best of {passes} by {cpu}: detector {Number(wholeSlice.BestCpuMs, "0")} ms = recognizers on 64K chunks {Number(recognizersSum, "0")} ms + chunk overlap, filtering, overlap resolution {Number(wholeSlice.BestCpuMs - recognizersSum, "0")} ms; per recognizer: "
                 + string.Join(", ", perRecognizer.OrderByDescending(r => r.Time.BestCpuMs).Select(r => $"{r.Name} {Number(r.Time.BestCpuMs, "0.0")} ms")));
             return Task.FromResult(0);
         }));
