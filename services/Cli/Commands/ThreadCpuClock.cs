@@ -9,7 +9,7 @@ namespace SpecialistPlatform.Cli.Commands;
 /// JIT's background threads). Linux only (<c>clock_gettime(CLOCK_THREAD_CPUTIME_ID)</c>); elsewhere
 /// <see cref="Now"/> falls back to the process's CPU time and <see cref="IsPerThread"/> says so.
 /// </summary>
-internal static partial class ThreadCpuClock
+internal static class ThreadCpuClock
 {
     private const int ClockThreadCpuTimeId = 3;
 
