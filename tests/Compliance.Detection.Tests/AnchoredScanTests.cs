@@ -2,7 +2,7 @@ using SpecialistPlatform.Compliance.Detection.Recognizers;
 
 namespace SpecialistPlatform.Compliance.Detection.Tests;
 
-/// <summary>The '@'-, '.'- and ':'-anchored scans must find exactly what a plain left-to-right regex scan finds.</summary>
+/// <summary>The '@'-, '.'-, ':'- and digit-run-anchored scans must find exactly what a plain left-to-right regex scan finds.</summary>
 public class AnchoredScanTests
 {
     private static readonly string[] Pieces =
@@ -31,5 +31,32 @@ public class AnchoredScanTests
                 .Select(d => $"[{d.Index},{d.Length}] '{text.Substring(Math.Max(0, d.Index - 8), Math.Min(text.Length - Math.Max(0, d.Index - 8), d.Length + 16))}' full={full.Contains(d)}");
             anchored.ShouldBe(full, recognizer.Name + ": " + string.Join(" | ", diff));
         }
+    }
+
+    // Date and time fragments, with what the patterns' lookarounds and separators look at around them.
+    private static readonly string[] DatePieces =
+    [
+        "1", "2", "7", "9", "0", "12", "19", "20", "23", "31", "45", "99", "123", "2024", "1999", "2031", "20250", "05", "13",
+        "-", "/", ".", ":", ",", " ", "  ", "\n", "\t", "\u00A0", "\u2028", "\u0085", "T", "Z", "+", "st", "nd", "rd", "th", "er",
+        "of ", "de ", "am", "pm", "a.m.", "P.M.", "h", "uhr", "May", "march", "Sept", "févr", "ago", "set", "mai", "okt",
+        "janvier", "x", "é", "_", "\u0301", "²", "٣", "(", "on ",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Digit_run_scan_of_dates_equals_the_full_scan_on_random_text(int seed)
+    {
+        var random = new Random(seed);
+        // Half the pieces followed by a space, so that dates and times form often enough.
+        var text = string.Concat(Enumerable.Range(0, 4000).Select(_ => DatePieces[random.Next(DatePieces.Length)] + (random.Next(2) == 0 ? " " : "")));
+        var recognizer = new DateTimeRecognizer();
+
+        var full = recognizer.CandidateSpans(text, fullScan: true);
+        var anchored = recognizer.CandidateSpans(text, fullScan: false);
+
+        full.Count.ShouldBeGreaterThan(20, "the random text should contain date candidates");
+        var diff = full.Except(anchored).Concat(anchored.Except(full)).Take(4)
+            .Select(d => $"[{d.Index},{d.Length}] '{text.Substring(Math.Max(0, d.Index - 8), Math.Min(text.Length - Math.Max(0, d.Index - 8), d.Length + 16))}' full={full.Contains(d)}");
+        anchored.ShouldBe(full, string.Join(" | ", diff));
     }
 }

@@ -161,7 +161,7 @@ public sealed class LinearChainCrfTests
         var alphaHat = new double[n * tags];
         var betaHat = new double[n * tags];
         var scales = new double[n];
-        LinearChainCrf.ScaledForwardBackward(n, tags, emissions, exp, psi, alphaHat, betaHat, scales);
+        LinearChainCrf.ScaledForwardBackward(n, tags, emissions, exp, TagNeighbours.From(allowed, tags), psi, alphaHat, betaHat, scales);
 
         for (var first = 0; first < n; first++)
         {
@@ -174,5 +174,34 @@ public sealed class LinearChainCrfTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void Forward_backward_over_allowed_neighbours_equals_the_sum_over_every_tag_bit_for_bit()
+    {
+        const int tags = 9;
+        const int n = 12;
+        var rng = new Random(5);
+        var emissions = Enumerable.Range(0, n * tags).Select(_ => rng.NextDouble() * 20 - 10).ToArray();
+        var transitions = Enumerable.Range(0, (tags + 1) * tags).Select(_ => (float)(rng.NextDouble() * 6 - 3)).ToArray();
+        var allowed = LinearChainCrf.AllowedMatrix(tags);
+        var exp = LinearChainCrf.ExpTransitions(tags, transitions, allowed);
+        var everyTag = TagNeighbours.From(Enumerable.Repeat(true, allowed.Length).ToArray(), tags);
+        (double[] Alpha, double[] Beta, double[] Scales) Run(TagNeighbours neighbours)
+        {
+            var alpha = new double[n * tags];
+            var beta = new double[n * tags];
+            var scales = new double[n];
+            LinearChainCrf.ScaledForwardBackward(n, tags, emissions, exp, neighbours, new double[n * tags], alpha, beta, scales);
+            return (alpha, beta, scales);
+        }
+
+        var sparse = Run(TagNeighbours.From(allowed, tags));
+        var dense = Run(everyTag);
+
+        sparse.Alpha.ShouldBe(dense.Alpha);
+        sparse.Beta.ShouldBe(dense.Beta);
+        sparse.Scales.ShouldBe(dense.Scales);
+        TagNeighbours.From(allowed, tags).Before[2].ShouldBe([1, 2]);
     }
 }

@@ -204,10 +204,11 @@ internal static class LinearChainCrf
     /// <summary>
     /// Forward-backward in probability space with per-step scaling (no exponentials in the inner loops):
     /// psi[t, y] = exp(emission - max at t); alphaHat and betaHat are the scaled forward and backward vectors and
-    /// scales[t] the forward normaliser at t, so that the node marginal is alphaHat * betaHat.
+    /// scales[t] the forward normaliser at t, so that the node marginal is alphaHat * betaHat. The sums run over
+    /// <paramref name="neighbours"/> only (see <see cref="TagNeighbours"/>: the same values as over every tag).
     /// </summary>
     public static void ScaledForwardBackward(int n, int tags, ReadOnlySpan<double> emissions, double[] expTransitions,
-        double[] psi, double[] alphaHat, double[] betaHat, double[] scales)
+        TagNeighbours neighbours, double[] psi, double[] alphaHat, double[] betaHat, double[] scales)
     {
         for (var t = 0; t < n; t++)
         {
@@ -238,7 +239,7 @@ internal static class LinearChainCrf
             for (var y = 0; y < tags; y++)
             {
                 var a = 0.0;
-                for (var p = 0; p < tags; p++)
+                foreach (var p in neighbours.Before[y])
                 {
                     a += alphaHat[(t - 1) * tags + p] * expTransitions[p * tags + y];
                 }
@@ -261,7 +262,7 @@ internal static class LinearChainCrf
             for (var y = 0; y < tags; y++)
             {
                 var b = 0.0;
-                for (var x = 0; x < tags; x++)
+                foreach (var x in neighbours.After[y])
                 {
                     b += expTransitions[y * tags + x] * psi[(t + 1) * tags + x] * betaHat[(t + 1) * tags + x];
                 }

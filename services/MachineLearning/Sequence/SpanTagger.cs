@@ -18,6 +18,7 @@ public sealed class SpanTagger
     private readonly FeatureRowTable _rows;
     private readonly bool[] _allowed;
     private readonly double[] _expTransitions;
+    private readonly TagNeighbours _neighbours;
 
     internal SpanTagger(IReadOnlyList<string> labels, ulong[] keys, float[] weights, float[] transitions, SpanTaggerMetadata metadata,
         ITaggerFeaturizer? featurizer = null, SpanEdges? edges = null)
@@ -37,6 +38,7 @@ public sealed class SpanTagger
         _rows = new FeatureRowTable(keys, weights, tags);
         _allowed = LinearChainCrf.AllowedMatrix(tags);
         _expTransitions = LinearChainCrf.ExpTransitions(tags, transitions, _allowed);
+        _neighbours = TagNeighbours.From(_allowed, tags);
     }
 
     /// <summary>Slot labels, in tag order (label k has tags B = 2k+1 and I = 2k+2; O is 0).</summary>
@@ -137,7 +139,7 @@ public sealed class SpanTagger
         var alpha = scratch.Alpha;
         var beta = scratch.Beta;
         var scales = scratch.Scales;
-        LinearChainCrf.ScaledForwardBackward(n, tags, emissions, _expTransitions, psi, alpha, beta, scales);
+        LinearChainCrf.ScaledForwardBackward(n, tags, emissions, _expTransitions, _neighbours, psi, alpha, beta, scales);
 
         var spans = new List<PredictedSpan>();
         for (var t = 0; t < n; t++)

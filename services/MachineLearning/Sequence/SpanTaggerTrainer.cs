@@ -256,6 +256,7 @@ public static class SpanTaggerTrainer
         var t0 = lambda > 0 ? 1.0 / (lambda * options.LearningRate) : 0;
         var step = 0L;
         var allowed = LinearChainCrf.AllowedMatrix(tags);
+        var neighbours = TagNeighbours.From(allowed, tags);
         var random = new Random(seed);
         var indices = Enumerable.Range(0, sequences.Length).ToArray();
         var maxLength = sequences.Length == 0 ? 0 : sequences.Max(s => s.Gold.Length);
@@ -300,7 +301,7 @@ public static class SpanTaggerTrainer
                 }
                 // Probability space with per-step scaling: no exponentials in the T x T loops.
                 var expTransitions = LinearChainCrf.ExpTransitions(tags, transitions, allowed);
-                LinearChainCrf.ScaledForwardBackward(n, tags, emissions, expTransitions, psi, alpha, beta, scales);
+                LinearChainCrf.ScaledForwardBackward(n, tags, emissions, expTransitions, neighbours, psi, alpha, beta, scales);
                 for (var t = 0; t < n; t++)
                 {
                     for (var y = 0; y < tags; y++)
