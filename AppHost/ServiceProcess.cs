@@ -171,7 +171,7 @@ public sealed class ServiceProcess(string name, string assemblyPath, int port, I
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
             // Every service and server shares a few cores here: an idle thread-pool worker that spins for work
-            // burns CPU another process needs (measured: see docs/decisions/0010-co-located-cpu.md).
+            // burns CPU another process needs (measured: see docs/decisions/0010-co-located-cpu-and-audit-in-the-slip.md).
             ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0",
         };
         foreach (var (connectionName, value) in connectionStrings)
