@@ -1,78 +1,143 @@
 using System.Text.Json;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Audit;
 using SpecialistPlatform.Contracts.Jobs;
-using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
-using SpecialistPlatform.Jobs.Steps;
+using SpecialistPlatform.Jobs.Audit;
 
 namespace SpecialistPlatform.Workflow;
 
-/// <summary>
-/// Writes a job's final state once. The update only touches a job that is not yet finished, so a redelivered
-/// outcome never rewrites the result; it re-sends the event and the audit record (the audit writer drops the duplicate),
-/// so a crash between the update and the outbox's delivery loses neither.
-/// </summary>
-public sealed class JobOutcomes(PlatformDbContext db, ILogger<JobOutcomes> logger)
+/// <summary>How one job ended: its final status, its result (null for a failure), the reason (a failure, or why a
+/// person must review it) and the audit records its routing slip carried.</summary>
+public sealed record JobOutcome(Guid JobId, JobStatus Status, JobResult? Result, string? Reason, IReadOnlyList<RecordAudit> StepRecords)
 {
-    /// <summary>Stores the result and announces it; returns the job, or null when it had already ended differently.</summary>
-    /// <param name="stepRecords">The audit records the slip carried; written with the completion record in one message.</param>
-    public async Task<Job?> FinishAsync(ConsumeContext context, Guid jobId, JobResult result, IReadOnlyList<RecordAudit> stepRecords)
+    /// <summary>Escalation that could not happen (no frontier configured, over budget) leaves the job for a person.</summary>
+    public static JobOutcome Finished(Guid jobId, JobResult result, IReadOnlyList<RecordAudit> stepRecords) =>
+        result.Escalation is { Escalated: false } escalation
+            ? new(jobId, JobStatus.NeedsReview, result, escalation.Reason, stepRecords)
+            : new(jobId, JobStatus.Completed, result, null, stepRecords);
+
+    public static JobOutcome Failed(Guid jobId, string reason, IReadOnlyList<RecordAudit> stepRecords) =>
+        new(jobId, JobStatus.Failed, null, reason, stepRecords);
+}
+
+/// <summary>A job whose outcome was recorded (now, or identically before): its events are due.</summary>
+public sealed record RecordedOutcome(JobOutcome Outcome, string TenantId, string Kind, DateTimeOffset At);
+
+/// <summary>
+/// Writes jobs' final states once, many jobs per transaction: one UPDATE for the batch, one read-back, and the
+/// audit records (the steps' and the completion's) in the same transaction, so a job's state and its trail commit
+/// together. The update only touches jobs not yet finished, so a redelivered outcome never rewrites a result; a
+/// repeat of the same outcome is announced again (the audit writer drops the records it has, and events are
+/// at-least-once anyway), so a crash between the commit and the events leaving the in-memory outbox loses neither.
+/// A job already finished differently is left alone.
+/// </summary>
+public sealed class JobOutcomes(NpgsqlDataSource dataSource, ILogger<JobOutcomes> logger)
+{
+    public async Task<IReadOnlyList<RecordedOutcome>> RecordAsync(IReadOnlyList<JobOutcome> outcomes, CancellationToken cancellationToken)
     {
-        // Escalation that could not happen (no frontier configured, over budget) leaves the job for a person.
-        var status = result.Escalation is { Escalated: false } ? JobStatus.NeedsReview : JobStatus.Completed;
-        var resultJson = JsonSerializer.Serialize(result, JsonSerializerOptions.Web);
+        // A slip's end event redelivered into the batch that already holds it: the first one stands.
+        var byJob = outcomes.DistinctBy(o => o.JobId).ToList();
         var now = DateTimeOffset.UtcNow;
-        var updated = await db.Jobs.Where(j => j.Id == jobId && j.Status != JobStatus.Completed && j.Status != JobStatus.NeedsReview && j.Status != JobStatus.Failed)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(j => j.Status, status)
-                .SetProperty(j => j.ResultJson, resultJson)
-                .SetProperty(j => j.FailureReason, status == JobStatus.NeedsReview ? result.Escalation!.Reason : null)
-                .SetProperty(j => j.UpdatedAt, now), context.CancellationToken);
-        var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, context.CancellationToken);
-        if (updated == 0 && job.Status != status)
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var update = new NpgsqlCommand("""
+            UPDATE jobs AS j SET "Status" = o.status, "ResultJson" = COALESCE(o.result::jsonb, j."ResultJson"),
+                "FailureReason" = o.reason, "UpdatedAt" = @now
+            FROM unnest(@ids, @statuses, @results, @reasons) AS o(id, status, result, reason)
+            WHERE j."Id" = o.id AND j."Status" NOT IN ('Completed', 'NeedsReview', 'Failed')
+            """, connection))
         {
-            logger.LogInformation("Job {JobId} was already finished as {Status}; ignoring a different outcome", jobId, job.Status);
-            return null;
+            update.Parameters.AddWithValue("now", now);
+            update.Parameters.AddWithValue("ids", byJob.Select(o => o.JobId).ToArray());
+            update.Parameters.AddWithValue("statuses", byJob.Select(o => o.Status.ToString()).ToArray());
+            update.Parameters.Add(new NpgsqlParameter("results", NpgsqlDbType.Array | NpgsqlDbType.Text)
+            {
+                Value = byJob.Select(o => o.Result is null ? null : JsonSerializer.Serialize(o.Result, JsonSerializerOptions.Web)).ToArray(),
+            });
+            update.Parameters.Add(new NpgsqlParameter("reasons", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = byJob.Select(o => o.Reason).ToArray() });
+            await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        // A repeated outcome (the process died after the update, before the event and audit record left the in-memory
-        // outbox) sends them again: the audit writer skips a (job, step) it has, and events are at-least-once anyway.
-        await context.Publish(new JobFinished(job.Id, job.TenantId, job.Kind, status.ToString(), result, now));
-        await context.AuditAsync([.. stepRecords, Completion(job, status.ToString().ToLowerInvariant(), status == JobStatus.NeedsReview ? result.Escalation!.Reason : null)]);
-        return job;
-    }
-
-    public async Task FailAsync(ConsumeContext context, Guid jobId, string reason, IReadOnlyList<RecordAudit> stepRecords)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var updated = await db.Jobs.Where(j => j.Id == jobId && j.Status != JobStatus.Completed && j.Status != JobStatus.NeedsReview && j.Status != JobStatus.Failed)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(j => j.Status, JobStatus.Failed)
-                .SetProperty(j => j.FailureReason, reason)
-                .SetProperty(j => j.UpdatedAt, now), context.CancellationToken);
-        var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, context.CancellationToken);
-        if (updated == 0 && job.Status != JobStatus.Failed)
+        var jobs = await ReadJobsAsync(connection, [.. byJob.Select(o => o.JobId)], cancellationToken);
+        var recorded = new List<RecordedOutcome>(byJob.Count);
+        var audit = new List<RecordAudit>();
+        foreach (var outcome in byJob)
         {
-            return;
+            if (!jobs.TryGetValue(outcome.JobId, out var job))
+            {
+                logger.LogError("Job {JobId} ended ({Status}) but does not exist; nothing recorded", outcome.JobId, outcome.Status);
+                continue;
+            }
+
+            if (job.Status != outcome.Status.ToString())
+            {
+                logger.LogInformation("Job {JobId} was already finished as {Status}; ignoring a different outcome", outcome.JobId, job.Status);
+                continue;
+            }
+
+            recorded.Add(new RecordedOutcome(outcome, job.TenantId, job.Kind, now));
+            audit.AddRange(outcome.StepRecords);
+            audit.Add(Completion(outcome, job, now));
         }
 
-        logger.LogWarning("Job {JobId} failed: {Reason}", jobId, reason);
-        await context.Publish(new JobFailed(job.Id, job.TenantId, job.Kind, reason, now));
-        await context.AuditAsync([.. stepRecords, Completion(job, "failed", reason)]);
+        await AuditTrailWriter.AppendAsync(connection, audit, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var failed in recorded.Where(r => r.Outcome.Status == JobStatus.Failed))
+        {
+            logger.LogWarning("Job {JobId} failed: {Reason}", failed.Outcome.JobId, failed.Outcome.Reason);
+        }
+
+        return recorded;
     }
 
-    private static RecordAudit Completion(Job job, string decision, string? detail) => new()
+    /// <summary>Announces recorded outcomes: JobFinished (Completed, NeedsReview) or JobFailed.</summary>
+    public static async Task PublishAsync(IPublishEndpoint publisher, IEnumerable<RecordedOutcome> recorded, CancellationToken cancellationToken)
     {
-        JobId = job.Id,
+        foreach (var (outcome, tenantId, kind, at) in recorded)
+        {
+            if (outcome.Status == JobStatus.Failed)
+            {
+                await publisher.Publish(new JobFailed(outcome.JobId, tenantId, kind, outcome.Reason!, at), cancellationToken);
+            }
+            else
+            {
+                await publisher.Publish(new JobFinished(outcome.JobId, tenantId, kind, outcome.Status.ToString(), outcome.Result!, at), cancellationToken);
+            }
+        }
+    }
+
+    private sealed record StoredJob(string TenantId, string Kind, string Status, string TextSha256, DateTimeOffset CreatedAt);
+
+    private static async Task<Dictionary<Guid, StoredJob>> ReadJobsAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """SELECT "Id", "TenantId", "Kind", "Status", "TextSha256", "CreatedAt" FROM jobs WHERE "Id" = ANY(@ids)""", connection);
+        command.Parameters.AddWithValue("ids", ids);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var jobs = new Dictionary<Guid, StoredJob>(ids.Length);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            jobs[reader.GetGuid(0)] = new StoredJob(
+                reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5));
+        }
+
+        return jobs;
+    }
+
+    private static RecordAudit Completion(JobOutcome outcome, StoredJob job, DateTimeOffset now) => new()
+    {
+        JobId = outcome.JobId,
         TenantId = job.TenantId,
         Step = ResourceNames.Steps.Completion,
         Service = ResourceNames.Services.Workflow,
         InputSha256 = job.TextSha256,
-        Decision = decision,
-        Detail = detail,
-        LatencyMs = (DateTimeOffset.UtcNow - job.CreatedAt).TotalMilliseconds,
+        Decision = outcome.Status.ToString().ToLowerInvariant(),
+        Detail = outcome.Status == JobStatus.Completed ? null : outcome.Reason,
+        LatencyMs = (now - job.CreatedAt).TotalMilliseconds,
     };
 }

@@ -16,13 +16,22 @@ public sealed class AuditTrailWriter(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var written = await AppendAsync(connection, records, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    /// <summary>Appends inside the caller's open transaction (the workflow writes a job's outcome and its records
+    /// together); the tenants' chain locks are held until the caller commits.</summary>
+    public static async Task<int> AppendAsync(NpgsqlConnection connection, IReadOnlyList<RecordAudit> records, CancellationToken cancellationToken)
+    {
         var written = 0;
-        foreach (var tenant in records.GroupBy(r => r.TenantId))
+        // Tenants in one order for every writer: two transactions taking two tenants' chain locks never deadlock.
+        foreach (var tenant in records.GroupBy(r => r.TenantId).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             written += await AppendForTenantAsync(connection, tenant.Key, [.. tenant], cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return written;
     }
 

@@ -8,55 +8,81 @@ using SpecialistPlatform.Jobs.Steps;
 
 namespace SpecialistPlatform.Workflow.Consumers;
 
-/// <summary>Turns the end of a job's routing slip into the job's final state, result and event.</summary>
-public sealed class RoutingSlipOutcomeConsumer(JobOutcomes outcomes) :
-    IConsumer<RoutingSlipCompleted>,
-    IConsumer<RoutingSlipFaulted>
+/// <summary>
+/// Turns the ends of jobs' routing slips into their final states, results and events, a batch of slips at a time:
+/// one transaction for the batch's job updates and audit records instead of one update, one read-back and one audit
+/// message per job (the workflow's largest cost per job at high rates). A batch that fails (the database away) is
+/// retried whole; every job in it is recorded at most once however often it is retried.
+/// </summary>
+public sealed class RoutingSlipCompletedConsumer(JobOutcomes outcomes) : IConsumer<Batch<RoutingSlipCompleted>>
 {
     private static readonly Uri CompareWithFrontierAddress = new($"queue:{ResourceNames.Queues.CompareWithFrontier}");
 
-    public async Task Consume(ConsumeContext<RoutingSlipCompleted> context)
+    public async Task Consume(ConsumeContext<Batch<RoutingSlipCompleted>> context)
     {
-        var slip = context.Message;
-        var result = new JobResult
+        var slips = context.Message.Select(slip => (Slip: slip, Result: new JobResult
         {
-            Compliance = Variable<ComplianceResult>(context, "Compliance"),
-            Intent = Variable<IntentResult>(context, "Intent"),
-            Extraction = Variable<ExtractionResult>(context, "Extraction"),
-            Escalation = Variable<EscalationResult>(context, "Escalation"),
-        };
-        var job = await outcomes.FinishAsync(context, slip.TrackingNumber, result,
-            StepResults.AuditRecords(slip.Variables, key => context.GetVariable<RecordAudit>(key)));
+            Compliance = Variable<ComplianceResult>(slip, "Compliance"),
+            Intent = Variable<IntentResult>(slip, "Intent"),
+            Extraction = Variable<ExtractionResult>(slip, "Extraction"),
+            Escalation = Variable<EscalationResult>(slip, "Escalation"),
+        })).ToList();
+        var recorded = await outcomes.RecordAsync(
+            [.. slips.Select(s => JobOutcome.Finished(s.Slip.Message.TrackingNumber, s.Result, AuditRecords(s.Slip)))], context.CancellationToken);
+        await JobOutcomes.PublishAsync(context, recorded, context.CancellationToken);
 
-        // Chosen for shadow comparison: the frontier classifies it too, after the caller already has the result, so the
-        // comparison never slows a job down. An escalation that classified the job already holds the frontier's label.
-        var escalatedAnswer = result.Escalation is { Escalated: true, Label: { } frontierLabel } escalation
-            ? new EscalatedClassification(frontierLabel, escalation.Model, escalation.Cost)
-            : null;
-        if (job is not null && result is { Intent: { } intent, Compliance: { } compliance } && (result.Escalation is null || escalatedAnswer is not null)
-            && slip.Variables.ContainsKey(StepResults.FrontierShadowVariable))
+        var announced = recorded.Select(r => r.Outcome.JobId).ToHashSet();
+        foreach (var (slip, result) in slips.Where(s => announced.Contains(s.Slip.Message.TrackingNumber)))
         {
-            var endpoint = await context.GetSendEndpoint(CompareWithFrontierAddress);
-            await endpoint.Send(new CompareWithFrontier
-            {
-                JobId = job.Id,
-                TenantId = job.TenantId,
-                Kind = job.Kind,
-                RedactedText = compliance.RedactedText,
-                SpecialistLabel = intent.Label,
-                SpecialistConfidence = intent.Confidence,
-                ModelVersion = intent.ModelVersion,
-                Labels = context.GetVariable<List<string>>(StepResults.IntentLabelsVariable) ?? [],
-                EscalatedAnswer = escalatedAnswer,
-            }, context.CancellationToken);
+            await SendForShadowComparisonAsync(context, slip, result, recorded.First(r => r.Outcome.JobId == slip.Message.TrackingNumber));
         }
     }
 
-    public Task Consume(ConsumeContext<RoutingSlipFaulted> context) =>
-        outcomes.FailAsync(context, context.Message.TrackingNumber,
-            string.Join("; ", context.Message.ActivityExceptions.Select(e => $"{e.Name}: {e.ExceptionInfo.Message}")),
-            StepResults.AuditRecords(context.Message.Variables, key => context.GetVariable<RecordAudit>(key)));
+    /// <summary>Chosen for shadow comparison: the frontier classifies it too, after the caller already has the result, so
+    /// the comparison never slows a job down. An escalation that classified the job already holds the frontier's label.</summary>
+    private static async Task SendForShadowComparisonAsync(
+        ConsumeContext context, ConsumeContext<RoutingSlipCompleted> slip, JobResult result, RecordedOutcome recorded)
+    {
+        var escalatedAnswer = result.Escalation is { Escalated: true, Label: { } frontierLabel } escalation
+            ? new EscalatedClassification(frontierLabel, escalation.Model, escalation.Cost)
+            : null;
+        if (result is not { Intent: { } intent, Compliance: { } compliance } || (result.Escalation is not null && escalatedAnswer is null)
+            || !slip.Message.Variables.ContainsKey(StepResults.FrontierShadowVariable))
+        {
+            return;
+        }
 
-    private static T? Variable<T>(ConsumeContext<RoutingSlipCompleted> context, string name) where T : class =>
-        context.Message.Variables.ContainsKey(name) ? context.GetVariable<T>(name) : null;
+        var endpoint = await context.GetSendEndpoint(CompareWithFrontierAddress);
+        await endpoint.Send(new CompareWithFrontier
+        {
+            JobId = recorded.Outcome.JobId,
+            TenantId = recorded.TenantId,
+            Kind = recorded.Kind,
+            RedactedText = compliance.RedactedText,
+            SpecialistLabel = intent.Label,
+            SpecialistConfidence = intent.Confidence,
+            ModelVersion = intent.ModelVersion,
+            Labels = slip.GetVariable<List<string>>(StepResults.IntentLabelsVariable) ?? [],
+            EscalatedAnswer = escalatedAnswer,
+        }, context.CancellationToken);
+    }
+
+    private static List<RecordAudit> AuditRecords(ConsumeContext<RoutingSlipCompleted> slip) =>
+        StepResults.AuditRecords(slip.Message.Variables, key => slip.GetVariable<RecordAudit>(key));
+
+    private static T? Variable<T>(ConsumeContext<RoutingSlipCompleted> slip, string name) where T : class =>
+        slip.Message.Variables.ContainsKey(name) ? slip.GetVariable<T>(name) : null;
+}
+
+/// <summary>A step kept failing (or a policy blocked the job): the job fails with every step's reason. Rare, so one at
+/// a time.</summary>
+public sealed class RoutingSlipFaultedConsumer(JobOutcomes outcomes) : IConsumer<RoutingSlipFaulted>
+{
+    public async Task Consume(ConsumeContext<RoutingSlipFaulted> context)
+    {
+        var reason = string.Join("; ", context.Message.ActivityExceptions.Select(e => $"{e.Name}: {e.ExceptionInfo.Message}"));
+        var records = StepResults.AuditRecords(context.Message.Variables, key => context.GetVariable<RecordAudit>(key));
+        var recorded = await outcomes.RecordAsync([JobOutcome.Failed(context.Message.TrackingNumber, reason, records)], context.CancellationToken);
+        await JobOutcomes.PublishAsync(context, recorded, context.CancellationToken);
+    }
 }

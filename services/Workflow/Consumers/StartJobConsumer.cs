@@ -44,7 +44,10 @@ public sealed class StartJobConsumer(PlatformDbContext db, IOptions<PipelineOpti
 /// <summary>A StartJob that kept failing reached the error queue: the job fails with the reason, never vanishes.</summary>
 public sealed class StartJobFaultConsumer(JobOutcomes outcomes) : IConsumer<Fault<StartJob>>
 {
-    public Task Consume(ConsumeContext<Fault<StartJob>> context) =>
-        outcomes.FailAsync(context, context.Message.Message.JobId,
-            "start: " + string.Join("; ", context.Message.Exceptions.Select(e => e.Message)), []);
+    public async Task Consume(ConsumeContext<Fault<StartJob>> context)
+    {
+        var reason = "start: " + string.Join("; ", context.Message.Exceptions.Select(e => e.Message));
+        var recorded = await outcomes.RecordAsync([JobOutcome.Failed(context.Message.Message.JobId, reason, [])], context.CancellationToken);
+        await JobOutcomes.PublishAsync(context, recorded, context.CancellationToken);
+    }
 }

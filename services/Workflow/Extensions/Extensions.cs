@@ -29,7 +29,18 @@ public static class Extensions
         {
             bus.AddConsumer<StartJobConsumer>().Endpoint(e => e.Name = ResourceNames.Queues.StartJob);
             bus.AddConsumer<StartJobFaultConsumer>().Endpoint(e => e.Name = ResourceNames.Queues.JobEvents + "-start-faults");
-            bus.AddConsumer<RoutingSlipOutcomeConsumer>().Endpoint(e => e.Name = ResourceNames.Queues.JobEvents);
+            // Jobs end in batches (one transaction for up to 100 outcomes and their audit records); at low rates a
+            // finished slip waits at most 5 ms for company.
+            bus.AddConsumer<RoutingSlipCompletedConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
+                    .SetMessageLimit(100)
+                    .SetTimeLimit(TimeSpan.FromMilliseconds(5))
+                    .SetConcurrencyLimit(2)))
+                .Endpoint(e =>
+                {
+                    e.Name = ResourceNames.Queues.JobEvents;
+                    e.PrefetchCount = 400;
+                });
+            bus.AddConsumer<RoutingSlipFaultedConsumer>().Endpoint(e => e.Name = ResourceNames.Queues.JobEvents);
             bus.AddConsumer<SubmitJobConsumer>().ExcludeFromConfigureEndpoints();
             bus.AddConsumer<RecordAuditConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
                     .SetMessageLimit(200)
