@@ -35,12 +35,9 @@ public static class Extensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddApiKeyAuthentication();
 
-        builder.Services.AddScoped<JobIntake>();
+        builder.Services.AddJobIntake(ResourceNames.Services.Gateway);
         builder.Services.AddScoped<AuditTrailVerifier>();
         builder.Services.AddScoped<ModelRegistry>();
-        builder.Services.AddSingleton(provider => ActivatorUtilities.CreateInstance<JobDispatcher>(provider, ResourceNames.Services.Gateway));
-        builder.Services.AddSingleton<DispatchMarks>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<DispatchMarks>());
         builder.Services.AddHostedService<UndispatchedJobSweeper>();
     }
 }

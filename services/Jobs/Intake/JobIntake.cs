@@ -20,10 +20,11 @@ public sealed record IntakeResult(Job? Job, bool Replayed, string? Problem, stri
 }
 
 /// <summary>
-/// Validates and stores submissions. The job row is its own outbox entry (DispatchedAt null until StartJob is
-/// on the broker), so a crash between storing and dispatching loses nothing: the dispatcher finds the row.
+/// Validates and stores submissions (through <see cref="JobWriter"/>'s group commit). The job row is its own outbox
+/// entry (DispatchedAt null until its routing slip is on the broker), so a crash between storing and dispatching loses
+/// nothing: the sweeper finds the row.
 /// </summary>
-public sealed class JobIntake(PlatformDbContext db, IOptions<PipelineOptions> pipelines)
+public sealed class JobIntake(PlatformDbContext db, JobWriter writer, IOptions<PipelineOptions> pipelines)
 {
     public const int MaxIdempotencyKeyLength = 200;
 
@@ -70,18 +71,15 @@ public sealed class JobIntake(PlatformDbContext db, IOptions<PipelineOptions> pi
             IdempotencyKey = submission.IdempotencyKey,
             MetadataJson = submission.Metadata is null ? null : System.Text.Json.JsonSerializer.Serialize(submission.Metadata),
         };
-        db.Jobs.Add(job);
-        try
+        if (await writer.StoreAsync(job, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
             return new IntakeResult(job, false, null, null);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && submission.IdempotencyKey is { } raced)
-        {
-            // Two retries of one submission raced; the other one stored it first.
-            db.Entry(job).State = EntityState.Detached;
-            return new IntakeResult(await FindByIdempotencyKeyAsync(submission.TenantId, raced, cancellationToken), true, null, null);
-        }
+
+        // The key was taken between the lookup above and the insert: two retries of one submission raced.
+        var raced = await FindByIdempotencyKeyAsync(submission.TenantId, submission.IdempotencyKey!, cancellationToken)
+            ?? throw new InvalidOperationException($"Job {job.Id} was not stored, and no job holds its idempotency key.");
+        return new IntakeResult(raced, true, null, null);
     }
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -17,11 +17,8 @@ public static class Extensions
         builder.AddPipelines();
         builder.AddPostgres();
         builder.Services.AddPlatformDbContext();
-        builder.Services.AddScoped<JobIntake>();
-        builder.Services.AddScoped<JobOutcomes>();
-        builder.Services.AddSingleton(provider => ActivatorUtilities.CreateInstance<JobDispatcher>(provider, ResourceNames.Services.Workflow));
-        builder.Services.AddSingleton<DispatchMarks>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<DispatchMarks>());
+        builder.Services.AddJobIntake(ResourceNames.Services.Workflow);
+        builder.Services.AddSingleton<JobOutcomes>();
         builder.Services.AddSingleton<AuditTrailWriter>();
         builder.Services.AddHostedService<AuditPartitionMaintenance>();
 
