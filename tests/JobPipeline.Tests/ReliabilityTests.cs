@@ -129,6 +129,57 @@ public sealed class ReliabilityTests(PlatformFixture platform)
         job.GetProperty("result").GetProperty("intent").GetProperty("label").GetString().ShouldNotBeNullOrEmpty();
     }
 
+    [Fact]
+    public async Task Finished_slip_whose_results_cannot_be_read_fails_its_job_alone()
+    {
+        // A running job whose routing slip "ends" with a result no reader understands. The workflow takes slip ends in
+        // batches; this one must fail its own job with the reason, not take its batch to the error queue.
+        var job = new SpecialistPlatform.Data.Entities.Job
+        {
+            TenantId = "dev",
+            Kind = "email",
+            Text = "a job whose results are unreadable",
+            TextSha256 = new string('0', 64),
+            Status = SpecialistPlatform.Data.Entities.JobStatus.Running,
+            DispatchedAt = DateTimeOffset.UtcNow,
+        };
+        await using (var db = platform.AdminDb())
+        {
+            db.Jobs.Add(job);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var healthy = await platform.SubmitAsync("email", "Please cancel my card, it was stolen yesterday");
+        var factory = new ConnectionFactory { Uri = new Uri(platform.RabbitMqConnectionString) };
+        await using (var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken))
+        await using (var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken))
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                messageId = Guid.NewGuid(),
+                messageType = new[] { "urn:message:MassTransit.Courier.Contracts:RoutingSlipCompleted" },
+                message = new
+                {
+                    trackingNumber = job.Id,
+                    timestamp = DateTime.UtcNow,
+                    duration = "00:00:00.010",
+                    variables = new Dictionary<string, object> { ["Compliance"] = "not a compliance result", ["Audit.intake"] = 42 },
+                },
+            });
+            await channel.BasicPublishAsync("", ResourceNames.Queues.JobEvents, mandatory: true,
+                new BasicProperties { ContentType = "application/vnd.masstransit+json", DeliveryMode = DeliveryModes.Persistent }, body,
+                TestContext.Current.CancellationToken);
+        }
+
+        var failed = await platform.WaitForJobAsync(job.Id);
+        failed.GetProperty("status").GetString().ShouldBe("Failed");
+        failed.GetProperty("failureReason").GetString()!.ShouldContain("results could not be read");
+        (await platform.WaitForJobAsync(healthy)).GetProperty("status").GetString().ShouldBeOneOf("Completed", "NeedsReview");
+        var trail = await platform.WaitForAuditAsync(job.Id);
+        trail.ShouldContain(record => record.GetProperty("step").GetString() == ResourceNames.Steps.Completion
+            && record.GetProperty("decision").GetString() == "failed");
+    }
+
     private async Task<Guid> FindJobByIdempotencyKeyAsync(string key)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);

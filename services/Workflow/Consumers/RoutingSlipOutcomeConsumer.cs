@@ -20,21 +20,39 @@ public sealed class RoutingSlipCompletedConsumer(JobOutcomes outcomes) : IConsum
 
     public async Task Consume(ConsumeContext<Batch<RoutingSlipCompleted>> context)
     {
-        var slips = context.Message.Select(slip => (Slip: slip, Result: new JobResult
-        {
-            Compliance = Variable<ComplianceResult>(slip, "Compliance"),
-            Intent = Variable<IntentResult>(slip, "Intent"),
-            Extraction = Variable<ExtractionResult>(slip, "Extraction"),
-            Escalation = Variable<EscalationResult>(slip, "Escalation"),
-        })).ToList();
-        var recorded = await outcomes.RecordAsync(
-            [.. slips.Select(s => JobOutcome.Finished(s.Slip.Message.TrackingNumber, s.Result, AuditRecords(s.Slip)))], context.CancellationToken);
+        var slips = context.Message.Select(slip => (Slip: slip, Outcome: Outcome(slip))).ToList();
+        var recorded = await outcomes.RecordAsync([.. slips.Select(s => s.Outcome)], context.CancellationToken);
         await JobOutcomes.PublishAsync(context, recorded, context.CancellationToken);
 
-        var announced = recorded.Select(r => r.Outcome.JobId).ToHashSet();
-        foreach (var (slip, result) in slips.Where(s => announced.Contains(s.Slip.Message.TrackingNumber)))
+        var announced = recorded.ToDictionary(r => r.Outcome.JobId);
+        foreach (var (slip, outcome) in slips)
         {
-            await SendForShadowComparisonAsync(context, slip, result, recorded.First(r => r.Outcome.JobId == slip.Message.TrackingNumber));
+            if (outcome.Result is { } result && announced.TryGetValue(outcome.JobId, out var done))
+            {
+                await SendForShadowComparisonAsync(context, slip, result, done);
+            }
+        }
+    }
+
+    /// <summary>A slip whose results cannot be read fails its own job with the reason instead of failing the batch:
+    /// a batch that kept failing would take every job in it to the error queue.</summary>
+    internal static JobOutcome Outcome(ConsumeContext<RoutingSlipCompleted> slip)
+    {
+        var jobId = slip.Message.TrackingNumber;
+        try
+        {
+            var result = new JobResult
+            {
+                Compliance = Variable<ComplianceResult>(slip, "Compliance"),
+                Intent = Variable<IntentResult>(slip, "Intent"),
+                Extraction = Variable<ExtractionResult>(slip, "Extraction"),
+                Escalation = Variable<EscalationResult>(slip, "Escalation"),
+            };
+            return JobOutcome.Finished(jobId, result, AuditRecords(slip));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return JobOutcome.Failed(jobId, $"completion: the steps' results could not be read: {e.Message}", []);
         }
     }
 
