@@ -28,26 +28,10 @@ public static class Extensions
             bus.AddConsumer<StartJobFaultConsumer>().Endpoint(e => e.Name = ResourceNames.Queues.JobEvents + "-start-faults");
             // Jobs end in batches (one transaction for up to 100 outcomes and their audit records); at low rates a
             // finished slip waits at most 5 ms for company.
-            bus.AddConsumer<RoutingSlipCompletedConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
-                    .SetMessageLimit(100)
-                    .SetTimeLimit(TimeSpan.FromMilliseconds(5))
-                    .SetConcurrencyLimit(2)))
-                .Endpoint(e =>
-                {
-                    e.Name = ResourceNames.Queues.JobEvents;
-                    e.PrefetchCount = 400;
-                });
+            bus.AddBatchConsumer<RoutingSlipCompletedConsumer>(ResourceNames.Queues.JobEvents, 100, TimeSpan.FromMilliseconds(5), concurrency: 2);
             bus.AddConsumer<RoutingSlipFaultedConsumer>().Endpoint(e => e.Name = ResourceNames.Queues.JobEvents);
             bus.AddConsumer<SubmitJobConsumer>().ExcludeFromConfigureEndpoints();
-            bus.AddConsumer<RecordAuditConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
-                    .SetMessageLimit(200)
-                    .SetTimeLimit(TimeSpan.FromMilliseconds(20))
-                    .SetConcurrencyLimit(1)))
-                .Endpoint(e =>
-                {
-                    e.Name = ResourceNames.Queues.Audit;
-                    e.PrefetchCount = 400;
-                });
+            bus.AddBatchConsumer<RecordAuditConsumer>(ResourceNames.Queues.Audit, 200, TimeSpan.FromMilliseconds(20), concurrency: 1);
             bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
                 // Transient failures (a database restart, a deadlock) get a few tries before a message is given up.
@@ -71,5 +55,21 @@ public static class Extensions
                 endpoint.ConfigureConsumer<SubmitJobConsumer>(context);
             });
         });
+    }
+
+    /// <summary>A consumer of <c>Batch&lt;T&gt;</c> on the given queue: up to <paramref name="messageLimit"/> messages,
+    /// waiting at most <paramref name="timeLimit"/> for a batch to fill; prefetch covers every batch in flight.</summary>
+    private static void AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus, string queue, int messageLimit, TimeSpan timeLimit, int concurrency)
+        where TConsumer : class, IConsumer
+    {
+        bus.AddConsumer<TConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
+                .SetMessageLimit(messageLimit)
+                .SetTimeLimit(timeLimit)
+                .SetConcurrencyLimit(concurrency)))
+            .Endpoint(e =>
+            {
+                e.Name = queue;
+                e.PrefetchCount = Math.Max(400, messageLimit * concurrency * 2);
+            });
     }
 }
