@@ -28,6 +28,9 @@ public sealed class LoadBenchmarkTests(PlatformFixture platform)
             cpu.ShouldContain(process + " ");
         }
 
+        report.Split('\n').Single(line => line.StartsWith("CPU per job, whole platform", StringComparison.Ordinal))
+            .ShouldContain("this benchmark's client");
+
         report.ShouldContain("broker round trips");
     }
 }
