@@ -5,6 +5,7 @@ using NpgsqlTypes;
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Audit;
 using SpecialistPlatform.Contracts.Jobs;
+using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Jobs.Audit;
 
@@ -22,6 +23,18 @@ public sealed record JobOutcome(Guid JobId, JobStatus Status, JobResult? Result,
 
     public static JobOutcome Failed(Guid jobId, string reason, IReadOnlyList<RecordAudit> stepRecords) =>
         new(jobId, JobStatus.Failed, null, reason, stepRecords);
+
+    /// <summary>How a job that went through its steps ended: stopped by one of them, or with its results.</summary>
+    public static JobOutcome Of(BatchedJob job) =>
+        job.FailureReason is { } reason
+            ? Failed(job.JobId, reason, job.Audit)
+            : Finished(job.JobId, new JobResult
+            {
+                Compliance = job.Compliance,
+                Intent = job.Intent,
+                Extraction = job.Extraction,
+                Escalation = job.Escalation,
+            }, job.Audit);
 }
 
 /// <summary>A job whose outcome was recorded (now, or identically before): its events are due.</summary>

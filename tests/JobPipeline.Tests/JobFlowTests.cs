@@ -50,6 +50,56 @@ public sealed class JobFlowTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Jobs_submitted_together_share_routing_slips_and_each_ends_on_its_own()
+    {
+        // Routine, blocked (a US SSN under the dev tenant's email policy) and out-of-scope jobs submitted at once: they
+        // travel in shared slips, yet the blocked one fails alone at compliance, the unsure one alone goes on to
+        // escalation, and every job gets each step's record exactly once.
+        var texts = Enumerable.Range(0, 24).Select(i => (i % 8) switch
+        {
+            3 => "Please update my records, my SSN is 536-22-8726.",
+            6 => "What is the best recipe for a chocolate cake with strawberries?",
+            _ => $"My card payment number {i} was declined at the shop this morning",
+        }).ToList();
+        var ids = await Task.WhenAll(texts.Select(text => platform.SubmitAsync("email", text)));
+
+        var jobs = await Task.WhenAll(ids.Select(id => platform.WaitForJobAsync(id)));
+        var trails = await Task.WhenAll(ids.Select(platform.WaitForAuditAsync));
+
+        var slipSizes = new List<int>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var (job, trail, kind) = (jobs[i], trails[i], i % 8);
+            var steps = trail.Select(r => r.GetProperty("step").GetString()).ToList();
+            steps.ShouldBeUnique(job.ToString());
+            trail.ShouldAllBe(r => r.GetProperty("jobId").GetGuid() == ids[i]);
+            var intake = trail.Single(r => r.GetProperty("step").GetString() == "intake").GetProperty("detail").GetString()!;
+            slipSizes.Add(int.Parse(System.Text.RegularExpressions.Regex.Match(intake, @"with (\d+) job").Groups[1].Value));
+            switch (kind)
+            {
+                case 3:
+                    job.GetProperty("status").GetString().ShouldBe("Failed", job.ToString());
+                    job.GetProperty("failureReason").GetString()!.ShouldContain("blocked: text contains US_SSN");
+                    steps.ShouldBe(["intake", "compliance", "completion"], ignoreOrder: true);
+                    break;
+                case 6:
+                    job.GetProperty("status").GetString().ShouldBe("NeedsReview", job.ToString());
+                    job.GetProperty("failureReason").GetString()!.ShouldContain("intent: out of scope");
+                    steps.ShouldBe(["intake", "compliance", "intent", "escalation", "completion"], ignoreOrder: true);
+                    break;
+                default:
+                    job.GetProperty("status").GetString().ShouldBeOneOf(["Completed", "NeedsReview"], job.ToString());
+                    job.GetProperty("result").GetProperty("intent").GetProperty("label").GetString().ShouldNotBeNullOrEmpty();
+                    steps.ShouldContain("intent");
+                    break;
+            }
+        }
+
+        // 24 submissions at once: the dispatcher's few milliseconds of waiting put several of them in one slip.
+        slipSizes.Max().ShouldBeGreaterThan(1, string.Join(",", slipSizes));
+    }
+
+    [Fact]
     public async Task Invoice_missing_its_total_is_escalated_and_without_a_frontier_needs_review()
     {
         var id = await platform.SubmitAsync("invoice", "Invoice INV-2024-0042 from Acme Ltd, payable by 30/11/2026 to GB82 WEST 1234 5698 7654 32.");

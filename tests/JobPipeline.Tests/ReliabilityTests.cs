@@ -133,7 +133,8 @@ public sealed class ReliabilityTests(PlatformFixture platform)
     public async Task Finished_slip_whose_results_cannot_be_read_fails_its_job_alone()
     {
         // A running job whose routing slip "ends" with a result no reader understands. The workflow takes slip ends in
-        // batches; this one must fail its own job with the reason, not take its batch to the error queue.
+        // batches, each slip with its batch of jobs; this job must fail alone with the reason, not take its slip or its
+        // batch of slips to the error queue.
         var job = new SpecialistPlatform.Data.Entities.Job
         {
             TenantId = "dev",
@@ -160,10 +161,16 @@ public sealed class ReliabilityTests(PlatformFixture platform)
                 messageType = new[] { "urn:message:MassTransit.Courier.Contracts:RoutingSlipCompleted" },
                 message = new
                 {
-                    trackingNumber = job.Id,
+                    trackingNumber = Guid.NewGuid(),
                     timestamp = DateTime.UtcNow,
                     duration = "00:00:00.010",
-                    variables = new Dictionary<string, object> { ["Compliance"] = "not a compliance result", ["Audit.intake"] = 42 },
+                    variables = new Dictionary<string, object>
+                    {
+                        ["Jobs"] = new object[]
+                        {
+                            new { jobId = job.Id, tenantId = job.TenantId, kind = job.Kind, text = job.Text, compliance = "not a compliance result", audit = 42 },
+                        },
+                    },
                 },
             });
             await channel.BasicPublishAsync("", ResourceNames.Queues.JobEvents, mandatory: true,

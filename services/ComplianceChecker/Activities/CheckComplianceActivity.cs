@@ -11,16 +11,18 @@ using SpecialistPlatform.Jobs.Steps;
 namespace SpecialistPlatform.ComplianceChecker.Activities;
 
 /// <summary>Finds personal data (the rules plus the learned entity tagger for names, places, organisations and street
-/// addresses) and applies the tenant's policy for the job's kind; every later step that sends text
-/// outside gets only the transformed text. A blocked type stops the job with the reason. The audit record names the
+/// addresses) in each job of the batch and applies its tenant's policy for its kind; every later step that sends text
+/// outside gets only the transformed text. A blocked type stops that job with the reason. The audit record names the
 /// entity types and counts, never the values.</summary>
 public sealed class CheckComplianceActivity(CompliancePolicies policies) : IExecuteActivity<CheckCompliance>
 {
-    public async Task<ExecutionResult> Execute(ExecuteContext<CheckCompliance> context)
+    public Task<ExecutionResult> Execute(ExecuteContext<CheckCompliance> context) =>
+        Task.FromResult(context.PassOn(JobSteps.Run(context.Arguments.Jobs, ResourceNames.Steps.Compliance, Check)));
+
+    private BatchedJob Check(BatchedJob job)
     {
-        var arguments = context.Arguments;
         var stopwatch = Stopwatch.StartNew();
-        var applied = policies.For(arguments.TenantId, arguments.Kind).Apply(arguments.Text);
+        var applied = policies.For(job.TenantId, job.Kind).Apply(job.Text);
         var actions = applied.Entities.Select(e => e.Action.ToString().ToLowerInvariant()).Distinct().Order().ToList();
         var result = new ComplianceResult(
             [.. applied.Entities.Select(e => new DetectedEntity(e.Type, e.Start, e.End, e.Score))],
@@ -30,13 +32,13 @@ public sealed class CheckComplianceActivity(CompliancePolicies policies) : IExec
 
         var audit = new RecordAudit
         {
-            JobId = arguments.JobId,
-            TenantId = arguments.TenantId,
+            JobId = job.JobId,
+            TenantId = job.TenantId,
             Step = ResourceNames.Steps.Compliance,
             Service = ResourceNames.Services.ComplianceChecker,
             Model = policies.ModelName.Model,
             ModelVersion = policies.ModelName.Version,
-            InputSha256 = JobIntake.Sha256(arguments.Text),
+            InputSha256 = JobIntake.Sha256(job.Text),
             Decision = result.Action,
             LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
             Redacted = applied.Entities.Count == 0 ? null
@@ -44,24 +46,10 @@ public sealed class CheckComplianceActivity(CompliancePolicies policies) : IExec
             Detail = applied.Reason,
         };
 
-        if (applied.Blocked)
-        {
-            // Faulted, not thrown: the policy's answer is final, so the job fails at once with the reason instead of
-            // being retried. A faulted step cannot add variables, so its record goes to the audit trail now.
-            await context.AuditAsync(audit);
-            return context.Faulted(new ComplianceBlockedException(applied.Reason!));
-        }
-
-        // The placeholder map travels with the job (as its original text already does) so that the escalation step can
-        // put original values back into the frontier's answer locally; it is not part of the job's stored result.
-        return context.CompletedWithVariables(new Dictionary<string, object>
-        {
-            ["Compliance"] = result,
-            ["Placeholders"] = applied.Placeholders,
-            [StepResults.AuditVariable(audit)] = audit,
-        });
+        // A block is the policy's final answer: the job stops here, with the reason, and is not retried. Nothing of it
+        // goes further (its result is not kept), and its record is written with its failure.
+        return applied.Blocked
+            ? job.Recorded(audit) with { FailureReason = $"{ResourceNames.Steps.Compliance}: {applied.Reason}" }
+            : job.Recorded(audit) with { Compliance = result, Placeholders = applied.Placeholders };
     }
 }
-
-/// <summary>The tenant's policy blocks a type of personal data the text contains.</summary>
-public sealed class ComplianceBlockedException(string reason) : Exception(reason);

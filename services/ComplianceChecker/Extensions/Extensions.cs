@@ -3,6 +3,7 @@ using SpecialistPlatform.ComplianceChecker.Activities;
 using SpecialistPlatform.ComplianceChecker.Consumers;
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Steps;
+using SpecialistPlatform.Jobs.Steps;
 using SpecialistPlatform.ServiceDefaults;
 
 namespace SpecialistPlatform.ComplianceChecker.Extensions;
@@ -17,8 +18,7 @@ public static class Extensions
         builder.Services.AddHostedService<CompliancePoliciesLoader>();
         builder.AddMessaging(bus =>
         {
-            bus.AddExecuteActivity<CheckComplianceActivity, CheckCompliance>()
-                .Endpoint(e => e.Name = ResourceNames.Queues.CheckCompliance);
+            bus.AddJobStep<CheckComplianceActivity, CheckCompliance>(ResourceNames.Queues.CheckCompliance);
             bus.AddConsumer<DetectPersonalDataConsumer>()
                 .Endpoint(e => e.Name = ResourceNames.Queues.DetectPersonalData);
         });

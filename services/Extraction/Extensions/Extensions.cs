@@ -5,6 +5,7 @@ using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Extraction.Activities;
 using SpecialistPlatform.Extraction.Models;
 using SpecialistPlatform.Jobs.Pipelines;
+using SpecialistPlatform.Jobs.Steps;
 using SpecialistPlatform.ServiceDefaults;
 
 namespace SpecialistPlatform.Extraction.Extensions;
@@ -23,7 +24,6 @@ public static class Extensions
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SpanModelHost>());
         builder.Services.AddHealthChecks().AddCheck<SpanModelHost>("span-models", tags: [ServiceDefaults.Extensions.ReadyTag]);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddMessaging(bus => bus.AddExecuteActivity<ExtractFieldsActivity, ExtractFields>()
-            .Endpoint(e => e.Name = ResourceNames.Queues.ExtractFields));
+        builder.AddMessaging(bus => bus.AddJobStep<ExtractFieldsActivity, ExtractFields>(ResourceNames.Queues.ExtractFields));
     }
 }

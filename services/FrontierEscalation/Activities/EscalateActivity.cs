@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using MassTransit;
 using SpecialistPlatform.Contracts;
@@ -11,31 +12,58 @@ namespace SpecialistPlatform.FrontierEscalation.Activities;
 
 /// <summary>
 /// The only door to a large model. The <see cref="Escalator"/> decides what to ask and validates the answers; this step
-/// records in the audit trail exactly what left the building (hash and size of the redacted text, the model, tokens and
-/// cost) and hands the result to the workflow. Whatever goes wrong ends in NeedsReview with the reason, never a guess.
+/// asks for every job of the slip at once (the workflow sends only the unsure ones here), records in the audit trail
+/// exactly what left the building (hash and size of the redacted text, the model, tokens and cost) before the jobs go
+/// on, and hands the results to the workflow. Whatever goes wrong ends in NeedsReview with the reason, never a guess.
 /// </summary>
-public sealed class EscalateActivity(Escalator escalator) : IExecuteActivity<Escalate>
+public sealed class EscalateActivity(Escalator escalator) : IExecuteActivity<EscalateJobs>
 {
-    public async Task<ExecutionResult> Execute(ExecuteContext<Escalate> context)
+    public async Task<ExecutionResult> Execute(ExecuteContext<EscalateJobs> context)
     {
-        var arguments = context.Arguments;
-        var stopwatch = Stopwatch.StartNew();
-        var (result, sentOutside) = await escalator.EscalateAsync(arguments, context.CancellationToken);
-
-        await context.AuditAsync(new RecordAudit
+        var records = new ConcurrentQueue<RecordAudit>();
+        var jobs = await JobSteps.RunAsync(context.Arguments.Jobs, ResourceNames.Steps.Escalation, async job =>
         {
-            JobId = arguments.JobId,
-            TenantId = arguments.TenantId,
+            var (escalated, record) = await EscalateAsync(job, context.CancellationToken);
+            records.Enqueue(record);
+            return escalated;
+        });
+
+        // Written at once, not with the jobs' outcomes: text has left the building whatever happens to the jobs next.
+        await context.AuditAsync([.. records.OrderBy(record => record.OccurredAt)]);
+        return context.PassOn(jobs);
+    }
+
+    private async Task<(BatchedJob Job, RecordAudit Record)> EscalateAsync(BatchedJob job, CancellationToken cancellationToken)
+    {
+        var compliance = job.Compliance ?? throw new InvalidOperationException("the job has no compliance result: nothing may leave unredacted");
+        var stopwatch = Stopwatch.StartNew();
+        var (result, sentOutside) = await escalator.EscalateAsync(new Escalate
+        {
+            JobId = job.JobId,
+            TenantId = job.TenantId,
+            Kind = job.Kind,
+            Compliance = compliance,
+            EscalationReasons = job.EscalationReasons,
+            Intent = job.Intent,
+            Extraction = job.Extraction,
+            IntentLabels = job.IntentLabels,
+            Placeholders = job.Placeholders,
+        }, cancellationToken);
+
+        var record = new RecordAudit
+        {
+            JobId = job.JobId,
+            TenantId = job.TenantId,
             Step = ResourceNames.Steps.Escalation,
             Service = ResourceNames.Services.FrontierEscalation,
             Model = result.Model,
-            InputSha256 = JobIntake.Sha256(arguments.Compliance.RedactedText),
+            InputSha256 = JobIntake.Sha256(compliance.RedactedText),
             Decision = result.Escalated ? result.Label ?? "escalated" : "needs-review",
             LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
             Cost = result.Cost,
             SentOutside = sentOutside,
             Detail = result.Reason,
-        });
-        return context.CompletedWithVariables(new Dictionary<string, object> { ["Escalation"] = result });
+        };
+        return (job with { Escalation = result }, record);
     }
 }

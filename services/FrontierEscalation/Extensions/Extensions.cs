@@ -7,6 +7,7 @@ using SpecialistPlatform.FrontierEscalation.Activities;
 using SpecialistPlatform.FrontierEscalation.Consumers;
 using SpecialistPlatform.FrontierEscalation.Frontier;
 using SpecialistPlatform.Jobs.Pipelines;
+using SpecialistPlatform.Jobs.Steps;
 using SpecialistPlatform.ServiceDefaults;
 
 namespace SpecialistPlatform.FrontierEscalation.Extensions;
@@ -25,7 +26,7 @@ public static class Extensions
         builder.Services.AddHostedService<ShadowWindowService>();
         builder.AddMessaging(bus =>
         {
-            bus.AddExecuteActivity<EscalateActivity, Escalate>().Endpoint(e => e.Name = ResourceNames.Queues.Escalate);
+            bus.AddJobStep<EscalateActivity, EscalateJobs>(ResourceNames.Queues.Escalate);
             bus.AddConsumer<CompareWithFrontierConsumer>().Endpoint(e => e.Name = ResourceNames.Queues.CompareWithFrontier);
         });
     }

@@ -69,7 +69,8 @@ public static class JobsApi
         }
         else
         {
-            await dispatcher.TryDispatchAsync(job, cancellationToken);
+            // Stored is what the 202 promises; the slip follows within milliseconds (or from the sweeper).
+            dispatcher.Enqueue(job);
         }
 
         var statusUrl = $"/api/v1/jobs/{job.Id}";

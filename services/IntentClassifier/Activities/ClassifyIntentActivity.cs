@@ -13,21 +13,26 @@ using SpecialistPlatform.Jobs.Steps;
 
 namespace SpecialistPlatform.IntentClassifier.Activities;
 
-/// <summary>Routes a job: the intent, its calibrated confidence, and whether it is out of scope. Unsure or out of
-/// scope (by the job kind's settings) adds escalation to the job's itinerary.</summary>
+/// <summary>Routes each job of the batch: the intent, its calibrated confidence, and whether it is out of scope. Unsure
+/// or out of scope (by the job kind's settings) gives the job a reason to go to the frontier.</summary>
 public sealed class ClassifyIntentActivity(
     IntentModelHost models, ShadowAgreement shadowAgreement, IOptions<PipelineOptions> pipelines, IOptions<IntentClassifierOptions> options) : IExecuteActivity<ClassifyIntent>
 {
     public async Task<ExecutionResult> Execute(ExecuteContext<ClassifyIntent> context)
     {
-        var arguments = context.Arguments;
-        var stopwatch = Stopwatch.StartNew();
+        // One snapshot for the whole batch: a model swap in the middle neither splits nor repeats it.
         var serving = await models.CurrentAsync();
-        var (loaded, compared) = serving.For(arguments.JobId, options.Value.CanaryShare);
-        var prediction = loaded.Model.Predict(arguments.Text);
+        return context.PassOn(JobSteps.Run(context.Arguments.Jobs, ResourceNames.Steps.Intent, job => Classify(job, serving)));
+    }
+
+    private BatchedJob Classify(BatchedJob job, ServingIntentModels serving)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var (loaded, compared) = serving.For(job.JobId, options.Value.CanaryShare);
+        var prediction = loaded.Model.Predict(job.Text);
         if (compared is not null)
         {
-            var other = compared.Model.Predict(arguments.Text).Label;
+            var other = compared.Model.Predict(job.Text).Label;
             var (active, shadow) = loaded == serving.Active ? (prediction.Label, other) : (other, prediction.Label);
             shadowAgreement.Record(serving.Active, serving.Shadow!, active, shadow);
         }
@@ -35,7 +40,7 @@ public sealed class ClassifyIntentActivity(
         var result = new IntentResult(prediction.Label, Math.Round(prediction.Confidence, 4), loaded.Version, prediction.OutOfScope);
         stopwatch.Stop();
 
-        var kind = pipelines.Value.Kinds[arguments.Kind];
+        var kind = pipelines.Value.Kinds[job.Kind];
         string? escalate = null;
         if (prediction.OutOfScope && kind.EscalateOutOfScope)
         {
@@ -50,32 +55,28 @@ public sealed class ClassifyIntentActivity(
 
         var audit = new RecordAudit
         {
-            JobId = arguments.JobId,
-            TenantId = arguments.TenantId,
+            JobId = job.JobId,
+            TenantId = job.TenantId,
             Step = ResourceNames.Steps.Intent,
             Service = ResourceNames.Services.IntentClassifier,
             Model = loaded.Name,
             ModelVersion = loaded.Version,
-            InputSha256 = JobIntake.Sha256(arguments.Text),
+            InputSha256 = JobIntake.Sha256(job.Text),
             Decision = prediction.Label,
             Confidence = result.Confidence,
             LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
             Detail = escalate,
         };
-        var labels = loaded.Model.Labels.Where(l => l != loaded.Model.OosLabel).ToList();
-        if (escalate is null && pipelines.Value.IsFrontierShadowed(arguments.JobId, arguments.TenantId, arguments.Kind))
-        {
-            // Handled here, but chosen for shadow comparison: the workflow sends it to the frontier after the job is done.
-            return context.CompletedWithVariables(new Dictionary<string, object>
-            {
-                ["Intent"] = result,
-                [StepResults.IntentLabelsVariable] = labels,
-                [StepResults.FrontierShadowVariable] = true,
-                [StepResults.AuditVariable(audit)] = audit,
-            });
-        }
 
-        return StepResults.Complete(context, "Intent", result, audit, context.GetVariable<List<string>>(StepResults.EscalationReasonsVariable) ?? [], escalate,
-            new Dictionary<string, object> { [StepResults.IntentLabelsVariable] = labels });
+        // Chosen for shadow comparison: after the job is done the workflow sends it to the frontier, or, when it was
+        // escalated, records the escalation's own answer (so the unsure jobs are measured too).
+        var shadowed = pipelines.Value.IsFrontierShadowed(job.JobId, job.TenantId, job.Kind);
+        return job.Recorded(audit).EscalatingBecause(escalate) with
+        {
+            Intent = result,
+            FrontierShadow = shadowed,
+            // The frontier must answer with one of the router's labels, whether it decides the job or is compared with it.
+            IntentLabels = escalate is not null || shadowed ? [.. loaded.Model.Labels.Where(l => l != loaded.Model.OosLabel)] : null,
+        };
     }
 }

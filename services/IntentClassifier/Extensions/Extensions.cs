@@ -5,6 +5,7 @@ using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.IntentClassifier.Activities;
 using SpecialistPlatform.IntentClassifier.Models;
 using SpecialistPlatform.Jobs.Pipelines;
+using SpecialistPlatform.Jobs.Steps;
 using SpecialistPlatform.ServiceDefaults;
 
 namespace SpecialistPlatform.IntentClassifier.Extensions;
@@ -27,7 +28,6 @@ public static class Extensions
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ShadowAgreement>());
         builder.Services.AddHostedService(provider => provider.GetRequiredService<IntentModelHost>());
         builder.Services.AddHealthChecks().AddCheck<IntentModelHost>("intent-model", tags: [ServiceDefaults.Extensions.ReadyTag]);
-        builder.AddMessaging(bus => bus.AddExecuteActivity<ClassifyIntentActivity, ClassifyIntent>()
-            .Endpoint(e => e.Name = ResourceNames.Queues.ClassifyIntent));
+        builder.AddMessaging(bus => bus.AddJobStep<ClassifyIntentActivity, ClassifyIntent>(ResourceNames.Queues.ClassifyIntent));
     }
 }

@@ -12,6 +12,7 @@ public static class IntakeExtensions
         services.AddSingleton<JobWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<JobWriter>());
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<JobDispatcher>(provider, service));
+        services.AddHostedService(provider => provider.GetRequiredService<JobDispatcher>());
         services.AddSingleton<DispatchMarks>();
         services.AddHostedService(provider => provider.GetRequiredService<DispatchMarks>());
         return services;

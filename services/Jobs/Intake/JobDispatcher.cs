@@ -15,41 +15,88 @@ using SpecialistPlatform.Jobs.Pipelines;
 namespace SpecialistPlatform.Jobs.Intake;
 
 /// <summary>
-/// Starts stored jobs: builds the job's routing slip from its kind and hands it to the broker, so the first step's
-/// queue receives the job with no hop through the workflow. A job whose kind this process does not configure (accepted
+/// Starts stored jobs: builds their routing slips from their kind and hands them to the broker, so the first step's
+/// queue receives them with no hop through the workflow. Jobs travel in batches (docs/decisions/0012): a stored job
+/// waits <see cref="PipelineOptions.DispatchLinger"/> for company, and the jobs of one kind waiting together share one
+/// slip (at most <see cref="PipelineOptions.MaxJobsPerSlip"/>), which is what lets the broker and every step pay their
+/// per-message costs once per batch instead of once per job. A job whose kind this process does not configure (accepted
 /// before the kind was removed) goes to the workflow's StartJob queue instead, where it fails with the reason.
-/// The request path dispatches at once; <see cref="UndispatchedJobSweeper"/> catches any job whose dispatch did not
-/// happen (broker away, process killed between commit and send). A job is marked dispatched (and Running) only after
-/// the broker confirmed the send, and the marks are written in batches by <see cref="DispatchMarks"/> (one UPDATE,
-/// not one commit per job), so the worst case, a crash before a batch is written, is a second routing slip for the
-/// job, which every step and the workflow's outcome handle as a repeat.
+/// The request path only queues the job here (it is already stored, which is what a 202 promises);
+/// <see cref="UndispatchedJobSweeper"/> catches any job whose dispatch did not happen (broker away, queue full, process
+/// killed between commit and send). A job is marked dispatched (and Running) only after the broker confirmed its slip,
+/// and the marks are written in batches by <see cref="DispatchMarks"/>, so the worst case, a crash before a batch of
+/// marks is written, is a second routing slip for the job, which every step and the workflow's outcome handle as a repeat.
 /// </summary>
 /// <param name="service">The service dispatching (gateway, or workflow for bus intake): named in the intake audit record.</param>
 public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<PipelineOptions> pipelines, string service, ILogger<JobDispatcher> logger)
+    : BackgroundService
 {
+    /// <summary>Jobs queued beyond this are left to the sweeper (their rows are the outbox), so a broker outage cannot
+    /// fill the memory with waiting texts.</summary>
+    public const int MaxWaiting = 10_000;
+
     private static readonly Uri StartJobAddress = new($"queue:{ResourceNames.Queues.StartJob}");
 
-    public async Task<bool> TryDispatchAsync(Job job, CancellationToken cancellationToken)
+    private readonly Channel<Job> _waiting = Channel.CreateBounded<Job>(
+        new BoundedChannelOptions(MaxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Queues a stored job for dispatch and returns at once; false when the queue is full (the sweeper sends
+    /// the job later).</summary>
+    public bool Enqueue(Job job) => _waiting.Writer.TryWrite(job);
+
+    /// <summary>Sends the jobs' routing slips now, one per kind and at most <see cref="PipelineOptions.MaxJobsPerSlip"/>
+    /// jobs each, all at once; answers how many jobs the broker took.</summary>
+    public async Task<int> DispatchAsync(IReadOnlyList<Job> jobs, CancellationToken cancellationToken)
+    {
+        var slips = jobs.GroupBy(job => job.Kind, StringComparer.Ordinal)
+            .SelectMany(kind => kind.Chunk(pipelines.Value.MaxJobsPerSlip))
+            .Select(slip => SendAsync(slip, cancellationToken));
+        return (await Task.WhenAll(slips)).Sum();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Jobs still queued at shutdown stay undispatched in the database; the sweeper sends them after the next start.
+        var batch = new List<Job>();
+        while (await _waiting.Reader.WaitToReadAsync(stoppingToken))
+        {
+            if (pipelines.Value.DispatchLinger > TimeSpan.Zero)
+            {
+                await Task.Delay(pipelines.Value.DispatchLinger, stoppingToken);
+            }
+
+            // While these slips are on their way, the next batch gathers.
+            while (batch.Count < 10 * pipelines.Value.MaxJobsPerSlip && _waiting.Reader.TryRead(out var job))
+            {
+                batch.Add(job);
+            }
+
+            await DispatchAsync(batch, stoppingToken);
+            batch.Clear();
+        }
+    }
+
+    private async Task<int> SendAsync(Job[] jobs, CancellationToken cancellationToken)
     {
         try
         {
-            if (pipelines.Value.Kinds.TryGetValue(job.Kind, out var kind))
+            if (pipelines.Value.Kinds.TryGetValue(jobs[0].Kind, out var kind))
             {
-                await bus.Execute(JobItinerary.Build(job, kind, service), cancellationToken);
+                await bus.Execute(JobItinerary.Build(jobs, kind, service), cancellationToken);
             }
             else
             {
                 var endpoint = await bus.GetSendEndpoint(StartJobAddress);
-                await endpoint.Send(new StartJob(job.Id, job.TenantId, job.Kind), cancellationToken);
+                await endpoint.SendBatch(jobs.Select(job => new StartJob(job.Id, job.TenantId, job.Kind)), cancellationToken);
             }
 
-            marks.Add(job.Id);
-            return true;
+            marks.Add(jobs.Select(job => job.Id));
+            return jobs.Length;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Job {JobId} is stored but not yet dispatched; the sweeper will retry", job.Id);
-            return false;
+            logger.LogWarning(e, "{Count} job(s) of kind {Kind} are stored but not yet dispatched; the sweeper will retry", jobs.Length, jobs[0].Kind);
+            return 0;
         }
     }
 }
@@ -59,7 +106,13 @@ public sealed class DispatchMarks(NpgsqlDataSource dataSource, ILogger<DispatchM
 {
     private readonly Channel<Guid> _pending = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Add(Guid jobId) => _pending.Writer.TryWrite(jobId);
+    public void Add(IEnumerable<Guid> jobIds)
+    {
+        foreach (var id in jobIds)
+        {
+            _pending.Writer.TryWrite(id);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -151,14 +204,7 @@ public sealed class UndispatchedJobSweeper(IServiceScopeFactory scopes, JobDispa
             .OrderBy(j => j.CreatedAt)
             .Take(500)
             .ToListAsync(cancellationToken);
-        var dispatched = 0;
-        foreach (var job in pending)
-        {
-            if (await dispatcher.TryDispatchAsync(job, cancellationToken))
-            {
-                dispatched++;
-            }
-        }
+        var dispatched = await dispatcher.DispatchAsync(pending, cancellationToken);
 
         if (dispatched > 0)
         {

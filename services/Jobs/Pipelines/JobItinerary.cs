@@ -2,15 +2,17 @@ using MassTransit;
 using MassTransit.Courier.Contracts;
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Audit;
+using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Jobs.Steps;
 
 namespace SpecialistPlatform.Jobs.Pipelines;
 
 /// <summary>
-/// Builds a job's routing slip from its kind's configured steps. The text and the job's identity travel as
-/// variables, so each step's arguments are filled from them; steps add their results as variables, and a step that
-/// is unsure adds escalation to the itinerary itself.
+/// Builds routing slips that carry a batch of jobs of one kind (docs/decisions/0012): the kind's configured steps in
+/// order, each working through every job in the slip's <c>Jobs</c> variable. Escalation is never in these itineraries:
+/// the workflow sends the jobs that end unsure to the frontier in a slip of their own (<see cref="BuildEscalation"/>),
+/// so the sure jobs of a batch never wait for a frontier call.
 /// </summary>
 public static class JobItinerary
 {
@@ -19,46 +21,60 @@ public static class JobItinerary
         [ResourceNames.Steps.Compliance] = new Uri($"queue:{ResourceNames.Queues.CheckCompliance}"),
         [ResourceNames.Steps.Intent] = new Uri($"queue:{ResourceNames.Queues.ClassifyIntent}"),
         [ResourceNames.Steps.Extraction] = new Uri($"queue:{ResourceNames.Queues.ExtractFields}"),
+        [ResourceNames.Steps.Escalation] = new Uri($"queue:{ResourceNames.Queues.Escalate}"),
     };
 
     private static readonly Uri JobEventsAddress = new($"queue:{ResourceNames.Queues.JobEvents}");
 
-    /// <param name="startedBy">The service starting the job, named in the intake audit record that the slip carries
-    /// (written with the job's outcome, as the steps' records are).</param>
-    public static RoutingSlip Build(Job job, JobKindOptions kind, string startedBy)
+    /// <param name="jobs">Stored jobs, all of the kind <paramref name="kind"/> configures.</param>
+    /// <param name="startedBy">The service starting the jobs, named in each job's intake audit record (written with the
+    /// job's outcome, as the steps' records are).</param>
+    public static RoutingSlip Build(IReadOnlyList<Job> jobs, JobKindOptions kind, string startedBy)
     {
-        var intake = new RecordAudit
+        var slipId = NewId.NextGuid();
+        var now = DateTimeOffset.UtcNow;
+        var batched = jobs.Select(job => new BatchedJob
         {
             JobId = job.Id,
             TenantId = job.TenantId,
-            Step = ResourceNames.Steps.Intake,
-            Service = startedBy,
-            InputSha256 = job.TextSha256,
-            Decision = $"started:{string.Join('>', kind.Steps)}",
-            // From acceptance to start: the time the job waited in the outbox.
-            LatencyMs = (DateTimeOffset.UtcNow - job.CreatedAt).TotalMilliseconds,
-        };
+            Kind = job.Kind,
+            Text = job.Text,
+            Schema = kind.Schema,
+            Audit =
+            [
+                new RecordAudit
+                {
+                    JobId = job.Id,
+                    TenantId = job.TenantId,
+                    Step = ResourceNames.Steps.Intake,
+                    Service = startedBy,
+                    InputSha256 = job.TextSha256,
+                    Decision = $"started:{string.Join('>', kind.Steps)}",
+                    // From acceptance to start: the time the job waited in the outbox and for company.
+                    LatencyMs = (now - job.CreatedAt).TotalMilliseconds,
+                    Detail = $"routing slip {slipId} with {jobs.Count} job(s)",
+                },
+            ],
+        }).ToList();
+        return Build(slipId, kind.Steps, batched);
+    }
 
-        // The job id is the tracking number: every routing-slip event names its job without a lookup.
-        var builder = new RoutingSlipBuilder(job.Id);
-        foreach (var step in kind.Steps)
+    /// <summary>The jobs of a finished slip that a step was unsure of, on their way to the frontier.</summary>
+    public static RoutingSlip BuildEscalation(IReadOnlyList<BatchedJob> jobs) =>
+        Build(NewId.NextGuid(), [ResourceNames.Steps.Escalation], jobs);
+
+    private static RoutingSlip Build(Guid slipId, IEnumerable<string> steps, IReadOnlyList<BatchedJob> jobs)
+    {
+        var builder = new RoutingSlipBuilder(slipId);
+        foreach (var step in steps)
         {
             builder.AddActivity(step, StepAddresses[step]);
         }
 
         // Only the end of the slip matters to the workflow: a subscription sends exactly those events to its queue
-        // and stops Courier publishing an event for every activity (a third of a job's broker messages otherwise).
+        // and stops Courier publishing an event for every activity.
         builder.AddSubscription(JobEventsAddress, RoutingSlipEvents.Completed | RoutingSlipEvents.Faulted);
-        builder.AddVariable("JobId", job.Id);
-        builder.AddVariable("TenantId", job.TenantId);
-        builder.AddVariable("Kind", job.Kind);
-        builder.AddVariable("Text", job.Text);
-        builder.AddVariable(StepResults.AuditVariable(intake), intake);
-        if (kind.Schema is not null)
-        {
-            builder.AddVariable("Schema", kind.Schema);
-        }
-
+        builder.AddVariable(JobSteps.JobsVariable, jobs);
         return builder.Build();
     }
 }

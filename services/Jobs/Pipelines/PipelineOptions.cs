@@ -23,6 +23,15 @@ public sealed class PipelineOptions : IValidatableObject
 
     public Dictionary<string, JobKindOptions> Kinds { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Most jobs one routing slip carries (docs/decisions/0012); jobs of a kind dispatched together share a slip.</summary>
+    [Range(1, 1000)]
+    public int MaxJobsPerSlip { get; set; } = 100;
+
+    /// <summary>How long a stored job waits for company before its slip is sent: a few milliseconds of latency buy
+    /// fewer, fuller slips under load. Zero sends whatever is waiting at once.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan DispatchLinger { get; set; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>Intent label → schema name for kinds whose schema follows the routed intent; "*" is the fallback.</summary>
     public Dictionary<string, string> IntentSchemas { get; set; } = new(StringComparer.Ordinal);
 

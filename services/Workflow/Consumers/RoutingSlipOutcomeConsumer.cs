@@ -1,18 +1,19 @@
+using System.Text.Json;
 using MassTransit;
 using MassTransit.Courier.Contracts;
 using SpecialistPlatform.Contracts;
-using SpecialistPlatform.Contracts.Audit;
-using SpecialistPlatform.Contracts.Jobs;
 using SpecialistPlatform.Contracts.Steps;
+using SpecialistPlatform.Jobs.Pipelines;
 using SpecialistPlatform.Jobs.Steps;
 
 namespace SpecialistPlatform.Workflow.Consumers;
 
 /// <summary>
-/// Turns the ends of jobs' routing slips into their final states, results and events, a batch of slips at a time:
-/// one transaction for the batch's job updates and audit records instead of one update, one read-back and one audit
-/// message per job (the workflow's largest cost per job at high rates). A batch that fails (the database away) is
-/// retried whole; every job in it is recorded at most once however often it is retried.
+/// Turns the ends of routing slips into jobs' final states, results and events, many slips (each with its batch of jobs)
+/// at a time: one transaction for all their job updates and audit records. A job a step was unsure of is not finished
+/// here: it goes on to the frontier in an escalation slip with the other unsure jobs of its slip, so the sure ones never
+/// wait for a frontier call. A batch that fails (the database away) is retried whole; every job in it is recorded at
+/// most once however often it is retried.
 /// </summary>
 public sealed class RoutingSlipCompletedConsumer(JobOutcomes outcomes) : IConsumer<Batch<RoutingSlipCompleted>>
 {
@@ -20,52 +21,64 @@ public sealed class RoutingSlipCompletedConsumer(JobOutcomes outcomes) : IConsum
 
     public async Task Consume(ConsumeContext<Batch<RoutingSlipCompleted>> context)
     {
-        var slips = context.Message.Select(slip => (Slip: slip, Outcome: Outcome(slip))).ToList();
-        var recorded = await outcomes.RecordAsync([.. slips.Select(s => s.Outcome)], context.CancellationToken);
-        await JobOutcomes.PublishAsync(context, recorded, context.CancellationToken);
-
-        var announced = recorded.ToDictionary(r => r.Outcome.JobId);
-        foreach (var (slip, outcome) in slips)
+        var ended = new List<JobOutcome>();
+        var shadowed = new Dictionary<Guid, BatchedJob>();
+        foreach (var slip in context.Message)
         {
-            if (outcome.Result is { } result && announced.TryGetValue(outcome.JobId, out var done))
+            var unsure = new List<BatchedJob>();
+            foreach (var entry in Jobs(slip))
             {
-                await SendForShadowComparisonAsync(context, slip, result, done);
+                if (entry.Job is not { } job)
+                {
+                    ended.Add(entry.Unreadable!);
+                }
+                else if (job.NeedsEscalation())
+                {
+                    unsure.Add(job);
+                }
+                else
+                {
+                    ended.Add(JobOutcome.Of(job));
+                    if (job.FrontierShadow)
+                    {
+                        shadowed[job.JobId] = job;
+                    }
+                }
+            }
+
+            if (unsure.Count > 0)
+            {
+                // Sent through the in-memory outbox, after the outcomes below are committed: a redelivered slip end finds
+                // its finished jobs recorded already and sends the unsure ones again, which the audit trail and the
+                // outcome handle as a repeat.
+                await context.Execute(JobItinerary.BuildEscalation(unsure));
+            }
+        }
+
+        var recorded = await outcomes.RecordAsync(ended, context.CancellationToken);
+        await JobOutcomes.PublishAsync(context, recorded, context.CancellationToken);
+        foreach (var done in recorded)
+        {
+            if (shadowed.TryGetValue(done.Outcome.JobId, out var job))
+            {
+                await SendForShadowComparisonAsync(context, job, done);
             }
         }
     }
 
-    /// <summary>A slip whose results cannot be read fails its own job with the reason instead of failing the batch:
-    /// a batch that kept failing would take every job in it to the error queue.</summary>
-    internal static JobOutcome Outcome(ConsumeContext<RoutingSlipCompleted> slip)
-    {
-        var jobId = slip.Message.TrackingNumber;
-        try
-        {
-            var result = new JobResult
-            {
-                Compliance = Variable<ComplianceResult>(slip, "Compliance"),
-                Intent = Variable<IntentResult>(slip, "Intent"),
-                Extraction = Variable<ExtractionResult>(slip, "Extraction"),
-                Escalation = Variable<EscalationResult>(slip, "Escalation"),
-            };
-            return JobOutcome.Finished(jobId, result, AuditRecords(slip));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return JobOutcome.Failed(jobId, $"completion: the steps' results could not be read: {e.Message}", []);
-        }
-    }
+    internal static List<SlipJob> Jobs(ConsumeContext<RoutingSlipCompleted> slip) =>
+        SlipJobs.Read(slip.Message.TrackingNumber,
+            () => slip.GetVariable<List<BatchedJob>>(JobSteps.JobsVariable),
+            () => slip.GetVariable<List<JsonElement>>(JobSteps.JobsVariable));
 
     /// <summary>Chosen for shadow comparison: the frontier classifies it too, after the caller already has the result, so
     /// the comparison never slows a job down. An escalation that classified the job already holds the frontier's label.</summary>
-    private static async Task SendForShadowComparisonAsync(
-        ConsumeContext context, ConsumeContext<RoutingSlipCompleted> slip, JobResult result, RecordedOutcome recorded)
+    private static async Task SendForShadowComparisonAsync(ConsumeContext context, BatchedJob job, RecordedOutcome recorded)
     {
-        var escalatedAnswer = result.Escalation is { Escalated: true, Label: { } frontierLabel } escalation
+        var escalatedAnswer = job.Escalation is { Escalated: true, Label: { } frontierLabel } escalation
             ? new EscalatedClassification(frontierLabel, escalation.Model, escalation.Cost)
             : null;
-        if (result is not { Intent: { } intent, Compliance: { } compliance } || (result.Escalation is not null && escalatedAnswer is null)
-            || !slip.Message.Variables.ContainsKey(StepResults.FrontierShadowVariable))
+        if (job is not { Intent: { } intent, Compliance: { } compliance } || (job.Escalation is not null && escalatedAnswer is null))
         {
             return;
         }
@@ -73,34 +86,33 @@ public sealed class RoutingSlipCompletedConsumer(JobOutcomes outcomes) : IConsum
         var endpoint = await context.GetSendEndpoint(CompareWithFrontierAddress);
         await endpoint.Send(new CompareWithFrontier
         {
-            JobId = recorded.Outcome.JobId,
+            JobId = job.JobId,
             TenantId = recorded.TenantId,
             Kind = recorded.Kind,
             RedactedText = compliance.RedactedText,
             SpecialistLabel = intent.Label,
             SpecialistConfidence = intent.Confidence,
             ModelVersion = intent.ModelVersion,
-            Labels = slip.GetVariable<List<string>>(StepResults.IntentLabelsVariable) ?? [],
+            Labels = job.IntentLabels ?? [],
             EscalatedAnswer = escalatedAnswer,
         }, context.CancellationToken);
     }
-
-    private static List<RecordAudit> AuditRecords(ConsumeContext<RoutingSlipCompleted> slip) =>
-        StepResults.AuditRecords(slip.Message.Variables, key => slip.GetVariable<RecordAudit>(key));
-
-    private static T? Variable<T>(ConsumeContext<RoutingSlipCompleted> slip, string name) where T : class =>
-        slip.Message.Variables.ContainsKey(name) ? slip.GetVariable<T>(name) : null;
 }
 
-/// <summary>A step kept failing (or a policy blocked the job): the job fails with every step's reason. Rare, so one at
-/// a time.</summary>
+/// <summary>A step kept failing on its whole batch (after the retries): every job the slip carried fails with every
+/// step's reason. Rare, so one slip at a time.</summary>
 public sealed class RoutingSlipFaultedConsumer(JobOutcomes outcomes) : IConsumer<RoutingSlipFaulted>
 {
     public async Task Consume(ConsumeContext<RoutingSlipFaulted> context)
     {
         var reason = string.Join("; ", context.Message.ActivityExceptions.Select(e => $"{e.Name}: {e.ExceptionInfo.Message}"));
-        var records = StepResults.AuditRecords(context.Message.Variables, key => context.GetVariable<RecordAudit>(key));
-        var recorded = await outcomes.RecordAsync([JobOutcome.Failed(context.Message.TrackingNumber, reason, records)], context.CancellationToken);
+        var jobs = SlipJobs.Read(context.Message.TrackingNumber,
+            () => context.GetVariable<List<BatchedJob>>(JobSteps.JobsVariable),
+            () => context.GetVariable<List<JsonElement>>(JobSteps.JobsVariable));
+        var failed = jobs.Select(entry => entry.Job is { } job
+            ? JobOutcome.Failed(job.JobId, job.FailureReason ?? reason, job.Audit)
+            : entry.Unreadable! with { Reason = $"{reason}; {entry.Unreadable.Reason}" }).ToList();
+        var recorded = await outcomes.RecordAsync(failed, context.CancellationToken);
         await JobOutcomes.PublishAsync(context, recorded, context.CancellationToken);
     }
 }

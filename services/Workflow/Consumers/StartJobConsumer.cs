@@ -37,7 +37,7 @@ public sealed class StartJobConsumer(PlatformDbContext db, IOptions<PipelineOpti
             .ExecuteUpdateAsync(set => set.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.UpdatedAt, DateTimeOffset.UtcNow),
                 context.CancellationToken);
 
-        await context.Execute(JobItinerary.Build(job, kind, ResourceNames.Services.Workflow));
+        await context.Execute(JobItinerary.Build([job], kind, ResourceNames.Services.Workflow));
     }
 }
 

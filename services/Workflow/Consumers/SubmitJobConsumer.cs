@@ -35,7 +35,7 @@ public sealed class SubmitJobConsumer(PlatformDbContext db, JobIntake intake, Jo
 
         if (!result.Replayed || job.DispatchedAt is null)
         {
-            await dispatcher.TryDispatchAsync(job, context.CancellationToken);
+            dispatcher.Enqueue(job);
         }
 
         await context.Publish(new JobAccepted(job.Id, job.TenantId, job.Kind, message.ClientReference, job.CreatedAt));
