@@ -68,6 +68,7 @@ public sealed class TaggerFeaturizerTests
         var validation = SyntheticSlots.Generate(40, seed: 8);
         SpanEvaluation.Evaluate(pruned, validation).Overall.F1.ShouldBeGreaterThan(0.8 * SpanEvaluation.Evaluate(full, validation).Overall.F1);
     }
+
     [Fact]
     public void The_weights_of_a_key_add_up_bit_for_bit_to_what_AddWeights_adds()
     {
