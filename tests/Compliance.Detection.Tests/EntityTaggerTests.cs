@@ -166,6 +166,95 @@ public class EntityTaggerTests(SmallTaggerFixture fixture) : IClassFixture<Small
     }
 
     [Fact]
+    public void Cached_trigram_and_word_class_rows_give_the_same_scores_bit_for_bit_as_looking_every_key_up()
+    {
+        var tagger = fixture.Result.Model;
+        var emissions = new EntityEmissions(tagger);
+        var tags = tagger.TagCount;
+        var random = new Random(2026);
+        // More distinct symbols than the cache has class indexes, so both the cached and the direct path run; each
+        // text scored twice, so the second pass reads rows the first one cached.
+        const string symbols = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~§°±µ·×÷€£¥©®™«»¿¡–—‘’“”•…";
+        symbols.Distinct().Count().ShouldBeGreaterThan(EntityEmissions.CachedClasses);
+        var texts = new EntityTrainingGenerator(23).Generate(150).Select(e => e.Text).ToList();
+        for (var i = 0; i < 150; i++)
+        {
+            var words = new List<string>();
+            for (var w = random.Next(1, 30); w > 0; w--)
+            {
+                words.Add(random.Next(6) switch
+                {
+                    0 => symbols[random.Next(symbols.Length)].ToString(),
+                    1 => random.Next(1, 100000).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    2 => texts[random.Next(texts.Count)].Split(' ')[0],
+                    3 => "\n",
+                    4 => new string((char)random.Next('A', 'Z' + 1), random.Next(1, 4)),
+                    _ => random.Next(2) == 0 ? "Jane" : "street",
+                });
+            }
+            texts.Add(string.Join(' ', words));
+        }
+        var mismatches = 0;
+        var cached = 0;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var text in texts)
+            {
+                var tokens = SpanTokenizer.Tokenize(text).ToArray();
+                var words = tokens.Select(token => emissions.Lookup(token.Text)).ToArray();
+                cached += words.Count(w => w.ClassIndex >= 0);
+                var actual = new double[tokens.Length * tags];
+                emissions.Score(text, tokens, words, actual);
+                var expected = ScoresByLookingEveryPairKeyUp(tagger, text, tokens, words);
+                for (var j = 0; j < actual.Length; j++)
+                {
+                    if (BitConverter.DoubleToInt64Bits(actual[j]) != BitConverter.DoubleToInt64Bits(expected[j]))
+                        mismatches++;
+                }
+            }
+        }
+        mismatches.ShouldBe(0);
+        cached.ShouldBeGreaterThan(0);
+        texts.SelectMany(t => SpanTokenizer.Tokenize(t)).Select(t => emissions.Lookup(t.Text)).ShouldContain(w => w.ClassIndex < 0);
+    }
+
+    /// <summary>What <see cref="EntityEmissions.Score"/> computed before the pair rows were cached: the five word sums, then every position and pair key looked up, in key order.</summary>
+    private static double[] ScoresByLookingEveryPairKeyUp(SpanTagger tagger, string text, SpanToken[] tokens, EntityEmissions.WordScores[] words)
+    {
+        var tags = tagger.TagCount;
+        var n = tokens.Length;
+        var scores = new double[n * tags];
+        var keys = new List<ulong>();
+        for (var t = 0; t < n; t++)
+        {
+            var row = scores.AsSpan(t * tags, tags);
+            for (var k = -EntityFeatures.Reach; k <= EntityFeatures.Reach; k++)
+            {
+                if (t + k < 0 || t + k >= n)
+                {
+                    // Boundary words add only their neighbour features; their sums are those of a word with the boundary's facts.
+                    keys.Clear();
+                    EntityFeatures.AddNeighbourKeys(k, t + k < 0 ? EntityTokenFacts.BeforeStart : EntityTokenFacts.AfterEnd, keys);
+                    var boundary = new double[tags];
+                    tagger.AddWeights(keys.ToArray(), boundary);
+                    for (var y = 0; y < tags; y++)
+                        row[y] += boundary[y];
+                    continue;
+                }
+                var sums = words[t + k].Scores.AsSpan((k + EntityFeatures.Reach) * tags, tags);
+                for (var y = 0; y < tags; y++)
+                    row[y] += sums[y];
+            }
+            keys.Clear();
+            EntityFeatures.AddPositionKeys(t == 0 || EntityFeatures.LineBreakBetween(text, tokens[t - 1].End, tokens[t].Start), t == 0, words[t].Facts.Class, keys);
+            EntityFeatures.AddPairKeys(t > 0 ? words[t - 1].Facts : EntityTokenFacts.BeforeStart, words[t].Facts,
+                t + 1 < n ? words[t + 1].Facts : EntityTokenFacts.AfterEnd, keys);
+            tagger.AddWeights(keys.ToArray(), row);
+        }
+        return scores;
+    }
+
+    [Fact]
     public void Tagging_windows_of_one_tokenisation_finds_what_tagging_each_window_text_finds()
     {
         var recognizer = fixture.Recognizer;

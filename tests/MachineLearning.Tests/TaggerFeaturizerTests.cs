@@ -68,4 +68,31 @@ public sealed class TaggerFeaturizerTests
         var validation = SyntheticSlots.Generate(40, seed: 8);
         SpanEvaluation.Evaluate(pruned, validation).Overall.F1.ShouldBeGreaterThan(0.8 * SpanEvaluation.Evaluate(full, validation).Overall.F1);
     }
+
+    [Fact]
+    public void The_weights_of_a_key_add_up_bit_for_bit_to_what_AddWeights_adds()
+    {
+        var model = SpanTaggerTrainer.Train(SyntheticSlots.Generate(120, seed: 5), null, SyntheticSlots.FastOptions()).Model;
+        var tags = model.TagCount;
+        var random = new Random(7);
+        var known = 0;
+        // Every key the model holds, and as many it never saw (random keys).
+        foreach (var key in model.Keys.Concat(Enumerable.Range(0, 2000).Select(_ => (ulong)random.NextInt64())))
+        {
+            var start = Enumerable.Range(0, tags).Select(_ => random.NextDouble() * 10 - 5).ToArray();
+            var expected = start.ToArray();
+            model.AddWeights([key], expected);
+            var weights = model.WeightsOf(key);
+            var actual = start.ToArray();
+            if (weights is not null)
+            {
+                known++;
+                weights.Length.ShouldBe(tags);
+                for (var y = 0; y < tags; y++)
+                    actual[y] += weights[y];
+            }
+            actual.Select(BitConverter.DoubleToInt64Bits).ShouldBe(expected.Select(BitConverter.DoubleToInt64Bits));
+        }
+        known.ShouldBe(model.Keys.Length);
+    }
 }

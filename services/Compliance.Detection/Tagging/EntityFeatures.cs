@@ -162,12 +162,28 @@ public sealed class EntityFeatures : ITaggerFeaturizer
     /// <summary>Features of a token together with a neighbour: word bigrams, the class trigram, word-class pairs.</summary>
     internal static void AddPairKeys(in EntityTokenFacts previous, in EntityTokenFacts current, in EntityTokenFacts next, List<ulong> list)
     {
+        AddWordPairKeys(previous, current, next, list);
+        list.Add(ClassTrigramKey(previous.Class, current.Class, next.Class));
+        list.Add(WordClassKey(previous.Word, current.Class));
+        list.Add(ClassWordKey(current.Class, next.Word));
+    }
+
+    /// <summary>The first two of <see cref="AddPairKeys"/>: the word bigrams with the previous and the next token.</summary>
+    internal static void AddWordPairKeys(in EntityTokenFacts previous, in EntityTokenFacts current, in EntityTokenFacts next, List<ulong> list)
+    {
         list.Add(K(TBigramPrev, previous.Word * 31 ^ current.Word));
         list.Add(K(TBigramNext, current.Word * 31 ^ next.Word));
-        list.Add(K(TClassTri, (previous.Class * 1021 + current.Class) * 1021 + next.Class));
-        list.Add(K(TWordPrevClass, previous.Word * 31 ^ current.Class));
-        list.Add(K(TClassWordNext, current.Class * 31 ^ next.Word));
     }
+
+    /// <summary>The third of <see cref="AddPairKeys"/>: the classes of the previous, this and the next token.</summary>
+    internal static ulong ClassTrigramKey(ulong previousClass, ulong currentClass, ulong nextClass) =>
+        K(TClassTri, (previousClass * 1021 + currentClass) * 1021 + nextClass);
+
+    /// <summary>The fourth of <see cref="AddPairKeys"/>: the previous token's word with this token's class.</summary>
+    internal static ulong WordClassKey(ulong previousWord, ulong currentClass) => K(TWordPrevClass, previousWord * 31 ^ currentClass);
+
+    /// <summary>The fifth of <see cref="AddPairKeys"/>: this token's class with the next token's word.</summary>
+    internal static ulong ClassWordKey(ulong currentClass, ulong nextWord) => K(TClassWordNext, currentClass * 31 ^ nextWord);
 
     /// <summary>Each single-neighbour template with the offset of the neighbour it reads and which fact of it, in key order.</summary>
     private static readonly (ulong Template, int Offset, EntityTokenFact Fact)[] NeighbourTemplates =

@@ -65,6 +65,33 @@ internal sealed class FeatureRowTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong KeyAt(int slot) => MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(_slots.AsSpan(slot * _stride, 2)));
 
+    /// <summary>
+    /// The key's weights (one per tag), empty for an unknown key: the same row <see cref="Accumulate"/> adds, for
+    /// callers that cache the rows of keys they look up again and again.
+    /// </summary>
+    public ReadOnlySpan<float> Row(ulong key)
+    {
+        if (key == 0)
+        {
+            return _zeroKeyRow;
+        }
+        var slot = (int)(key & (ulong)_mask);
+        var fingerprint = Fingerprint(key);
+        while (true)
+        {
+            var f = _fingerprints[slot];
+            if (f == 0)
+            {
+                return default;
+            }
+            if (f == fingerprint && KeyAt(slot) == key)
+            {
+                return _slots.AsSpan(slot * _stride + 2, _tags);
+            }
+            slot = (slot + 1) & _mask;
+        }
+    }
+
     /// <summary>Adds the key's weights to <paramref name="scores"/>; false (and nothing added) for an unknown key.</summary>
     public bool Accumulate(ulong key, Span<double> scores)
     {

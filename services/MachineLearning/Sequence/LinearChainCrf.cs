@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace SpecialistPlatform.MachineLearning.Sequence;
 
 /// <summary>
@@ -42,10 +44,24 @@ internal static class LinearChainCrf
     }
 
     /// <summary>Viterbi into caller-owned buffers (at least n x tags, n x tags and n long); the best path is written to <paramref name="path"/>.</summary>
-    public static void Viterbi(int n, int tags, ReadOnlySpan<double> emissions, float[] transitions, bool[] allowed, double[] score, int[] back, int[] path)
+    public static void Viterbi(int n, int tags, ReadOnlySpan<double> emissions, float[] transitions, bool[] allowed, double[] score, int[] back, int[] path) =>
+        Viterbi(n, tags, emissions, transitions, allowed, score, back, path, Vector256.IsHardwareAccelerated);
+
+    /// <summary>
+    /// Viterbi, four tags per vector instruction when <paramref name="vectorized"/>: each lane takes the maximum over the
+    /// previous tags in the same order with the same strict comparison, so it keeps the same (first) best previous tag
+    /// and the same sums as the scalar loop, bit for bit.
+    /// </summary>
+    internal static void Viterbi(int n, int tags, ReadOnlySpan<double> emissions, float[] transitions, bool[] allowed, double[] score, int[] back, int[] path,
+        bool vectorized)
     {
         if (n == 0)
         {
+            return;
+        }
+        if (vectorized && tags >= Vector256<double>.Count)
+        {
+            ViterbiVectorized(n, tags, emissions, transitions, allowed, score, back, path);
             return;
         }
         for (var y = 0; y < tags; y++)
@@ -97,6 +113,77 @@ internal static class LinearChainCrf
             path[t - 1] = back[t * tags + path[t]];
         }
         return;
+    }
+
+    private static void ViterbiVectorized(int n, int tags, ReadOnlySpan<double> emissions, float[] transitions, bool[] allowed, double[] score, int[] back, int[] path)
+    {
+        var lanes = Vector256<double>.Count;
+        for (var y = 0; y < tags; y++)
+        {
+            score[y] = allowed[tags * tags + y] ? transitions[tags * tags + y] + emissions[y] : double.NegativeInfinity;
+        }
+        // The transitions out of each previous tag side by side (row p: p -> every y), -infinity where not allowed.
+        Span<double> from = stackalloc double[tags * tags];
+        for (var p = 0; p < tags; p++)
+        {
+            for (var y = 0; y < tags; y++)
+            {
+                from[p * tags + y] = allowed[p * tags + y] ? transitions[p * tags + y] : double.NegativeInfinity;
+            }
+        }
+        Span<double> args = stackalloc double[lanes];
+        for (var t = 1; t < n; t++)
+        {
+            ReadOnlySpan<double> previous = score.AsSpan((t - 1) * tags, tags);
+            var y = 0;
+            for (; y + lanes <= tags; y += lanes)
+            {
+                var best = Vector256.Create(double.NegativeInfinity);
+                var arg = Vector256<double>.Zero;
+                for (var p = 0; p < tags; p++)
+                {
+                    var s = Vector256.Create(previous[p]) + Vector256.Create(from.Slice(p * tags + y, lanes));
+                    var better = Vector256.GreaterThan(s, best);
+                    best = Vector256.ConditionalSelect(better, s, best);
+                    arg = Vector256.ConditionalSelect(better, Vector256.Create((double)p), arg);
+                }
+                (best + Vector256.Create(emissions.Slice(t * tags + y, lanes))).CopyTo(score.AsSpan(t * tags + y, lanes));
+                arg.CopyTo(args);
+                for (var l = 0; l < lanes; l++)
+                {
+                    back[t * tags + y + l] = (int)args[l];
+                }
+            }
+            for (; y < tags; y++)
+            {
+                var best = double.NegativeInfinity;
+                var arg = 0;
+                for (var p = 0; p < tags; p++)
+                {
+                    var s = previous[p] + from[p * tags + y];
+                    if (s > best)
+                    {
+                        best = s;
+                        arg = p;
+                    }
+                }
+                score[t * tags + y] = best + emissions[t * tags + y];
+                back[t * tags + y] = arg;
+            }
+        }
+        var last = 0;
+        for (var y = 1; y < tags; y++)
+        {
+            if (score[(n - 1) * tags + y] > score[(n - 1) * tags + last])
+            {
+                last = y;
+            }
+        }
+        path[n - 1] = last;
+        for (var t = n - 1; t > 0; t--)
+        {
+            path[t - 1] = back[t * tags + path[t]];
+        }
     }
 
     /// <summary>Forward (alpha includes the emission at t) and backward (beta excludes it) log scores; returns log Z.</summary>
@@ -208,7 +295,18 @@ internal static class LinearChainCrf
     /// <paramref name="neighbours"/> only (see <see cref="TagNeighbours"/>: the same values as over every tag).
     /// </summary>
     public static void ScaledForwardBackward(int n, int tags, ReadOnlySpan<double> emissions, double[] expTransitions,
-        TagNeighbours neighbours, double[] psi, double[] alphaHat, double[] betaHat, double[] scales)
+        TagNeighbours neighbours, double[] psi, double[] alphaHat, double[] betaHat, double[] scales) =>
+        ScaledForwardBackward(n, tags, emissions, expTransitions, neighbours, psi, alphaHat, betaHat, scales, Vector256.IsHardwareAccelerated);
+
+    /// <summary>
+    /// <see cref="ScaledForwardBackward(int, int, ReadOnlySpan{double}, double[], TagNeighbours, double[], double[], double[], double[])"/>,
+    /// four tags per vector instruction when <paramref name="vectorized"/>. The vector sums run over every tag in
+    /// ascending order: a disallowed step's probability is exactly 0, so its product adds exactly +0 (see
+    /// <see cref="TagNeighbours"/>), and each lane does the other products and additions in the scalar order, so
+    /// alpha, beta and the scales are bit for bit the same.
+    /// </summary>
+    internal static void ScaledForwardBackward(int n, int tags, ReadOnlySpan<double> emissions, double[] expTransitions,
+        TagNeighbours neighbours, double[] psi, double[] alphaHat, double[] betaHat, double[] scales, bool vectorized)
     {
         for (var t = 0; t < n; t++)
         {
@@ -232,6 +330,11 @@ internal static class LinearChainCrf
         for (var y = 0; y < tags; y++)
         {
             alphaHat[y] /= sum;
+        }
+        if (vectorized && tags >= Vector256<double>.Count)
+        {
+            ForwardBackwardVectorized(n, tags, expTransitions, psi, alphaHat, betaHat, scales);
+            return;
         }
         for (var t = 1; t < n; t++)
         {
@@ -263,6 +366,83 @@ internal static class LinearChainCrf
             {
                 var b = 0.0;
                 foreach (var x in neighbours.After[y])
+                {
+                    b += expTransitions[y * tags + x] * psi[(t + 1) * tags + x] * betaHat[(t + 1) * tags + x];
+                }
+                betaHat[t * tags + y] = b / scales[t + 1];
+            }
+        }
+    }
+
+    /// <summary>The forward steps from t = 1 and the backward pass of <see cref="ScaledForwardBackward(int, int, ReadOnlySpan{double}, double[], TagNeighbours, double[], double[], double[], double[], bool)"/>, over every tag, four tags per instruction.</summary>
+    private static void ForwardBackwardVectorized(int n, int tags, double[] expTransitions, double[] psi, double[] alphaHat, double[] betaHat, double[] scales)
+    {
+        var lanes = Vector256<double>.Count;
+        for (var t = 1; t < n; t++)
+        {
+            var y = 0;
+            for (; y + lanes <= tags; y += lanes)
+            {
+                var a = Vector256<double>.Zero;
+                for (var p = 0; p < tags; p++)
+                {
+                    a += Vector256.Create(alphaHat[(t - 1) * tags + p]) * Vector256.Create(expTransitions.AsSpan(p * tags + y, lanes));
+                }
+                (a * Vector256.Create(psi.AsSpan(t * tags + y, lanes))).CopyTo(alphaHat.AsSpan(t * tags + y, lanes));
+            }
+            for (; y < tags; y++)
+            {
+                var a = 0.0;
+                for (var p = 0; p < tags; p++)
+                {
+                    a += alphaHat[(t - 1) * tags + p] * expTransitions[p * tags + y];
+                }
+                alphaHat[t * tags + y] = a * psi[t * tags + y];
+            }
+            var sum = 0.0;
+            for (y = 0; y < tags; y++)
+            {
+                sum += alphaHat[t * tags + y];
+            }
+            scales[t] = sum;
+            for (y = 0; y + lanes <= tags; y += lanes)
+            {
+                (Vector256.Create(alphaHat.AsSpan(t * tags + y, lanes)) / Vector256.Create(sum)).CopyTo(alphaHat.AsSpan(t * tags + y, lanes));
+            }
+            for (; y < tags; y++)
+            {
+                alphaHat[t * tags + y] /= sum;
+            }
+        }
+        for (var y = 0; y < tags; y++)
+        {
+            betaHat[(n - 1) * tags + y] = 1;
+        }
+        // Transitions into each next tag side by side (row x: every y -> x), for the backward sums over x.
+        Span<double> into = stackalloc double[tags * tags];
+        for (var y = 0; y < tags; y++)
+        {
+            for (var x = 0; x < tags; x++)
+            {
+                into[x * tags + y] = expTransitions[y * tags + x];
+            }
+        }
+        for (var t = n - 2; t >= 0; t--)
+        {
+            var y = 0;
+            for (; y + lanes <= tags; y += lanes)
+            {
+                var b = Vector256<double>.Zero;
+                for (var x = 0; x < tags; x++)
+                {
+                    b += Vector256.Create(into.Slice(x * tags + y, lanes)) * Vector256.Create(psi[(t + 1) * tags + x]) * Vector256.Create(betaHat[(t + 1) * tags + x]);
+                }
+                (b / Vector256.Create(scales[t + 1])).CopyTo(betaHat.AsSpan(t * tags + y, lanes));
+            }
+            for (; y < tags; y++)
+            {
+                var b = 0.0;
+                for (var x = 0; x < tags; x++)
                 {
                     b += expTransitions[y * tags + x] * psi[(t + 1) * tags + x] * betaHat[(t + 1) * tags + x];
                 }

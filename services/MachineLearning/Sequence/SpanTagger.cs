@@ -110,6 +110,17 @@ public sealed class SpanTagger
     }
 
     /// <summary>
+    /// A copy of the weights one feature key adds to the tag scores (one per tag, <see cref="TagCount"/>), or null for a key
+    /// the model never kept: adding them in order to a score row, each converted to double, gives exactly what
+    /// <see cref="AddWeights"/> adds for that key, so a caller may cache them for keys it sees again and again.
+    /// </summary>
+    public float[]? WeightsOf(ulong key)
+    {
+        var row = _rows.Row(key);
+        return row.IsEmpty ? null : row.ToArray();
+    }
+
+    /// <summary>
     /// The spans of <paramref name="tokens"/> (offsets into <paramref name="text"/>) given their emission scores
     /// (token t's score of tag y at t * <see cref="TagCount"/> + y): for callers that compute emissions their own way,
     /// such as from partial sums cached per word, instead of through <see cref="Predict"/>'s featurizer.
