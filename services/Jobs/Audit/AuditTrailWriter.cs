@@ -43,7 +43,7 @@ public sealed class AuditTrailWriter(NpgsqlDataSource dataSource)
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var alreadyRecorded = await ExistingStepsAsync(connection, tenantId, [.. records.Select(r => r.JobId).Distinct()], cancellationToken);
+        var alreadyRecorded = await ExistingStepsAsync(connection, [.. records.Select(r => r.JobId).Distinct()], cancellationToken);
         var (sequence, previousHash) = await HeadAsync(connection, tenantId, cancellationToken);
 
         var batch = new NpgsqlBatch(connection);
@@ -127,11 +127,13 @@ public sealed class AuditTrailWriter(NpgsqlDataSource dataSource)
         return command;
     }
 
-    private static async Task<HashSet<(Guid, string)>> ExistingStepsAsync(NpgsqlConnection connection, string tenantId, Guid[] jobIds, CancellationToken cancellationToken)
+    private static async Task<HashSet<(Guid, string)>> ExistingStepsAsync(NpgsqlConnection connection, Guid[] jobIds, CancellationToken cancellationToken)
     {
         var existing = new HashSet<(Guid, string)>();
-        await using var command = new NpgsqlCommand("""SELECT "JobId", "Step" FROM audit_records WHERE "TenantId" = @tenant AND "JobId" = ANY(@jobs)""", connection);
-        command.Parameters.AddWithValue("tenant", tenantId);
+        // By job id alone (a job belongs to one tenant): with the tenant in the condition the planner may walk a
+        // (TenantId, ...) index over the tenant's whole trail, which it did on a young partition whose statistics said
+        // "small", making every audit batch cost as much as the trail was long.
+        await using var command = new NpgsqlCommand("""SELECT "JobId", "Step" FROM audit_records WHERE "JobId" = ANY(@jobs)""", connection);
         command.Parameters.AddWithValue("jobs", jobIds);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
