@@ -49,9 +49,38 @@ public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<Pipeli
     public async Task<int> DispatchAsync(IReadOnlyList<Job> jobs, CancellationToken cancellationToken)
     {
         var slips = jobs.GroupBy(job => job.Kind, StringComparer.Ordinal)
-            .SelectMany(kind => kind.Chunk(pipelines.Value.MaxJobsPerSlip))
+            .SelectMany(kind => Slips(kind, pipelines.Value.MaxJobsPerSlip))
             .Select(slip => SendAsync(slip, cancellationToken));
         return (await Task.WhenAll(slips)).Sum();
+    }
+
+    /// <summary>Most text one slip carries (characters): large texts (up to Pipelines:MaxTextBytes each) go in slips of
+    /// their own or a few together, so a batch never becomes a message of hundreds of megabytes.</summary>
+    public const int MaxSlipTextLength = 4 * 1024 * 1024;
+
+    /// <summary>Cuts jobs of one kind into slips of at most <paramref name="maxJobs"/> jobs and
+    /// <see cref="MaxSlipTextLength"/> characters of text (a larger text travels alone), keeping their order.</summary>
+    public static IEnumerable<Job[]> Slips(IEnumerable<Job> jobs, int maxJobs)
+    {
+        var slip = new List<Job>();
+        var length = 0L;
+        foreach (var job in jobs)
+        {
+            if (slip.Count > 0 && (slip.Count == maxJobs || length + job.Text.Length > MaxSlipTextLength))
+            {
+                yield return [.. slip];
+                slip.Clear();
+                length = 0;
+            }
+
+            slip.Add(job);
+            length += job.Text.Length;
+        }
+
+        if (slip.Count > 0)
+        {
+            yield return [.. slip];
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
