@@ -99,20 +99,7 @@ internal static class LinearChainCrf
                 back[t * tags + y] = arg;
             }
         }
-        var last = 0;
-        for (var y = 1; y < tags; y++)
-        {
-            if (score[(n - 1) * tags + y] > score[(n - 1) * tags + last])
-            {
-                last = y;
-            }
-        }
-        path[n - 1] = last;
-        for (var t = n - 1; t > 0; t--)
-        {
-            path[t - 1] = back[t * tags + path[t]];
-        }
-        return;
+        Backtrack(n, tags, score, back, path);
     }
 
     private static void ViterbiVectorized(int n, int tags, ReadOnlySpan<double> emissions, float[] transitions, bool[] allowed, double[] score, int[] back, int[] path)
@@ -171,6 +158,12 @@ internal static class LinearChainCrf
                 back[t * tags + y] = arg;
             }
         }
+        Backtrack(n, tags, score, back, path);
+    }
+
+    /// <summary>The best last tag, then back through the stored best predecessors.</summary>
+    private static void Backtrack(int n, int tags, double[] score, int[] back, int[] path)
+    {
         var last = 0;
         for (var y = 1; y < tags; y++)
         {
