@@ -41,7 +41,7 @@ public class PhoneNumberPatternTests
         {
             var piece = Pieces[random.Next(Pieces.Length)];
             var digits = piece.TakeWhile(char.IsAsciiDigit).Count();
-            if (digits == piece.Length ? run + digits > 9 : run + digits > 9)
+            if (run + digits > 9)
             {
                 text.Append(random.Next(2) == 0 ? ' ' : '-');
                 run = 0;
