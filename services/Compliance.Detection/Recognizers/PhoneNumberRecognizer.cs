@@ -27,13 +27,40 @@ public sealed partial class PhoneNumberRecognizer() : PatternRecognizer(
         ["852"] = (8, 8), ["886"] = (8, 9), ["966"] = (9, 9), ["971"] = (8, 9), ["972"] = (8, 9),
     }.ToFrozenDictionary();
 
-    [GeneratedRegex(@"(?<![\w+])(?<prefix>\+|00)[ ]?[1-9](?:[ .\-]?(?:\(0\)|\([0-9]{1,4}\)|[0-9]{1,5})){2,10}(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    // The two multi-group patterns below are written so that matching is linear: a run of digits is never split
+    // into groups in more than one way. The earlier forms ("[ .\-]?[0-9]{1,5}" repeated 2-10 times, and
+    // "[ ./\-]?[0-9]{2,8}" repeated 1-4 times after a variable-length trunk prefix) could split one digit run in
+    // every possible way, and when the end check failed (a letter after a long digit run) the engine tried them
+    // all: 358 ms for one 63-character "+1" + 60 digits + "a" (docs/decisions/0012). They matched the farthest
+    // end that the group count allows, and the greedy split (the fewest groups) reaches every end any split
+    // reaches, so taking it atomically and letting the engine give back whole groups finds the same match:
+    // PhoneNumberPatternTests compares both forms on random digit/separator strings.
+
+    /// <summary>
+    /// +CC / 00CC and 2-10 groups (an optional separator, then up to 5 digits or a bracketed area code) counted
+    /// the old way: a digit run counts as the fewest groups of at most 5 digits it splits into, and the one-group
+    /// case the minimum of 2 excludes is a lone digit or a lone bracket (a run of 2-5 digits could be split in two).
+    /// </summary>
+    private const string InternationalGroup = @"(?:\([0-9]{1,4}\)|(?>[0-9]{1,5}))";
+
+    [GeneratedRegex(@"(?<![\w+])(?<prefix>\+|00)[ ]?[1-9](?:[ .\-]?(?>[0-9]{2,5})(?:[ .\-]?" + InternationalGroup + @"){0,9}|[ .\-]?(?:\([0-9]{1,4}\)|[0-9](?![0-9]))(?:[ .\-]?" + InternationalGroup + @"){1,9})(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex International();
 
     [GeneratedRegex(@"(?<![\w+\-./])(?<nanp>)(?:1[ .\-]?)?(?:\([2-9][0-9]{2}\)[ .\-]?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}(?![\w]|[.\-][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex NorthAmerican();
 
-    [GeneratedRegex(@"(?<![\w+\-./,])(?:\(0[1-9][0-9]{0,4}\)|0[1-9][0-9]{0,4})(?:[ ./\-]?[0-9]{2,8}){1,4}(?![\w]|[.\-/,][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    /// <summary>
+    /// A group of 2-8 digits taken atomically: as many as possible, except that it never leaves a single digit of
+    /// its run behind (no group could take that digit, so that split is a dead end).
+    /// </summary>
+    private const string TrunkGroup = @"(?>[0-9]{2,8}(?![0-9](?![0-9])))";
+
+    /// <summary>
+    /// Trunk 0 + area code (up to 6 digits, or bracketed) and 1-4 groups of 2-8 digits. The unbracketed prefix
+    /// takes as much of the first run as it can (again never leaving one digit); when that prefix is the whole run
+    /// and nothing follows, the run of 4-6 digits is split into prefix + one group (the second branch).
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w+\-./,])(?:\(0[1-9][0-9]{0,4}\)(?:[ ./\-]?" + TrunkGroup + @"){1,4}|0[1-9](?:(?>[0-9]{0,4}(?![0-9](?![0-9])))(?:[ ./\-]?" + TrunkGroup + @"){1,4}|[0-9]{2,4}(?![0-9])))(?![\w]|[.\-/,][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex TrunkPrefixed();
 
     protected override IEnumerable<Regex> Patterns => [International(), NorthAmerican(), TrunkPrefixed()];
