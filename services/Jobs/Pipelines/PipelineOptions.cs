@@ -30,7 +30,7 @@ public sealed class PipelineOptions : IValidatableObject
     /// <summary>How long a stored job waits for company before its slip is sent: a few milliseconds of latency buy
     /// fewer, fuller slips under load. Zero sends whatever is waiting at once.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
-    public TimeSpan DispatchLinger { get; set; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan DispatchLinger { get; set; } = TimeSpan.FromMilliseconds(25);
 
     /// <summary>Intent label → schema name for kinds whose schema follows the routed intent; "*" is the fallback.</summary>
     public Dictionary<string, string> IntentSchemas { get; set; } = new(StringComparer.Ordinal);
