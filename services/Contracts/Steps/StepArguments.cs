@@ -4,7 +4,7 @@ using SpecialistPlatform.Contracts.Jobs;
 namespace SpecialistPlatform.Contracts.Steps;
 
 // The commands of the job workflow: MassTransit Courier activity arguments. A routing slip carries a batch of jobs of
-// one kind (docs/decisions/0012): the variable "Jobs" holds every job's text, what the steps found so far and the audit
+// one kind (docs/decisions/0013): the variable "Jobs" holds every job's text, what the steps found so far and the audit
 // records they made. Courier fills each step's Jobs argument from that variable; each step sets it again with its own
 // results added, so the step after it sees what the steps before it found.
 

@@ -16,7 +16,7 @@ namespace SpecialistPlatform.Jobs.Intake;
 
 /// <summary>
 /// Starts stored jobs: builds their routing slips from their kind and hands them to the broker, so the first step's
-/// queue receives them with no hop through the workflow. Jobs travel in batches (docs/decisions/0012): a stored job
+/// queue receives them with no hop through the workflow. Jobs travel in batches (docs/decisions/0013): a stored job
 /// waits <see cref="PipelineOptions.DispatchLinger"/> for company, and the jobs of one kind waiting together share one
 /// slip (at most <see cref="PipelineOptions.MaxJobsPerSlip"/>), which is what lets the broker and every step pay their
 /// per-message costs once per batch instead of once per job. A job whose kind this process does not configure (accepted

@@ -9,7 +9,7 @@ using SpecialistPlatform.Jobs.Steps;
 namespace SpecialistPlatform.Jobs.Pipelines;
 
 /// <summary>
-/// Builds routing slips that carry a batch of jobs of one kind (docs/decisions/0012): the kind's configured steps in
+/// Builds routing slips that carry a batch of jobs of one kind (docs/decisions/0013): the kind's configured steps in
 /// order, each working through every job in the slip's <c>Jobs</c> variable. Escalation is never in these itineraries:
 /// the workflow sends the jobs that end unsure to the frontier in a slip of their own (<see cref="BuildEscalation"/>),
 /// so the sure jobs of a batch never wait for a frontier call.

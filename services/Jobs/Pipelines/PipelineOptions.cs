@@ -23,7 +23,7 @@ public sealed class PipelineOptions : IValidatableObject
 
     public Dictionary<string, JobKindOptions> Kinds { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Most jobs one routing slip carries (docs/decisions/0012); jobs of a kind dispatched together share a slip.</summary>
+    /// <summary>Most jobs one routing slip carries (docs/decisions/0013); jobs of a kind dispatched together share a slip.</summary>
     [Range(1, 1000)]
     public int MaxJobsPerSlip { get; set; } = 100;
 

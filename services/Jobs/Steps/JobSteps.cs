@@ -6,7 +6,7 @@ using SpecialistPlatform.Contracts.Steps;
 namespace SpecialistPlatform.Jobs.Steps;
 
 /// <summary>
-/// How a step works through the jobs of a batch routing slip (docs/decisions/0012): it runs over every job no earlier
+/// How a step works through the jobs of a batch routing slip (docs/decisions/0013): it runs over every job no earlier
 /// step stopped, adds its result and its audit record to the job, notes a reason when it is unsure (the workflow sends
 /// such jobs to the frontier when the slip ends), and sets the slip's <see cref="JobsVariable"/> again.
 /// A step failing on one job (its own code throwing for that text) fails that job alone with the reason; what the whole
