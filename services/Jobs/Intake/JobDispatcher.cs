@@ -44,8 +44,8 @@ public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<Pipeli
     /// the job later).</summary>
     public bool Enqueue(Job job) => _waiting.Writer.TryWrite(job);
 
-    /// <summary>Sends the jobs' routing slips now, one per kind and at most <see cref="PipelineOptions.MaxJobsPerSlip"/>
-    /// jobs each, all at once; answers how many jobs the broker took.</summary>
+    /// <summary>Sends the jobs' routing slips now, one per kind cut by <see cref="Slips"/>, all at once; answers how many
+    /// jobs the broker took.</summary>
     public async Task<int> DispatchAsync(IReadOnlyList<Job> jobs, CancellationToken cancellationToken)
     {
         var slips = jobs.GroupBy(job => job.Kind, StringComparer.Ordinal)

@@ -64,10 +64,7 @@ internal static class LinearChainCrf
             ViterbiVectorized(n, tags, emissions, transitions, allowed, score, back, path);
             return;
         }
-        for (var y = 0; y < tags; y++)
-        {
-            score[y] = allowed[tags * tags + y] ? transitions[tags * tags + y] + emissions[y] : double.NegativeInfinity;
-        }
+        StartScores(tags, emissions, transitions, allowed, score);
         // The transitions into each tag side by side, -infinity where not allowed: the inner loop then runs over two
         // spans without branches or bounds checks, and a disallowed step still never wins (same paths as skipping it).
         Span<double> into = stackalloc double[tags * tags];
@@ -105,10 +102,7 @@ internal static class LinearChainCrf
     private static void ViterbiVectorized(int n, int tags, ReadOnlySpan<double> emissions, float[] transitions, bool[] allowed, double[] score, int[] back, int[] path)
     {
         var lanes = Vector256<double>.Count;
-        for (var y = 0; y < tags; y++)
-        {
-            score[y] = allowed[tags * tags + y] ? transitions[tags * tags + y] + emissions[y] : double.NegativeInfinity;
-        }
+        StartScores(tags, emissions, transitions, allowed, score);
         // The transitions out of each previous tag side by side (row p: p -> every y), -infinity where not allowed.
         Span<double> from = stackalloc double[tags * tags];
         for (var p = 0; p < tags; p++)
@@ -159,6 +153,16 @@ internal static class LinearChainCrf
             }
         }
         Backtrack(n, tags, score, back, path);
+    }
+
+    /// <summary>The first position's scores: the start transition (the row after the tags) plus the emission, -infinity
+    /// where a tag may not start.</summary>
+    private static void StartScores(int tags, ReadOnlySpan<double> emissions, float[] transitions, bool[] allowed, double[] score)
+    {
+        for (var y = 0; y < tags; y++)
+        {
+            score[y] = allowed[tags * tags + y] ? transitions[tags * tags + y] + emissions[y] : double.NegativeInfinity;
+        }
     }
 
     /// <summary>The best last tag, then back through the stored best predecessors.</summary>

@@ -66,7 +66,7 @@ public sealed class RoutingSlipCompletedConsumer(JobOutcomes outcomes) : IConsum
         }
     }
 
-    internal static List<SlipJob> Jobs(ConsumeContext<RoutingSlipCompleted> slip) =>
+    private static List<SlipJob> Jobs(ConsumeContext<RoutingSlipCompleted> slip) =>
         SlipJobs.Read(slip.Message.TrackingNumber,
             () => slip.GetVariable<List<BatchedJob>>(JobSteps.JobsVariable),
             () => slip.GetVariable<List<JsonElement>>(JobSteps.JobsVariable));
