@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using SpecialistPlatform.MachineLearning.Encoders;
 using SpecialistPlatform.MachineLearning.Features;
 using SpecialistPlatform.MachineLearning.Models;
 
@@ -13,7 +15,7 @@ namespace SpecialistPlatform.MachineLearning.Artifacts;
 /// The versioned binary model format (all integers little-endian):
 /// <code>
 /// offset 0   8 bytes  magic "SPMODEL\0"
-/// offset 8   uint16   format version (2; version 1 had no inverse document frequencies)
+/// offset 8   uint16   format version (3; version 2 had no encoder stage, version 1 no inverse document frequencies)
 /// offset 10  uint16   reserved, 0
 /// offset 12  int64    payload length L
 /// offset 20  L bytes  payload:
@@ -25,17 +27,21 @@ namespace SpecialistPlatform.MachineLearning.Artifacts;
 ///                         mlp: embeddings[rows * dimension], hidden weights[hidden * dimension], hidden bias[hidden],
 ///                              output weights[classes * hidden], output bias[classes]
 ///                       and when its features use IDF: float32 unseen-bucket IDF, float32[rows] IDF
+///                       then, when the header names an encoder stage: hidden weights[hidden * encoder dimension],
+///                       hidden bias[hidden], output weights[classes * hidden], output bias[classes]
 /// offset 20+L 32 bytes SHA-256 of bytes [0, 20+L)
 /// </code>
-/// The file holds nothing time-dependent, so the same data and seed give byte-identical files.
+/// The file holds nothing time-dependent, so the same data and seed give byte-identical files. An encoder stage's
+/// pretrained encoder is not in the file (90 MB; it ships with the build): the header names it and the SHA-256 of its
+/// weights, and loading fails when this build's encoder differs.
 /// </summary>
 public static class ModelArtifact
 {
-    public const ushort FormatVersion = 2;
+    public const ushort FormatVersion = 3;
     public const string ModelFileName = "model.bin";
     public const string ManifestFileName = "model.json";
 
-    internal static readonly ArtifactKind Kind = new("SPMODEL\0", "model", "specialist model", FormatVersion, FormatVersion);
+    internal static readonly ArtifactKind Kind = new("SPMODEL\0", "model", "specialist model", 2, FormatVersion);
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
@@ -64,6 +70,16 @@ public static class ModelArtifact
                 Dimension = (c as MlpComponent)?.Dimension ?? 0,
                 Hidden = (c as MlpComponent)?.Hidden ?? 0,
             }).ToArray(),
+            EncoderStage = model.EncoderStage is not { } stage ? null : new EncoderStageHeader
+            {
+                Encoder = stage.Encoder.Name,
+                EncoderSha256 = stage.Encoder.WeightsSha256,
+                Dimension = stage.Dimension,
+                Hidden = stage.Hidden,
+                Weight = stage.Weight,
+                Gate = stage.Gate,
+                Temperature = stage.Temperature,
+            },
         };
         var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header);
 
@@ -81,6 +97,13 @@ public static class ModelArtifact
             {
                 payload.Write(MemoryMarshal.AsBytes(new[] { component.Space.UnseenIdf }.AsSpan()));
                 payload.Write(MemoryMarshal.AsBytes(idf.AsSpan()));
+            }
+        }
+        if (model.EncoderStage is { } encoderStage)
+        {
+            foreach (var array in new[] { encoderStage.HiddenWeights, encoderStage.HiddenBias, encoderStage.OutputWeights, encoderStage.OutputBias })
+            {
+                payload.Write(MemoryMarshal.AsBytes(array.AsSpan()));
             }
         }
 
@@ -136,16 +159,7 @@ public static class ModelArtifact
             }
             var buckets = MemoryMarshal.Cast<byte, int>(payload.Slice(offset, c.Rows * 4)).ToArray();
             offset += c.Rows * 4;
-            var arrays = new float[sizes.Length][];
-            for (var i = 0; i < sizes.Length; i++)
-            {
-                arrays[i] = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, (int)sizes[i] * 4)).ToArray();
-                offset += (int)sizes[i] * 4;
-                if (arrays[i].Any(w => !float.IsFinite(w)))
-                {
-                    throw new ModelFormatException("Model file content is inconsistent: the weights contain non-finite values.");
-                }
-            }
+            var arrays = ReadFloatArrays(payload, ref offset, sizes);
             float[]? idf = null;
             var unseenIdf = 1f;
             if (c.Features.Idf)
@@ -160,6 +174,7 @@ public static class ModelArtifact
                 ? new LinearComponent(space, c.Classes, arrays[0], arrays[1])
                 : new MlpComponent(space, c.Classes, c.Dimension, c.Hidden, arrays[0], arrays[1], arrays[2], arrays[3], arrays[4]));
         }
+        var stage = header.EncoderStage is { } stageHeader ? ReadEncoderStage(payload, ref offset, stageHeader, header.Labels.Length) : null;
         if (offset != payload.Length)
         {
             throw new ModelFormatException("Model file content is inconsistent: there are bytes after the last component.");
@@ -172,7 +187,51 @@ public static class ModelArtifact
             HyperParametersJson = header.HyperParameters?.ToJsonString() ?? "{}",
             Metrics = header.Metrics ?? new SortedDictionary<string, double>(),
         };
-        return new IntentModel(header.Labels, header.OosLabel, components, header.Temperature, header.Threshold, metadata);
+        return new IntentModel(header.Labels, header.OosLabel, components, header.Temperature, header.Threshold, metadata, stage);
+    }
+
+    private static float[][] ReadFloatArrays(ReadOnlySpan<byte> payload, ref int offset, long[] sizes)
+    {
+        if (4 * sizes.Sum() > payload.Length - offset)
+        {
+            throw new ModelFormatException("Model file content is inconsistent: the weights are shorter than the header declares.");
+        }
+        var arrays = new float[sizes.Length][];
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            arrays[i] = MemoryMarshal.Cast<byte, float>(payload.Slice(offset, (int)sizes[i] * 4)).ToArray();
+            offset += (int)sizes[i] * 4;
+            if (arrays[i].Any(w => !float.IsFinite(w)))
+            {
+                throw new ModelFormatException("Model file content is inconsistent: the weights contain non-finite values.");
+            }
+        }
+        return arrays;
+    }
+
+    private static EncoderStage ReadEncoderStage(ReadOnlySpan<byte> payload, ref int offset, EncoderStageHeader header, int classes)
+    {
+        if (header.Encoder is null || header.EncoderSha256 is null || header.Dimension < 1 || header.Hidden < 1)
+        {
+            throw new ModelFormatException("Model file content is inconsistent: the encoder stage lacks its encoder or sizes.");
+        }
+        ISentenceEncoder encoder;
+        try
+        {
+            encoder = SentenceEncoders.Get(header.Encoder);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ModelFormatException($"The model needs the sentence encoder '{header.Encoder}', which this build does not have: {ex.Message}", ex);
+        }
+        if (encoder.WeightsSha256 != header.EncoderSha256 || encoder.Dimension != header.Dimension)
+        {
+            throw new ModelFormatException(
+                $"The model was trained with other weights of the sentence encoder '{header.Encoder}' (SHA-256 {header.EncoderSha256}, {header.Dimension} dimensions) "
+                + $"than this build carries ({encoder.WeightsSha256}, {encoder.Dimension}); retrain it with this build.");
+        }
+        var arrays = ReadFloatArrays(payload, ref offset, [(long)header.Hidden * header.Dimension, header.Hidden, (long)classes * header.Hidden, classes]);
+        return new EncoderStage(encoder, classes, header.Hidden, arrays[0], arrays[1], arrays[2], arrays[3], header.Weight, header.Gate, header.Temperature);
     }
 
     /// <summary>Writes DIR/model.bin and the human-readable DIR/model.json manifest.</summary>
@@ -212,6 +271,19 @@ public static class ModelArtifact
                 ["hidden"] = (c as MlpComponent)?.Hidden,
             }).ToArray()),
         };
+        if (model.EncoderStage is { } stage)
+        {
+            manifest["encoderStage"] = new JsonObject
+            {
+                ["encoder"] = stage.Encoder.Name,
+                ["encoderSha256"] = stage.Encoder.WeightsSha256,
+                ["dimension"] = stage.Dimension,
+                ["hidden"] = stage.Hidden,
+                ["weight"] = stage.Weight,
+                ["gate"] = stage.Gate,
+                ["temperature"] = stage.Temperature,
+            };
+        }
         if (extra is not null)
         {
             var run = new JsonObject();
@@ -271,6 +343,20 @@ public static class ModelArtifact
         public JsonNode? HyperParameters { get; set; }
         public SortedDictionary<string, double>? Metrics { get; set; }
         public ComponentHeader[]? Components { get; set; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public EncoderStageHeader? EncoderStage { get; set; }
+    }
+
+    private sealed class EncoderStageHeader
+    {
+        public string? Encoder { get; set; }
+        public string? EncoderSha256 { get; set; }
+        public int Dimension { get; set; }
+        public int Hidden { get; set; }
+        public float Weight { get; set; }
+        public float Gate { get; set; }
+        public double Temperature { get; set; }
     }
 
     private sealed class ComponentHeader

@@ -28,7 +28,8 @@ public sealed record ModelMetadata
 
 /// <summary>
 /// A calibrated intent classifier: an ensemble of components (linear, MLP) whose logits are averaged, divided by
-/// a temperature, passed through softmax, then an out-of-scope rule is applied.
+/// a temperature, passed through softmax, then an out-of-scope rule is applied. With an <see cref="EncoderStage"/>,
+/// texts the ensemble is unsure of are decided by the mixture of the ensemble and the encoder stage instead.
 /// </summary>
 public sealed class IntentModel
 {
@@ -38,7 +39,8 @@ public sealed class IntentModel
         IReadOnlyList<ScoringComponent> components,
         double temperature,
         double threshold,
-        ModelMetadata metadata)
+        ModelMetadata metadata,
+        EncoderStage? encoderStage = null)
     {
         if (labels.Count < 1 || labels.Distinct(StringComparer.Ordinal).Count() != labels.Count)
         {
@@ -56,6 +58,11 @@ public sealed class IntentModel
         {
             throw new ArgumentOutOfRangeException(nameof(threshold));
         }
+        if (encoderStage is not null && encoderStage.Classes != labels.Count)
+        {
+            throw new ArgumentException("The encoder stage must score exactly the model's labels.", nameof(encoderStage));
+        }
+        EncoderStage = encoderStage;
         Labels = labels.ToArray();
         OosLabel = oosLabel;
         OosIndex = Array.IndexOf(Labels.ToArray(), oosLabel);
@@ -111,7 +118,10 @@ public sealed class IntentModel
 
     public ModelMetadata Metadata { get; }
 
-    /// <summary>Uncalibrated ensemble logits.</summary>
+    /// <summary>The second stage for texts the ensemble is unsure of, or null (the ensemble decides every text).</summary>
+    public EncoderStage? EncoderStage { get; }
+
+    /// <summary>Uncalibrated ensemble logits (the encoder stage is not consulted).</summary>
     public float[] Logits(string text)
     {
         var logits = new float[Labels.Count];
@@ -136,21 +146,64 @@ public sealed class IntentModel
         return logits;
     }
 
-    public float[] Probabilities(string text)
+    /// <summary>Calibrated probabilities: the ensemble's, or for a text it is unsure of, the encoder stage's mixture.</summary>
+    public float[] Probabilities(string text) => Probabilities(Logits(text), () => EncoderStage!.Encoder.Encode([text])[0]);
+
+    /// <summary>
+    /// Calibrated probabilities from the ensemble's logits; <paramref name="embedding"/> is asked for (once) only
+    /// when the encoder stage runs for the text.
+    /// </summary>
+    public float[] Probabilities(float[] ensembleLogits, Func<float[]> embedding)
     {
-        var p = Logits(text);
-        Calibration.Softmax(p, Temperature, p);
-        return p;
+        var probabilities = EnsembleProbabilities(ensembleLogits);
+        if (EncoderStage is { } stage && stage.Runs(probabilities))
+        {
+            MixInStage(stage, ensembleLogits, embedding(), probabilities);
+        }
+        return probabilities;
+    }
+
+    private float[] EnsembleProbabilities(float[] ensembleLogits)
+    {
+        var probabilities = new float[ensembleLogits.Length];
+        Calibration.Softmax(ensembleLogits, Temperature, probabilities);
+        return probabilities;
+    }
+
+    private void MixInStage(EncoderStage stage, float[] ensembleLogits, float[] embedding, float[] probabilities)
+    {
+        var mixed = stage.Logits(embedding);
+        stage.Mix(ensembleLogits, Temperature, mixed);
+        Calibration.Softmax(mixed, stage.Temperature, probabilities);
     }
 
     public IntentPrediction Predict(string text) => Decide(Probabilities(text));
 
-    /// <summary>Scores texts in parallel; results are in input order and identical to calling <see cref="Predict"/> on each.</summary>
-    public IntentPrediction[] PredictBatch(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Scores texts in parallel; results are in input order and the same as calling <see cref="Predict"/> on each.
+    /// The texts that need the encoder stage are encoded together, which is several times faster than one by one.
+    /// </summary>
+    public IntentPrediction[] PredictBatch(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        ProbabilitiesBatch(texts, cancellationToken).Select(p => Decide(p)).ToArray();
+
+    /// <summary>Calibrated probabilities of many texts, in input order (see <see cref="PredictBatch"/>).</summary>
+    public float[][] ProbabilitiesBatch(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
-        var results = new IntentPrediction[texts.Count];
-        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            i => results[i] = Predict(texts[i]));
+        var logits = new float[texts.Count][];
+        var results = new float[texts.Count][];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, texts.Count, parallel, i =>
+        {
+            logits[i] = Logits(texts[i]);
+            results[i] = EnsembleProbabilities(logits[i]);
+        });
+        if (EncoderStage is { } stage)
+        {
+            // Every text the stage runs for still holds the ensemble's probabilities here.
+            var unsure = Enumerable.Range(0, texts.Count).Where(i => stage.Runs(results[i])).ToArray();
+            var embeddings = stage.Encoder.Encode(unsure.Select(i => texts[i]).ToArray(), cancellationToken);
+            Parallel.For(0, unsure.Length, parallel, k => MixInStage(stage, logits[unsure[k]], embeddings[k], results[unsure[k]]));
+        }
         return results;
     }
 

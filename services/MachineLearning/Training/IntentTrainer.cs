@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using SpecialistPlatform.MachineLearning.Encoders;
 using SpecialistPlatform.MachineLearning.Models;
 
 namespace SpecialistPlatform.MachineLearning.Training;
@@ -53,10 +54,22 @@ public static class IntentTrainer
         var texts = train.Select(e => e.Text).ToArray();
         var y = train.Select(e => indexOf[e.Label]).ToArray();
 
+        // The encoder stage learns from the pretrained encoder's vectors of the training texts, computed first.
+        var stageOptions = options.EncoderStage;
+        var encoder = stageOptions is null ? null : SentenceEncoders.Get(stageOptions.Encoder);
+        float[][]? trainVectors = null;
+        if (encoder is not null)
+        {
+            progress?.Invoke(new TrainingProgress("encoding", 0));
+            trainVectors = encoder.Encode(texts, cancellationToken);
+        }
+
         progress?.Invoke(new TrainingProgress("training", 0));
         var linearCount = options.Components.Count;
-        var components = new ScoringComponent[linearCount + options.MlpComponents.Count];
-        var componentProgress = new double[components.Length];
+        var memberCount = linearCount + options.MlpComponents.Count;
+        var components = new ScoringComponent[memberCount];
+        EncoderStage? stage = null;
+        var componentProgress = new double[memberCount + (encoder is null ? 0 : 1)];
         var progressLock = new object();
         void Report(int c, double fraction)
         {
@@ -67,10 +80,18 @@ public static class IntentTrainer
             }
         }
         // Members are independent, so training them in parallel cannot change any of them. The slow
-        // MLP members go first so that they do not start last on a busy pool.
-        var schedule = Enumerable.Range(linearCount, options.MlpComponents.Count).Concat(Enumerable.Range(0, linearCount)).ToArray();
+        // ones (encoder stage, MLPs) go first so that they do not start last on a busy pool.
+        var schedule = Enumerable.Range(memberCount, componentProgress.Length - memberCount)
+            .Concat(Enumerable.Range(linearCount, options.MlpComponents.Count))
+            .Concat(Enumerable.Range(0, linearCount)).ToArray();
         Parallel.ForEach(schedule, new ParallelOptions { CancellationToken = cancellationToken }, c =>
         {
+            if (c == memberCount)
+            {
+                stage = EncoderStageTrainer.Train(encoder!, trainVectors!, y, labels.Length, stageOptions!,
+                    options.Seed + 7919 * c, fraction => Report(c, fraction), cancellationToken);
+                return;
+            }
             components[c] = c < linearCount
                 ? SoftmaxTrainer.Train(options.Components[c], texts, y, labels.Length, options.Linear,
                     options.Seed + 7919 * c, fraction => Report(c, fraction), cancellationToken)
@@ -80,32 +101,51 @@ public static class IntentTrainer
 
         progress?.Invoke(new TrainingProgress("calibrating", 0.9));
         var uncalibrated = new IntentModel(labels, options.OosLabel, components, 1.0, 0.0, new ModelMetadata());
-        var known = validation.Where(e => indexOf.ContainsKey(e.Label)).ToArray();
-        var valLogits = new float[known.Length][];
-        Parallel.For(0, known.Length, new ParallelOptions { CancellationToken = cancellationToken },
-            i => valLogits[i] = uncalibrated.Logits(known[i].Text));
-        var valY = known.Select(e => indexOf[e.Label]).ToArray();
+        // Validation examples whose label was never trained count as out of scope for the threshold.
+        var all = validation.ToArray();
+        var ensembleLogits = new float[all.Length][];
+        Parallel.For(0, all.Length, new ParallelOptions { CancellationToken = cancellationToken },
+            i => ensembleLogits[i] = uncalibrated.Logits(all[i].Text));
+        var known = Enumerable.Range(0, all.Length).Where(i => indexOf.ContainsKey(all[i].Label)).ToArray();
+        var valLogits = known.Select(i => ensembleLogits[i]).ToArray();
+        var valY = known.Select(i => indexOf[all[i].Label]).ToArray();
 
         var eceBefore = Calibration.ExpectedCalibrationError(valLogits, valY, 1.0);
         var temperature = Calibration.FitTemperature(valLogits, valY);
         var eceAfter = Calibration.ExpectedCalibrationError(valLogits, valY, temperature);
 
-        // Validation examples whose label was never trained count as out of scope for the threshold.
-        var all = validation.ToArray();
+        float[][]? valVectors = null;
+        if (stage is not null)
+        {
+            valVectors = encoder!.Encode(all.Select(e => e.Text).ToArray(), cancellationToken);
+            stage = CalibrateStage(stage, temperature, ensembleLogits, valVectors, known, valY);
+        }
+        var calibrated = new IntentModel(labels, options.OosLabel, components, temperature, 0.0, new ModelMetadata(), stage);
+
         var oosIndex = Array.IndexOf(labels, options.OosLabel);
         var topP = new double[all.Length];
         var topIsOos = new bool[all.Length];
         var topCorrect = new bool[all.Length];
         var goldOos = new bool[all.Length];
-        var probabilities = new float[labels.Length];
+        var stageRan = new bool[all.Length];
         for (var i = 0; i < all.Length; i++)
         {
-            Calibration.Softmax(uncalibrated.Logits(all[i].Text), temperature, probabilities);
+            var i1 = i;
+            var probabilities = calibrated.Probabilities(ensembleLogits[i], () =>
+            {
+                stageRan[i1] = true;
+                return valVectors![i1];
+            });
             var top = TensorPrimitives.IndexOfMax(probabilities);
             topP[i] = probabilities[top];
             topIsOos[i] = top == oosIndex;
             topCorrect[i] = labels[top] == all[i].Label;
             goldOos[i] = all[i].Label == options.OosLabel;
+        }
+        if (stage is not null)
+        {
+            // The whole model's calibration: the ensemble's for the texts it decides, the mixture's for the rest.
+            eceAfter = Calibration.ExpectedCalibrationError(known.Select(i => topP[i]).ToArray(), known.Select(i => topCorrect[i]).ToArray());
         }
         var threshold = options.ThresholdMode switch
         {
@@ -124,6 +164,13 @@ public static class IntentTrainer
             ["temperature"] = temperature,
             ["oos_threshold"] = threshold,
         };
+        if (stage is not null)
+        {
+            metrics["encoder_stage_share"] = all.Length == 0 ? 0 : stageRan.Count(r => r) / (double)all.Length;
+            metrics["encoder_stage_temperature"] = stage.Temperature;
+            metrics["validation_accuracy_ensemble_only"] = known.Length == 0 ? 0
+                : known.Count(i => labels[TensorPrimitives.IndexOfMax(ensembleLogits[i])] == all[i].Label) / (double)all.Length;
+        }
         var decided = all.Select((e, i) => Decide(topP[i], topIsOos[i], topCorrect[i], threshold)).ToArray();
         metrics["validation_accuracy"] = all.Length == 0 ? 0
             : Enumerable.Range(0, all.Length).Count(i => goldOos[i] ? decided[i].Oos : decided[i].Correct) / (double)all.Length;
@@ -140,9 +187,39 @@ public static class IntentTrainer
             HyperParametersJson = JsonSerializer.Serialize(options),
             Metrics = metrics,
         };
-        var model = new IntentModel(labels, options.OosLabel, components, temperature, threshold, metadata);
+        var model = new IntentModel(labels, options.OosLabel, components, temperature, threshold, metadata, stage);
         progress?.Invoke(new TrainingProgress("done", 1));
         return new IntentTrainingResult(model, metrics, train.Count, all.Length, heldOut, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Fits the temperature of the stage's mixture on the validation texts the stage runs for (the only ones whose
+    /// probabilities it decides), or on every validation text when fewer than 30 of those have a trained label.
+    /// </summary>
+    private static EncoderStage CalibrateStage(EncoderStage stage, double ensembleTemperature, float[][] ensembleLogits,
+        float[][] vectors, int[] known, int[] knownLabels)
+    {
+        var mixed = new List<float[]>();
+        var mixedLabels = new List<int>();
+        var gated = new List<(float[] Logits, int Label)>();
+        var probabilities = new float[stage.Classes];
+        for (var k = 0; k < known.Length; k++)
+        {
+            var i = known[k];
+            var logits = stage.Logits(vectors[i]);
+            stage.Mix(ensembleLogits[i], ensembleTemperature, logits);
+            mixed.Add(logits);
+            mixedLabels.Add(knownLabels[k]);
+            Calibration.Softmax(ensembleLogits[i], ensembleTemperature, probabilities);
+            if (stage.Runs(probabilities))
+            {
+                gated.Add((logits, knownLabels[k]));
+            }
+        }
+        var temperature = gated.Count >= 30
+            ? Calibration.FitTemperature(gated.Select(g => g.Logits).ToArray(), gated.Select(g => g.Label).ToArray())
+            : Calibration.FitTemperature(mixed, mixedLabels);
+        return stage.WithTemperature(temperature);
     }
 
     private static (bool Correct, bool Oos) Decide(double topP, bool topIsOos, bool topCorrect, double threshold)

@@ -50,6 +50,9 @@ public sealed record IntentTrainingOptions
 
     public MlpTrainingOptions Mlp { get; init; } = new();
 
+    /// <summary>The pretrained-encoder second stage for texts the ensemble is unsure of, or null for none.</summary>
+    public EncoderStageOptions? EncoderStage { get; init; }
+
     public void Validate()
     {
         if (ValidationFraction is <= 0 or >= 1)
@@ -70,5 +73,6 @@ public sealed record IntentTrainingOptions
         }
         Linear.Validate();
         Mlp.Validate();
+        EncoderStage?.Validate();
     }
 }
