@@ -36,4 +36,12 @@ public sealed class IntentClassifierOptions
     public string LabelColumn { get; set; } = "category";
 
     public int Seed { get; set; } = 42;
+
+    /// <summary>
+    /// Training preset of the first model (services/MachineLearning/Training/IntentPresets.cs). The default,
+    /// "ensemble", consults the pretrained encoder for the texts the n-gram ensemble is unsure of (more accurate, a few
+    /// milliseconds of CPU for those texts); "ngram-ensemble" decides every text in microseconds (docs/decisions/0014).
+    /// </summary>
+    [Required]
+    public string Preset { get; set; } = "ensemble";
 }

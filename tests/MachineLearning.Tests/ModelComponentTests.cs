@@ -120,7 +120,7 @@ public sealed class ModelComponentTests
         var message = Should.Throw<ModelFormatException>(() => ModelArtifact.Deserialize(bytes)).Message;
 
         message.ShouldContain("version 1");
-        message.ShouldContain($"version {ModelArtifact.FormatVersion}");
+        message.ShouldContain($"versions 2 to {ModelArtifact.FormatVersion}");
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class IntentModelHost(
         await TrainAndActivateDefaultAsync(registry, ModelTask, name, data, cancel =>
         {
             var examples = LabeledDataReader.Read(data, settings.TextColumn, settings.LabelColumn);
-            var model = IntentTrainer.Train(examples, null, IntentPresets.Create(IntentPresets.Default) with { Seed = settings.Seed }, cancellationToken: cancel).Model;
+            var model = IntentTrainer.Train(examples, null, IntentPresets.Create(settings.Preset) with { Seed = settings.Seed }, cancellationToken: cancel).Model;
             return new TrainedDefault(ModelArtifact.Serialize(model), JsonSerializer.Serialize(model.Metadata.Metrics), model.Metadata.TrainingDataSha256, examples.Count);
         }, cancellationToken);
     }
