@@ -53,6 +53,14 @@ internal static class BenchIntentCommand
             Line("latency_best_of_5_p99_us", Number(result.BestOf5P99Microseconds, "0.0"));
             Line("throughput_texts_per_s", Number(result.ThroughputTextsPerSecond, "0"));
             Line("throughput_threads", result.ThroughputThreads.ToString(CultureInfo.InvariantCulture));
+            if (result.EncoderStage is { } stage)
+            {
+                Line("stage_share", Number(stage.Share, "0.000"));
+                Line("ensemble_only_p50_us", Number(stage.EnsembleOnlyP50Microseconds, "0.0"));
+                Line("ensemble_only_p99_us", Number(stage.EnsembleOnlyP99Microseconds, "0.0"));
+                Line("with_stage_p50_us", Number(stage.WithStageP50Microseconds, "0.0"));
+                Line("with_stage_p99_us", Number(stage.WithStageP99Microseconds, "0.0"));
+            }
             Line("training_seconds", trainingSeconds is { } s ? Number(s, "0.00") : "unknown");
             Line("artifact_bytes", bytes.ToString(CultureInfo.InvariantCulture));
             Line("artifact_mb", Number(bytes / 1024.0 / 1024.0, "0.00"));

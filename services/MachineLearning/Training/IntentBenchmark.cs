@@ -13,6 +13,7 @@ namespace SpecialistPlatform.MachineLearning.Training;
 /// </param>
 /// <param name="ThroughputTextsPerSecond">Texts per second with every core predicting.</param>
 /// <param name="ThroughputThreads">Degree of parallelism used for the throughput run.</param>
+/// <param name="EncoderStage">With an encoder stage: the share of the texts it runs for and the latency of each path.</param>
 public sealed record IntentBenchmarkResult(
     int Texts,
     int LatencySamples,
@@ -22,7 +23,17 @@ public sealed record IntentBenchmarkResult(
     double BestOf5P50Microseconds,
     double BestOf5P99Microseconds,
     double ThroughputTextsPerSecond,
-    int ThroughputThreads);
+    int ThroughputThreads,
+    EncoderStageLatency? EncoderStage);
+
+/// <summary>How an encoder stage shares the work: single-text latencies split by whether the stage ran.</summary>
+/// <param name="Share">Share of the distinct benchmark texts the stage runs for.</param>
+public sealed record EncoderStageLatency(
+    double Share,
+    double EnsembleOnlyP50Microseconds,
+    double EnsembleOnlyP99Microseconds,
+    double WithStageP50Microseconds,
+    double WithStageP99Microseconds);
 
 public static class IntentBenchmark
 {
@@ -63,7 +74,11 @@ public static class IntentBenchmark
             model.Predict(texts[i % texts.Count]); // JIT and caches warm before timing
         }
 
+        // Which texts the encoder stage runs for, so the timings below can be split by path.
+        var stageRuns = texts.Select(t => model.EncoderStage is { } stage && stage.Runs(EnsembleProbabilities(model, t))).ToArray();
         var samples = new List<double>();
+        var ensembleOnly = new List<double>();
+        var withStage = new List<double>();
         var clock = Stopwatch.StartNew();
         for (var i = 0; samples.Count < minSamples || clock.Elapsed.TotalSeconds < minSeconds; i++)
         {
@@ -74,7 +89,9 @@ public static class IntentBenchmark
             var text = texts[i % texts.Count];
             var start = Stopwatch.GetTimestamp();
             model.Predict(text);
-            samples.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            samples.Add(elapsed);
+            (stageRuns[i % texts.Count] ? withStage : ensembleOnly).Add(elapsed);
         }
         var sorted = samples.ToArray();
         Array.Sort(sorted);
@@ -115,6 +132,28 @@ public static class IntentBenchmark
             IntentEvaluator.Percentile(best, 0.50),
             IntentEvaluator.Percentile(best, 0.99),
             throughput,
-            threads);
+            threads,
+            model.EncoderStage is null ? null : new EncoderStageLatency(
+                stageRuns.Count(r => r) / (double)texts.Count,
+                Percentile(ensembleOnly, 0.50), Percentile(ensembleOnly, 0.99),
+                Percentile(withStage, 0.50), Percentile(withStage, 0.99)));
+    }
+
+    private static float[] EnsembleProbabilities(IntentModel model, string text)
+    {
+        var probabilities = model.Logits(text);
+        Calibration.Softmax(probabilities, model.Temperature, probabilities);
+        return probabilities;
+    }
+
+    private static double Percentile(List<double> samples, double q)
+    {
+        if (samples.Count == 0)
+        {
+            return double.NaN;
+        }
+        var sorted = samples.ToArray();
+        Array.Sort(sorted);
+        return IntentEvaluator.Percentile(sorted, q);
     }
 }
