@@ -43,6 +43,7 @@ public sealed class CliEndToEndTests : IDisposable
         train.Exit.ShouldBe(0, train.Error);
         train.Output.ShouldContain("accuracy");
         train.Output.ShouldContain("ECE");
+        train.Output.ShouldContain("encoder stage"); // the default preset has one
         File.Exists(Path.Combine(modelDir, "model.bin")).ShouldBeTrue();
         File.Exists(Path.Combine(modelDir, "model.json")).ShouldBeTrue();
 
@@ -164,6 +165,22 @@ public sealed class CliEndToEndTests : IDisposable
         double.Parse(fields["training_seconds"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
         long.Parse(fields["artifact_bytes"], System.Globalization.CultureInfo.InvariantCulture)
             .ShouldBe(new FileInfo(Path.Combine(modelDir, "model.bin")).Length);
+        double.Parse(fields["stage_share"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(0, 1);
+        fields.ShouldContainKey("with_stage_p99_us");
+    }
+
+    [Fact]
+    public async Task An_encoder_gate_for_a_preset_without_an_encoder_stage_is_a_clear_error()
+    {
+        WriteTrainingCsv("train.csv");
+
+        var result = await Run("train", "intent", "--data", PathOf("train.csv"), "--out", PathOf("m"),
+            "--text-column", "utterance", "--label-column", "intent", "--preset", "ngram-ensemble", "--encoder-gate", "0.9");
+
+        result.Exit.ShouldNotBe(0);
+        result.Error.ShouldContain("ngram-ensemble");
+        result.Error.ShouldContain("no encoder stage");
+        Directory.Exists(PathOf("m")).ShouldBeFalse();
     }
 
     [Fact]
