@@ -224,6 +224,10 @@ public static class ModelArtifact
         {
             throw new ModelFormatException($"The model needs the sentence encoder '{header.Encoder}', which this build does not have: {ex.Message}", ex);
         }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or BadImageFormatException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        {
+            throw new ModelFormatException($"The model needs the sentence encoder '{header.Encoder}', which cannot be loaded: {ex.Message}", ex);
+        }
         if (encoder.WeightsSha256 != header.EncoderSha256 || encoder.Dimension != header.Dimension)
         {
             throw new ModelFormatException(
