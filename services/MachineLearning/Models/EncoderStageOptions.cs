@@ -25,8 +25,8 @@ public sealed record EncoderStageOptions
     public float Weight { get; init; } = 0.5f;
 
     /// <summary>
-    /// The stage runs for texts whose ensemble top probability is below this. At 0.95 it ran for 17-18% of
-    /// Banking77's held-out texts and 16% of CLINC150's, and decided them as well as running it for every text.
+    /// The stage runs for texts whose ensemble top probability is below this. At 0.95 it ran for 26% of
+    /// Banking77's held-out texts and 22% of CLINC150's, and decided them as well as running it for every text.
     /// </summary>
     public float Gate { get; init; } = 0.95f;
 
