@@ -69,10 +69,9 @@ public sealed class EncoderStageTests
         result.Metrics["encoder_stage_share"].ShouldBeGreaterThan(0);
         result.Metrics.ContainsKey("validation_accuracy_ensemble_only").ShouldBeTrue();
         var text = Probes[0];
-        var ensemble = result.Model.Logits(text);
-        var ensembleProbabilities = new float[ensemble.Length];
-        Calibration.Softmax(ensemble, result.Model.Temperature, ensembleProbabilities);
+        var ensembleProbabilities = result.Model.EnsembleProbabilities(result.Model.Logits(text));
         stage.Runs(ensembleProbabilities).ShouldBeTrue();
+        result.Model.EncoderStageRunsFor(text).ShouldBeTrue();
         result.Model.Probabilities(text).ShouldNotBe(ensembleProbabilities);
     }
 

@@ -44,6 +44,7 @@ public static class ModelArtifact
     internal static readonly ArtifactKind Kind = new("SPMODEL\0", "model", "specialist model", 2, FormatVersion);
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions ManifestNames = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public static byte[] Serialize(IntentModel model)
     {
@@ -70,16 +71,7 @@ public static class ModelArtifact
                 Dimension = (c as MlpComponent)?.Dimension ?? 0,
                 Hidden = (c as MlpComponent)?.Hidden ?? 0,
             }).ToArray(),
-            EncoderStage = model.EncoderStage is not { } stage ? null : new EncoderStageHeader
-            {
-                Encoder = stage.Encoder.Name,
-                EncoderSha256 = stage.Encoder.WeightsSha256,
-                Dimension = stage.Dimension,
-                Hidden = stage.Hidden,
-                Weight = stage.Weight,
-                Gate = stage.Gate,
-                Temperature = stage.Temperature,
-            },
+            EncoderStage = model.EncoderStage is { } stage ? EncoderStageHeader.Of(stage) : null,
         };
         var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header);
 
@@ -277,16 +269,7 @@ public static class ModelArtifact
         };
         if (model.EncoderStage is { } stage)
         {
-            manifest["encoderStage"] = new JsonObject
-            {
-                ["encoder"] = stage.Encoder.Name,
-                ["encoderSha256"] = stage.Encoder.WeightsSha256,
-                ["dimension"] = stage.Dimension,
-                ["hidden"] = stage.Hidden,
-                ["weight"] = stage.Weight,
-                ["gate"] = stage.Gate,
-                ["temperature"] = stage.Temperature,
-            };
+            manifest["encoderStage"] = JsonSerializer.SerializeToNode(EncoderStageHeader.Of(stage), ManifestNames);
         }
         if (extra is not null)
         {
@@ -352,8 +335,20 @@ public static class ModelArtifact
         public EncoderStageHeader? EncoderStage { get; set; }
     }
 
+    /// <summary>The encoder stage's header entry; the manifest shows the same fields in camel case.</summary>
     private sealed class EncoderStageHeader
     {
+        public static EncoderStageHeader Of(EncoderStage stage) => new()
+        {
+            Encoder = stage.Encoder.Name,
+            EncoderSha256 = stage.Encoder.WeightsSha256,
+            Dimension = stage.Dimension,
+            Hidden = stage.Hidden,
+            Weight = stage.Weight,
+            Gate = stage.Gate,
+            Temperature = stage.Temperature,
+        };
+
         public string? Encoder { get; set; }
         public string? EncoderSha256 { get; set; }
         public int Dimension { get; set; }

@@ -6,9 +6,18 @@ public static class SentenceEncoders
     public static IReadOnlyList<string> Names { get; } = [MiniLmSentenceEncoder.EncoderName];
 
     /// <summary>The process-wide instance of the named encoder (loaded at first use).</summary>
-    public static ISentenceEncoder Get(string name) => name switch
+    public static ISentenceEncoder Get(string name)
     {
-        MiniLmSentenceEncoder.EncoderName => MiniLmSentenceEncoder.Shared,
-        _ => throw new ArgumentException($"Unknown sentence encoder '{name}'; this build has: {string.Join(", ", Names)}."),
-    };
+        EnsureKnown(name);
+        return MiniLmSentenceEncoder.Shared;
+    }
+
+    /// <summary>Throws when this build has no encoder of that name (without loading any encoder).</summary>
+    public static void EnsureKnown(string name)
+    {
+        if (!Names.Contains(name))
+        {
+            throw new ArgumentException($"Unknown sentence encoder '{name}'; this build has: {string.Join(", ", Names)}.");
+        }
+    }
 }

@@ -38,7 +38,6 @@ public sealed record EncoderStageOptions
             throw new ArgumentOutOfRangeException(nameof(EncoderStageOptions),
                 "Hidden size between 1 and 8192, epochs and batch size >= 1, learning rate > 0, 0 <= dropout < 1, and weight and gate between 0 and 1 are required.");
         }
-        _ = SentenceEncoders.Names.Contains(Encoder) ? 0
-            : throw new ArgumentException($"Unknown sentence encoder '{Encoder}'; this build has: {string.Join(", ", SentenceEncoders.Names)}.");
+        SentenceEncoders.EnsureKnown(Encoder);
     }
 }

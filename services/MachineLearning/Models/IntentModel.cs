@@ -163,7 +163,11 @@ public sealed class IntentModel
         return probabilities;
     }
 
-    private float[] EnsembleProbabilities(float[] ensembleLogits)
+    /// <summary>Whether the encoder stage decides this text (false without a stage).</summary>
+    public bool EncoderStageRunsFor(string text) => EncoderStage is { } stage && stage.Runs(EnsembleProbabilities(Logits(text)));
+
+    /// <summary>The ensemble's calibrated probabilities, before any encoder stage.</summary>
+    public float[] EnsembleProbabilities(float[] ensembleLogits)
     {
         var probabilities = new float[ensembleLogits.Length];
         Calibration.Softmax(ensembleLogits, Temperature, probabilities);

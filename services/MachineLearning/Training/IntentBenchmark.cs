@@ -75,7 +75,7 @@ public static class IntentBenchmark
         }
 
         // Which texts the encoder stage runs for, so the timings below can be split by path.
-        var stageRuns = texts.Select(t => model.EncoderStage is { } stage && stage.Runs(EnsembleProbabilities(model, t))).ToArray();
+        var stageRuns = texts.Select(model.EncoderStageRunsFor).ToArray();
         var samples = new List<double>();
         var ensembleOnly = new List<double>();
         var withStage = new List<double>();
@@ -137,13 +137,6 @@ public static class IntentBenchmark
                 stageRuns.Count(r => r) / (double)texts.Count,
                 Percentile(ensembleOnly, 0.50), Percentile(ensembleOnly, 0.99),
                 Percentile(withStage, 0.50), Percentile(withStage, 0.99)));
-    }
-
-    private static float[] EnsembleProbabilities(IntentModel model, string text)
-    {
-        var probabilities = model.Logits(text);
-        Calibration.Softmax(probabilities, model.Temperature, probabilities);
-        return probabilities;
     }
 
     private static double Percentile(List<double> samples, double q)
