@@ -114,11 +114,28 @@ public static class IntentTrainer
         var temperature = Calibration.FitTemperature(valLogits, valY);
         var eceAfter = Calibration.ExpectedCalibrationError(valLogits, valY, temperature);
 
-        float[][]? valVectors = null;
+        // Which validation texts the stage runs for (its gate reads the ensemble's calibrated probabilities).
+        var stageRuns = new bool[all.Length];
+        float[]?[] valVectors = new float[all.Length][];
         if (stage is not null)
         {
-            valVectors = encoder!.Encode(all.Select(e => e.Text).ToArray(), cancellationToken);
-            stage = CalibrateStage(stage, temperature, ensembleLogits, valVectors, known, valY);
+            var probabilities = new float[labels.Length];
+            for (var i = 0; i < all.Length; i++)
+            {
+                Calibration.Softmax(ensembleLogits[i], temperature, probabilities);
+                stageRuns[i] = stage.Runs(probabilities);
+            }
+            // The stage's temperature is fitted on the texts it runs for, or on every text with a trained label when
+            // fewer than 30 of those have one; only the texts either step reads are encoded.
+            var fitted = known.Where(i => stageRuns[i]).ToArray();
+            fitted = fitted.Length >= 30 ? fitted : known;
+            var encoded = Enumerable.Range(0, all.Length).Where(i => stageRuns[i]).Union(fitted).Order().ToArray();
+            var vectors = encoder!.Encode(encoded.Select(i => all[i].Text).ToArray(), cancellationToken);
+            for (var k = 0; k < encoded.Length; k++)
+            {
+                valVectors[encoded[k]] = vectors[k];
+            }
+            stage = CalibrateStage(stage, temperature, ensembleLogits, valVectors, fitted, fitted.Select(i => indexOf[all[i].Label]).ToArray());
         }
         var calibrated = new IntentModel(labels, options.OosLabel, components, temperature, 0.0, new ModelMetadata(), stage);
 
@@ -127,15 +144,10 @@ public static class IntentTrainer
         var topIsOos = new bool[all.Length];
         var topCorrect = new bool[all.Length];
         var goldOos = new bool[all.Length];
-        var stageRan = new bool[all.Length];
         for (var i = 0; i < all.Length; i++)
         {
-            var i1 = i;
-            var probabilities = calibrated.Probabilities(ensembleLogits[i], () =>
-            {
-                stageRan[i1] = true;
-                return valVectors![i1];
-            });
+            var vector = valVectors[i];
+            var probabilities = calibrated.Probabilities(ensembleLogits[i], () => vector!);
             var top = TensorPrimitives.IndexOfMax(probabilities);
             topP[i] = probabilities[top];
             topIsOos[i] = top == oosIndex;
@@ -166,7 +178,7 @@ public static class IntentTrainer
         };
         if (stage is not null)
         {
-            metrics["encoder_stage_share"] = all.Length == 0 ? 0 : stageRan.Count(r => r) / (double)all.Length;
+            metrics["encoder_stage_share"] = all.Length == 0 ? 0 : stageRuns.Count(r => r) / (double)all.Length;
             metrics["encoder_stage_temperature"] = stage.Temperature;
             metrics["validation_accuracy_ensemble_only"] = known.Length == 0 ? 0
                 : known.Count(i => labels[TensorPrimitives.IndexOfMax(ensembleLogits[i])] == all[i].Label) / (double)all.Length;
@@ -192,34 +204,17 @@ public static class IntentTrainer
         return new IntentTrainingResult(model, metrics, train.Count, all.Length, heldOut, stopwatch.Elapsed);
     }
 
-    /// <summary>
-    /// Fits the temperature of the stage's mixture on the validation texts the stage runs for (the only ones whose
-    /// probabilities it decides), or on every validation text when fewer than 30 of those have a trained label.
-    /// </summary>
+    /// <summary>Fits the temperature of the stage's mixture on the given validation texts (see the caller for which).</summary>
     private static EncoderStage CalibrateStage(EncoderStage stage, double ensembleTemperature, float[][] ensembleLogits,
-        float[][] vectors, int[] known, int[] knownLabels)
+        float[]?[] vectors, int[] fitted, int[] fittedLabels)
     {
-        var mixed = new List<float[]>();
-        var mixedLabels = new List<int>();
-        var gated = new List<(float[] Logits, int Label)>();
-        var probabilities = new float[stage.Classes];
-        for (var k = 0; k < known.Length; k++)
+        var mixed = fitted.Select(i =>
         {
-            var i = known[k];
-            var logits = stage.Logits(vectors[i]);
+            var logits = stage.Logits(vectors[i]!);
             stage.Mix(ensembleLogits[i], ensembleTemperature, logits);
-            mixed.Add(logits);
-            mixedLabels.Add(knownLabels[k]);
-            Calibration.Softmax(ensembleLogits[i], ensembleTemperature, probabilities);
-            if (stage.Runs(probabilities))
-            {
-                gated.Add((logits, knownLabels[k]));
-            }
-        }
-        var temperature = gated.Count >= 30
-            ? Calibration.FitTemperature(gated.Select(g => g.Logits).ToArray(), gated.Select(g => g.Label).ToArray())
-            : Calibration.FitTemperature(mixed, mixedLabels);
-        return stage.WithTemperature(temperature);
+            return logits;
+        }).ToArray();
+        return stage.WithTemperature(Calibration.FitTemperature(mixed, fittedLabels));
     }
 
     private static (bool Correct, bool Oos) Decide(double topP, bool topIsOos, bool topCorrect, double threshold)
