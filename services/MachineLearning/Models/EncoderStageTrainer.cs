@@ -23,9 +23,11 @@ public static class EncoderStageTrainer
         var h = options.Hidden;
         var rng = new Random(seed);
         // Glorot-uniform initial weights, zero biases.
-        var parameters = new[] { new float[h * d], new float[h], new float[classes * h], new float[classes] };
-        Initialise(parameters[0], MathF.Sqrt(6f / (d + h)), rng);
-        Initialise(parameters[2], MathF.Sqrt(6f / (h + classes)), rng);
+        var parameters = new[]
+        {
+            MlpTrainer.Uniform(rng, (long)h * d, MathF.Sqrt(6f / (d + h))), new float[h],
+            MlpTrainer.Uniform(rng, (long)classes * h, MathF.Sqrt(6f / (h + classes))), new float[classes],
+        };
         var gradients = parameters.Select(p => new float[p.Length]).ToArray();
         var firstMoments = parameters.Select(p => new float[p.Length]).ToArray();
         var secondMoments = parameters.Select(p => new float[p.Length]).ToArray();
@@ -61,14 +63,6 @@ public static class EncoderStageTrainer
         }
         return new EncoderStage(encoder, classes, h, parameters[0], parameters[1], parameters[2], parameters[3],
             options.Weight, options.Gate, temperature: 1.0);
-    }
-
-    private static void Initialise(float[] weights, float limit, Random rng)
-    {
-        for (var i = 0; i < weights.Length; i++)
-        {
-            weights[i] = (float)((rng.NextDouble() * 2 - 1) * limit);
-        }
     }
 
     private static void Forward(float[][] p, float[] x, float[] hidden, float[] output, int d, int h, int classes, float dropout, Random rng)

@@ -121,7 +121,8 @@ public static class MlpTrainer
         return new MlpComponent(space, c, d, h, embeddings, w1, b1, w2, b2);
     }
 
-    private static float[] Uniform(Random rng, long length, float scale)
+    /// <summary>Initial weights drawn uniformly from [-scale, scale] (also the encoder stage's, EncoderStageTrainer).</summary>
+    internal static float[] Uniform(Random rng, long length, float scale)
     {
         var values = new float[length];
         for (var i = 0; i < values.Length; i++)
