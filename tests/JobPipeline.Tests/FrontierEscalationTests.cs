@@ -30,7 +30,7 @@ public sealed class FrontierEscalationTests(FrontierPlatformFixture platform) : 
         platform.Frontier.Requests.ShouldNotBeEmpty();
         platform.Frontier.Requests.ShouldAllBe(body => !body.Contains("GB82") && !body.Contains("5698 7654"));
 
-        var audit = await platform.WaitForAuditAsync(id);
+        var audit = await platform.WaitForAuditAsync(id, ["escalation"]);
         var sent = audit.Single(r => r.GetProperty("step").GetString() == "escalation").ToString();
         sent.ShouldContain("sha256=");
         sent.ShouldContain("fake-frontier-1");

@@ -154,7 +154,14 @@ public class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>The job's audit records once the completion record is in (audit writes are batched and asynchronous).</summary>
-    public async Task<JsonElement[]> WaitForAuditAsync(Guid id)
+    public Task<JsonElement[]> WaitForAuditAsync(Guid id) => WaitForAuditAsync(id, []);
+
+    /// <summary>
+    /// The job's audit trail once its completion record and each of <paramref name="steps"/> are in. The escalation
+    /// step's records reach the trail through the audit queue, on their own path, so they may land after the
+    /// completion record that the workflow writes with the job's outcome.
+    /// </summary>
+    public async Task<JsonElement[]> WaitForAuditAsync(Guid id, IReadOnlyCollection<string> steps)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         JsonElement[] records = [];
@@ -163,7 +170,8 @@ public class PlatformFixture : IAsyncLifetime
             using var request = Request(HttpMethod.Get, $"/api/v1/jobs/{id}/audit");
             using var response = await Http.SendAsync(request);
             records = [.. JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Select(r => r.Clone())];
-            if (records.Any(r => r.GetProperty("step").GetString() == "completion"))
+            var present = records.Select(r => r.GetProperty("step").GetString()).ToHashSet();
+            if (present.Contains("completion") && steps.All(present.Contains))
             {
                 return records;
             }
