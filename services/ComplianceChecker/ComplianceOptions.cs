@@ -2,7 +2,7 @@ namespace SpecialistPlatform.ComplianceChecker;
 
 /// <summary>
 /// Section <c>Compliance</c>: which policy applies to which tenant and job kind. Each entry names a policy file (see
-/// services/Compliance.Detection/README.md: per entity type allow, redact, mask, hash, encrypt or block, plus the
+/// libraries/Compliance.Detection/README.md: per entity type allow, redact, mask, hash, encrypt or block, plus the
 /// tenant's own recognizers). The most specific entry wins: tenant and kind, then tenant, then kind; without one the
 /// default policy redacts every personal-data type with typed placeholders and leaves dates for extraction.
 /// Environment form: Compliance__Policies__0__Tenant=acme, Compliance__Policies__0__Kind=invoice, Compliance__Policies__0__File=/etc/acme.json

@@ -38,7 +38,7 @@ public sealed class IntentClassifierOptions
     public int Seed { get; set; } = 42;
 
     /// <summary>
-    /// Training preset of the first model (services/MachineLearning/Training/IntentPresets.cs). The default,
+    /// Training preset of the first model (libraries/MachineLearning/Training/IntentPresets.cs). The default,
     /// "ensemble", consults the pretrained encoder for the texts the n-gram ensemble is unsure of (more accurate, a few
     /// milliseconds of CPU for those texts); "ngram-ensemble" decides every text in microseconds (docs/decisions/0014).
     /// </summary>

@@ -4,7 +4,7 @@ namespace SpecialistPlatform.Data.Entities;
 /// One measured evaluation of a model on labelled data, kept so reports can be rendered and compared later:
 /// an "intent-eval" (`specialist eval intent --store`), a "calibration" (`specialist calibrate --store`), or a
 /// "shadow-window": the router against the frontier on one tenant's live traffic over one window of time.
-/// The detailed parts are JSON written by the CLI (see services/MachineLearning/Cascade for their shapes).
+/// The detailed parts are JSON written by the CLI (see libraries/MachineLearning/Cascade for their shapes).
 /// </summary>
 public sealed class EvaluationRun
 {

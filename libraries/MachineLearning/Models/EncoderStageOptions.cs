@@ -4,7 +4,7 @@ namespace SpecialistPlatform.MachineLearning.Models;
 
 /// <summary>
 /// Hyper-parameters of the encoder stage (<see cref="EncoderStage"/>), trained with Adam on the encoder's vectors of
-/// the training texts. Defaults measured on Banking77 and CLINC150 (services/MachineLearning/README.md).
+/// the training texts. Defaults measured on Banking77 and CLINC150 (libraries/MachineLearning/README.md).
 /// </summary>
 public sealed record EncoderStageOptions
 {
