@@ -1,49 +1,82 @@
-using System.CommandLine;
-using System.Runtime.InteropServices;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SpecialistPlatform.AppHost;
+using SpecialistPlatform.AppHost.LocalServers;
+using SpecialistPlatform.AppHost.Supervision;
 using SpecialistPlatform.Contracts;
-using SpecialistPlatform.Provisioning;
 
-// The platform's resources, in the order they come up: servers, schema, services. `--help` lists the options.
-return await CommandLine.Create(RunAsync)
-    .Parse(args)
-    .InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+// The platform as the design draws it: servers, then the schema, then the services, each waiting for what it needs.
+var builder = DistributedApplication.CreateBuilder(args);
+var settings = PlatformSettings.From(builder.Configuration);
+var data = settings.DataDirectory;
 
-static async Task<int> RunAsync(AppHostOptions options, CancellationToken _)
+// Servers: Debian's binaries as resources of our own, or the ones given by connection string (ConnectionStrings__name).
+var owner = Given(ResourceNames.ConnectionStrings.DatabaseOwner) ?? Given(ResourceNames.ConnectionStrings.PlatformDatabase);
+IResourceBuilder<IResourceWithConnectionString> platformDb;
+if (owner is null)
 {
-    var log = new ConsoleLog();
-    await using var platform = new PlatformHost(options, log);
+    var postgres = await builder.AddLocalPostgresAsync(ResourceNames.Servers.Postgres, Path.Combine(data, "postgres"), settings.PostgresPort, settings.DurableServers);
+    owner = postgres;
+    platformDb = postgres.AddServiceDatabase(ResourceNames.ConnectionStrings.PlatformDatabase);
+}
+else
+{
+    platformDb = Given(ResourceNames.ConnectionStrings.PlatformDatabase) ?? owner;
+}
 
-    // Ctrl+C and SIGTERM stop everything we started, services first, then servers; a second Ctrl+C is not needed.
-    var shutdown = new TaskCompletionSource();
-    using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; shutdown.TrySetResult(); });
-    using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; shutdown.TrySetResult(); });
+IResourceBuilder<IResourceWithConnectionString> redis = Given(ResourceNames.ConnectionStrings.Redis)
+    ?? await builder.AddLocalRedisAsync(ResourceNames.Servers.Redis, Path.Combine(data, "redis"), settings.RedisPort, settings.DurableServers);
+IResourceBuilder<IResourceWithConnectionString> rabbitmq = Given(ResourceNames.ConnectionStrings.RabbitMq)
+    ?? await builder.AddLocalRabbitMqAsync(ResourceNames.Servers.RabbitMq, Path.Combine(data, "rabbitmq"), settings.RabbitMqPort,
+        settings.RabbitMqManagement ? settings.RabbitMqManagementPort : null);
 
-    try
+// The schema, and in Development the dev tenant's key: a short-lived worker the services wait for.
+var devApiKey = builder.AddParameter("dev-api-key", DevelopmentApiKey.Choose(settings), secret: true);
+var migrations = builder.AddProject<Projects.DatabaseMigrations>(ResourceNames.Services.DatabaseMigrations)
+    .WithReference(owner, ResourceNames.ConnectionStrings.DatabaseOwner)
+    .WaitFor(owner)
+    .WithEnvironment("DevelopmentTenant__ApiKey", devApiKey)
+    .WithPlatformEnvironment(settings);
+
+// The services, each its own process.
+AddService<Projects.Gateway>(ResourceNames.Services.Gateway, platformDb, redis, rabbitmq)
+    ?.WithHttpEndpoint(port: settings.GatewayPort == 0 ? null : settings.GatewayPort, isProxied: false)
+    .WithUrlForEndpoint("http", url => url.DisplayText = "API")
+    .WithUrl("/swagger", "OpenAPI (Swagger UI)");
+AddService<Projects.Workflow>(ResourceNames.Services.Workflow, platformDb, rabbitmq);
+AddService<Projects.IntentClassifier>(ResourceNames.Services.IntentClassifier, platformDb, rabbitmq);
+AddService<Projects.ComplianceChecker>(ResourceNames.Services.ComplianceChecker, rabbitmq);
+AddService<Projects.Extraction>(ResourceNames.Services.Extraction, platformDb, rabbitmq);
+AddService<Projects.FrontierEscalation>(ResourceNames.Services.FrontierEscalation, platformDb, redis, rabbitmq);
+
+builder.Services.AddSingleton(settings);
+builder.Services.AddHostedService<CrashedResourceRestarter>();
+builder.Services.AddHostedService<PlatformStateFile>();
+builder.Services.AddHostedService<ReadyAnnouncement>();
+
+await builder.Build().RunAsync();
+
+IResourceBuilder<IResourceWithConnectionString>? Given(string name) =>
+    builder.Configuration.GetConnectionString(name) is { Length: > 0 } ? builder.AddConnectionString(name) : null;
+
+IResourceBuilder<ProjectResource>? AddService<TProject>(string name, params IResourceBuilder<IResourceWithConnectionString>[] servers)
+    where TProject : IProjectMetadata, new()
+{
+    if (!settings.Runs(name))
     {
-        platform.AddServer(ResourceNames.ConnectionStrings.PlatformDatabase, options.PostgresConnection,
-            settings => new LocalPostgres(settings with { Port = options.PostgresPort }));
-        platform.AddServer(ResourceNames.ConnectionStrings.Redis, options.RedisConnection,
-            settings => new LocalRedis(settings with { Port = options.RedisPort }));
-        platform.AddServer(ResourceNames.ConnectionStrings.RabbitMq, options.RabbitMqConnection,
-            settings => new LocalRabbitMq(settings with { Port = options.RabbitMqPort }) { ManagementPort = options.RabbitMqManagementPort });
-
-        platform.AddService(ResourceNames.Services.Gateway, "Gateway", options.GatewayPort);
-        platform.AddService(ResourceNames.Services.Workflow, "Workflow");
-        platform.AddService(ResourceNames.Services.IntentClassifier, "IntentClassifier");
-        platform.AddService(ResourceNames.Services.ComplianceChecker, "ComplianceChecker");
-        platform.AddService(ResourceNames.Services.Extraction, "Extraction");
-        platform.AddService(ResourceNames.Services.FrontierEscalation, "FrontierEscalation");
-
-        await platform.StartAsync(shutdown.Task);
+        return null;
     }
-    catch (Exception e) when (e is ProvisioningException or OperationCanceledException or Npgsql.NpgsqlException)
+
+    var service = builder.AddProject<TProject>(name)
+        .WithHttpEndpoint(isProxied: false)
+        .WithHttpHealthCheck("/health")
+        .WithPlatformEnvironment(settings)
+        .WithAnnotation(new RestartOnCrashAnnotation())
+        .WaitForCompletion(migrations);
+    foreach (var server in servers)
     {
-        log.Info(shutdown.Task.IsCompleted ? "interrupted while starting; stopping" : $"failed to start: {e.Message}");
-        return shutdown.Task.IsCompleted ? 0 : 1;
+        service.WithReference(server).WaitFor(server);
     }
 
-    await shutdown.Task;
-    log.Info("stopping");
-    return 0;
+    return service;
 }

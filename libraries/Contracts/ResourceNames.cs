@@ -10,6 +10,9 @@ public static class ResourceNames
     public static class ConnectionStrings
     {
         public const string PlatformDatabase = "platformdb";
+
+        /// <summary>The database as its owner (the Postgres server resource's own connection string): migrations only.</summary>
+        public const string DatabaseOwner = "postgres";
         public const string Redis = "redis";
         public const string RabbitMq = "rabbitmq";
     }
@@ -20,6 +23,9 @@ public static class ResourceNames
         public const string Postgres = "postgres";
         public const string Redis = "redis";
         public const string RabbitMq = "rabbitmq";
+
+        /// <summary>RabbitMQ's own Erlang port mapper, started before the node.</summary>
+        public const string RabbitMqEpmd = "rabbitmq-epmd";
     }
 
     /// <summary>Service names: process names in the AppHost, OpenTelemetry service names, log prefixes.</summary>
@@ -31,6 +37,9 @@ public static class ResourceNames
         public const string Extraction = "extraction";
         public const string FrontierEscalation = "frontier-escalation";
         public const string Workflow = "workflow";
+
+        /// <summary>The short-lived worker that applies the schema and seeds the development tenant.</summary>
+        public const string DatabaseMigrations = "migrations";
 
         public static readonly IReadOnlyList<string> All =
             [Gateway, Workflow, IntentClassifier, ComplianceChecker, Extraction, FrontierEscalation];

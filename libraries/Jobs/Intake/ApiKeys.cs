@@ -36,11 +36,35 @@ public static class ApiKeys
         var hash = Hash(key);
         if (!await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken))
         {
-            db.ApiKeys.Add(new ApiKey { TenantId = tenantId, Name = $"{tenantName} key", Prefix = DisplayPrefix(key), KeyHash = hash, Roles = roles });
+            db.ApiKeys.Add(new ApiKey { TenantId = tenantId, Name = KeyName(tenantName), Prefix = DisplayPrefix(key), KeyHash = hash, Roles = roles });
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Makes <paramref name="key"/> the tenant's one active key of that name (the development tenant's key, which the
+    /// AppHost chooses): stores it when new and revokes every other active key of the same name. Returns how many
+    /// were revoked, so changing SPECIALIST_DEV_API_KEY leaves no old dev key valid.
+    /// </summary>
+    public static async Task<int> EnsureOnlyKeyAsync(PlatformDbContext db, string tenantId, string tenantName, string key, string[] roles, CancellationToken cancellationToken)
+    {
+        await EnsureAsync(db, tenantId, tenantName, key, roles, cancellationToken);
+        var hash = Hash(key);
+        var name = KeyName(tenantName);
+        var others = await db.ApiKeys
+            .Where(k => k.TenantId == tenantId && k.Name == name && k.KeyHash != hash && k.RevokedAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var other in others)
+        {
+            other.RevokedAt = DateTimeOffset.UtcNow;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return others.Count;
+    }
+
+    private static string KeyName(string tenantName) => $"{tenantName} key";
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

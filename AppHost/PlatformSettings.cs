@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Configuration;
+using SpecialistPlatform.Contracts;
+
+namespace SpecialistPlatform.AppHost;
+
+/// <summary>
+/// What the AppHost can be told, from the section <c>Platform</c> of its configuration: appsettings.json, the
+/// environment (<c>Platform__GatewayPort=9090</c>) or the command line (<c>-- --Platform:GatewayPort=9090</c>).
+/// Servers given by connection string (<c>ConnectionStrings:platformdb|redis|rabbitmq</c>) replace the private ones.
+/// </summary>
+public sealed class PlatformSettings
+{
+    public const string Section = "Platform";
+
+    /// <summary>Server data (and the development key). Root keeps it where the servers' own users can reach it
+    /// (/root is 0700); anyone else in their own data folder. <c>SPECIALIST_DATA_DIR</c> also sets it.</summary>
+    public string DataDirectory { get; set; } = "";
+
+    /// <summary>The services' environment name; health endpoints and the development tenant exist only in Development.</summary>
+    public string Environment { get; set; } = "Development";
+
+    /// <summary>Ports on 127.0.0.1. 0 lets the orchestrator choose a free one (the tests do).</summary>
+    public int GatewayPort { get; set; } = 8080;
+    public int PostgresPort { get; set; } = 55432;
+    public int RedisPort { get; set; } = 56379;
+    public int RabbitMqPort { get; set; } = 55672;
+    public int RabbitMqManagementPort { get; set; } = 55673;
+
+    /// <summary>RabbitMQ's management UI and HTTP API (tests turn it off: the node boots faster).</summary>
+    public bool RabbitMqManagement { get; set; } = true;
+
+    /// <summary>Durable servers flush to disk as in production; tests turn it off for speed.</summary>
+    public bool DurableServers { get; set; } = true;
+
+    /// <summary>Comma-separated services to run; "none" runs the servers and the schema alone.</summary>
+    public string Services { get; set; } = string.Join(',', ResourceNames.Services.All);
+
+    /// <summary>The development tenant's API key; <c>SPECIALIST_DEV_API_KEY</c> also sets it. Empty: the one kept in
+    /// the data folder, or a new one.</summary>
+    public string DevApiKey { get; set; } = "";
+
+    public bool Runs(string service) =>
+        Services.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(service, StringComparer.Ordinal);
+
+    public static PlatformSettings From(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(Section).Get<PlatformSettings>() ?? new PlatformSettings();
+        if (settings.DataDirectory.Length == 0)
+        {
+            settings.DataDirectory = configuration["SPECIALIST_DATA_DIR"] is { Length: > 0 } fromEnvironment ? fromEnvironment : DefaultDataDirectory();
+        }
+
+        if (settings.DevApiKey.Length == 0 && configuration["SPECIALIST_DEV_API_KEY"] is { Length: > 0 } devKey)
+        {
+            settings.DevApiKey = devKey;
+        }
+
+        settings.DataDirectory = Path.GetFullPath(settings.DataDirectory);
+        return settings;
+    }
+
+    private static string DefaultDataDirectory() =>
+        LocalServers.ServiceUser.IsRoot
+            ? "/var/lib/specialist-platform"
+            : Path.Combine(
+                System.Environment.GetEnvironmentVariable("XDG_DATA_HOME")
+                    ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".local", "share"),
+                "specialist-platform");
+}

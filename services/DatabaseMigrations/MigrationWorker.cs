@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Data;
+using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Jobs.Intake;
+
+namespace SpecialistPlatform.DatabaseMigrations;
+
+/// <summary>
+/// Applies the EF Core migrations as the database owner (the only process that connects as the owner), then, in
+/// Development, makes the `dev` tenant's key the one the AppHost printed, revoking any earlier dev key. Exits with 0
+/// when done and 1 with the reason when not, which the dashboard shows as the resource's final state.
+/// </summary>
+public sealed class MigrationWorker(
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    IOptions<DevelopmentTenantOptions> developmentTenant,
+    IHostApplicationLifetime lifetime,
+    ILogger<MigrationWorker> logger) : BackgroundService
+{
+    private static readonly ActivitySource Activity = new("SpecialistPlatform.DatabaseMigrations");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var activity = Activity.StartActivity("Migrate database");
+        try
+        {
+            // The owner's connection when the AppHost gives one; a platform on a given database may have only one.
+            var connectionString = configuration.GetConnectionString(ResourceNames.ConnectionStrings.DatabaseOwner)
+                ?? configuration.GetConnectionString(ResourceNames.ConnectionStrings.PlatformDatabase)
+                ?? throw new InvalidOperationException(
+                    $"Setting 'ConnectionStrings:{ResourceNames.ConnectionStrings.DatabaseOwner}' is missing. Set the environment variable " +
+                    $"ConnectionStrings__{ResourceNames.ConnectionStrings.DatabaseOwner} (the AppHost does this).");
+            var stopwatch = Stopwatch.StartNew();
+            var applied = await DataExtensions.MigrateAsync(connectionString, stoppingToken);
+            logger.LogInformation(applied.Count == 0
+                ? "Schema is up to date ({Elapsed} ms)"
+                : "Schema: applied {Migrations} ({Elapsed} ms)", applied.Count == 0 ? stopwatch.ElapsedMilliseconds : string.Join(", ", applied), stopwatch.ElapsedMilliseconds);
+
+            if (environment.IsDevelopment() && developmentTenant.Value.ApiKey is { Length: > 0 } key)
+            {
+                await using var db = new PlatformDbContext(new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(connectionString).Options);
+                var revoked = await ApiKeys.EnsureOnlyKeyAsync(db, DevelopmentTenantOptions.TenantId, "Development", key,
+                    [ApiKeyRoles.Submitter, ApiKeyRoles.Auditor, ApiKeyRoles.Admin], stoppingToken);
+                logger.LogInformation("Development tenant '{Tenant}' has the AppHost's key{Revoked}", DevelopmentTenantOptions.TenantId,
+                    revoked > 0 ? $"; {revoked} earlier dev key(s) revoked" : "");
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogCritical(e, "Migrating the database failed: {Reason}", e.Message);
+            Environment.ExitCode = 1;
+        }
+
+        lifetime.StopApplication();
+    }
+}

@@ -1,0 +1,11 @@
+using SpecialistPlatform.DatabaseMigrations;
+using SpecialistPlatform.ServiceDefaults;
+
+// A short-lived resource, as in the Aspire samples: applies the schema, seeds the development tenant (Development
+// only), and exits. The services wait for it to complete; the AppHost itself does no database work.
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.AddOptions<DevelopmentTenantOptions>().BindConfiguration(DevelopmentTenantOptions.Section);
+builder.Services.AddHostedService<MigrationWorker>();
+
+await builder.Build().RunAsync();
