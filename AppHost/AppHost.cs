@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SpecialistPlatform.AppHost;
 using SpecialistPlatform.AppHost.LocalServers;
 using SpecialistPlatform.AppHost.Supervision;
@@ -50,6 +51,9 @@ AddService<Projects.Extraction>(ResourceNames.Services.Extraction, platformDb, r
 AddService<Projects.FrontierEscalation>(ResourceNames.Services.FrontierEscalation, platformDb, redis, rabbitmq);
 
 builder.Services.AddSingleton(settings);
+// Readiness is polled every few seconds; while the models train on a first start every poll would print a failure.
+// The dashboard shows each resource's health, and the restarter and the ready line say what changed.
+builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical));
 builder.Services.AddHostedService<CrashedResourceRestarter>();
 builder.Services.AddHostedService<PlatformStateFile>();
 builder.Services.AddHostedService<ReadyAnnouncement>();

@@ -56,6 +56,15 @@ public sealed class PlatformSettings
         }
 
         settings.DataDirectory = Path.GetFullPath(settings.DataDirectory);
+        var unknown = settings.Services.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(service => service != "none" && !ResourceNames.Services.All.Contains(service)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"Unknown service(s): {string.Join(", ", unknown)}. Platform:Services takes a comma-separated list of " +
+                $"{string.Join(", ", ResourceNames.Services.All)}, or none.");
+        }
+
         return settings;
     }
 

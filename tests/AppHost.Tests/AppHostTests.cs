@@ -1,88 +1,108 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
 using SpecialistPlatform.Contracts;
-using SpecialistPlatform.Provisioning;
 using SpecialistPlatform.TestInfrastructure;
 
 namespace SpecialistPlatform.AppHost.Tests;
 
 /// <summary>
-/// Runs the real AppHost as a developer does, with its own private servers in a temporary data folder and
-/// free ports, and checks what a developer would: everything healthy, a crashed service comes back, and
-/// SIGTERM stops every process it started.
+/// The real AppHost as Aspire's testing builder runs it, with its own private servers in a temporary data folder and
+/// every port chosen by the orchestrator; checked for what a developer would notice: everything healthy and on
+/// loopback, a killed service or server comes back by itself, data outlives a restart, and stopping stops everything.
 /// </summary>
 public sealed class AppHostTests
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     [Fact]
-    public async Task Brings_every_resource_to_healthy_restarts_a_crashed_service_and_stops_everything_on_sigterm()
+    public async Task Brings_every_resource_to_healthy_brings_back_what_is_killed_and_stops_everything()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "specialist-tests", "apphost-" + Guid.NewGuid().ToString("N")[..8]);
-        var appHost = AppHostProcess.Start(AppHostProcess.BuiltAppHost(typeof(AppHostTests).Assembly), dataDirectory);
-        try
+        List<int> pids;
+        await using (var platform = await PlatformApp.StartAsync(new PlatformAppOptions(), cancellationToken))
         {
-            var state = await appHost.WaitForStateAsync("Running", TimeSpan.FromMinutes(4), cancellationToken);
-
-            var services = state.GetProperty("services").EnumerateArray().ToList();
-            services.Select(s => s.GetProperty("name").GetString()).ShouldBe(ResourceNames.Services.All, ignoreOrder: true);
-            foreach (var service in services)
+            foreach (var service in ResourceNames.Services.All)
             {
-                service.GetProperty("state").GetString().ShouldBe("Healthy");
-                using var health = await Http.GetAsync($"{service.GetProperty("url").GetString()}/health", cancellationToken);
-                health.IsSuccessStatusCode.ShouldBeTrue(await health.Content.ReadAsStringAsync(cancellationToken));
+                using var health = await Http.GetAsync(new Uri(platform.ServiceUrl(service), "/health"), cancellationToken);
+                health.IsSuccessStatusCode.ShouldBeTrue($"{service}: {await health.Content.ReadAsStringAsync(cancellationToken)}");
             }
 
-            var gatewayUrl = services.Single(s => s.GetProperty("name").GetString() == ResourceNames.Services.Gateway).GetProperty("url").GetString();
-            using var gatewayHealth = JsonDocument.Parse(await Http.GetStringAsync($"{gatewayUrl}/health", cancellationToken));
-            var checks = gatewayHealth.RootElement.GetProperty("checks");
-            foreach (var dependency in new[] { "postgres", "redis", "masstransit-bus" })
+            using (var gatewayHealth = JsonDocument.Parse(await Http.GetStringAsync(new Uri(platform.ServiceUrl(ResourceNames.Services.Gateway), "/health"), cancellationToken)))
             {
-                checks.GetProperty(dependency).GetProperty("status").GetString().ShouldBe("Healthy", $"gateway's {dependency} check");
+                var checks = gatewayHealth.RootElement.GetProperty("checks");
+                foreach (var dependency in new[] { "postgres", "redis", "masstransit-bus" })
+                {
+                    checks.GetProperty(dependency).GetProperty("status").GetString().ShouldBe("Healthy", $"gateway's {dependency} check");
+                }
             }
 
-            // A crash: the AppHost notices, says so, and brings the service back on the same address.
-            var extraction = services.Single(s => s.GetProperty("name").GetString() == ResourceNames.Services.Extraction);
-            PosixProcess.Signal(extraction.GetProperty("pid").GetInt32(), PosixProcess.SigKill);
-            await appHost.WaitForOutputAsync($"{ResourceNames.Services.Extraction} is healthy again", TimeSpan.FromMinutes(2), cancellationToken);
-            (await Http.GetAsync($"{extraction.GetProperty("url").GetString()}/health", cancellationToken)).IsSuccessStatusCode.ShouldBeTrue();
+            // A crashed service and a crashed server: the AppHost notices and brings each back on the same address.
+            foreach (var resource in new[] { ResourceNames.Services.Extraction, ResourceNames.Servers.Redis })
+            {
+                var killed = platform.Pid(resource);
+                PosixProcess.Signal(killed, PosixProcess.SigKill);
+                await platform.WaitForRestartAsync(resource, killed, TimeSpan.FromMinutes(2), cancellationToken);
+                platform.Output.ShouldContain($"{resource} restarted");
+            }
 
-            var pids = state.GetProperty("servers").EnumerateArray().SelectMany(s => s.GetProperty("pids").EnumerateArray().Select(p => p.GetInt32()))
-                .Concat(services.Where(s => s.GetProperty("name").GetString() != ResourceNames.Services.Extraction).Select(s => s.GetProperty("pid").GetInt32()))
-                .Append(appHost.RestartedPid(ResourceNames.Services.Extraction))
-                .ToList();
-            pids.Count.ShouldBe(4 + ResourceNames.Services.All.Count, "postgres, redis, rabbitmq + epmd, and every service");
+            (await Http.GetAsync(new Uri(platform.ServiceUrl(ResourceNames.Services.Extraction), "/health"), cancellationToken)).IsSuccessStatusCode.ShouldBeTrue();
+
+            string[] servers = [ResourceNames.Servers.Postgres, ResourceNames.Servers.Redis, ResourceNames.Servers.RabbitMq, ResourceNames.Servers.RabbitMqEpmd];
+            pids = [.. servers.Concat(ResourceNames.Services.All).Select(platform.Pid)];
             pids.ShouldAllBe(pid => PosixProcess.IsAlive(pid));
-            ListeningAddresses.Of(pids).ShouldAllBe(endpoint => ListeningAddresses.IsLoopback(endpoint));
-
-            var exitCode = await appHost.StopAsync(TimeSpan.FromMinutes(1));
-
-            exitCode.ShouldBe(0, appHost.Output);
-            pids.Where(pid => PosixProcess.IsAlive(pid)).ShouldBeEmpty(appHost.Output);
-            (await appHost.ReadStateAsync(cancellationToken)).GetProperty("state").GetString().ShouldBe("Stopped");
+            // Erlang's epmd always adds the IPv6 loopback ::1 beside the address it is given; both are loopback.
+            ListeningAddresses.Of(pids).ShouldNotBeEmpty();
+            ListeningAddresses.Of(pids).ShouldAllBe(endpoint => ListeningAddresses.IsLoopback(endpoint), platform.Output);
         }
-        finally
+
+        // The services' and servers' own processes, not only their launchers, are gone once the AppHost has stopped.
+        foreach (var pid in pids)
         {
-            await appHost.DisposeAsync();
-            await LeftoverProcesses.StopAllAsync(dataDirectory, ProcessLogs.None);
-            Directory.Delete(dataDirectory, recursive: true);
+            (await PosixProcess.WaitForExitAsync(pid, TimeSpan.FromSeconds(30), cancellationToken)).ShouldBeTrue($"pid {pid} still runs");
         }
     }
 
     [Fact]
-    public async Task Refuses_an_unknown_service_name_with_the_list_of_known_ones()
+    public async Task Postgres_keeps_its_data_across_a_restart_of_the_apphost()
     {
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [AppHostProcess.BuiltAppHost(typeof(AppHostTests).Assembly), "--services", "gateway,reporting"])
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var folder = Path.Combine(Path.GetTempPath(), "specialist-tests", Guid.NewGuid().ToString("N")[..12]);
+        try
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            var marker = Guid.NewGuid().ToString();
+            await using (var first = await PlatformApp.StartAsync(new PlatformAppOptions { Services = [], DataDirectory = folder }, cancellationToken))
+            {
+                await using var connection = new NpgsqlConnection(await first.ConnectionStringAsync(ResourceNames.ConnectionStrings.DatabaseOwner, cancellationToken));
+                await connection.OpenAsync(cancellationToken);
+                await using var command = new NpgsqlCommand($"CREATE TABLE restart_check (value text); INSERT INTO restart_check VALUES ('{marker}')", connection);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
 
-        process.ExitCode.ShouldBe(2);
-        error.ShouldContain("Unknown service(s): reporting");
-        error.ShouldContain(ResourceNames.Services.IntentClassifier);
+            await using (var second = await PlatformApp.StartAsync(new PlatformAppOptions { Services = [], DataDirectory = folder }, cancellationToken))
+            {
+                await using var connection = new NpgsqlConnection(await second.ConnectionStringAsync(ResourceNames.ConnectionStrings.DatabaseOwner, cancellationToken));
+                await connection.OpenAsync(cancellationToken);
+                await using var command = new NpgsqlCommand("SELECT value FROM restart_check", connection);
+                (await command.ExecuteScalarAsync(cancellationToken)).ShouldBe(marker);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Refuses_an_unknown_service_name_with_the_list_of_known_ones()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Platform:Services"] = "gateway,reporting" })
+            .Build();
+
+        var error = Should.Throw<ArgumentException>(() => PlatformSettings.From(configuration));
+
+        error.Message.ShouldContain("Unknown service(s): reporting");
+        error.Message.ShouldContain(ResourceNames.Services.IntentClassifier);
     }
 }

@@ -36,15 +36,15 @@ public sealed class FrontierPlatformFixture : PlatformFixture
 
     protected override IReadOnlyDictionary<string, string> PlatformSettings() => new Dictionary<string, string>
     {
-        ["Frontier__Models__0__Provider"] = "openai",
-        ["Frontier__Models__0__Endpoint"] = Frontier.Endpoint.ToString(),
-        ["Frontier__Models__0__Model"] = "fake-frontier-1",
-        ["Frontier__Models__0__ApiKey"] = "sk-test-not-a-real-key",
-        ["Frontier__Models__0__PricePer1kInputTokens"] = PricePer1kInput.ToString(CultureInfo.InvariantCulture),
-        ["Frontier__Models__0__PricePer1kOutputTokens"] = PricePer1kOutput.ToString(CultureInfo.InvariantCulture),
-        ["Frontier__ShadowWindow"] = "00:00:03",
-        ["Pipelines__FrontierShadowTenants__0"] = "dev",
-        ["Pipelines__Kinds__support-ticket__FrontierShadowShare"] = "1",
+        ["Frontier:Models:0:Provider"] = "openai",
+        ["Frontier:Models:0:Endpoint"] = Frontier.Endpoint.ToString(),
+        ["Frontier:Models:0:Model"] = "fake-frontier-1",
+        ["Frontier:Models:0:ApiKey"] = "sk-test-not-a-real-key",
+        ["Frontier:Models:0:PricePer1kInputTokens"] = PricePer1kInput.ToString(CultureInfo.InvariantCulture),
+        ["Frontier:Models:0:PricePer1kOutputTokens"] = PricePer1kOutput.ToString(CultureInfo.InvariantCulture),
+        ["Frontier:ShadowWindow"] = "00:00:03",
+        ["Pipelines:FrontierShadowTenants:0"] = "dev",
+        ["Pipelines:Kinds:support-ticket:FrontierShadowShare"] = "1",
     };
 
     /// <summary>

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SpecialistPlatform.Data;
-using SpecialistPlatform.Provisioning;
+using SpecialistPlatform.Contracts;
 using SpecialistPlatform.TestInfrastructure;
 
 [assembly: AssemblyFixture(typeof(SpecialistPlatform.JobPipeline.Tests.PlatformFixture))]
@@ -17,74 +17,59 @@ namespace SpecialistPlatform.JobPipeline.Tests;
 public class PlatformFixture : IAsyncLifetime
 {
     public const string DevApiKey = "sp_test_dev_key_0123456789abcdefghijklmnop";
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "specialist-tests", "pipeline-" + Guid.NewGuid().ToString("N")[..8]);
-    private AppHostProcess? _appHost;
+    private readonly string _policyDirectory = Directory.CreateTempSubdirectory("specialist-policy-").FullName;
+    private PlatformApp? _platform;
 
-    public AppHostProcess AppHost => _appHost ?? throw new InvalidOperationException("The platform is not started.");
+    public PlatformApp Platform => _platform ?? throw new InvalidOperationException("The platform is not started.");
     /// <summary>The AppHost's data folder: its state file (resources, pids) is what CLI commands read by default.</summary>
-    public string DataDirectory => _dataDirectory;
+    public string DataDirectory => Platform.DataDirectory;
 
     public string GatewayUrl { get; private set; } = "";
     public string PostgresAdminConnectionString { get; private set; } = "";
     public string RabbitMqConnectionString { get; private set; } = "";
-    public JsonElement State { get; private set; }
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public virtual async ValueTask InitializeAsync()
     {
         // The dev tenant's emails may not carry US social security numbers: such a job stops at compliance.
-        Directory.CreateDirectory(_dataDirectory);
-        var emailPolicy = Path.Combine(_dataDirectory, "email-policy.json");
+        var emailPolicy = Path.Combine(_policyDirectory, "email-policy.json");
         await File.WriteAllTextAsync(emailPolicy, """{"actions": {"US_SSN": "block", "DATE_TIME": "allow"}}""");
-        var environment = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
-            ["SPECIALIST_DEV_API_KEY"] = DevApiKey,
-            ["Compliance__Policies__0__Tenant"] = "dev",
-            ["Compliance__Policies__0__Kind"] = "email",
-            ["Compliance__Policies__0__File"] = emailPolicy,
+            ["Compliance:Policies:0:Tenant"] = "dev",
+            ["Compliance:Policies:0:Kind"] = "email",
+            ["Compliance:Policies:0:File"] = emailPolicy,
         };
         foreach (var (name, value) in PlatformSettings())
         {
-            environment[name] = value;
+            settings[name] = value;
         }
 
-        _appHost = AppHostProcess.Start(AppHostProcess.BuiltAppHost(typeof(PlatformFixture).Assembly), _dataDirectory, environment);
-        State = await _appHost.WaitForStateAsync("Running", TimeSpan.FromMinutes(5), CancellationToken.None);
-        GatewayUrl = ServiceUrl("gateway");
-        PostgresAdminConnectionString = ServerConnectionString("postgres");
-        RabbitMqConnectionString = ServerConnectionString("rabbitmq");
+        _platform = await PlatformApp.StartAsync(new PlatformAppOptions { DevApiKey = DevApiKey, ServiceSettings = settings }, CancellationToken.None);
+        GatewayUrl = Platform.ServiceUrl(ResourceNames.Services.Gateway).ToString().TrimEnd('/');
+        PostgresAdminConnectionString = await Platform.ConnectionStringAsync(ResourceNames.ConnectionStrings.DatabaseOwner);
+        RabbitMqConnectionString = await Platform.ConnectionStringAsync(ResourceNames.ConnectionStrings.RabbitMq);
         Http.BaseAddress = new Uri(GatewayUrl);
     }
 
-    /// <summary>Settings a variant of the platform adds (environment variables in .NET's conventions).</summary>
+    /// <summary>Settings a variant of the platform adds to every service (configuration keys, e.g. Frontier:Models:0:Model).</summary>
     protected virtual IReadOnlyDictionary<string, string> PlatformSettings() => new Dictionary<string, string>();
 
     public virtual async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (_appHost is not null)
+        if (_platform is not null)
         {
-            await _appHost.DisposeAsync();
+            await _platform.DisposeAsync();
         }
 
-        await LeftoverProcesses.StopAllAsync(_dataDirectory, ProcessLogs.None);
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        Directory.Delete(_policyDirectory, recursive: true);
     }
 
-    public string ServiceUrl(string name) =>
-        State.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name).GetProperty("url").GetString()!;
+    public string ServiceUrl(string name) => Platform.ServiceUrl(name).ToString().TrimEnd('/');
 
-    public int ServicePid(string name) =>
-        State.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name).GetProperty("pid").GetInt32();
-
-    private string ServerConnectionString(string name) =>
-        State.GetProperty("servers").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name).GetProperty("connectionString").GetString()!;
+    /// <summary>The service's own process (not its launcher), as the orchestrator reports it.</summary>
+    public int ServicePid(string name) => Platform.Pid(name);
 
     /// <summary>Postgres as the platform's owner sees it, for auditors' checks and tampering.</summary>
     public PlatformDbContext AdminDb() =>
@@ -150,7 +135,7 @@ public class PlatformFixture : IAsyncLifetime
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"Job {id} did not finish in time; last seen: {job}\n{AppHost.Output[^Math.Min(AppHost.Output.Length, 8000)..]}");
+        throw new TimeoutException($"Job {id} did not finish in time; last seen: {job}\n{Platform.Output[^Math.Min(Platform.Output.Length, 8000)..]}");
     }
 
     /// <summary>The job's audit records once the completion record is in (audit writes are batched and asynchronous).</summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Npgsql;
 using RabbitMQ.Client;
 using SpecialistPlatform.Contracts;
-using SpecialistPlatform.Provisioning;
+using SpecialistPlatform.TestInfrastructure;
 
 namespace SpecialistPlatform.JobPipeline.Tests;
 
@@ -26,7 +26,7 @@ public sealed class ReliabilityTests(PlatformFixture platform)
         var audit = await platform.WaitForAuditAsync(id);
         audit.Count(r => r.GetProperty("step").GetString() == "extraction").ShouldBe(1);
         audit.Count(r => r.GetProperty("step").GetString() == "completion").ShouldBe(1);
-        await platform.AppHost.WaitForOutputAsync($"{ResourceNames.Services.Extraction} is healthy again", TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        await platform.Platform.WaitForRestartAsync(ResourceNames.Services.Extraction, pid, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public sealed class ReliabilityTests(PlatformFixture platform)
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
 
-        throw new TimeoutException($"No job was created from the raw message.\n{platform.AppHost.Output[^Math.Min(platform.AppHost.Output.Length, 6000)..]}");
+        throw new TimeoutException($"No job was created from the raw message.\n{platform.Platform.Output[^Math.Min(platform.Platform.Output.Length, 6000)..]}");
     }
 
     private async Task<JsonElement> VerifyAsync()

@@ -12,12 +12,12 @@ public sealed class PostgresFixture : IAsyncLifetime
 {
     private readonly PlatformServers _servers = new();
 
-    public string ConnectionString => _servers.Postgres.ConnectionString;
+    public string ConnectionString => _servers.PostgresConnectionString;
 
     public async ValueTask InitializeAsync()
     {
-        await _servers.Postgres.StartAsync(TestContext.Current.CancellationToken);
-        await DataExtensions.MigrateAsync(ConnectionString, TestContext.Current.CancellationToken);
+        // The AppHost's migrations resource has applied the schema by the time the servers are reported ready.
+        await _servers.StartAsync(TestContext.Current.CancellationToken);
     }
 
     public ValueTask DisposeAsync() => _servers.DisposeAsync();

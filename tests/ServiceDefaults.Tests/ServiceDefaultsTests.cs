@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using SpecialistPlatform.Contracts;
-using SpecialistPlatform.Provisioning;
 
 namespace SpecialistPlatform.ServiceDefaults.Tests;
 
@@ -37,7 +36,8 @@ public sealed class ServiceDefaultsTests
     [Fact]
     public async Task Health_endpoint_names_the_dependency_that_is_down()
     {
-        var unusedPort = FreePort.Next();
+        // Port 1 is privileged and never served here: every connection attempt is refused at once.
+        const int unusedPort = 1;
         await using var app = BuildService(builder =>
         {
             builder.Configuration[$"ConnectionStrings:{ResourceNames.ConnectionStrings.Redis}"] = $"127.0.0.1:{unusedPort},connectTimeout=200";
@@ -83,7 +83,8 @@ public sealed class ServiceDefaultsTests
     private static WebApplication BuildService(Action<WebApplicationBuilder> configure, string environment = "Development")
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort.Next()}");
+        // Port 0: the kernel chooses, and app.Urls reports the bound address once started.
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults();
         configure(builder);
         var app = builder.Build();

@@ -1,84 +1,44 @@
-using SpecialistPlatform.Provisioning;
+using SpecialistPlatform.Contracts;
 
 namespace SpecialistPlatform.TestInfrastructure;
 
 /// <summary>
-/// Private Postgres, Redis and RabbitMQ for one test run, started with the same provisioning code the AppHost
-/// uses: free ports on 127.0.0.1, a temporary data folder, every process stopped by its pid at the end.
+/// Private Postgres (with the schema), Redis and RabbitMQ for tests of one library or service: the AppHost with no
+/// services, so the servers are started exactly as the platform starts them, on ports the orchestrator chose.
 /// Deliberately free of any test framework, so each test project wraps it in its own fixture.
 /// </summary>
 public sealed class PlatformServers : IAsyncDisposable
 {
-    private readonly List<string> _log = [];
+    private PlatformApp? _platform;
 
-    public PlatformServers(string? dataDirectory = null)
+    /// <summary>The database owner's connection (migrations applied).</summary>
+    public string PostgresConnectionString { get; private set; } = "";
+    public string RedisConnectionString { get; private set; } = "";
+    public string RabbitMqConnectionString { get; private set; } = "";
+
+    public string Log => _platform?.Output ?? "";
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        // Under /tmp, not the home folder: the servers run as their own users when tests run as root.
-        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "specialist-tests", Guid.NewGuid().ToString("N")[..12]);
-        var log = (ProcessLog)Remember;
-        Postgres = new LocalPostgres(Options("postgres", log));
-        Redis = new LocalRedis(Options("redis", log));
-        RabbitMq = new LocalRabbitMq(Options("rabbitmq", log));
+        _platform = await PlatformApp.StartAsync(new PlatformAppOptions { Services = [] }, cancellationToken);
+        PostgresConnectionString = await _platform.ConnectionStringAsync(ResourceNames.ConnectionStrings.DatabaseOwner, cancellationToken);
+        RedisConnectionString = await _platform.ConnectionStringAsync(ResourceNames.ConnectionStrings.Redis, cancellationToken);
+        RabbitMqConnectionString = await _platform.ConnectionStringAsync(ResourceNames.ConnectionStrings.RabbitMq, cancellationToken);
     }
-
-    public string DataDirectory { get; }
-    public LocalPostgres Postgres { get; }
-    public LocalRedis Redis { get; }
-    public LocalRabbitMq RabbitMq { get; }
-
-    public IEnumerable<LocalServer> All => [Postgres, Redis, RabbitMq];
 
     /// <summary>The environment a service process needs to reach these servers, in .NET's conventions.</summary>
     public IReadOnlyDictionary<string, string> ConnectionStringVariables => new Dictionary<string, string>
     {
-        [$"ConnectionStrings__{Contracts.ResourceNames.ConnectionStrings.PlatformDatabase}"] = Postgres.ConnectionString,
-        [$"ConnectionStrings__{Contracts.ResourceNames.ConnectionStrings.Redis}"] = Redis.ConnectionString,
-        [$"ConnectionStrings__{Contracts.ResourceNames.ConnectionStrings.RabbitMq}"] = RabbitMq.ConnectionString,
+        [$"ConnectionStrings__{ResourceNames.ConnectionStrings.PlatformDatabase}"] = PostgresConnectionString,
+        [$"ConnectionStrings__{ResourceNames.ConnectionStrings.Redis}"] = RedisConnectionString,
+        [$"ConnectionStrings__{ResourceNames.ConnectionStrings.RabbitMq}"] = RabbitMqConnectionString,
     };
-
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return string.Join(Environment.NewLine, _log);
-            }
-        }
-    }
-
-    public async Task StartAsync(CancellationToken cancellationToken = default)
-    {
-        // In parallel: RabbitMQ's few seconds of boot dominate, the others hide behind it.
-        await Task.WhenAll(All.Select(server => server.StartAsync(cancellationToken)));
-    }
 
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAll(All.Select(server => server.StopAsync()));
-        try
+        if (_platform is not null)
         {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A folder left in /tmp is harmless; failing the run over it would not be.
-        }
-    }
-
-    private LocalServerOptions Options(string name, ProcessLog log) => new()
-    {
-        DataDirectory = Path.Combine(DataDirectory, name),
-        Durable = false,
-        Log = log,
-        StartTimeout = TimeSpan.FromSeconds(90),
-    };
-
-    private void Remember(string resource, string line)
-    {
-        lock (_log)
-        {
-            _log.Add($"[{resource}] {line}");
+            await _platform.DisposeAsync();
         }
     }
 }

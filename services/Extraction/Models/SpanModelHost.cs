@@ -19,7 +19,7 @@ public sealed record LoadedSpanModel(SpanTagger Tagger, string Name, string Vers
 /// ready" until every model the schemas need is loaded, so no job is extracted without its model.
 /// </summary>
 public sealed class SpanModelHost(
-    IServiceScopeFactory scopes, IOptions<PipelineOptions> pipelines, IOptions<ExtractionOptions> options, IHostEnvironment environment,
+    IServiceScopeFactory scopes, IOptions<PipelineOptions> pipelines, IOptions<ExtractionOptions> options,
     ILogger<SpanModelHost> logger) : RegistryFollower(scopes, logger), IHealthCheck
 {
     public const string ModelTask = "extract";
@@ -97,7 +97,7 @@ public sealed class SpanModelHost(
                 $"register one with `specialist models register --task {ModelTask} --name {name} --model DIR --promote active`.");
         }
 
-        var data = Path.GetFullPath(source.Data, environment.ContentRootPath);
+        var data = Path.GetFullPath(source.Data, AppContext.BaseDirectory);
         await TrainAndActivateDefaultAsync(registry, ModelTask, name, data, cancel =>
         {
             var examples = SpanDataReader.Read(data, SpanDataReader.ParseFormat(source.Format));

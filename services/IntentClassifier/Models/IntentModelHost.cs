@@ -40,7 +40,7 @@ public sealed record ServingIntentModels(LoadedIntentModel Active, LoadedIntentM
 /// snapshot it took, so a swap neither drops nor repeats a message.
 /// </summary>
 public sealed class IntentModelHost(
-    IServiceScopeFactory scopes, IOptions<IntentClassifierOptions> options, IHostEnvironment environment, ILogger<IntentModelHost> logger)
+    IServiceScopeFactory scopes, IOptions<IntentClassifierOptions> options, ILogger<IntentModelHost> logger)
     : RegistryFollower(scopes, logger), IHealthCheck
 {
     public const string ModelTask = "intent";
@@ -107,7 +107,7 @@ public sealed class IntentModelHost(
     private async Task TrainDefaultAsync(ModelRegistry registry, string name, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var data = Path.GetFullPath(settings.TrainingData, environment.ContentRootPath);
+        var data = Path.GetFullPath(settings.TrainingData, AppContext.BaseDirectory);
         await TrainAndActivateDefaultAsync(registry, ModelTask, name, data, cancel =>
         {
             var examples = LabeledDataReader.Read(data, settings.TextColumn, settings.LabelColumn);

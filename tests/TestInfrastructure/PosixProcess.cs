@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SpecialistPlatform.Provisioning;
+namespace SpecialistPlatform.TestInfrastructure;
 
 /// <summary>
 /// The few POSIX calls .NET does not expose: sending a chosen signal (Process.Kill only sends SIGKILL, which

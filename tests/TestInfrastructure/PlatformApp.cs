@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using SpecialistPlatform.AppHost;
+using SpecialistPlatform.AppHost.Supervision;
+using SpecialistPlatform.Contracts;
+
+namespace SpecialistPlatform.TestInfrastructure;
+
+/// <summary>What a test's platform runs with.</summary>
+public sealed record PlatformAppOptions
+{
+    /// <summary>Services to run; empty runs the servers and the schema alone.</summary>
+    public IReadOnlyList<string> Services { get; init; } = ResourceNames.Services.All;
+
+    /// <summary>Settings for every service (e.g. <c>Frontier:Models:0:Model</c>).</summary>
+    public IReadOnlyDictionary<string, string> ServiceSettings { get; init; } = new Dictionary<string, string>();
+
+    public string? DevApiKey { get; init; }
+
+    /// <summary>A data folder to use and keep (a restart test starts twice on one); by default a new one, deleted at the end.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>The Aspire dashboard (off unless a test looks at it).</summary>
+    public bool Dashboard { get; init; }
+}
+
+/// <summary>
+/// The real AppHost, started in the test process by Aspire's testing builder, as a developer's `dotnet run` starts
+/// it: its own private servers in a temporary data folder, every port chosen by the orchestrator (never guessed by the
+/// test), every process stopped at the end. Tests reach it through its resources: endpoints, connection strings,
+/// states and pids as the orchestrator reports them.
+/// </summary>
+public sealed class PlatformApp : IAsyncDisposable
+{
+    private readonly StringBuilder _log = new();
+    private DistributedApplication? _app;
+
+    private readonly bool _ownsDataDirectory;
+
+    private PlatformApp(string? dataDirectory)
+    {
+        _ownsDataDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "specialist-tests", Guid.NewGuid().ToString("N")[..12]);
+    }
+
+    public string DataDirectory { get; }
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform is not started.");
+
+    /// <summary>What the AppHost itself logged (start-up, restarts), for assertions and failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static async Task<PlatformApp> StartAsync(PlatformAppOptions options, CancellationToken cancellationToken)
+    {
+        // Under /tmp, not the home folder: the servers run as their own users when tests run as root.
+        var platform = new PlatformApp(options.DataDirectory);
+        var arguments = new List<string>
+        {
+            $"--Platform:DataDirectory={platform.DataDirectory}",
+            "--Platform:GatewayPort=0", "--Platform:PostgresPort=0", "--Platform:RedisPort=0", "--Platform:RabbitMqPort=0",
+            "--Platform:RabbitMqManagement=false",
+            "--Platform:DurableServers=false",
+            $"--Platform:Services={(options.Services.Count == 0 ? "none" : string.Join(',', options.Services))}",
+        };
+        if (options.DevApiKey is not null)
+        {
+            arguments.Add($"--Platform:DevApiKey={options.DevApiKey}");
+        }
+
+        arguments.AddRange(options.ServiceSettings.Select(setting => $"--{PlatformEnvironment.ServiceSettingsSection}:{setting.Key}={setting.Value}"));
+
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([.. arguments],
+            (applicationOptions, _) => applicationOptions.DisableDashboard = !options.Dashboard, cancellationToken);
+        builder.Services.AddLogging(logging => logging.AddProvider(new CapturingLoggerProvider(platform.Append)));
+        platform._app = await builder.BuildAsync(cancellationToken);
+        try
+        {
+            await platform._app.StartAsync(cancellationToken);
+            await platform.WaitUntilReadyAsync(options, cancellationToken);
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
+
+        return platform;
+    }
+
+    private async Task WaitUntilReadyAsync(PlatformAppOptions options, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // A first start trains the router and the span tagger before the services report healthy.
+        timeout.CancelAfter(TimeSpan.FromMinutes(6));
+        var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
+        try
+        {
+            await notifications.WaitForResourceAsync(ResourceNames.Services.DatabaseMigrations, KnownResourceStates.Finished, timeout.Token);
+            await Task.WhenAll(options.Services.Select(service => notifications.WaitForResourceHealthyAsync(service, timeout.Token)));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The platform did not become healthy in time:\n{await DescribeAsync()}\n{Output}");
+        }
+    }
+
+    public Uri ServiceUrl(string service) => App.GetEndpoint(service, "http");
+
+    public async Task<string> ConnectionStringAsync(string resource, CancellationToken cancellationToken = default) =>
+        await App.GetConnectionStringAsync(resource, cancellationToken) ?? throw new InvalidOperationException($"{resource} has no connection string.");
+
+    /// <summary>The pid of the resource's own process as the orchestrator reports it: a server's, or a service's own
+    /// (not the `dotnet run` that launched it).</summary>
+    public int Pid(string resource)
+    {
+        var snapshot = Snapshot(resource);
+        var pid = snapshot?.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value
+            ?? throw new InvalidOperationException($"{resource} has no pid (state {snapshot?.State?.Text}).");
+        var launcher = Convert.ToInt32(pid, CultureInfo.InvariantCulture);
+        return App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resource) is ProjectResource
+            ? ServiceProcessTree.ServicePid(launcher) ?? launcher
+            : launcher;
+    }
+
+    public CustomResourceSnapshot? Snapshot(string resource) =>
+        App.Services.GetRequiredService<ResourceNotificationService>().TryGetCurrentState(resource, out var e) ? e.Snapshot : null;
+
+    /// <summary>Waits until the resource runs healthy again as a process other than <paramref name="oldPid"/>.</summary>
+    public async Task WaitForRestartAsync(string resource, int oldPid, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var snapshot = Snapshot(resource);
+            if (snapshot is { } s && s.State?.Text == KnownResourceStates.Running
+                && (s.HealthStatus == HealthStatus.Healthy || s.HealthReports.IsEmpty) && Pid(resource) != oldPid && PosixProcess.IsAlive(Pid(resource)))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{resource} did not come back within {timeout}:\n{await DescribeAsync()}\n{Output}");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    /// <summary>Every resource's state and health, for failure messages.</summary>
+    public Task<string> DescribeAsync()
+    {
+        var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
+        var lines = App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .Select(r => notifications.TryGetCurrentState(r.Name, out var e) ? $"  {r.Name}: {e.Snapshot.State?.Text} {e.Snapshot.HealthStatus} exit={e.Snapshot.ExitCode}" : $"  {r.Name}: ?");
+        return Task.FromResult(string.Join(Environment.NewLine, lines));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder left in /tmp is harmless; failing the run over it would not be.
+        }
+    }
+
+    private void Append(string line)
+    {
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+}
