@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using SpecialistPlatform.Contracts;
-using SpecialistPlatform.ServiceDefaults.HealthChecks;
 using StackExchange.Redis;
 
 namespace SpecialistPlatform.ServiceDefaults;
@@ -15,37 +14,66 @@ namespace SpecialistPlatform.ServiceDefaults;
 /// </summary>
 public static class Dependencies
 {
-    public static NpgsqlDataSource AddPostgres(this IHostApplicationBuilder builder,
+    /// <summary>
+    /// The service's <see cref="NpgsqlDataSource"/> (a singleton, built at first use) through Aspire's Npgsql client
+    /// integration, with the check <c>postgres</c> on /health.
+    /// </summary>
+    public static void AddPostgres(this IHostApplicationBuilder builder,
         string connectionName = ResourceNames.ConnectionStrings.PlatformDatabase)
     {
-        var connectionString = builder.RequireConnectionString(connectionName, value => _ = new NpgsqlConnectionStringBuilder(value));
-        var settings = new NpgsqlDataSourceBuilder(connectionString) { Name = builder.Environment.ApplicationName };
-        // A pooled connection is otherwise reset with DISCARD ALL each time it goes back (7 round trips per job, and
-        // the reset drops prepared statements). No service keeps session state (no SET, LISTEN or session locks),
-        // so the reset buys nothing; kept prepared, each hot statement is parsed and planned once per connection.
-        settings.ConnectionStringBuilder.NoResetOnClose = true;
-        if (settings.ConnectionStringBuilder.MaxAutoPrepare == 0)
-        {
-            settings.ConnectionStringBuilder.MaxAutoPrepare = 32;
-        }
-
-        var dataSource = settings.Build();
-        builder.Services.AddSingleton(dataSource);
-        builder.Services.AddHealthChecks().AddCheck(
-            ResourceNames.Servers.Postgres, new PostgresHealthCheck(dataSource), tags: [Extensions.ReadyTag]);
-        return dataSource;
+        // Aspire's own check of the setting comes only when the data source is first resolved; this one stops the
+        // service at start with the variable to set.
+        builder.RequireConnectionString(connectionName, value => _ = new NpgsqlConnectionStringBuilder(value));
+        var telemetry = builder.IsTelemetryExported();
+        builder.AddNpgsqlDataSource(connectionName,
+            settings =>
+            {
+                // Our own check below, under the name /health has always reported and tagged for readiness.
+                settings.DisableHealthChecks = true;
+                settings.DisableTracing = !telemetry;
+                settings.DisableMetrics = !telemetry;
+            },
+            dataSource =>
+            {
+                dataSource.Name = builder.Environment.ApplicationName;
+                // A pooled connection is otherwise reset with DISCARD ALL each time it goes back (7 round trips per
+                // job, and the reset drops prepared statements). No service keeps session state (no SET, LISTEN or
+                // session locks), so the reset buys nothing; kept prepared, each hot statement is parsed and planned
+                // once per connection.
+                dataSource.ConnectionStringBuilder.NoResetOnClose = true;
+                if (dataSource.ConnectionStringBuilder.MaxAutoPrepare == 0)
+                {
+                    dataSource.ConnectionStringBuilder.MaxAutoPrepare = 32;
+                }
+            });
+        builder.Services.AddHealthChecks().AddNpgSql(
+            provider => provider.GetRequiredService<NpgsqlDataSource>(),
+            name: ResourceNames.Servers.Postgres, tags: [Extensions.ReadyTag]);
     }
 
+    /// <summary>
+    /// The service's <see cref="IConnectionMultiplexer"/> through Aspire's StackExchange.Redis client integration,
+    /// with the check <c>redis</c> on /health.
+    /// </summary>
     public static void AddRedis(this IHostApplicationBuilder builder, string connectionName = ResourceNames.ConnectionStrings.Redis)
     {
-        var connectionString = builder.RequireConnectionString(connectionName, value => ConfigurationOptions.Parse(value));
-        var options = ConfigurationOptions.Parse(connectionString);
-        // Start even while Redis is away; /health says so, and the multiplexer reconnects by itself.
-        options.AbortOnConnectFail = false;
-        options.ClientName = builder.Environment.ApplicationName;
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
-        builder.Services.AddHealthChecks().AddTypeActivatedCheck<RedisHealthCheck>(
-            ResourceNames.Servers.Redis, failureStatus: null, tags: [Extensions.ReadyTag]);
+        builder.RequireConnectionString(connectionName, value => ConfigurationOptions.Parse(value));
+        var telemetry = builder.IsTelemetryExported();
+        builder.AddRedisClient(connectionName,
+            settings =>
+            {
+                settings.DisableHealthChecks = true;
+                settings.DisableTracing = !telemetry;
+            },
+            options =>
+            {
+                // Start even while Redis is away; /health says so, and the multiplexer reconnects by itself.
+                options.AbortOnConnectFail = false;
+                options.ClientName = builder.Environment.ApplicationName;
+            });
+        builder.Services.AddHealthChecks().AddRedis(
+            provider => provider.GetRequiredService<IConnectionMultiplexer>(),
+            name: ResourceNames.Servers.Redis, tags: [Extensions.ReadyTag]);
     }
 
     /// <summary>MassTransit over RabbitMQ. MassTransit registers its own bus health check (tag "ready").</summary>

@@ -13,9 +13,9 @@ using OpenTelemetry.Trace;
 namespace SpecialistPlatform.ServiceDefaults;
 
 /// <summary>
-/// What every service gets, in one place: OpenTelemetry traces, metrics and logs (collected and exported over OTLP
-/// when OTEL_EXPORTER_OTLP_ENDPOINT is set), /health and /alive, resilience for outgoing HTTP, and a watchdog
-/// that stops the service when the AppHost that started it is gone.
+/// What every service gets, in one place, in the shape of Aspire's ServiceDefaults template: OpenTelemetry traces,
+/// metrics and logs (collected and exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set), /health and /alive,
+/// service discovery, and resilience for outgoing HTTP.
 /// </summary>
 public static class Extensions
 {
@@ -29,8 +29,13 @@ public static class Extensions
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
-        builder.Services.AddHostedService<AppHostWatchdog>();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+
         return builder;
     }
 
@@ -39,7 +44,7 @@ public static class Extensions
         // Nothing to export to, nothing to collect: a listening tracer makes every HTTP request, SQL statement and
         // message send, receive and consume build a tagged span (MassTransit several per message) only to drop it.
         // (On the job pipeline the saving was within the benchmark's noise on two shared cores; it is work for nothing.)
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (!builder.IsTelemetryExported())
         {
             return builder;
         }
@@ -66,9 +71,23 @@ public static class Extensions
                     options.Filter = context => !IsHealthEndpoint(context.Request.Path))
                 .AddHttpClientInstrumentation());
 
-        builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        builder.AddOpenTelemetryExporters();
         return builder;
     }
+
+    private static TBuilder AddOpenTelemetryExporters<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        if (builder.IsTelemetryExported())
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Whether telemetry goes anywhere; when not, nothing collects it (the client integrations included).</summary>
+    internal static bool IsTelemetryExported(this IHostApplicationBuilder builder) =>
+        !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

@@ -82,8 +82,4 @@ public static class ResourceNames
 
     /// <summary>The database the platform keeps its jobs, audit trail, evaluations and model registry in.</summary>
     public const string DatabaseName = "specialist";
-
-    /// <summary>Environment variable through which the AppHost tells each service its pid, so an orphaned
-    /// service stops itself when the AppHost is gone.</summary>
-    public const string AppHostPidVariable = "SPECIALIST_APPHOST_PID";
 }

@@ -56,19 +56,6 @@ public sealed class ServiceDefaultsTests
     }
 
     [Fact]
-    public async Task Service_stops_itself_when_the_apphost_that_started_it_is_gone()
-    {
-        // A pid that cannot exist (above the kernel's pid_max) stands for an AppHost that was killed.
-        await using var app = BuildService(builder => builder.Configuration[ResourceNames.AppHostPidVariable] = "2147483647");
-        var stopped = new TaskCompletionSource();
-        app.Lifetime.ApplicationStopping.Register(() => stopped.TrySetResult());
-
-        await app.StartAsync(TestContext.Current.CancellationToken);
-
-        await stopped.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-    }
-
-    [Fact]
     public async Task Health_endpoints_are_not_exposed_outside_development()
     {
         await using var app = BuildService(_ => { }, Environments.Production);
