@@ -28,6 +28,9 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        // The orchestrator polls /health every few seconds; while a model trains on a first start each poll would log a
+        // failure. The dashboard shows health, and each service logs its own progress.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
