@@ -69,7 +69,8 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql", "MassTransit", builder.Environment.ApplicationName))
             .WithTracing(tracing => tracing
-                .AddSource("Npgsql", "MassTransit", builder.Environment.ApplicationName)
+                // SpecialistPlatform.*: our own spans, e.g. the dispatcher's, which carries a job's trace into its routing slip.
+                .AddSource("Npgsql", "MassTransit", builder.Environment.ApplicationName, "SpecialistPlatform.*")
                 .AddAspNetCoreInstrumentation(options =>
                     options.Filter = context => !IsHealthEndpoint(context.Request.Path))
                 .AddHttpClientInstrumentation());

@@ -84,8 +84,9 @@ public sealed class PlatformApp : IAsyncDisposable
 
         arguments.AddRange(options.ServiceSettings.Select(setting => $"--{PlatformEnvironment.ServiceSettingsSection}:{setting.Key}={setting.Value}"));
 
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([.. arguments],
-            (applicationOptions, _) => applicationOptions.DisableDashboard = !options.Dashboard, cancellationToken);
+        // With the dashboard on, the testing builder gives it (and its OTLP endpoint) ports of its own choosing.
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = options.Dashboard }, [.. arguments], cancellationToken);
         builder.Services.AddLogging(logging => logging.AddProvider(new CapturingLoggerProvider(platform.Append)));
         platform._app = await builder.BuildAsync(cancellationToken);
         try
@@ -120,6 +121,9 @@ public sealed class PlatformApp : IAsyncDisposable
     }
 
     public Uri ServiceUrl(string service) => App.GetEndpoint(service, "http");
+
+    /// <summary>The dashboard's login link (it carries the browser token); the dashboard must be on.</summary>
+    public Task<Uri> DashboardLoginUrlAsync(CancellationToken cancellationToken) => App.GetDashboardUrlAsync(cancellationToken);
 
     public async Task<string> ConnectionStringAsync(string resource, CancellationToken cancellationToken = default) =>
         await App.GetConnectionStringAsync(resource, cancellationToken) ?? throw new InvalidOperationException($"{resource} has no connection string.");

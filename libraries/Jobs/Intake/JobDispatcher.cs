@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using MassTransit;
 using Npgsql;
@@ -37,20 +38,33 @@ public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<Pipeli
 
     private static readonly Uri StartJobAddress = new($"queue:{ResourceNames.Queues.StartJob}");
 
-    private readonly Channel<Job> _waiting = Channel.CreateBounded<Job>(
+    /// <summary>The source of the "dispatch routing slip" span, which continues each job's submission trace across the
+    /// batching, so that one job shows as one trace from the HTTP request through every step to the workflow.</summary>
+    public const string TracingSource = "SpecialistPlatform.Jobs";
+
+    private static readonly ActivitySource Tracing = new(TracingSource);
+
+    /// <summary>A stored job waiting for its slip, with the trace of the request that submitted it.</summary>
+    private readonly record struct Queued(Job Job, ActivityContext Submission);
+
+    private readonly Channel<Queued> _waiting = Channel.CreateBounded<Queued>(
         new BoundedChannelOptions(MaxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>Queues a stored job for dispatch and returns at once; false when the queue is full (the sweeper sends
     /// the job later).</summary>
-    public bool Enqueue(Job job) => _waiting.Writer.TryWrite(job);
+    public bool Enqueue(Job job) => _waiting.Writer.TryWrite(new Queued(job, Activity.Current?.Context ?? default));
 
     /// <summary>Sends the jobs' routing slips now, one per kind cut by <see cref="Slips"/>, all at once; answers how many
     /// jobs the broker took.</summary>
-    public async Task<int> DispatchAsync(IReadOnlyList<Job> jobs, CancellationToken cancellationToken)
+    public Task<int> DispatchAsync(IReadOnlyList<Job> jobs, CancellationToken cancellationToken) =>
+        DispatchAsync([.. jobs.Select(job => new Queued(job, default))], cancellationToken);
+
+    private async Task<int> DispatchAsync(IReadOnlyList<Queued> queued, CancellationToken cancellationToken)
     {
-        var slips = jobs.GroupBy(job => job.Kind, StringComparer.Ordinal)
+        var submissions = queued.Where(q => q.Submission != default).ToDictionary(q => q.Job.Id, q => q.Submission);
+        var slips = queued.Select(q => q.Job).GroupBy(job => job.Kind, StringComparer.Ordinal)
             .SelectMany(kind => Slips(kind, pipelines.Value.MaxJobsPerSlip))
-            .Select(slip => SendAsync(slip, cancellationToken));
+            .Select(slip => SendAsync(slip, submissions, cancellationToken));
         return (await Task.WhenAll(slips)).Sum();
     }
 
@@ -86,7 +100,7 @@ public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<Pipeli
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Jobs still queued at shutdown stay undispatched in the database; the sweeper sends them after the next start.
-        var batch = new List<Job>();
+        var batch = new List<Queued>();
         while (await _waiting.Reader.WaitToReadAsync(stoppingToken))
         {
             if (pipelines.Value.DispatchLinger > TimeSpan.Zero)
@@ -105,8 +119,14 @@ public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<Pipeli
         }
     }
 
-    private async Task<int> SendAsync(Job[] jobs, CancellationToken cancellationToken)
+    private async Task<int> SendAsync(Job[] jobs, IReadOnlyDictionary<Guid, ActivityContext> submissions, CancellationToken cancellationToken)
     {
+        // The slip continues the trace of its first job's submission and links the others' (a span has one parent).
+        var traces = jobs.Select(job => submissions.GetValueOrDefault(job.Id)).Where(trace => trace != default).ToList();
+        using var activity = Tracing.StartActivity("dispatch routing slip", ActivityKind.Producer,
+            traces.FirstOrDefault(), links: traces.Skip(1).Select(trace => new ActivityLink(trace)));
+        activity?.SetTag("specialist.jobs", jobs.Length);
+        activity?.SetTag("specialist.kind", jobs[0].Kind);
         try
         {
             if (pipelines.Value.Kinds.TryGetValue(jobs[0].Kind, out var kind))
