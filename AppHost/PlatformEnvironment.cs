@@ -21,6 +21,12 @@ public static class PlatformEnvironment
             // Every service and server shares a few cores here: an idle thread-pool worker that spins for work burns
             // CPU another process needs (docs/decisions/0010-co-located-cpu-and-audit-in-the-slip.md).
             context.EnvironmentVariables["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
+            if (!settings.Telemetry)
+            {
+                // ServiceDefaults collects nothing when no OTLP endpoint is set; Aspire sets it for every project.
+                context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+            }
+
             foreach (var (key, value) in forwarded)
             {
                 context.EnvironmentVariables[key.Replace(":", "__", StringComparison.Ordinal)] = value!;

@@ -32,6 +32,10 @@ public sealed class PlatformSettings
     /// <summary>Durable servers flush to disk as in production; tests turn it off for speed.</summary>
     public bool DurableServers { get; set; } = true;
 
+    /// <summary>Traces, metrics and logs from the services to the dashboard. Off, the services collect nothing at all
+    /// (the load benchmark's figures are taken both ways).</summary>
+    public bool Telemetry { get; set; } = true;
+
     /// <summary>Comma-separated services to run; "none" runs the servers and the schema alone.</summary>
     public string Services { get; set; } = string.Join(',', ResourceNames.Services.All);
 

@@ -31,6 +31,9 @@ public static class Extensions
         // The orchestrator polls /health every few seconds; while a model trains on a first start each poll would log a
         // failure. The dashboard shows health, and each service logs its own progress.
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
+        // Aspire's Npgsql integration hands Npgsql the service's logging, and Npgsql logs every command at Information:
+        // a dozen lines per job, each also exported to the dashboard. Its spans already say what ran and how long.
+        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
