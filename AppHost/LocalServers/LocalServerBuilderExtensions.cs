@@ -165,7 +165,10 @@ public static class LocalServerBuilderExtensions
                 // +sbwt none...: Erlang's schedulers busy-wait for work by default, which takes CPU from the services
                 // that share the machine's cores with the broker. The management listener's address and port are
                 // application settings given as Erlang terms (no spaces: the start script splits this on them).
-                var erlangArguments = "-noinput +B i +sbwt none +sbwtdcpu none +sbwtdio none -kernel inet_dist_use_interface {127,0,0,1}";
+                // -start_epmd false: the node registers with our epmd resource and never starts a daemonised epmd of its
+                // own (one that nobody stops), e.g. if it starts while our epmd is being restarted; it fails instead, and
+                // the restarter tries again.
+                var erlangArguments = "-noinput +B i +sbwt none +sbwtdcpu none +sbwtdio none -start_epmd false -kernel inet_dist_use_interface {127,0,0,1}";
                 context.EnvironmentVariables["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = managementPort is null
                     ? erlangArguments
                     : ReferenceExpression.Create(
