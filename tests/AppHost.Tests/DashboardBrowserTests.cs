@@ -48,6 +48,11 @@ public sealed class DashboardBrowserTests
             Args = DebianChromium.Arguments,
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        // The dashboard fills its grid from a stream after the page loads; on two cores shared with a whole platform (and
+        // in CI with a second one) that took longer than Playwright's 5 s default. A wait for what a user would see, not
+        // a timing claim.
+        page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
 
         // The login link carries the browser token; it lands on the resources page.
         var login = await platform.DashboardLoginUrlAsync(cancellationToken);
