@@ -32,7 +32,8 @@ IResourceBuilder<IResourceWithConnectionString> rabbitmq = Given(ResourceNames.C
         settings.RabbitMqManagement ? settings.RabbitMqManagementPort : null);
 
 // The schema, and in Development the dev tenant's key: a short-lived worker the services wait for.
-var devApiKey = builder.AddParameter("dev-api-key", DevelopmentApiKey.Choose(settings), secret: true);
+settings.DevApiKey = DevelopmentApiKey.Choose(settings);
+var devApiKey = builder.AddParameter("dev-api-key", settings.DevApiKey, secret: true);
 var migrations = builder.AddProject<Projects.DatabaseMigrations>(ResourceNames.Services.DatabaseMigrations)
     .WithReference(owner, ResourceNames.ConnectionStrings.DatabaseOwner)
     .WaitFor(owner)

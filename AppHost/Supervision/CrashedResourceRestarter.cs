@@ -62,9 +62,8 @@ public sealed class CrashedResourceRestarter(
             if (resource.AnnounceNextRun)
             {
                 resource.AnnounceNextRun = false;
-                var pid = change.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value;
                 logger.LogInformation("{Resource} restarted (pid {Pid}, restart {Count})", change.Resource.Name,
-                    ServiceProcessTree.ServicePid(pid is null ? null : Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)), resource.Restarts);
+                    ServiceProcessTree.ServicePid(ServiceProcessTree.ReportedPid(change.Snapshot)), resource.Restarts);
             }
 
             return;

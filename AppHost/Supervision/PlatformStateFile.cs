@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +15,7 @@ public sealed class PlatformStateFile(ResourceNotificationService notifications,
 {
     public const string FileName = "apphost-state.json";
     private readonly Dictionary<string, ResourceEvent> _latest = [];
+    private string? _written;
 
     private string Path => System.IO.Path.Combine(settings.DataDirectory, FileName);
 
@@ -74,8 +74,15 @@ public sealed class PlatformStateFile(ResourceNotificationService notifications,
             }),
         };
 
+        // Most notifications (log lines, health polls) change nothing the file holds.
+        var json = JsonSerializer.Serialize(state, new JsonSerializerOptions { WriteIndented = true });
+        if (json == _written)
+        {
+            return;
+        }
+
         var temporary = Path + ".tmp";
-        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(state, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+        await File.WriteAllTextAsync(temporary, json, cancellationToken);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -83,12 +90,11 @@ public sealed class PlatformStateFile(ResourceNotificationService notifications,
 
         // Renamed into place, so a reader never sees half a file.
         File.Move(temporary, Path, overwrite: true);
+        _written = json;
     }
 
     private string? State(IResource resource) => _latest.TryGetValue(resource.Name, out var e) ? e.Snapshot.State?.Text : null;
 
     private int? Pid(IResource resource) =>
-        _latest.TryGetValue(resource.Name, out var e) && e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
-            ? Convert.ToInt32(pid, CultureInfo.InvariantCulture)
-            : null;
+        _latest.TryGetValue(resource.Name, out var e) ? ServiceProcessTree.ReportedPid(e.Snapshot) : null;
 }

@@ -33,7 +33,7 @@ public sealed class ReadyAnnouncement(
         if (settings.Environment == "Development")
         {
             logger.LogInformation("Development API key (tenant 'dev', roles submitter, auditor, admin; also in {File}): {Key}",
-                Path.Combine(settings.DataDirectory, DevelopmentApiKey.FileName), DevelopmentApiKey.Choose(settings));
+                Path.Combine(settings.DataDirectory, DevelopmentApiKey.FileName), settings.DevApiKey);
         }
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Aspire.Hosting.ApplicationModel;
+
 namespace SpecialistPlatform.AppHost.Supervision;
 
 /// <summary>
@@ -7,6 +10,12 @@ namespace SpecialistPlatform.AppHost.Supervision;
 /// </summary>
 public static class ServiceProcessTree
 {
+    /// <summary>The pid the orchestrator reports for an executable or project (for a project, its launcher's).</summary>
+    public static int? ReportedPid(CustomResourceSnapshot snapshot) =>
+        snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+            ? Convert.ToInt32(pid, CultureInfo.InvariantCulture)
+            : null;
+
     public static int? ServicePid(int? launcherPid)
     {
         if (launcherPid is not { } pid)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -133,9 +132,8 @@ public sealed class PlatformApp : IAsyncDisposable
     public int Pid(string resource)
     {
         var snapshot = Snapshot(resource);
-        var pid = snapshot?.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value
+        var launcher = (snapshot is null ? null : ServiceProcessTree.ReportedPid(snapshot))
             ?? throw new InvalidOperationException($"{resource} has no pid (state {snapshot?.State?.Text}).");
-        var launcher = Convert.ToInt32(pid, CultureInfo.InvariantCulture);
         return App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resource) is ProjectResource
             ? ServiceProcessTree.ServicePid(launcher) ?? launcher
             : launcher;
