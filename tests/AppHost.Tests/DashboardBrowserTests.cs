@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.TestInfrastructure;
@@ -57,14 +58,19 @@ public sealed class DashboardBrowserTests
         // The login link carries the browser token; it lands on the resources page.
         var login = await platform.DashboardLoginUrlAsync(cancellationToken);
         await page.GotoAsync(login.ToString());
-        string[] resources = [.. ResourceNames.Services.All, ResourceNames.Services.DatabaseMigrations,
-            ResourceNames.Servers.Postgres, ResourceNames.Servers.Redis, ResourceNames.Servers.RabbitMq, ResourceNames.Servers.RabbitMqEpmd];
-        foreach (var resource in resources)
+        // Each resource's own row, found by its name cell ("Project: gateway", "Executable: redis"), must show its state:
+        // the migration step has finished, everything else runs. Matching the first "Running" text anywhere on the page
+        // was not enough: the page also holds hidden copies of the state names (the state filter), and which comes first
+        // in the DOM varies from load to load.
+        string[] running = [.. ResourceNames.Services.All, ResourceNames.Servers.Postgres, ResourceNames.Servers.Redis,
+            ResourceNames.Servers.RabbitMq, ResourceNames.Servers.RabbitMqEpmd];
+        foreach (var resource in running)
         {
-            await Assertions.Expect(page.GetByText(resource, new PageGetByTextOptions { Exact = true }).First).ToBeVisibleAsync();
+            await Assertions.Expect(ResourceRow(page, resource).GetByRole(AriaRole.Gridcell, new LocatorGetByRoleOptions { Name = "Running", Exact = true }))
+                .ToBeVisibleAsync();
         }
 
-        await Assertions.Expect(page.GetByText("Running").First).ToBeVisibleAsync();
+        await Assertions.Expect(ResourceRow(page, ResourceNames.Services.DatabaseMigrations)).ToContainTextAsync("Finished");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "dashboard-resources.png"), FullPage = true });
         var resourcesText = await page.InnerTextAsync("body");
         resourcesText.ShouldNotContain("Unhealthy");
@@ -93,4 +99,11 @@ public sealed class DashboardBrowserTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "dashboard-job-trace.png"), FullPage = true });
         seen.Length.ShouldBeGreaterThanOrEqualTo(4, $"services with spans in trace {traceId}: {string.Join(", ", seen)}");
     }
+
+    /// <summary>The resources grid's row whose name cell reads "{type}: {name}".</summary>
+    private static ILocator ResourceRow(IPage page, string name) =>
+        page.GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions
+        {
+            Has = page.GetByRole(AriaRole.Gridcell, new PageGetByRoleOptions { NameRegex = new Regex($"^\\w+: {Regex.Escape(name)}$") }),
+        });
 }
