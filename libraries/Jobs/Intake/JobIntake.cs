@@ -14,9 +14,21 @@ public sealed record JobSubmission(string TenantId, string? Kind, string? Text, 
 
 /// <summary>The outcome: the stored job (new, or the one an earlier submission with the same idempotency key made),
 /// or what was wrong with the submission.</summary>
-public sealed record IntakeResult(Job? Job, bool Replayed, string? Problem, string? ProblemTitle)
+public sealed record IntakeResult(Job? Job, bool Replayed, IntakeProblem? Problem)
 {
-    public static IntakeResult Invalid(string title, string detail) => new(null, false, detail, title);
+    public static IntakeResult Invalid(string title, string detail) => new(null, false, new IntakeProblem(IntakeProblemKind.Invalid, title, detail));
+
+    public static IntakeResult TooLarge(string title, string detail) => new(null, false, new IntakeProblem(IntakeProblemKind.TooLarge, title, detail));
+
+    public static IntakeResult Stored(Job job) => new(job, false, null);
+
+    /// <summary>An earlier submission with the same key: its job if the request was the same, a conflict if not.</summary>
+    public static IntakeResult Replay(Job existing, JobSubmission submission) =>
+        IdempotencyFingerprint.Matches(existing, submission)
+            ? new(existing, true, null)
+            : new(null, false, new IntakeProblem(IntakeProblemKind.Conflict, "Idempotency key reused",
+                $"The idempotency key '{submission.IdempotencyKey}' was used for job {existing.Id} with a different kind, text or metadata. " +
+                "Send the same request to get that job again, or use a new key for a new job."));
 }
 
 /// <summary>
@@ -49,7 +61,12 @@ public sealed class JobIntake(PlatformDbContext db, JobWriter writer, IOptions<P
         var bytes = Encoding.UTF8.GetByteCount(submission.Text);
         if (bytes > options.MaxTextBytes)
         {
-            return IntakeResult.Invalid("Text too large", $"'text' is {bytes:N0} bytes of UTF-8; the limit is {options.MaxTextBytes:N0} (Pipelines:MaxTextBytes).");
+            return IntakeResult.TooLarge("Text too large", $"'text' is {bytes:N0} bytes of UTF-8; the limit is {options.MaxTextBytes:N0} (Pipelines:MaxTextBytes).");
+        }
+
+        if (Unstorable(submission) is { } unstorable)
+        {
+            return IntakeResult.Invalid("Unsupported character", $"{unstorable}. Postgres cannot store it; remove it or replace it and send again.");
         }
 
         if (submission.IdempotencyKey is { Length: > MaxIdempotencyKeyLength })
@@ -59,7 +76,7 @@ public sealed class JobIntake(PlatformDbContext db, JobWriter writer, IOptions<P
 
         if (submission.IdempotencyKey is { } key && await FindByIdempotencyKeyAsync(submission.TenantId, key, cancellationToken) is { } existing)
         {
-            return new IntakeResult(existing, true, null, null);
+            return IntakeResult.Replay(existing, submission);
         }
 
         var job = new Job
@@ -73,13 +90,38 @@ public sealed class JobIntake(PlatformDbContext db, JobWriter writer, IOptions<P
         };
         if (await writer.StoreAsync(job, cancellationToken))
         {
-            return new IntakeResult(job, false, null, null);
+            return IntakeResult.Stored(job);
         }
 
         // The key was taken between the lookup above and the insert: two retries of one submission raced.
         var raced = await FindByIdempotencyKeyAsync(submission.TenantId, submission.IdempotencyKey!, cancellationToken)
             ?? throw new InvalidOperationException($"Job {job.Id} was not stored, and no job holds its idempotency key.");
-        return new IntakeResult(raced, true, null, null);
+        return IntakeResult.Replay(raced, submission);
+    }
+
+    /// <summary>The first character of the text, the metadata or the idempotency key that cannot be stored, named with
+    /// the field it is in.</summary>
+    private static string? Unstorable(JobSubmission submission)
+    {
+        if (StorableText.FindUnstorable(submission.Text!) is { } inText)
+        {
+            return $"'text' holds {inText}";
+        }
+
+        foreach (var (name, value) in submission.Metadata ?? new Dictionary<string, string>())
+        {
+            if (StorableText.FindUnstorable(name) is { } inName)
+            {
+                return $"a 'metadata' key holds {inName}";
+            }
+
+            if (value is not null && StorableText.FindUnstorable(value) is { } inValue)
+            {
+                return $"'metadata.{name}' holds {inValue}";
+            }
+        }
+
+        return submission.IdempotencyKey is { } key && StorableText.FindUnstorable(key) is { } inKey ? $"the idempotency key holds {inKey}" : null;
     }
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

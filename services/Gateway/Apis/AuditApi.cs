@@ -31,10 +31,10 @@ public static class AuditApi
             return JobsApi.Problem(StatusCodes.Status403Forbidden, "Other tenant", "An API key can read only its own tenant's audit trail.");
         }
 
-        var size = pageSize ?? 100;
-        if (size is < 1 or > MaxPageSize || page is < 1)
+        var (paging, pagingProblem) = PageRequest.From(page, pageSize, defaultSize: 100, MaxPageSize);
+        if (pagingProblem is not null)
         {
-            return JobsApi.Problem(StatusCodes.Status400BadRequest, "Invalid paging", $"page starts at 1; pageSize is 1 to {MaxPageSize}.");
+            return pagingProblem;
         }
 
         var query = db.AuditRecords.AsNoTracking().Where(r => r.TenantId == ownTenant);
@@ -63,9 +63,8 @@ public static class AuditApi
             query = query.Where(r => r.Model == model);
         }
 
-        var number = page ?? 1;
-        var records = await query.OrderBy(r => r.Sequence).Skip((number - 1) * size).Take(size + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new AuditPage(number, size, records.Count > size, [.. records.Take(size).Select(AuditRecordView.From)]));
+        var records = await query.OrderBy(r => r.Sequence).Skip(paging.Offset).Take(paging.Size + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new AuditPage(paging.Number, paging.Size, records.Count > paging.Size, [.. records.Take(paging.Size).Select(AuditRecordView.From)]));
     }
 
     public static async Task<Ok<AuditVerification>> VerifyAudit(ClaimsPrincipal user, AuditTrailVerifier verifier, CancellationToken cancellationToken) =>

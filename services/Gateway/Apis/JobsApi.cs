@@ -43,7 +43,7 @@ public static class JobsApi
         }
         catch (JsonException e)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid JSON", $"The body is not valid JSON or not valid UTF-8: {e.Message}");
+            return InvalidJson(e);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -59,8 +59,14 @@ public static class JobsApi
             new JobSubmission(user.TenantId(), request.Kind, request.Text, request.Metadata, idempotencyKey), cancellationToken);
         if (result.Job is not { } job)
         {
-            var status = result.ProblemTitle == "Text too large" ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
-            return Problem(status, result.ProblemTitle!, result.Problem!);
+            var problem = result.Problem!;
+            var status = problem.Kind switch
+            {
+                IntakeProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+                IntakeProblemKind.Conflict => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status400BadRequest,
+            };
+            return Problem(status, problem.Title, problem.Detail);
         }
 
         if (result.Replayed)
@@ -102,6 +108,12 @@ public static class JobsApi
 
     private static ProblemHttpResult NotFound(Guid id) =>
         Problem(StatusCodes.Status404NotFound, "Job not found", $"No job {id} exists for this tenant.");
+
+    /// <summary>The reader's own words: the outer exception says where (path, line, byte), the inner one what it refused
+    /// (e.g. an invalid surrogate).</summary>
+    internal static ProblemHttpResult InvalidJson(JsonException e) =>
+        Problem(StatusCodes.Status400BadRequest, "Invalid JSON",
+            $"The body is not valid JSON or not valid UTF-8: {e.Message}{(e.InnerException is { } inner ? $" ({inner.Message})" : "")}");
 
     internal static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);

@@ -51,7 +51,7 @@ public static class PersonalDataApi
         }
         catch (JsonException e)
         {
-            return JobsApi.Problem(StatusCodes.Status400BadRequest, "Invalid JSON", $"The body is not valid JSON or not valid UTF-8: {e.Message}");
+            return JobsApi.InvalidJson(e);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

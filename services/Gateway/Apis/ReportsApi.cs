@@ -30,15 +30,15 @@ public static class ReportsApi
     public static async Task<Results<Ok<List<ReportSummary>>, ProblemHttpResult>> ListReports(
         ClaimsPrincipal user, PlatformDbContext db, string? kind, string? task, string? model, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var size = pageSize ?? 50;
-        if (size is < 1 or > MaxPageSize || page is < 1)
+        var (paging, pagingProblem) = PageRequest.From(page, pageSize, defaultSize: 50, MaxPageSize);
+        if (pagingProblem is not null)
         {
-            return JobsApi.Problem(StatusCodes.Status400BadRequest, "Invalid paging", $"page starts at 1; pageSize is 1 to {MaxPageSize}.");
+            return pagingProblem;
         }
 
         var runs = await Visible(db, user, kind, task, model)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-            .Skip(((page ?? 1) - 1) * size).Take(size)
+            .Skip(paging.Offset).Take(paging.Size)
             .Select(r => new ReportSummary(r.Id, r.Kind, r.Task, r.ModelName, r.ModelVersion, r.TenantId, r.WindowStart, r.WindowEnd,
                 r.DatasetRows, r.DatasetSource, r.FrontierAccuracyAssumed, r.CreatedAt, "/api/v1/reports/" + r.Id))
             .ToListAsync(cancellationToken);

@@ -29,7 +29,7 @@ public sealed class SubmitJobConsumer(PlatformDbContext db, JobIntake intake, Jo
             new JobSubmission(key.TenantId, message.Kind, message.Text, message.Metadata, idempotencyKey), context.CancellationToken);
         if (result.Job is not { } job)
         {
-            await context.Publish(new JobRejected(message.ClientReference, $"{result.ProblemTitle}: {result.Problem}", DateTimeOffset.UtcNow));
+            await context.Publish(new JobRejected(message.ClientReference, $"{result.Problem!.Title}: {result.Problem.Detail}", DateTimeOffset.UtcNow));
             return;
         }
 
