@@ -54,6 +54,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             job.HasIndex(j => new { j.TenantId, j.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
             job.HasIndex(j => new { j.TenantId, j.CreatedAt });
             job.HasIndex(j => j.CreatedAt).HasFilter("\"DispatchedAt\" IS NULL").HasDatabaseName("IX_jobs_undispatched");
+            // The stalled-job sweeper's scan: dispatched jobs that have not finished, oldest dispatch first.
+            job.HasIndex(j => j.DispatchedAt).HasFilter("\"Status\" IN ('Accepted', 'Running') AND \"DispatchedAt\" IS NOT NULL")
+                .HasDatabaseName("IX_jobs_in_flight");
         });
 
         // Created by hand-written SQL in the AuditTrail migration: EF cannot declare a partitioned table.

@@ -20,6 +20,11 @@ public sealed class Job
     /// job row is its own outbox entry, and the gateway's dispatcher sends every such job until this is set.</summary>
     public DateTimeOffset? DispatchedAt { get; set; }
 
+    /// <summary>How often the stalled-job sweeper sent this job's routing slip again because it had not finished within
+    /// Pipelines:StallTimeout of its last dispatch (a message lost to a dead-letter queue, a crash at the wrong moment).
+    /// Past Pipelines:MaxStallRedispatches the job fails with the reason instead.</summary>
+    public int StallRedispatches { get; set; }
+
     public bool IsFinished => Status is JobStatus.Completed or JobStatus.NeedsReview or JobStatus.Failed;
 }
 

@@ -375,6 +375,9 @@ namespace SpecialistPlatform.Data.Migrations
                     b.Property<string>("ResultJson")
                         .HasColumnType("jsonb");
 
+                    b.Property<int>("StallRedispatches")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -402,6 +405,10 @@ namespace SpecialistPlatform.Data.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("IX_jobs_undispatched")
                         .HasFilter("\"DispatchedAt\" IS NULL");
+
+                    b.HasIndex("DispatchedAt")
+                        .HasDatabaseName("IX_jobs_in_flight")
+                        .HasFilter("\"Status\" IN ('Accepted', 'Running') AND \"DispatchedAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "CreatedAt");
 

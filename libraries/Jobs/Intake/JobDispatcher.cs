@@ -54,18 +54,18 @@ public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<Pipeli
     /// the job later).</summary>
     public bool Enqueue(Job job) => _waiting.Writer.TryWrite(new Queued(job, Activity.Current?.Context ?? default));
 
-    /// <summary>Sends the jobs' routing slips now, one per kind cut by <see cref="Slips"/>, all at once; answers how many
-    /// jobs the broker took.</summary>
-    public Task<int> DispatchAsync(IReadOnlyList<Job> jobs, CancellationToken cancellationToken) =>
+    /// <summary>Sends the jobs' routing slips now, one per kind cut by <see cref="Slips"/>, all at once; answers the jobs
+    /// whose slips the broker took (the others stay for the next sweep).</summary>
+    public Task<IReadOnlyList<Guid>> DispatchAsync(IReadOnlyList<Job> jobs, CancellationToken cancellationToken) =>
         DispatchAsync([.. jobs.Select(job => new Queued(job, default))], cancellationToken);
 
-    private async Task<int> DispatchAsync(IReadOnlyList<Queued> queued, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Guid>> DispatchAsync(IReadOnlyList<Queued> queued, CancellationToken cancellationToken)
     {
         var submissions = queued.Where(q => q.Submission != default).ToDictionary(q => q.Job.Id, q => q.Submission);
         var slips = queued.Select(q => q.Job).GroupBy(job => job.Kind, StringComparer.Ordinal)
             .SelectMany(kind => Slips(kind, pipelines.Value.MaxJobsPerSlip))
             .Select(slip => SendAsync(slip, submissions, cancellationToken));
-        return (await Task.WhenAll(slips)).Sum();
+        return [.. (await Task.WhenAll(slips)).SelectMany(sent => sent)];
     }
 
     /// <summary>Most text one slip carries (characters): large texts (up to Pipelines:MaxTextBytes each) go in slips of
@@ -119,7 +119,7 @@ public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<Pipeli
         }
     }
 
-    private async Task<int> SendAsync(Job[] jobs, IReadOnlyDictionary<Guid, ActivityContext> submissions, CancellationToken cancellationToken)
+    private async Task<Guid[]> SendAsync(Job[] jobs, IReadOnlyDictionary<Guid, ActivityContext> submissions, CancellationToken cancellationToken)
     {
         // The slip continues the trace of its first job's submission and links the others' (a span has one parent).
         var traces = jobs.Select(job => submissions.GetValueOrDefault(job.Id)).Where(trace => trace != default).ToList();
@@ -139,13 +139,14 @@ public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<Pipeli
                 await endpoint.SendBatch(jobs.Select(job => new StartJob(job.Id, job.TenantId, job.Kind)), cancellationToken);
             }
 
-            marks.Add(jobs.Select(job => job.Id));
-            return jobs.Length;
+            var sent = jobs.Select(job => job.Id).ToArray();
+            marks.Add(sent);
+            return sent;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "{Count} job(s) of kind {Kind} are stored but not yet dispatched; the sweeper will retry", jobs.Length, jobs[0].Kind);
-            return 0;
+            return [];
         }
     }
 }
@@ -253,7 +254,7 @@ public sealed class UndispatchedJobSweeper(IServiceScopeFactory scopes, JobDispa
             .OrderBy(j => j.CreatedAt)
             .Take(500)
             .ToListAsync(cancellationToken);
-        var dispatched = await dispatcher.DispatchAsync(pending, cancellationToken);
+        var dispatched = (await dispatcher.DispatchAsync(pending, cancellationToken)).Count;
 
         if (dispatched > 0)
         {

@@ -32,6 +32,17 @@ public sealed class PipelineOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan DispatchLinger { get; set; } = TimeSpan.FromMilliseconds(25);
 
+    /// <summary>How long a dispatched job may go without finishing (or reaching its escalation) before the workflow's
+    /// stalled-job sweeper sends its routing slip again: the bound on how long a lost message (a slip end in a
+    /// dead-letter queue, a step killed at the wrong moment) can hold a job. Longer than any healthy job takes, frontier
+    /// calls included; a slow job sent twice is only wasted work, since steps and outcomes handle repeats.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a stalled job is sent again before it fails with the reason.</summary>
+    [Range(0, 100)]
+    public int MaxStallRedispatches { get; set; } = 3;
+
     /// <summary>Intent label → schema name for kinds whose schema follows the routed intent; "*" is the fallback.</summary>
     public Dictionary<string, string> IntentSchemas { get; set; } = new(StringComparer.Ordinal);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MassTransit;
 using MassTransit.Courier.Contracts;
+using Npgsql;
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.Jobs.Pipelines;
@@ -15,13 +16,14 @@ namespace SpecialistPlatform.Workflow.Consumers;
 /// wait for a frontier call. A batch that fails (the database away) is retried whole; every job in it is recorded at
 /// most once however often it is retried.
 /// </summary>
-public sealed class RoutingSlipCompletedConsumer(JobOutcomes outcomes) : IConsumer<Batch<RoutingSlipCompleted>>
+public sealed class RoutingSlipCompletedConsumer(JobOutcomes outcomes, NpgsqlDataSource dataSource) : IConsumer<Batch<RoutingSlipCompleted>>
 {
     private static readonly Uri CompareWithFrontierAddress = new($"queue:{ResourceNames.Queues.CompareWithFrontier}");
 
     public async Task Consume(ConsumeContext<Batch<RoutingSlipCompleted>> context)
     {
         var ended = new List<JobOutcome>();
+        var escalating = new List<Guid>();
         var shadowed = new Dictionary<Guid, BatchedJob>();
         foreach (var slip in context.Message)
         {
@@ -52,7 +54,14 @@ public sealed class RoutingSlipCompletedConsumer(JobOutcomes outcomes) : IConsum
                 // its finished jobs recorded already and sends the unsure ones again, which the audit trail and the
                 // outcome handle as a repeat.
                 await context.Execute(JobItinerary.BuildEscalation(unsure));
+                escalating.AddRange(unsure.Select(job => job.JobId));
             }
+        }
+
+        if (escalating.Count > 0)
+        {
+            // Progress: the escalation leg gets a whole stall timeout of its own.
+            await StalledJobSweeper.RenewLeasesAsync(dataSource, escalating, context.CancellationToken);
         }
 
         var recorded = await outcomes.RecordAsync(ended, context.CancellationToken);

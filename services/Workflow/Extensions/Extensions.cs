@@ -21,6 +21,9 @@ public static class Extensions
         builder.Services.AddSingleton<JobOutcomes>();
         builder.Services.AddSingleton<AuditTrailWriter>();
         builder.Services.AddHostedService<AuditPartitionMaintenance>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<StalledJobSweeper>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<StalledJobSweeper>());
 
         builder.AddMessaging(bus =>
         {
