@@ -10,7 +10,8 @@ namespace SpecialistPlatform.Workflow;
 
 /// <summary>
 /// The lease on every dispatched job: a job that has not finished (or reached its escalation, which renews the lease)
-/// within <see cref="PipelineOptions.StallTimeout"/> of its last dispatch lost a message somewhere (a slip end that
+/// within <see cref="PipelineOptions.StallTimeout"/> of its last dispatch, measured in the platform's progress
+/// (<see cref="JobProgress"/>) rather than the wall clock, lost a message somewhere (a slip end that
 /// went to a dead-letter queue while Postgres was down, a step killed between its work and its send). Its routing slip
 /// is sent again from the first step, which every step, the audit trail and the outcome handle as a repeat; after
 /// <see cref="PipelineOptions.MaxStallRedispatches"/> sends it fails with the reason instead. Without this, a job
@@ -18,7 +19,7 @@ namespace SpecialistPlatform.Workflow;
 /// A lease is renewed only by a send the broker confirmed, so a broker outage does not use up a job's sends.
 /// </summary>
 public sealed class StalledJobSweeper(
-    IServiceScopeFactory scopes, NpgsqlDataSource dataSource, JobDispatcher dispatcher, JobOutcomes outcomes, IBus bus,
+    IServiceScopeFactory scopes, NpgsqlDataSource dataSource, JobDispatcher dispatcher, JobOutcomes outcomes, JobProgress progress, IBus bus,
     IOptions<PipelineOptions> pipelines, TimeProvider time, ILogger<StalledJobSweeper> logger) : BackgroundService
 {
     private const int MaxJobsPerSweep = 500;
@@ -44,7 +45,12 @@ public sealed class StalledJobSweeper(
     public async Task<(int Redispatched, int Failed)> SweepAsync(CancellationToken cancellationToken)
     {
         var options = pipelines.Value;
-        var cutoff = time.GetUtcNow() - options.StallTimeout;
+        if (progress.StallReference(options.StallTimeout) is not { } reference)
+        {
+            return (0, 0);
+        }
+
+        var cutoff = reference - options.StallTimeout;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var stalled = await db.Jobs.AsNoTracking()

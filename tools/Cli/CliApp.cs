@@ -45,6 +45,7 @@ public static class CliApp
             BenchExtractCommand.Build(),
             BenchPiiCommand.Build(),
             BenchLoadCommand.Build(),
+            BenchChaosCommand.Build(),
             BenchIntentCommand.Build(),
         };
         return new RootCommand("specialist: train, run and evaluate small specialist models.")

@@ -22,6 +22,7 @@ public static class Extensions
         builder.Services.AddSingleton<AuditTrailWriter>();
         builder.Services.AddHostedService<AuditPartitionMaintenance>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<JobProgress>();
         builder.Services.AddSingleton<StalledJobSweeper>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<StalledJobSweeper>());
 

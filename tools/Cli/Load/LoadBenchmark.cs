@@ -46,7 +46,7 @@ public static class LoadBenchmark
         ["SpecialistPlatform.Contracts.Jobs:JobFinished", "SpecialistPlatform.Contracts.Jobs:JobFailed"];
 
     // Varied banking-support texts so nothing downstream sees the same input twice in a row.
-    private static readonly string[] Texts =
+    internal static readonly string[] Texts =
     [
         "I still have not received my new card, it has been two weeks.",
         "Why was I charged a fee for withdrawing cash at the ATM yesterday?",

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+
+namespace SpecialistPlatform.Gateway.Apis;
+
+/// <summary>
+/// While Postgres is away (restarting after a crash, a failover) every endpoint that needs it answers 503 with
+/// Retry-After and problem details, not 500: nothing was stored, and the same request may be sent again (with its
+/// Idempotency-Key, a retry can never make a second job). Transient is Npgsql's own judgement (a refused or broken
+/// connection, a timeout, the server shutting down), found anywhere in the exception chain, since EF's retrying
+/// execution strategy wraps it.
+/// </summary>
+public sealed class StorageUnavailableExceptionHandler(IProblemDetailsService problemDetails, ILogger<StorageUnavailableExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!IsTransientStorageFailure(exception))
+        {
+            return false;
+        }
+
+        logger.LogWarning("Answered 503 to {Method} {Path}: the database is unavailable ({Error})", context.Request.Method, context.Request.Path, exception.Message);
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Storage unavailable",
+                Detail = $"The platform's database did not answer, so nothing was stored. Send the same request again in {RetryAfterSeconds} s; " +
+                         "with an Idempotency-Key a retry never makes a second job.",
+            },
+        });
+    }
+
+    public static bool IsTransientStorageFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true } or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
