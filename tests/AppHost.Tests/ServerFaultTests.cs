@@ -23,7 +23,7 @@ public sealed class ServerFaultTests
         var cancellationToken = TestContext.Current.CancellationToken;
         // A short lease, so a job whose slip end was dead-lettered while Postgres was down is resent within the test.
         var settings = new Dictionary<string, string> { ["Pipelines:StallTimeout"] = "00:00:15" };
-        await using var platform = await PlatformApp.StartAsync(new PlatformAppOptions { DevApiKey = DevApiKey, ServiceSettings = settings }, cancellationToken);
+        await using var platform = await PlatformApp.StartAsync(new PlatformAppOptions { DevApiKey = DevApiKey, ServiceSettings = settings, DurableServers = true }, cancellationToken);
         using var http = new HttpClient { BaseAddress = platform.ServiceUrl(ResourceNames.Services.Gateway), Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add("X-Api-Key", DevApiKey);
 
@@ -72,7 +72,8 @@ public sealed class ServerFaultTests
             await Task.Delay(1000, cancellationToken);
         }
 
-        unfinished.ShouldBe(0, $"{unfinished} of {ids.Length} accepted jobs not final three minutes after the last restart");
+        var missing = ids.Length - await CountAsync(connectionString, """SELECT count(*) FROM jobs WHERE "Id" = ANY(@ids)""", ids, cancellationToken);
+        unfinished.ShouldBe(0, $"{unfinished} of {ids.Length} accepted jobs not final three minutes after the last restart ({missing} not stored at all)");
         (await CountAsync(connectionString, """
             SELECT count(*) FROM (SELECT 1 FROM audit_records WHERE "JobId" = ANY(@ids) GROUP BY "JobId", "Step" HAVING count(*) > 1) d
             """, ids, cancellationToken)).ShouldBe(0, "audit records written twice");

@@ -17,6 +17,15 @@ public sealed class ProcessCpuTests
     }
 
     [Fact]
+    public void A_full_stat_line_gives_the_resident_pages()
+    {
+        var ticks = ProcessCpu.ParseStat("7 (dotnet) S 1 7 7 0 -1 4194560 120 0 0 0 250 30 0 0 20 0 12 0 100 274300284 69050 18446744073709551615");
+
+        ticks.ShouldNotBeNull();
+        ticks.RssPages.ShouldBe(69050);
+    }
+
+    [Fact]
     public void A_group_counts_its_roots_and_every_descendant_once()
     {
         var processes = new Dictionary<int, ProcessCpu.ProcessTicks>

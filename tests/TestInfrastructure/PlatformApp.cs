@@ -27,6 +27,11 @@ public sealed record PlatformAppOptions
 
     /// <summary>The Aspire dashboard (off unless a test looks at it).</summary>
     public bool Dashboard { get; init; }
+
+    /// <summary>Servers that survive a crash with what they acknowledged (Postgres fsync and synchronous commit on).
+    /// Off by default for speed; a test that kills a server needs it, or Postgres forgets commits it already
+    /// confirmed (a job answered 202 and then gone, as one such test found).</summary>
+    public bool DurableServers { get; init; }
 }
 
 /// <summary>
@@ -73,7 +78,7 @@ public sealed class PlatformApp : IAsyncDisposable
             $"--Platform:DataDirectory={platform.DataDirectory}",
             "--Platform:GatewayPort=0", "--Platform:PostgresPort=0", "--Platform:RedisPort=0", "--Platform:RabbitMqPort=0",
             "--Platform:RabbitMqManagement=false",
-            "--Platform:DurableServers=false",
+            $"--Platform:DurableServers={options.DurableServers}",
             $"--Platform:Services={(options.Services.Count == 0 ? "none" : string.Join(',', options.Services))}",
         };
         if (options.DevApiKey is not null)
@@ -105,8 +110,9 @@ public sealed class PlatformApp : IAsyncDisposable
     private async Task WaitUntilReadyAsync(PlatformAppOptions options, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // A first start trains the router and the span tagger before the services report healthy.
-        timeout.CancelAfter(TimeSpan.FromMinutes(6));
+        // A first start trains the router and the span tagger before the services report healthy: about a minute on an
+        // idle two-core machine, over six once when a second platform trained beside it (load average 68).
+        timeout.CancelAfter(TimeSpan.FromMinutes(10));
         var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
         try
         {

@@ -50,9 +50,24 @@ public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<Pipeli
     private readonly Channel<Queued> _waiting = Channel.CreateBounded<Queued>(
         new BoundedChannelOptions(MaxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
 
-    /// <summary>Queues a stored job for dispatch and returns at once; false when the queue is full (the sweeper sends
-    /// the job later).</summary>
-    public bool Enqueue(Job job) => _waiting.Writer.TryWrite(new Queued(job, Activity.Current?.Context ?? default));
+    /// <summary>Most text the queue holds in memory (UTF-16 bytes): with 1 MB texts, 10,000 waiting jobs would be 20 GB.</summary>
+    public const long MaxWaitingTextBytes = 64L * 1024 * 1024;
+
+    private long _waitingTextBytes;
+
+    /// <summary>Queues a stored job for dispatch and returns at once; false when the queue is full, in count or in bytes
+    /// (the sweeper sends the job later: its row is the outbox).</summary>
+    public bool Enqueue(Job job)
+    {
+        var bytes = (long)job.Text.Length * sizeof(char);
+        if (Interlocked.Add(ref _waitingTextBytes, bytes) > MaxWaitingTextBytes || !_waiting.Writer.TryWrite(new Queued(job, Activity.Current?.Context ?? default)))
+        {
+            Interlocked.Add(ref _waitingTextBytes, -bytes);
+            return false;
+        }
+
+        return true;
+    }
 
     /// <summary>Sends the jobs' routing slips now, one per kind cut by <see cref="Slips"/>, all at once; answers the jobs
     /// whose slips the broker took (the others stay for the next sweep).</summary>
@@ -112,6 +127,7 @@ public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<Pipeli
             while (batch.Count < 10 * pipelines.Value.MaxJobsPerSlip && _waiting.Reader.TryRead(out var job))
             {
                 batch.Add(job);
+                Interlocked.Add(ref _waitingTextBytes, -(long)job.Job.Text.Length * sizeof(char));
             }
 
             await DispatchAsync(batch, stoppingToken);

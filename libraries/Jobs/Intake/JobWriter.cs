@@ -19,6 +19,15 @@ public sealed class JobWriter(NpgsqlDataSource dataSource, ILogger<JobWriter> lo
 {
     public const int MaxBatch = 256;
 
+    /// <summary>Most submissions waiting for their commit, and most text they may hold in memory (UTF-16 bytes); past
+    /// either, <see cref="StoreAsync"/> refuses with <see cref="IntakeOverloadedException"/> instead of queueing.</summary>
+    public const int MaxWaitingJobs = 20_000;
+
+    public const long MaxWaitingTextBytes = 128L * 1024 * 1024;
+
+    private long _waitingJobs;
+    private long _waitingTextBytes;
+
     private sealed record Pending(Job Job, TaskCompletionSource<bool> Stored);
 
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
@@ -27,9 +36,20 @@ public sealed class JobWriter(NpgsqlDataSource dataSource, ILogger<JobWriter> lo
     /// submission), in which case nothing was stored.</summary>
     public Task<bool> StoreAsync(Job job, CancellationToken cancellationToken)
     {
+        var bytes = TextBytes(job);
+        var jobs = Interlocked.Increment(ref _waitingJobs);
+        var text = Interlocked.Add(ref _waitingTextBytes, bytes);
+        if (jobs > MaxWaitingJobs || text > MaxWaitingTextBytes)
+        {
+            Release(job);
+            throw new IntakeOverloadedException(
+                $"{jobs - 1:N0} submissions ({(text - bytes) / (1024 * 1024):N0} MiB of text) are already waiting to be stored; the limits are {MaxWaitingJobs:N0} and {MaxWaitingTextBytes / (1024 * 1024):N0} MiB.");
+        }
+
         var pending = new Pending(job, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_pending.Writer.TryWrite(pending))
         {
+            Release(job);
             throw new InvalidOperationException("The job writer is stopping; the job was not stored.");
         }
 
@@ -47,6 +67,7 @@ public sealed class JobWriter(NpgsqlDataSource dataSource, ILogger<JobWriter> lo
                 while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var pending))
                 {
                     batch.Add(pending);
+                    Release(pending.Job);
                 }
 
                 await WriteAsync(batch, stoppingToken);
@@ -66,6 +87,14 @@ public sealed class JobWriter(NpgsqlDataSource dataSource, ILogger<JobWriter> lo
                 pending.Stored.TrySetCanceled(stoppingToken);
             }
         }
+    }
+
+    private static long TextBytes(Job job) => (long)job.Text.Length * sizeof(char);
+
+    private void Release(Job job)
+    {
+        Interlocked.Decrement(ref _waitingJobs);
+        Interlocked.Add(ref _waitingTextBytes, -TextBytes(job));
     }
 
     private async Task WriteAsync(List<Pending> batch, CancellationToken cancellationToken)

@@ -53,7 +53,11 @@ internal static class BenchLoadCommand
             // This benchmark's own HTTP client shares the cores too: its CPU is reported beside the platform's.
             var processes = new Dictionary<string, int[]>(state.ProcessIds()) { [BenchClient] = [Environment.ProcessId] };
             var cpuBefore = ProcessCpu.Snapshot(processes);
+            using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var peakMemory = SamplePeakResidentBytesAsync(processes, stopSampling.Token);
             var report = await LoadBenchmark.RunAsync(settings, line => console.WriteLine(line), cancellationToken);
+            await stopSampling.CancelAsync();
+            var peaks = await peakMemory;
             var cpuAfter = ProcessCpu.Snapshot(processes);
             console.WriteLine($"jobs submitted              {report.Submitted} ({report.Accepted} accepted) in {Number(report.SubmitSeconds, "0.00")} s: offered {Number(report.OfferedRate, "0.0")} jobs/s");
             console.WriteLine($"jobs finished               {report.Finished} ({string.Join(", ", report.FinishedByStatus.Select(p => $"{p.Key} {p.Value}"))}); not finished in time: {report.NotFinished}");
@@ -72,6 +76,12 @@ internal static class BenchLoadCommand
                     + string.Concat(perJob.Where(p => p.Name == BenchClient).Select(p => $"; this benchmark's client {Number(p.Ms, "0.00")} ms")));
             }
 
+            if (peaks.Count > 0)
+            {
+                // Bounded queues show here: under overload each process's peak stays put instead of growing with the backlog.
+                console.WriteLine($"peak resident memory        {string.Join("  ", peaks.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value / (1024 * 1024)} MiB"))}");
+            }
+
             var seconds = parseResult.GetRequiredValue(brokerSeconds);
             if (seconds > 0)
             {
@@ -83,6 +93,28 @@ internal static class BenchLoadCommand
             return report.NotFinished == 0 && report.Rejected.Count == 0 ? 0 : 2;
         }));
         return command;
+    }
+
+    /// <summary>The largest resident memory (descendants included) each process group reached, sampled twice a second.</summary>
+    private static async Task<Dictionary<string, long>> SamplePeakResidentBytesAsync(IReadOnlyDictionary<string, int[]> processes, CancellationToken stop)
+    {
+        var peaks = new Dictionary<string, long>(StringComparer.Ordinal);
+        try
+        {
+            while (true)
+            {
+                foreach (var (name, bytes) in ProcessCpu.ResidentBytes(processes))
+                {
+                    peaks[name] = Math.Max(bytes, peaks.GetValueOrDefault(name));
+                }
+
+                await Task.Delay(500, stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return peaks;
+        }
     }
 
     private static T Positive<T>(T value, string option) where T : IComparable<T> =>

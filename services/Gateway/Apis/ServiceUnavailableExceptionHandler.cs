@@ -1,28 +1,40 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
+using SpecialistPlatform.Jobs.Intake;
 
 namespace SpecialistPlatform.Gateway.Apis;
 
 /// <summary>
-/// While Postgres is away (restarting after a crash, a failover) every endpoint that needs it answers 503 with
+/// 503 with Retry-After and problem details, never 500, for the two ways the gateway can be unable to take a request
+/// that is itself fine. First, the job writer is full (<see cref="IntakeOverloadedException"/>): arrivals outrun the
+/// database, and refusing keeps memory bounded. Second, while Postgres is away (restarting after a crash, a failover) every endpoint that needs it answers 503 with
 /// Retry-After and problem details, not 500: nothing was stored, and the same request may be sent again (with its
 /// Idempotency-Key, a retry can never make a second job). Transient is Npgsql's own judgement (a refused or broken
 /// connection, a timeout, the server shutting down), found anywhere in the exception chain, since EF's retrying
 /// execution strategy wraps it.
 /// </summary>
-public sealed class StorageUnavailableExceptionHandler(IProblemDetailsService problemDetails, ILogger<StorageUnavailableExceptionHandler> logger)
+public sealed class ServiceUnavailableExceptionHandler(IProblemDetailsService problemDetails, ILogger<ServiceUnavailableExceptionHandler> logger)
     : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsTransientStorageFailure(exception))
+        var (title, detail) = exception switch
+        {
+            IntakeOverloadedException overloaded => ("Overloaded",
+                $"{overloaded.Message} Nothing was stored. Send the same request again in {RetryAfterSeconds} s; with an Idempotency-Key a retry never makes a second job."),
+            _ when IsTransientStorageFailure(exception) => ("Storage unavailable",
+                $"The platform's database did not answer, so nothing was stored. Send the same request again in {RetryAfterSeconds} s; " +
+                "with an Idempotency-Key a retry never makes a second job."),
+            _ => (null, null),
+        };
+        if (title is null)
         {
             return false;
         }
 
-        logger.LogWarning("Answered 503 to {Method} {Path}: the database is unavailable ({Error})", context.Request.Method, context.Request.Path, exception.Message);
+        logger.LogWarning("Answered 503 to {Method} {Path}: {Title} ({Error})", context.Request.Method, context.Request.Path, title, exception.Message);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -31,9 +43,8 @@ public sealed class StorageUnavailableExceptionHandler(IProblemDetailsService pr
             ProblemDetails =
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Storage unavailable",
-                Detail = $"The platform's database did not answer, so nothing was stored. Send the same request again in {RetryAfterSeconds} s; " +
-                         "with an Idempotency-Key a retry never makes a second job.",
+                Title = title,
+                Detail = detail,
             },
         });
     }
