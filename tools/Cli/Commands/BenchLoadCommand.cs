@@ -54,7 +54,7 @@ internal static class BenchLoadCommand
             var processes = new Dictionary<string, int[]>(state.ProcessIds()) { [BenchClient] = [Environment.ProcessId] };
             var cpuBefore = ProcessCpu.Snapshot(processes);
             using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var peakMemory = SamplePeakResidentBytesAsync(processes, stopSampling.Token);
+            var peakMemory = SamplePeakMemoryAsync(processes, stopSampling.Token);
             var report = await LoadBenchmark.RunAsync(settings, line => console.WriteLine(line), cancellationToken);
             await stopSampling.CancelAsync();
             var peaks = await peakMemory;
@@ -79,7 +79,7 @@ internal static class BenchLoadCommand
             if (peaks.Count > 0)
             {
                 // Bounded queues show here: under overload each process's peak stays put instead of growing with the backlog.
-                console.WriteLine($"peak resident memory        {string.Join("  ", peaks.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value / (1024 * 1024)} MiB"))}");
+                console.WriteLine($"peak memory (PSS)           {string.Join("  ", peaks.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value / (1024 * 1024)} MiB"))}");
             }
 
             var seconds = parseResult.GetRequiredValue(brokerSeconds);
@@ -95,15 +95,16 @@ internal static class BenchLoadCommand
         return command;
     }
 
-    /// <summary>The largest resident memory (descendants included) each process group reached, sampled twice a second.</summary>
-    private static async Task<Dictionary<string, long>> SamplePeakResidentBytesAsync(IReadOnlyDictionary<string, int[]> processes, CancellationToken stop)
+    /// <summary>The largest memory (proportional set size, descendants included) each process group reached, sampled
+    /// twice a second.</summary>
+    private static async Task<Dictionary<string, long>> SamplePeakMemoryAsync(IReadOnlyDictionary<string, int[]> processes, CancellationToken stop)
     {
         var peaks = new Dictionary<string, long>(StringComparer.Ordinal);
         try
         {
             while (true)
             {
-                foreach (var (name, bytes) in ProcessCpu.ResidentBytes(processes))
+                foreach (var (name, bytes) in ProcessCpu.ProportionalBytes(processes))
                 {
                     peaks[name] = Math.Max(bytes, peaks.GetValueOrDefault(name));
                 }
