@@ -79,12 +79,7 @@ public sealed class StalledJobSweeper(
         var sent = again.Count == 0 ? [] : await dispatcher.DispatchAsync(again, cancellationToken);
         if (sent.Count > 0)
         {
-            await using var renew = dataSource.CreateCommand("""
-                UPDATE jobs SET "DispatchedAt" = now(), "StallRedispatches" = "StallRedispatches" + 1
-                WHERE "Id" = ANY(@ids) AND "Status" IN ('Accepted', 'Running')
-                """);
-            renew.Parameters.AddWithValue("ids", sent.ToArray());
-            await renew.ExecuteNonQueryAsync(cancellationToken);
+            await RenewLeasesAsync(dataSource, sent, resent: true, cancellationToken);
         }
 
         if (sent.Count > 0 || failed > 0)
@@ -96,13 +91,17 @@ public sealed class StalledJobSweeper(
         return (sent.Count, failed);
     }
 
-    /// <summary>Progress: the jobs reached their escalation, whose own leg starts the lease again.</summary>
-    public static async Task RenewLeasesAsync(NpgsqlDataSource dataSource, IReadOnlyCollection<Guid> jobIds, CancellationToken cancellationToken)
+    /// <summary>Starts the jobs' leases again: after a resend the broker confirmed (<paramref name="resent"/>, which also
+    /// counts against the job's resends), or on progress (the jobs reached their escalation, whose leg gets a lease of its
+    /// own). Finished jobs are left alone.</summary>
+    public static async Task RenewLeasesAsync(NpgsqlDataSource dataSource, IReadOnlyCollection<Guid> jobIds, bool resent, CancellationToken cancellationToken)
     {
         await using var renew = dataSource.CreateCommand("""
-            UPDATE jobs SET "DispatchedAt" = now() WHERE "Id" = ANY(@ids) AND "Status" IN ('Accepted', 'Running')
+            UPDATE jobs SET "DispatchedAt" = now(), "StallRedispatches" = "StallRedispatches" + CASE WHEN @resent THEN 1 ELSE 0 END
+            WHERE "Id" = ANY(@ids) AND "Status" IN ('Accepted', 'Running')
             """);
         renew.Parameters.AddWithValue("ids", jobIds.ToArray());
+        renew.Parameters.AddWithValue("resent", resent);
         await renew.ExecuteNonQueryAsync(cancellationToken);
     }
 }

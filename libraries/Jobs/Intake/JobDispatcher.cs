@@ -59,7 +59,7 @@ public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<Pipeli
     /// (the sweeper sends the job later: its row is the outbox).</summary>
     public bool Enqueue(Job job)
     {
-        var bytes = (long)job.Text.Length * sizeof(char);
+        var bytes = JobWriter.TextBytes(job);
         if (Interlocked.Add(ref _waitingTextBytes, bytes) > MaxWaitingTextBytes || !_waiting.Writer.TryWrite(new Queued(job, Activity.Current?.Context ?? default)))
         {
             Interlocked.Add(ref _waitingTextBytes, -bytes);
@@ -127,7 +127,7 @@ public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<Pipeli
             while (batch.Count < 10 * pipelines.Value.MaxJobsPerSlip && _waiting.Reader.TryRead(out var job))
             {
                 batch.Add(job);
-                Interlocked.Add(ref _waitingTextBytes, -(long)job.Job.Text.Length * sizeof(char));
+                Interlocked.Add(ref _waitingTextBytes, -JobWriter.TextBytes(job.Job));
             }
 
             await DispatchAsync(batch, stoppingToken);

@@ -89,7 +89,8 @@ public sealed class JobWriter(NpgsqlDataSource dataSource, ILogger<JobWriter> lo
         }
     }
 
-    private static long TextBytes(Job job) => (long)job.Text.Length * sizeof(char);
+    /// <summary>What a queued job's text holds in memory (UTF-16), the measure both intake queues are bounded by.</summary>
+    internal static long TextBytes(Job job) => (long)job.Text.Length * sizeof(char);
 
     private void Release(Job job)
     {

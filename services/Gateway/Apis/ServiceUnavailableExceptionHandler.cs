@@ -6,12 +6,11 @@ namespace SpecialistPlatform.Gateway.Apis;
 
 /// <summary>
 /// 503 with Retry-After and problem details, never 500, for the two ways the gateway can be unable to take a request
-/// that is itself fine. First, the job writer is full (<see cref="IntakeOverloadedException"/>): arrivals outrun the
-/// database, and refusing keeps memory bounded. Second, while Postgres is away (restarting after a crash, a failover) every endpoint that needs it answers 503 with
-/// Retry-After and problem details, not 500: nothing was stored, and the same request may be sent again (with its
-/// Idempotency-Key, a retry can never make a second job). Transient is Npgsql's own judgement (a refused or broken
-/// connection, a timeout, the server shutting down), found anywhere in the exception chain, since EF's retrying
-/// execution strategy wraps it.
+/// that is itself fine: the job writer is full (<see cref="IntakeOverloadedException"/>: arrivals outrun the database,
+/// and refusing keeps memory bounded), or Postgres is away (restarting after a crash, a failover). Either way nothing
+/// was stored, and the same request may be sent again (with its Idempotency-Key, a retry can never make a second job).
+/// Transient is Npgsql's own judgement (a refused or broken connection, a timeout, the server shutting down), found
+/// anywhere in the exception chain, since EF's retrying execution strategy wraps it.
 /// </summary>
 public sealed class ServiceUnavailableExceptionHandler(IProblemDetailsService problemDetails, ILogger<ServiceUnavailableExceptionHandler> logger)
     : IExceptionHandler
@@ -20,13 +19,10 @@ public sealed class ServiceUnavailableExceptionHandler(IProblemDetailsService pr
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (title, detail) = exception switch
+        var (title, cause) = exception switch
         {
-            IntakeOverloadedException overloaded => ("Overloaded",
-                $"{overloaded.Message} Nothing was stored. Send the same request again in {RetryAfterSeconds} s; with an Idempotency-Key a retry never makes a second job."),
-            _ when IsTransientStorageFailure(exception) => ("Storage unavailable",
-                $"The platform's database did not answer, so nothing was stored. Send the same request again in {RetryAfterSeconds} s; " +
-                "with an Idempotency-Key a retry never makes a second job."),
+            IntakeOverloadedException overloaded => ("Overloaded", $"{overloaded.Message} Nothing was stored."),
+            _ when IsTransientStorageFailure(exception) => ("Storage unavailable", "The platform's database did not answer, so nothing was stored."),
             _ => (null, null),
         };
         if (title is null)
@@ -44,7 +40,7 @@ public sealed class ServiceUnavailableExceptionHandler(IProblemDetailsService pr
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = title,
-                Detail = detail,
+                Detail = $"{cause} Send the same request again in {RetryAfterSeconds} s; with an Idempotency-Key a retry never makes a second job.",
             },
         });
     }

@@ -61,7 +61,7 @@ public sealed class RoutingSlipCompletedConsumer(JobOutcomes outcomes, NpgsqlDat
         if (escalating.Count > 0)
         {
             // Progress: the escalation leg gets a whole stall timeout of its own.
-            await StalledJobSweeper.RenewLeasesAsync(dataSource, escalating, context.CancellationToken);
+            await StalledJobSweeper.RenewLeasesAsync(dataSource, escalating, resent: false, context.CancellationToken);
         }
 
         var recorded = await outcomes.RecordAsync(ended, context.CancellationToken);

@@ -145,61 +145,30 @@ public static class ChaosBenchmark
         ChaosSettings settings, Func<int> phase, ConcurrentBag<AcceptedJob> accepted, ConcurrentDictionary<(int, string), int> refused,
         CancellationToken stop)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency })
+        using var http = OpenLoop.GatewayClient(settings.Gateway, settings.ApiKey, settings.Concurrency);
+        await OpenLoop.RunAsync(settings.Rate, settings.Concurrency, count: null, async i =>
         {
-            BaseAddress = settings.Gateway,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        http.DefaultRequestHeaders.Add("X-Api-Key", settings.ApiKey);
-        var inFlight = new SemaphoreSlim(settings.Concurrency);
-        var submissions = new List<Task>();
-        var start = Stopwatch.GetTimestamp();
-        try
-        {
-            for (var i = 0L; !stop.IsCancellationRequested; i++)
+            var submittedIn = phase();
+            var text = LoadBenchmark.Texts[i % LoadBenchmark.Texts.Length];
+            try
             {
-                var due = start + (long)(i / settings.Rate * Stopwatch.Frequency);
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-                if (wait > TimeSpan.FromMilliseconds(1))
+                // Not tied to the stop token: a submission under way is seen to its answer, so a 202 is never missed.
+                using var response = await http.PostAsJsonAsync("/api/v1/jobs", new { kind = settings.Kind, text }, CancellationToken.None);
+                if (response.StatusCode == HttpStatusCode.Accepted)
                 {
-                    await Task.Delay(wait, stop);
+                    var body = await response.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None);
+                    accepted.Add(new AcceptedJob(body.GetProperty("jobId").GetGuid(), submittedIn));
                 }
-
-                await inFlight.WaitAsync(stop);
-                var text = LoadBenchmark.Texts[(int)(i % LoadBenchmark.Texts.Length)];
-                submissions.Add(Task.Run(async () =>
+                else
                 {
-                    var submittedIn = phase();
-                    try
-                    {
-                        // Not tied to the stop token: a submission under way is seen to its answer, so a 202 is never missed.
-                        using var response = await http.PostAsJsonAsync("/api/v1/jobs", new { kind = settings.Kind, text }, CancellationToken.None);
-                        if (response.StatusCode == HttpStatusCode.Accepted)
-                        {
-                            var body = await response.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None);
-                            accepted.Add(new AcceptedJob(body.GetProperty("jobId").GetGuid(), submittedIn));
-                        }
-                        else
-                        {
-                            refused.AddOrUpdate((submittedIn, $"HTTP {(int)response.StatusCode}"), 1, (_, n) => n + 1);
-                        }
-                    }
-                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                    {
-                        refused.AddOrUpdate((submittedIn, e is TaskCanceledException ? "timeout" : "connection refused or reset"), 1, (_, n) => n + 1);
-                    }
-                    finally
-                    {
-                        inFlight.Release();
-                    }
-                }, CancellationToken.None));
+                    refused.AddOrUpdate((submittedIn, $"HTTP {(int)response.StatusCode}"), 1, (_, n) => n + 1);
+                }
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-        }
-
-        await Task.WhenAll(submissions);
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                refused.AddOrUpdate((submittedIn, e is TaskCanceledException ? "timeout" : "connection refused or reset"), 1, (_, n) => n + 1);
+            }
+        }, stop);
     }
 
     private sealed record JobState(bool Final, double AcceptToFinalSeconds);

@@ -34,8 +34,7 @@ public sealed record Percentiles(double P50, double P95, double P99, double Max)
 }
 
 /// <summary>
-/// Open-loop load through the gateway: jobs are submitted on a fixed schedule (a slow platform does not slow the
-/// offered rate down, which is what hides latency in closed-loop tools), and each job's end is observed from the
+/// Open-loop load through the gateway (<see cref="OpenLoop"/>), and each job's end is observed from the
 /// platform's own JobFinished/JobFailed events on a private queue bound to their exchanges, not by polling, so
 /// measuring adds no load to the gateway or the database.
 /// </summary>
@@ -86,42 +85,14 @@ public static class LoadBenchmark
         };
         await channel.BasicConsumeAsync(queue, autoAck: true, consumer, cancellationToken);
 
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency })
-        {
-            BaseAddress = settings.Gateway,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        http.DefaultRequestHeaders.Add("X-Api-Key", settings.ApiKey);
+        using var http = OpenLoop.GatewayClient(settings.Gateway, settings.ApiKey, settings.Concurrency);
 
         progress($"submitting {settings.Jobs} '{settings.Kind}' jobs at {settings.Rate:0} jobs/s to {settings.Gateway}");
         var start = Stopwatch.GetTimestamp();
-        var inFlight = new SemaphoreSlim(settings.Concurrency);
-        var submissions = new List<Task>(settings.Jobs);
-        for (var i = 0; i < settings.Jobs; i++)
-        {
-            var due = start + (long)(i / settings.Rate * Stopwatch.Frequency);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.FromMilliseconds(1))
-            {
-                await Task.Delay(wait, cancellationToken);
-            }
-
-            await inFlight.WaitAsync(cancellationToken);
-            var text = Texts[i % Texts.Length];
-            submissions.Add(Task.Run(async () =>
-            {
-                try
-                {
-                    await SubmitOneAsync(http, settings.Kind, text, submittedAt, submitLatencies, rejected, cancellationToken);
-                }
-                finally
-                {
-                    inFlight.Release();
-                }
-            }, cancellationToken));
-        }
-
-        await Task.WhenAll(submissions);
+        await OpenLoop.RunAsync(settings.Rate, settings.Concurrency, settings.Jobs,
+            i => SubmitOneAsync(http, settings.Kind, Texts[i % Texts.Length], submittedAt, submitLatencies, rejected, cancellationToken),
+            cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var submitSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         progress($"submitted in {submitSeconds:0.0} s; waiting up to {settings.CompletionTimeout.TotalSeconds:0} s for the jobs to finish");
 
