@@ -100,7 +100,7 @@ public sealed class JobOutcomes(NpgsqlDataSource dataSource, JobProgress progres
 
         await AuditTrailWriter.AppendAsync(connection, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        progress.Finished(recorded.Select(r => jobs[r.Outcome.JobId].CreatedAt));
+        progress.Finished([.. recorded.Select(r => jobs[r.Outcome.JobId].CreatedAt)]);
         foreach (var failed in recorded.Where(r => r.Outcome.Status == JobStatus.Failed))
         {
             logger.LogWarning("Job {JobId} failed: {Reason}", failed.Outcome.JobId, failed.Outcome.Reason);

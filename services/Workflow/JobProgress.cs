@@ -14,8 +14,14 @@ public sealed class JobProgress(TimeProvider time)
     private long _newestFinishedCreatedAt;
     private long _lastOutcomeAt = time.GetUtcNow().UtcTicks;
 
-    public void Finished(IEnumerable<DateTimeOffset> createdAt)
+    public void Finished(IReadOnlyCollection<DateTimeOffset> createdAt)
     {
+        // A batch that recorded nothing (every outcome a repeat of a different one) is no sign of progress.
+        if (createdAt.Count == 0)
+        {
+            return;
+        }
+
         foreach (var created in createdAt)
         {
             var ticks = created.UtcTicks;
