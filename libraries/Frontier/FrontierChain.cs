@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.Text;
 using System.Text.Json.Nodes;
 using Anthropic;
 using Anthropic.Core;
@@ -74,7 +75,7 @@ public sealed class FrontierChain : IDisposable
         var messages = new List<ChatMessage>
         {
             new(ChatRole.System, FrontierTask.SystemPrompt),
-            new(ChatRole.User, task.Prompt + "\n\nText:\n" + redactedText),
+            new(ChatRole.User, UserPrompt(task, redactedText)),
         };
         var chatOptions = new ChatOptions
         {
@@ -101,6 +102,24 @@ public sealed class FrontierChain : IDisposable
         return (null, problem, calls);
     }
 
+    /// <summary>
+    /// The most <see cref="AskValidatedAsync"/> can cost on any model of the chain, known before anything is sent, so a
+    /// budget can be reserved that the call cannot exceed. Both attempts count; every input is counted as one token per
+    /// UTF-8 byte (a byte-level tokenizer never makes more tokens than bytes) plus a margin per message, and every answer
+    /// at the output limit, fed back in the second attempt with a validation message no longer than itself. This is far
+    /// above what a call usually costs; the difference goes back to the budget when the call settles.
+    /// </summary>
+    public decimal WorstCaseCost(FrontierTask task, string redactedText, int maxOutputTokens)
+    {
+        const int tokensPerMessage = 16;
+        long firstInput = Encoding.UTF8.GetByteCount(FrontierTask.SystemPrompt) + Encoding.UTF8.GetByteCount(UserPrompt(task, redactedText))
+            + Encoding.UTF8.GetByteCount(task.Schema.GetRawText()) + 2 * tokensPerMessage;
+        var secondInput = firstInput + 2L * maxOutputTokens + 2 * tokensPerMessage;
+        return _models.Count == 0
+            ? 0
+            : _models.Max(m => m.Options.CostOf(firstInput, maxOutputTokens) + m.Options.CostOf(secondInput, maxOutputTokens));
+    }
+
     public void Dispose()
     {
         foreach (var (_, client, _) in _models)
@@ -108,6 +127,8 @@ public sealed class FrontierChain : IDisposable
             client.Dispose();
         }
     }
+
+    private static string UserPrompt(FrontierTask task, string redactedText) => task.Prompt + "\n\nText:\n" + redactedText;
 
     private static IChatClient CreateClient(FrontierModelOptions model) => model.Provider switch
     {

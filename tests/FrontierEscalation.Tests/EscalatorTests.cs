@@ -83,10 +83,10 @@ public sealed class EscalatorTests(RedisFixture redis)
         await using var frontier = await FakeFrontier.StartAsync();
         frontier.Answers(FakeFrontier.Json(new { label = "card_arrival" }), promptTokens: 1000, completionTokens: 300);
         var tenant = Tenant();
-        await using var provider = Services(Model(frontier, input: 0.01m, output: 0.03m), new()
-        {
-            [$"Frontier:TenantBudgets:{tenant}:Daily"] = "0.03",
-        });
+        var model = Model(frontier, input: 0.01m, output: 0.03m);
+        // Room for one worst case and a cent: after the first call settles at 0.019, the second's worst case no longer fits.
+        var budget = await WorstCaseOfClassifyingAsync(model) + 0.01m;
+        await using var provider = Services(model, Budget(tenant, budget));
         var escalator = Escalator(provider);
 
         var first = (await escalator.EscalateAsync(ClassifyJob(tenant), TestContext.Current.CancellationToken)).Result;
@@ -96,7 +96,56 @@ public sealed class EscalatorTests(RedisFixture redis)
         second.Escalated.ShouldBeFalse();
         second.Reason.ShouldContain("over budget");
         frontier.Requests.Count.ShouldBe(1);
-        (await provider.GetRequiredService<SpendLedger>().SpentAsync(tenant)).Day.ShouldBeLessThanOrEqualTo(0.03m);
+        // The reservation was settled to what the call cost.
+        (await provider.GetRequiredService<SpendLedger>().SpentAsync(tenant)).Day.ShouldBe(first.Cost);
+    }
+
+    [Fact]
+    public async Task A_hundred_concurrent_escalations_never_spend_past_a_budget_that_fits_ten()
+    {
+        await using var frontier = await FakeFrontier.StartAsync();
+        frontier.Answers(FakeFrontier.Json(new { label = "card_arrival" }), promptTokens: 1000, completionTokens: 300);
+        var tenant = Tenant();
+        var model = Model(frontier, input: 0.01m, output: 0.03m);
+        var budget = 10 * await WorstCaseOfClassifyingAsync(model);
+        await using var provider = Services(model, Budget(tenant, budget));
+        var escalator = Escalator(provider);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var escalations = Enumerable.Range(0, 100).Select(async _ =>
+        {
+            await start.Task;
+            return (await escalator.EscalateAsync(ClassifyJob(tenant), TestContext.Current.CancellationToken)).Result;
+        }).ToList();
+
+        start.SetResult();
+        var results = await Task.WhenAll(escalations);
+
+        var sent = results.Where(r => r.Escalated).ToList();
+        // Every worst case fits ten times; settled calls give back room, so more may go, but never past the budget.
+        sent.Count.ShouldBeGreaterThanOrEqualTo(10);
+        sent.Count.ShouldBeLessThan(100);
+        frontier.Requests.Count.ShouldBe(sent.Count);
+        results.Where(r => !r.Escalated).ShouldAllBe(r => r.Reason!.Contains("over budget"));
+        var spent = (await provider.GetRequiredService<SpendLedger>().SpentAsync(tenant)).Day;
+        spent.ShouldBe(sent.Sum(r => r.Cost));
+        spent.ShouldBeLessThanOrEqualTo(budget);
+    }
+
+    [Fact]
+    public async Task Redis_away_fails_the_batch_before_anything_is_sent_so_the_step_retries_it()
+    {
+        await using var frontier = await FakeFrontier.StartAsync();
+        frontier.Answers(FakeFrontier.Json(new { label = "card_arrival" }));
+        var tenant = Tenant();
+        // A port nothing listens on: what the escalation step sees while Redis restarts.
+        await using var provider = Services(redisConnection: $"127.0.0.1:{UnusedPort()},abortConnect=false,connectTimeout=300,syncTimeout=500,asyncTimeout=500",
+            settings: [Model(frontier)]);
+
+        var reserving = Escalator(provider).ReserveAsync([ClassifyJob(tenant), ClassifyJob(tenant)]);
+
+        var thrown = await Should.ThrowAsync<Exception>(reserving);
+        (thrown is RedisException or TimeoutException).ShouldBeTrue(thrown.ToString());
+        frontier.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -146,7 +195,29 @@ public sealed class EscalatorTests(RedisFixture redis)
         [$"Frontier:Models:{index}:TimeoutSeconds"] = "10",
     };
 
-    private ServiceProvider Services(params Dictionary<string, string?>[] settings)
+    private async Task<decimal> WorstCaseOfClassifyingAsync(Dictionary<string, string?> model)
+    {
+        await using var provider = Services(model);
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SpecialistPlatform.Frontier.FrontierOptions>>().Value;
+        return provider.GetRequiredService<SpecialistPlatform.Frontier.FrontierChain>().WorstCaseCost(
+            SpecialistPlatform.Frontier.FrontierTask.Classify(Labels, "email"), ClassifyJob("any").Compliance.RedactedText, options.MaxOutputTokens);
+    }
+
+    private static Dictionary<string, string?> Budget(string tenant, decimal daily) => new()
+    {
+        [$"Frontier:TenantBudgets:{tenant}:Daily"] = daily.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static int UnusedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private ServiceProvider Services(params Dictionary<string, string?>[] settings) => Services(redis.ConnectionString, settings);
+
+    private static ServiceProvider Services(string redisConnection, params Dictionary<string, string?>[] settings)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "pipelines.json"))
@@ -156,7 +227,7 @@ public sealed class EscalatorTests(RedisFixture redis)
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.ConnectionString));
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisConnection));
         services.AddFrontier();
         return services.BuildServiceProvider();
     }

@@ -20,10 +20,18 @@ public sealed class EscalateActivity(Escalator escalator) : IExecuteActivity<Esc
 {
     public async Task<ExecutionResult> Execute(ExecuteContext<EscalateJobs> context)
     {
+        // The budget for every job is reserved before any job is sent. What the batch depends on fails the batch:
+        // Redis away here is retried with back-off (JobStepRegistration), not a reason to fail a job.
+        var reserved = (await escalator.ReserveAsync([.. context.Arguments.Jobs
+                .Where(job => job.FailureReason is null && job.Compliance is not null)
+                .Select(ToEscalate)]))
+            .ToDictionary(escalation => escalation.Job.JobId);
         var records = new ConcurrentQueue<RecordAudit>();
         var jobs = await JobSteps.RunAsync(context.Arguments.Jobs, ResourceNames.Steps.Escalation, async job =>
         {
-            var (escalated, record) = await EscalateAsync(job, context.CancellationToken);
+            var escalation = reserved.GetValueOrDefault(job.JobId)
+                ?? throw new InvalidOperationException("the job has no compliance result: nothing may leave unredacted");
+            var (escalated, record) = await EscalateAsync(job, escalation, context.CancellationToken);
             records.Enqueue(record);
             return escalated;
         });
@@ -33,22 +41,24 @@ public sealed class EscalateActivity(Escalator escalator) : IExecuteActivity<Esc
         return context.PassOn(jobs);
     }
 
-    private async Task<(BatchedJob Job, RecordAudit Record)> EscalateAsync(BatchedJob job, CancellationToken cancellationToken)
+    private static Escalate ToEscalate(BatchedJob job) => new()
     {
-        var compliance = job.Compliance ?? throw new InvalidOperationException("the job has no compliance result: nothing may leave unredacted");
+        JobId = job.JobId,
+        TenantId = job.TenantId,
+        Kind = job.Kind,
+        Compliance = job.Compliance!,
+        EscalationReasons = job.EscalationReasons,
+        Intent = job.Intent,
+        Extraction = job.Extraction,
+        IntentLabels = job.IntentLabels,
+        Placeholders = job.Placeholders,
+    };
+
+    private async Task<(BatchedJob Job, RecordAudit Record)> EscalateAsync(BatchedJob job, ReservedEscalation escalation, CancellationToken cancellationToken)
+    {
+        var compliance = escalation.Job.Compliance;
         var stopwatch = Stopwatch.StartNew();
-        var (result, sentOutside) = await escalator.EscalateAsync(new Escalate
-        {
-            JobId = job.JobId,
-            TenantId = job.TenantId,
-            Kind = job.Kind,
-            Compliance = compliance,
-            EscalationReasons = job.EscalationReasons,
-            Intent = job.Intent,
-            Extraction = job.Extraction,
-            IntentLabels = job.IntentLabels,
-            Placeholders = job.Placeholders,
-        }, cancellationToken);
+        var (result, sentOutside) = await escalator.EscalateAsync(escalation, cancellationToken);
 
         var record = new RecordAudit
         {

@@ -8,6 +8,7 @@ using SpecialistPlatform.Contracts.Jobs;
 using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.Frontier;
 using SpecialistPlatform.Jobs.Pipelines;
+using StackExchange.Redis;
 
 namespace SpecialistPlatform.FrontierEscalation.Frontier;
 
@@ -22,32 +23,74 @@ public sealed record EscalationOutcome(EscalationResult Result, string? SentOuts
 /// </summary>
 public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptions<FrontierOptions> options, IOptions<PipelineOptions> pipelines)
 {
-    public async Task<EscalationOutcome> EscalateAsync(Escalate job, CancellationToken cancellationToken)
+    /// <summary>Reserves and escalates one job (the batch step reserves for all its jobs first: <see cref="ReserveAsync(IReadOnlyList{Escalate})"/>).</summary>
+    public async Task<EscalationOutcome> EscalateAsync(Escalate job, CancellationToken cancellationToken) =>
+        await EscalateAsync(await ReserveAsync(job), cancellationToken);
+
+    /// <summary>
+    /// Reserves the worst-case cost of every job of a batch before any of them is sent. Redis failing here fails the
+    /// whole batch, to be retried: nothing has left yet, and what this batch had reserved is given back first.
+    /// </summary>
+    public async Task<IReadOnlyList<ReservedEscalation>> ReserveAsync(IReadOnlyList<Escalate> jobs)
     {
-        var why = string.Join("; ", job.EscalationReasons);
+        var reserved = new List<ReservedEscalation>(jobs.Count);
+        try
+        {
+            foreach (var job in jobs)
+            {
+                reserved.Add(await ReserveAsync(job));
+            }
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            foreach (var reservation in reserved.Select(r => r.Reservation).OfType<SpendReservation>())
+            {
+                await ledger.SettleAsync(reservation, 0);
+            }
+
+            throw;
+        }
+
+        return reserved;
+    }
+
+    public async Task<ReservedEscalation> ReserveAsync(Escalate job)
+    {
         if (!frontier.IsConfigured)
         {
-            return Review($"no frontier model is configured (Frontier:Models); escalated because {why}");
+            return new ReservedEscalation(job, [], null, "no frontier model is configured (Frontier:Models)");
+        }
+
+        var tasks = Tasks(job).ToList();
+        var worstCase = tasks.Sum(task => frontier.WorstCaseCost(task, job.Compliance.RedactedText, options.Value.MaxOutputTokens));
+        var decision = await ledger.ReserveAsync(job.TenantId, worstCase);
+        return new ReservedEscalation(job, tasks, decision.Reservation, decision.Reason);
+    }
+
+    /// <summary>
+    /// Asks the frontier what was reserved for, then settles the reservation to what the calls cost. If something
+    /// unforeseen is thrown midway the reservation is left at its worst case, since what was paid is not known.
+    /// </summary>
+    public async Task<EscalationOutcome> EscalateAsync(ReservedEscalation reserved, CancellationToken cancellationToken)
+    {
+        var job = reserved.Job;
+        var why = string.Join("; ", job.EscalationReasons);
+        if (reserved.Reservation is not { } reservation)
+        {
+            return Review($"{reserved.Refusal}; escalated because {why}");
         }
 
         var redacted = job.Compliance.RedactedText;
-        var tasks = Tasks(job).ToList();
-        var worstCase = tasks.Count * WorstCaseCost(redacted);
-        var allowed = await ledger.CheckAsync(job.TenantId, worstCase);
-        if (!allowed.Allowed)
-        {
-            return Review($"{allowed.Reason}; escalated because {why}");
-        }
-
         string? label = null;
         IReadOnlyDictionary<string, string?>? fields = null;
         var answers = new List<string>();
         var models = new List<string>();
         decimal cost = 0;
         long inputTokens = 0, outputTokens = 0;
+        var costKnown = false;
         try
         {
-            foreach (var task in tasks)
+            foreach (var task in reserved.Tasks)
             {
                 var (answer, problem, calls) = await frontier.AskValidatedAsync(task, redacted, options.Value.MaxOutputTokens, cancellationToken);
                 foreach (var call in calls)
@@ -56,11 +99,11 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
                     inputTokens += call.InputTokens;
                     outputTokens += call.OutputTokens;
                     models.Add(call.Model.ToString());
-                    await ledger.AddAsync(job.TenantId, call.Cost);
                 }
 
                 if (problem is not null)
                 {
+                    costKnown = true;
                     return new EscalationOutcome(
                         new EscalationResult(false, $"needs review: the frontier's {task.Name} answer was invalid twice ({problem}); escalated because {why}",
                             models.LastOrDefault(), cost, null, null, null, inputTokens, outputTokens),
@@ -71,12 +114,22 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
                 label ??= task.Kind == TaskKind.Classify ? answer!["label"]!.GetValue<string>() : null;
                 fields ??= task.Kind == TaskKind.Extract ? RestoredFields(answer!, job.Placeholders) : null;
             }
+
+            costKnown = true;
         }
         catch (FrontierUnavailableException e)
         {
+            costKnown = true;
             return new EscalationOutcome(
                 new EscalationResult(false, $"needs review: {e.Message}; escalated because {why}", null, cost, null, null, null, inputTokens, outputTokens),
                 models.Count == 0 ? null : SentOutside(models, redacted, inputTokens, outputTokens));
+        }
+        finally
+        {
+            if (costKnown)
+            {
+                await ledger.SettleAsync(reservation, cost);
+            }
         }
 
         var model = string.Join(",", models.Distinct());
@@ -105,12 +158,6 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         {
             yield return FrontierTask.Summarise(job.Kind);
         }
-    }
-
-    private decimal WorstCaseCost(string redactedText)
-    {
-        var inputTokens = (redactedText.Length + FrontierTask.SystemPrompt.Length + 2000) / 4;
-        return frontier.Models.Max(m => m.CostOf(inputTokens, options.Value.MaxOutputTokens));
     }
 
     private static Dictionary<string, string?> RestoredFields(JsonObject answer, IReadOnlyDictionary<string, string>? placeholders) =>
