@@ -43,7 +43,7 @@ public sealed class AppHostTests
                 var killed = platform.Pid(resource);
                 PosixProcess.Signal(killed, PosixProcess.SigKill);
                 await platform.WaitForRestartAsync(resource, killed, TimeSpan.FromMinutes(2), cancellationToken);
-                platform.Output.ShouldContain($"{resource} restarted");
+                await platform.WaitForOutputAsync($"{resource} restarted", TimeSpan.FromMinutes(1), cancellationToken);
             }
 
             (await Http.GetAsync(new Uri(platform.ServiceUrl(ResourceNames.Services.Extraction), "/health"), cancellationToken)).IsSuccessStatusCode.ShouldBeTrue();

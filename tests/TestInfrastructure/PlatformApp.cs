@@ -170,6 +170,22 @@ public sealed class PlatformApp : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the AppHost's log holds <paramref name="text"/>: a log line is written when the AppHost's
+    /// own watcher handles an event, which may be a moment after a test sees the same state in a snapshot.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.OrdinalIgnoreCase))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the AppHost did not log \"{text}\" within {timeout}:\n{await DescribeAsync()}\n{Output}");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
     /// <summary>Every resource's state and health, for failure messages.</summary>
     public Task<string> DescribeAsync()
     {
