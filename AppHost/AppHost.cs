@@ -14,6 +14,7 @@ var data = settings.DataDirectory;
 // Servers: Debian's binaries as resources of our own, or the ones given by connection string (ConnectionStrings__name).
 var owner = Given(ResourceNames.ConnectionStrings.DatabaseOwner) ?? Given(ResourceNames.ConnectionStrings.PlatformDatabase);
 IResourceBuilder<IResourceWithConnectionString> platformDb;
+var runsOwnPostgres = owner is null;
 if (owner is null)
 {
     var postgres = await builder.AddLocalPostgresAsync(ResourceNames.Servers.Postgres, Path.Combine(data, "postgres"), settings.PostgresPort, settings.DurableServers);
@@ -37,8 +38,12 @@ var devApiKey = builder.AddParameter("dev-api-key", settings.DevApiKey, secret: 
 var migrations = builder.AddProject<Projects.DatabaseMigrations>(ResourceNames.Services.DatabaseMigrations)
     .WithReference(owner, ResourceNames.ConnectionStrings.DatabaseOwner)
     .WaitFor(owner)
-    .WithEnvironment("DevelopmentTenant__ApiKey", devApiKey)
     .WithPlatformEnvironment(settings);
+// The dev key goes only into a database the AppHost runs itself: never into one it was given (a shared or production one).
+if (runsOwnPostgres)
+{
+    migrations.WithEnvironment("DevelopmentTenant__ApiKey", devApiKey);
+}
 
 // The services, each its own process.
 AddService<Projects.Gateway>(ResourceNames.Services.Gateway, platformDb, redis, rabbitmq)

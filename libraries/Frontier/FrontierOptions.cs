@@ -56,6 +56,12 @@ public sealed class FrontierOptions : IValidatableObject
                 yield return new ValidationResult($"Frontier:Models:{i}:Endpoint must be an absolute URI such as https://api.openai.com/v1.");
             }
 
+            // Redacted text and the API key would cross the network in clear; a local server (vLLM, llama.cpp) may use http.
+            if (model.Endpoint is { IsAbsoluteUri: true } endpoint && endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback)
+            {
+                yield return new ValidationResult($"Frontier:Models:{i}:Endpoint {endpoint} is plain http:// to another machine; use https:// (http is allowed only on loopback).");
+            }
+
             if (string.IsNullOrWhiteSpace(model.Model))
             {
                 yield return new ValidationResult($"Frontier:Models:{i}:Model is required.");

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SpecialistPlatform.Contracts;
-using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Data.Keys;
+using SpecialistPlatform.Data;
 using SpecialistPlatform.Jobs.Intake;
 
 namespace SpecialistPlatform.DatabaseMigrations;
@@ -43,7 +44,7 @@ public sealed class MigrationWorker(
             {
                 await using var db = new PlatformDbContext(new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(connectionString).Options);
                 var revoked = await ApiKeys.EnsureOnlyKeyAsync(db, DevelopmentTenantOptions.TenantId, "Development", key,
-                    [ApiKeyRoles.Submitter, ApiKeyRoles.Auditor, ApiKeyRoles.Admin], stoppingToken);
+                    [ApiKeyRoles.Submitter, ApiKeyRoles.Auditor, ApiKeyRoles.Admin, ApiKeyRoles.PlatformAdmin], stoppingToken);
                 logger.LogInformation("Development tenant '{Tenant}' has the AppHost's key{Revoked}", DevelopmentTenantOptions.TenantId,
                     revoked > 0 ? $"; {revoked} earlier dev key(s) revoked" : "");
             }

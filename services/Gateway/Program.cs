@@ -14,12 +14,22 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
-app.MapOpenApi();
-app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "Specialist Platform v1"));
+// The API's description is open to anyone only in Development; elsewhere it needs a key, and there is no Swagger UI.
+if (app.Environment.IsDevelopment())
+{
+    app.MapOpenApi();
+    app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "Specialist Platform v1"));
+}
+else
+{
+    app.MapOpenApi().RequireAuthorization();
+}
+
 app.MapPlatformApi();
 app.MapJobsApi();
 app.MapAuditApi();
 app.MapModelsApi();
+app.MapKeysApi();
 app.MapReportsApi();
 app.MapPersonalDataApi();
 

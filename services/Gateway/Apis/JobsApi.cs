@@ -20,7 +20,7 @@ public static class JobsApi
         var api = app.MapGroup("/api/v1/jobs").WithTags("Jobs");
         api.MapPost("/", SubmitJob).WithName(nameof(SubmitJob)).RequireAuthorization(Policies.Submitter)
             .Accepts<SubmitJobRequest>("application/json");
-        api.MapGet("/{id:guid}", GetJob).WithName(nameof(GetJob)).RequireAuthorization();
+        api.MapGet("/{id:guid}", GetJob).WithName(nameof(GetJob)).RequireAuthorization(Policies.JobReader);
         api.MapGet("/{id:guid}/audit", GetJobAudit).WithName(nameof(GetJobAudit)).RequireAuthorization(Policies.Auditor);
         return api;
     }

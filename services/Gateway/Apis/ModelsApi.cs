@@ -7,17 +7,17 @@ namespace SpecialistPlatform.Gateway.Apis;
 
 /// <summary>
 /// The model registry over HTTP, the same operations as `specialist models`: auditors list versions (which model and
-/// version decided is in every audit record), admins promote and roll back. Services pick a change up within seconds.
-/// The registry is the platform's, not a tenant's: an admin key acts for every tenant.
+/// version decided is in every audit record), platform admins promote and roll back. Services pick a change up within seconds.
+/// The registry is the platform's, not a tenant's: changing it needs the platform admin role, not a tenant's admin.
 /// </summary>
 public static class ModelsApi
 {
     public static RouteGroupBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/models").WithTags("Models");
-        api.MapGet("/", ListModels).WithName(nameof(ListModels)).RequireAuthorization(Policies.Auditor);
-        api.MapPost("/{task}/{name}/promote", PromoteModel).WithName(nameof(PromoteModel)).RequireAuthorization(Policies.Admin);
-        api.MapPost("/{task}/{name}/rollback", RollbackModel).WithName(nameof(RollbackModel)).RequireAuthorization(Policies.Admin);
+        api.MapGet("/", ListModels).WithName(nameof(ListModels)).RequireAuthorization(Policies.ModelReader);
+        api.MapPost("/{task}/{name}/promote", PromoteModel).WithName(nameof(PromoteModel)).RequireAuthorization(Policies.PlatformAdmin);
+        api.MapPost("/{task}/{name}/rollback", RollbackModel).WithName(nameof(RollbackModel)).RequireAuthorization(Policies.PlatformAdmin);
         return api;
     }
 

@@ -3,9 +3,9 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
-using SpecialistPlatform.Jobs.Intake;
+using SpecialistPlatform.Data.Keys;
+using SpecialistPlatform.Data;
 
 namespace SpecialistPlatform.Gateway.Authentication;
 
@@ -26,6 +26,7 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
     public const string TenantClaim = "tenant";
+    public const string KeyIdClaim = "key-id";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -39,14 +40,23 @@ public sealed class ApiKeyAuthenticationHandler(
         var apiKey = await cache.GetOrCreateAsync(ApiKeys.Hash(key), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return await ApiKeys.FindAsync(db, key, Context.RequestAborted);
+            var found = await ApiKeys.FindAsync(db, key, Context.RequestAborted);
+            if (found is not null)
+            {
+                // Once per cache period at most: "last used" is exact to about a minute, at no cost per request.
+                await ApiKeys.TouchAsync(db, found.Id, Context.RequestAborted);
+            }
+
+            return found;
         });
-        if (apiKey is null)
+        // Checked again on every request: a key that expires, or whose rotation grace ends, while cached stops at once.
+        if (apiKey is null || !apiKey.IsActiveAt(DateTimeOffset.UtcNow))
         {
             return AuthenticateResult.Fail("The API key is not valid.");
         }
 
         var claims = new List<Claim> { new(TenantClaim, apiKey.TenantId), new(ClaimTypes.Name, apiKey.Name) };
+        claims.Add(new Claim(KeyIdClaim, apiKey.Id.ToString()));
         claims.AddRange(apiKey.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
@@ -59,7 +69,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(StatusCodes.Status403Forbidden, "Not allowed for this key",
-            "This API key lacks the role this endpoint needs (submitter, auditor or admin).");
+            "This API key lacks the role this endpoint needs (submitter, auditor, admin or platform-admin).");
 
     private Task WriteProblemAsync(int status, string title, string detail)
     {
@@ -83,16 +93,27 @@ public static class Policies
     public const string Submitter = ApiKeyRoles.Submitter;
     public const string Auditor = ApiKeyRoles.Auditor;
     public const string Admin = ApiKeyRoles.Admin;
+    public const string PlatformAdmin = ApiKeyRoles.PlatformAdmin;
+
+    /// <summary>Reading a job's result and extracted values: who submitted it or who audits the tenant.</summary>
+    public const string JobReader = "job-reader";
+
+    /// <summary>Reading the model registry (shared by every tenant): auditors, admins, platform admins.</summary>
+    public const string ModelReader = "model-reader";
 
     public static void AddApiKeyAuthentication(this IServiceCollection services)
     {
         services.AddMemoryCache();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        // Admin can do everything; each other role only its own part.
+        // A tenant's admin can do everything within the tenant; each other role only its own part. What changes every
+        // tenant at once (the model registry) needs the platform admin role, which no tenant role implies.
         services.AddAuthorizationBuilder()
             .AddPolicy(Submitter, policy => policy.RequireRole(ApiKeyRoles.Submitter, ApiKeyRoles.Admin))
             .AddPolicy(Auditor, policy => policy.RequireRole(ApiKeyRoles.Auditor, ApiKeyRoles.Admin))
-            .AddPolicy(Admin, policy => policy.RequireRole(ApiKeyRoles.Admin));
+            .AddPolicy(Admin, policy => policy.RequireRole(ApiKeyRoles.Admin))
+            .AddPolicy(JobReader, policy => policy.RequireRole(ApiKeyRoles.Submitter, ApiKeyRoles.Auditor, ApiKeyRoles.Admin))
+            .AddPolicy(ModelReader, policy => policy.RequireRole(ApiKeyRoles.Auditor, ApiKeyRoles.Admin, ApiKeyRoles.PlatformAdmin))
+            .AddPolicy(PlatformAdmin, policy => policy.RequireRole(ApiKeyRoles.PlatformAdmin));
     }
 }

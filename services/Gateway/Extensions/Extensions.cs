@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
-using SpecialistPlatform.Contracts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpecialistPlatform.Contracts.Compliance;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Data.Keys;
+using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Data;
 using SpecialistPlatform.Gateway.Apis;
-using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Gateway.Authentication;
 using SpecialistPlatform.Jobs.Audit;
 using SpecialistPlatform.Jobs.Intake;
@@ -41,6 +43,8 @@ public static class Extensions
         builder.Services.AddJobIntake(ResourceNames.Services.Gateway);
         builder.Services.AddScoped<AuditTrailVerifier>();
         builder.Services.AddScoped<ModelRegistry>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ApiKeyStore>();
         builder.Services.AddHostedService<UndispatchedJobSweeper>();
     }
 }

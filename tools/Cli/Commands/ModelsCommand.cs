@@ -27,7 +27,7 @@ internal static class ModelsCommand
 
     private static Command List()
     {
-        var (db, dataDir) = ConnectionOptions();
+        var (db, dataDir) = new PlatformDatabaseOptions();
         var task = new Option<string?>("--task") { Description = "Only this task (intent, extract, pii)." };
         var name = new Option<string?>("--name") { Description = "Only this model name." };
         var command = new Command("list", "List registered versions with their status and validation metrics.") { db, dataDir, task, name };
@@ -60,7 +60,7 @@ internal static class ModelsCommand
 
     private static Command Register()
     {
-        var (db, dataDir) = ConnectionOptions();
+        var (db, dataDir) = new PlatformDatabaseOptions();
         var (task, name) = ModelIdentity();
         var model = CommonOptions.Model();
         var promote = new Option<string?>("--promote") { Description = "Also promote it: shadow or active." };
@@ -104,7 +104,7 @@ internal static class ModelsCommand
 
     private static Command Promote()
     {
-        var (db, dataDir) = ConnectionOptions();
+        var (db, dataDir) = new PlatformDatabaseOptions();
         var (task, name) = ModelIdentity();
         var version = Version();
         var to = new Option<string>("--to") { Description = "shadow or active.", DefaultValueFactory = _ => "active" };
@@ -125,7 +125,7 @@ internal static class ModelsCommand
 
     private static Command Rollback()
     {
-        var (db, dataDir) = ConnectionOptions();
+        var (db, dataDir) = new PlatformDatabaseOptions();
         var (task, name) = ModelIdentity();
         var command = new Command("rollback", "Retire the active version and reactivate the one active before it.") { db, dataDir, task, name };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
@@ -141,7 +141,7 @@ internal static class ModelsCommand
 
     private static Command Retire()
     {
-        var (db, dataDir) = ConnectionOptions();
+        var (db, dataDir) = new PlatformDatabaseOptions();
         var (task, name) = ModelIdentity();
         var version = Version();
         var command = new Command("retire", "Take a version out of service (it stays in the registry).") { db, dataDir, task, name, version };
@@ -156,23 +156,14 @@ internal static class ModelsCommand
         return command;
     }
 
-    private static (Option<string?> Db, Option<string> DataDir) ConnectionOptions() => (
-        new Option<string?>("--db") { Description = "Postgres connection string; default: ConnectionStrings__platformdb, else the running AppHost's." },
-        new Option<string>("--data-dir") { Description = "The AppHost's data folder.", DefaultValueFactory = _ => AppHostState.DefaultDataDirectory() });
-
     private static (Option<string> Task, Option<string> Name) ModelIdentity() => (
         new Option<string>("--task") { Description = "intent, extract or pii.", DefaultValueFactory = _ => "intent" },
         new Option<string>("--name") { Description = "The model's registry name, e.g. banking77.", Required = true });
 
     private static Option<string> Version() => new("--version") { Description = "The version (12 hex digits, from `models list`).", Required = true };
 
-    private static PlatformDbContext Open(ParseResult parseResult, Option<string?> db, Option<string> dataDir)
-    {
-        var connectionString = parseResult.GetValue(db)
-            ?? Environment.GetEnvironmentVariable("ConnectionStrings__platformdb")
-            ?? new AppHostState(parseResult.GetRequiredValue(dataDir)).ServerConnectionString("postgres");
-        return new PlatformDbContext(new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(connectionString).Options);
-    }
+    private static PlatformDbContext Open(ParseResult parseResult, Option<string?> db, Option<string> dataDir) =>
+        PlatformDatabaseOptions.Open(parseResult, db, dataDir);
 
     private static ModelStatus ParseStatus(string value) => value.ToLowerInvariant() switch
     {

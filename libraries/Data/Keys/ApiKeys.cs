@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
 
-namespace SpecialistPlatform.Jobs.Intake;
+namespace SpecialistPlatform.Data.Keys;
 
 /// <summary>API keys: random, shown once, stored only as SHA-256. A key is high-entropy, so a plain hash (not a
 /// slow password hash) is the right tool and lets every request be checked with one indexed lookup.</summary>
@@ -18,11 +18,22 @@ public static class ApiKeys
 
     public static string DisplayPrefix(string key) => key.Length <= 10 ? key : key[..10];
 
-    /// <summary>The active key with this value, or null.</summary>
+    /// <summary>The key with this value if it is active now (not revoked, not expired), or null.</summary>
     public static Task<ApiKey?> FindAsync(PlatformDbContext db, string key, CancellationToken cancellationToken)
     {
         var hash = Hash(key);
-        return db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        return db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(
+            k => k.KeyHash == hash && (k.RevokedAt == null || k.RevokedAt > now) && (k.ExpiresAt == null || k.ExpiresAt > now), cancellationToken);
+    }
+
+    /// <summary>Notes that the key was used now, unless that was noted less than a minute ago (one write a minute at most).</summary>
+    public static Task TouchAsync(PlatformDbContext db, Guid keyId, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var aMinuteAgo = now.AddMinutes(-1);
+        return db.ApiKeys.Where(k => k.Id == keyId && (k.LastUsedAt == null || k.LastUsedAt < aMinuteAgo))
+            .ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, now), cancellationToken);
     }
 
     /// <summary>Creates the tenant if needed and stores the key; an existing identical key is left as it is.</summary>
@@ -64,7 +75,7 @@ public static class ApiKeys
         return others.Count;
     }
 
-    private static string KeyName(string tenantName) => $"{tenantName} key";
+    internal static string KeyName(string tenantName) => $"{tenantName} key";
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
