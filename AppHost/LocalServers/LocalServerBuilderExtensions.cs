@@ -175,7 +175,11 @@ public static class LocalServerBuilderExtensions
         {
             Directory.CreateDirectory(server.DataDirectory);
             // Quoted: Redis reads the rest of the line as the value, and a generated password needs no escaping.
-            OwnerOnlyFile.Write(server.ConfigFile, $"# Written by the AppHost on every start; the password is also in {RedisPasswordFile} beside the data folders.\nrequirepass \"{password}\"\n");
+            // set-proc-title no: Redis would write its title over the memory that holds its environment, and
+            // /proc/<pid>/environ is where anyone checks what a process was started with (ServerAccessTests does).
+            OwnerOnlyFile.Write(server.ConfigFile,
+                $"# Written by the AppHost on every start; the password is also in {RedisPasswordFile} beside the data folders.\n" +
+                $"requirepass \"{password}\"\nset-proc-title no\n");
             await ServiceUser.GiveFolderAsync(server.DataDirectory, server.ServiceUser, cancellationToken);
         });
         return resource;
