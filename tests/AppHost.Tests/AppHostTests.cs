@@ -122,7 +122,10 @@ public sealed class AppHostTests
                 (await Should.ThrowAsync<NpgsqlException>(() => refused.OpenAsync(cancellationToken))).Message.ShouldContain("password", Case.Insensitive);
             }
 
-            (await File.ReadAllTextAsync(Path.Combine(cluster, "pg_hba.conf"), cancellationToken)).ShouldNotContain("trust");
+            var rules = (await File.ReadAllLinesAsync(Path.Combine(cluster, "pg_hba.conf"), cancellationToken))
+                .Where(line => line.Trim() is { Length: > 0 } rule && !rule.StartsWith('#')).ToList();
+            rules.ShouldNotBeEmpty();
+            rules.ShouldAllBe(rule => rule.TrimEnd().EndsWith("scram-sha-256"));
         }
         finally
         {
