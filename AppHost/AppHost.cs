@@ -12,12 +12,13 @@ var settings = PlatformSettings.From(builder.Configuration);
 var data = settings.DataDirectory;
 
 // Servers: Debian's binaries as resources of our own, or the ones given by connection string (ConnectionStrings__name).
+// Their passwords are generated once and kept in the data folder, mode 0600 (docs/decisions/0019-...).
 var owner = Given(ResourceNames.ConnectionStrings.DatabaseOwner) ?? Given(ResourceNames.ConnectionStrings.PlatformDatabase);
 IResourceBuilder<IResourceWithConnectionString> platformDb;
 var runsOwnPostgres = owner is null;
 if (owner is null)
 {
-    var postgres = await builder.AddLocalPostgresAsync(ResourceNames.Servers.Postgres, Path.Combine(data, "postgres"), settings.PostgresPort, settings.DurableServers);
+    var postgres = await builder.AddLocalPostgresAsync(ResourceNames.Servers.Postgres, Path.Combine(data, "postgres"), data, settings.PostgresPort, settings.DurableServers);
     owner = postgres;
     platformDb = postgres.AddServiceDatabase(ResourceNames.ConnectionStrings.PlatformDatabase);
 }
@@ -27,7 +28,7 @@ else
 }
 
 IResourceBuilder<IResourceWithConnectionString> redis = Given(ResourceNames.ConnectionStrings.Redis)
-    ?? await builder.AddLocalRedisAsync(ResourceNames.Servers.Redis, Path.Combine(data, "redis"), settings.RedisPort, settings.DurableServers);
+    ?? await builder.AddLocalRedisAsync(ResourceNames.Servers.Redis, Path.Combine(data, "redis"), data, settings.RedisPort, settings.DurableServers);
 IResourceBuilder<IResourceWithConnectionString> rabbitmq = Given(ResourceNames.ConnectionStrings.RabbitMq)
     ?? await builder.AddLocalRabbitMqAsync(ResourceNames.Servers.RabbitMq, Path.Combine(data, "rabbitmq"), settings.RabbitMqPort,
         settings.RabbitMqManagement ? settings.RabbitMqManagementPort : null);
@@ -37,6 +38,8 @@ settings.DevApiKey = DevelopmentApiKey.Choose(settings);
 var devApiKey = builder.AddParameter("dev-api-key", settings.DevApiKey, secret: true);
 var migrations = builder.AddProject<Projects.DatabaseMigrations>(ResourceNames.Services.DatabaseMigrations)
     .WithReference(owner, ResourceNames.ConnectionStrings.DatabaseOwner)
+    // The services' connection string too: the migrations give its role the password it carries.
+    .WithReference(platformDb)
     .WaitFor(owner)
     .WithPlatformEnvironment(settings);
 // The dev key goes only into a database the AppHost runs itself: never into one it was given (a shared or production one).

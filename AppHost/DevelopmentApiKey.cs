@@ -20,12 +20,7 @@ public static class DevelopmentApiKey
 
         // Kept for the CLI and scripts, readable by the AppHost's user alone.
         Directory.CreateDirectory(settings.DataDirectory);
-        File.WriteAllText(file, key);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
+        OwnerOnlyFile.Write(file, key);
         return key;
     }
 }

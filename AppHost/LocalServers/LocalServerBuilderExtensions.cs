@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SpecialistPlatform.AppHost.Supervision;
 using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Security;
 
 namespace SpecialistPlatform.AppHost.LocalServers;
 
@@ -16,12 +17,19 @@ namespace SpecialistPlatform.AppHost.LocalServers;
 /// </summary>
 public static class LocalServerBuilderExtensions
 {
+    /// <summary>Postgres with SCRAM-SHA-256 for every connection. The owner's and the services' passwords are generated
+    /// once and kept in <paramref name="secretsDirectory"/> (mode 0600); a cluster from before passwords (trust) gets
+    /// the owner's password and the new pg_hba.conf before it starts.</summary>
     public static async Task<IResourceBuilder<PostgresServerResource>> AddLocalPostgresAsync(
-        this IDistributedApplicationBuilder builder, string name, string dataDirectory, int port, bool durable)
+        this IDistributedApplicationBuilder builder, string name, string dataDirectory, string secretsDirectory, int port, bool durable)
     {
         var bin = await ServerBinaries.RequireAsync("PostgreSQL", ServerBinaries.PostgresBinDirectory, "postgresql", Console.WriteLine, CancellationToken.None);
-        var (command, prefix) = ServiceUser.Wrap(Path.Combine(bin, "postgres"), "postgres");
-        var server = new PostgresServerResource(name, command, dataDirectory);
+        var (ownerPassword, ownerPasswordIsNew) = OwnerOnlyFile.KeepGenerated(Path.Combine(secretsDirectory, PostgresOwnerPasswordFile));
+        var (servicePassword, _) = OwnerOnlyFile.KeepGenerated(Path.Combine(secretsDirectory, PostgresServicePasswordFile));
+        var (command, prefix) = ServiceUser.Wrap(Path.Combine(bin, "postgres"), "postgres", dataDirectory);
+        var server = new PostgresServerResource(name, command, dataDirectory,
+            builder.AddParameter($"{name}-owner-password", ownerPassword, secret: true).Resource,
+            builder.AddParameter($"{name}-service-password", servicePassword, secret: true).Resource);
 
         var resource = builder.AddResource(server)
             .WithArgs(prefix)
@@ -48,19 +56,70 @@ public static class LocalServerBuilderExtensions
                 }
             })
             .WithProtocolHealthCheck(builder, (_, cancellationToken) => ServerProbes.PostgresAcceptsLoginAsync(
-                $"Host=127.0.0.1;Port={server.PrimaryEndpoint.Port};Username={PostgresServerResource.Owner}", cancellationToken));
+                $"Host=127.0.0.1;Port={server.PrimaryEndpoint.Port};Username={PostgresServerResource.Owner};Password={ownerPassword}", cancellationToken));
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, async (_, cancellationToken) =>
         {
             await ServiceUser.GiveFolderAsync(server.DataDirectory, server.ServiceUser, cancellationToken);
+            var hbaFile = Path.Combine(server.ClusterDirectory, "pg_hba.conf");
             if (!File.Exists(Path.Combine(server.ClusterDirectory, "PG_VERSION")))
             {
-                await ServiceUser.RunAsync(Path.Combine(bin, "initdb"), server.ServiceUser,
-                    ["-D", server.ClusterDirectory, "-U", PostgresServerResource.Owner, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"],
-                    cancellationToken);
+                // initdb reads the owner's password from a file (never its command line), the postgres user's for a moment.
+                var passwordFile = Path.Combine(server.DataDirectory, "initdb-password");
+                try
+                {
+                    OwnerOnlyFile.Write(passwordFile, ownerPassword);
+                    await ServiceUser.GiveFolderAsync(server.DataDirectory, server.ServiceUser, cancellationToken);
+                    await ServiceUser.RunAsync(Path.Combine(bin, "initdb"), server.ServiceUser, server.DataDirectory,
+                        ["-D", server.ClusterDirectory, "-U", PostgresServerResource.Owner, "--auth=scram-sha-256", $"--pwfile={passwordFile}",
+                            "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"],
+                        cancellationToken);
+                }
+                finally
+                {
+                    File.Delete(passwordFile);
+                }
             }
+            else if (!File.Exists(hbaFile) || await File.ReadAllTextAsync(hbaFile, cancellationToken) != PasswordOnlyHba || ownerPasswordIsNew)
+            {
+                // A cluster initialised with trust (data from before passwords), or whose password file was lost: the
+                // owner gets the kept password in single-user mode, before the server accepts any connection.
+                await SetOwnerPasswordAsync(bin, server, ownerPassword, cancellationToken);
+            }
+
+            OwnerOnlyFile.Write(hbaFile, PasswordOnlyHba);
+            await ServiceUser.GiveFolderAsync(server.ClusterDirectory, server.ServiceUser, cancellationToken);
         });
         return resource;
+    }
+
+    public const string PostgresOwnerPasswordFile = "postgres-owner-password";
+    public const string PostgresServicePasswordFile = "postgres-service-password";
+    public const string RedisPasswordFile = "redis-password";
+
+    /// <summary>Who may connect how: everyone proves a password, over TCP and the Unix socket alike (root included,
+    /// who could otherwise reach the socket). Written on every start, so a cluster from before passwords is converted.</summary>
+    private const string PasswordOnlyHba = """
+        # Written by the AppHost on every start (docs/decisions/0019-passwords-and-least-privilege-for-the-servers.md):
+        # every connection proves its role's password with SCRAM-SHA-256; nothing is trusted.
+        # TYPE  DATABASE  USER  ADDRESS       METHOD
+        local   all       all                 scram-sha-256
+        host    all       all   127.0.0.1/32  scram-sha-256
+        host    all       all   ::1/128       scram-sha-256
+
+        """;
+
+    private static async Task SetOwnerPasswordAsync(string bin, PostgresServerResource server, string password, CancellationToken cancellationToken)
+    {
+        // The verifier, not the password: single-user mode echoes a failing statement to its log.
+        var output = await ServiceUser.RunAsync(Path.Combine(bin, "postgres"), server.ServiceUser, server.DataDirectory,
+            ["--single", "-D", server.ClusterDirectory, "postgres"], cancellationToken,
+            standardInput: $"ALTER ROLE {PostgresServerResource.Owner} PASSWORD '{PostgresScramVerifier.For(password)}';\n");
+        // Single-user mode exits with 0 even when the statement failed.
+        if (output.Contains("ERROR:", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Could not give the Postgres owner its password: {output}");
+        }
     }
 
     /// <summary>The platform's database as the services' restricted role sees it. It shows as running once its server is.</summary>
@@ -81,18 +140,23 @@ public static class LocalServerBuilderExtensions
             });
     }
 
+    /// <summary>Redis that answers nothing before AUTH with a password generated once and kept in
+    /// <paramref name="secretsDirectory"/> (mode 0600).</summary>
     public static async Task<IResourceBuilder<RedisServerResource>> AddLocalRedisAsync(
-        this IDistributedApplicationBuilder builder, string name, string dataDirectory, int port, bool durable)
+        this IDistributedApplicationBuilder builder, string name, string dataDirectory, string secretsDirectory, int port, bool durable)
     {
         var program = await ServerBinaries.RequireAsync("Redis", ServerBinaries.RedisServer, "redis-server", Console.WriteLine, CancellationToken.None);
-        var (command, prefix) = ServiceUser.Wrap(program, "redis");
-        var server = new RedisServerResource(name, command, dataDirectory);
+        var (password, _) = OwnerOnlyFile.KeepGenerated(Path.Combine(secretsDirectory, RedisPasswordFile));
+        var (command, prefix) = ServiceUser.Wrap(program, "redis", dataDirectory);
+        var server = new RedisServerResource(name, command, dataDirectory, builder.AddParameter($"{name}-password", password, secret: true).Resource);
 
         var resource = builder.AddResource(server)
             .WithArgs(prefix)
             .WithServerEndpoint(port)
             .WithArgs(context =>
             {
+                // The config file first (redis-server's rule): it holds the password, which the command line must not.
+                context.Args.Add(server.ConfigFile);
                 context.Args.Add("--port");
                 context.Args.Add(server.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
                 foreach (var argument in new[] { "--bind", "127.0.0.1", "--dir", server.DataDirectory, "--daemonize", "no", "--protected-mode", "yes", "--logfile", "" })
@@ -105,10 +169,19 @@ public static class LocalServerBuilderExtensions
                     context.Args.Add(argument);
                 }
             })
-            .WithProtocolHealthCheck(builder, (_, cancellationToken) => ServerProbes.RedisAnswersPingAsync(server.PrimaryEndpoint.Port, cancellationToken));
+            .WithProtocolHealthCheck(builder, (_, cancellationToken) => ServerProbes.RedisAnswersPingAsync(server.PrimaryEndpoint.Port, password, cancellationToken));
 
-        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, (_, cancellationToken) =>
-            ServiceUser.GiveFolderAsync(server.DataDirectory, server.ServiceUser, cancellationToken));
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, async (_, cancellationToken) =>
+        {
+            Directory.CreateDirectory(server.DataDirectory);
+            // Quoted: Redis reads the rest of the line as the value, and a generated password needs no escaping.
+            // set-proc-title no: Redis would write its title over the memory that holds its environment, and
+            // /proc/<pid>/environ is where anyone checks what a process was started with (ServerAccessTests does).
+            OwnerOnlyFile.Write(server.ConfigFile,
+                $"# Written by the AppHost on every start; the password is also in {RedisPasswordFile} beside the data folders.\n" +
+                $"requirepass \"{password}\"\nset-proc-title no\n");
+            await ServiceUser.GiveFolderAsync(server.DataDirectory, server.ServiceUser, cancellationToken);
+        });
         return resource;
     }
 
@@ -121,7 +194,7 @@ public static class LocalServerBuilderExtensions
         var epmdProgram = ServerBinaries.Epmd() ?? throw new InvalidOperationException(
             "RabbitMQ is installed but Erlang's epmd is missing; reinstall with `apt-get install -y --reinstall erlang-base`.");
 
-        var (epmdCommand, epmdPrefix) = ServiceUser.Wrap(epmdProgram, "rabbitmq");
+        var (epmdCommand, epmdPrefix) = ServiceUser.Wrap(epmdProgram, "rabbitmq", dataDirectory);
         var epmd = new EpmdResource(ResourceNames.Servers.RabbitMqEpmd, epmdCommand, dataDirectory);
         var epmdResource = builder.AddResource(epmd)
             .WithArgs(epmdPrefix)
@@ -135,10 +208,46 @@ public static class LocalServerBuilderExtensions
             })
             .WithProtocolHealthCheck(builder, (_, cancellationToken) => ServerProbes.AcceptsConnectionsAsync(epmd.Endpoint.Port, cancellationToken));
 
-        var (command, prefix) = ServiceUser.Wrap(program, "rabbitmq");
-        var server = new RabbitMqServerResource(name, command, dataDirectory);
+        // RABBITMQ_NODE_PORT and the others reference endpoints the orchestrator allocates later, so the server is
+        // created first and its variables, which env -i takes as arguments, are added to the command line after.
+        var server = new RabbitMqServerResource(name, ServiceUser.Wrap(program, "rabbitmq", dataDirectory).Command, dataDirectory);
+        var folder = server.DataDirectory;
+        // +sbwt none...: Erlang's schedulers busy-wait for work by default, which takes CPU from the services
+        // that share the machine's cores with the broker. The management listener's address and port are
+        // application settings given as Erlang terms (no spaces: the start script splits this on them).
+        // -start_epmd false: the node registers with our epmd resource and never starts a daemonised epmd of its
+        // own (one that nobody stops), e.g. if it starts while our epmd is being restarted; it fails instead, and
+        // the restarter tries again.
+        var erlangArguments = "-noinput +B i +sbwt none +sbwtdcpu none +sbwtdio none -start_epmd false -kernel inet_dist_use_interface {127,0,0,1}";
+        var ownVariables = new object[]
+        {
+            $"RABBITMQ_NODENAME={RabbitMqServerResource.NodeName}",
+            "RABBITMQ_NODE_IP_ADDRESS=127.0.0.1",
+            ReferenceExpression.Create($"RABBITMQ_NODE_PORT={server.PrimaryEndpoint.Property(EndpointProperty.TargetPort)}"),
+            ReferenceExpression.Create($"RABBITMQ_DIST_PORT={server.GetEndpoint(RabbitMqServerResource.DistributionEndpointName).Property(EndpointProperty.TargetPort)}"),
+            $"RABBITMQ_MNESIA_BASE={Path.Combine(folder, "mnesia")}",
+            $"RABBITMQ_LOG_BASE={Path.Combine(folder, "log")}",
+            $"RABBITMQ_CONFIG_FILE={Path.Combine(folder, "rabbitmq")}",
+            $"RABBITMQ_ENABLED_PLUGINS_FILE={Path.Combine(folder, "enabled_plugins")}",
+            $"RABBITMQ_PID_FILE={Path.Combine(folder, "beam.pid")}",
+            // The start script then execs the VM, so the pid the orchestrator holds (and signals) is beam's.
+            "RABBITMQ_ALLOW_INPUT=1",
+            managementPort is null
+                ? $"RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS={erlangArguments}"
+                : ReferenceExpression.Create(
+                    $"RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS={erlangArguments} -rabbitmq_management tcp_config [{{ip,\"127.0.0.1\"}},{{port,{server.GetEndpoint(RabbitMqServerResource.ManagementEndpointName).Property(EndpointProperty.TargetPort)}}}]"),
+            "ERL_EPMD_ADDRESS=127.0.0.1",
+            ReferenceExpression.Create($"ERL_EPMD_PORT={epmd.Endpoint.Property(EndpointProperty.Port)}"),
+        };
+        var (_, prefix) = ServiceUser.Wrap(program, "rabbitmq", folder, ownVariables);
         var resource = builder.AddResource(server)
-            .WithArgs(prefix)
+            .WithArgs(context =>
+            {
+                foreach (var argument in prefix)
+                {
+                    context.Args.Add(argument);
+                }
+            })
             .WithServerEndpoint(port)
             .WithEndpoint(RabbitMqServerResource.DistributionEndpointName, endpoint =>
             {
@@ -146,35 +255,6 @@ public static class LocalServerBuilderExtensions
                 endpoint.TargetHost = "127.0.0.1";
                 endpoint.IsProxied = false;
                 endpoint.IsExternal = false;
-            })
-            .WithEnvironment(context =>
-            {
-                var folder = server.DataDirectory;
-                context.EnvironmentVariables["HOME"] = folder;
-                context.EnvironmentVariables["RABBITMQ_NODENAME"] = RabbitMqServerResource.NodeName;
-                context.EnvironmentVariables["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
-                context.EnvironmentVariables["RABBITMQ_NODE_PORT"] = server.PrimaryEndpoint.Property(EndpointProperty.TargetPort);
-                context.EnvironmentVariables["RABBITMQ_DIST_PORT"] = server.GetEndpoint(RabbitMqServerResource.DistributionEndpointName).Property(EndpointProperty.TargetPort);
-                context.EnvironmentVariables["RABBITMQ_MNESIA_BASE"] = Path.Combine(folder, "mnesia");
-                context.EnvironmentVariables["RABBITMQ_LOG_BASE"] = Path.Combine(folder, "log");
-                context.EnvironmentVariables["RABBITMQ_CONFIG_FILE"] = Path.Combine(folder, "rabbitmq");
-                context.EnvironmentVariables["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(folder, "enabled_plugins");
-                context.EnvironmentVariables["RABBITMQ_PID_FILE"] = Path.Combine(folder, "beam.pid");
-                // The start script then execs the VM, so the pid the orchestrator holds (and signals) is beam's.
-                context.EnvironmentVariables["RABBITMQ_ALLOW_INPUT"] = "1";
-                // +sbwt none...: Erlang's schedulers busy-wait for work by default, which takes CPU from the services
-                // that share the machine's cores with the broker. The management listener's address and port are
-                // application settings given as Erlang terms (no spaces: the start script splits this on them).
-                // -start_epmd false: the node registers with our epmd resource and never starts a daemonised epmd of its
-                // own (one that nobody stops), e.g. if it starts while our epmd is being restarted; it fails instead, and
-                // the restarter tries again.
-                var erlangArguments = "-noinput +B i +sbwt none +sbwtdcpu none +sbwtdio none -start_epmd false -kernel inet_dist_use_interface {127,0,0,1}";
-                context.EnvironmentVariables["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = managementPort is null
-                    ? erlangArguments
-                    : ReferenceExpression.Create(
-                        $"{erlangArguments} -rabbitmq_management tcp_config [{{ip,\"127.0.0.1\"}},{{port,{server.GetEndpoint(RabbitMqServerResource.ManagementEndpointName).Property(EndpointProperty.TargetPort)}}}]");
-                context.EnvironmentVariables["ERL_EPMD_ADDRESS"] = "127.0.0.1";
-                context.EnvironmentVariables["ERL_EPMD_PORT"] = epmd.Endpoint.Property(EndpointProperty.Port);
             })
             .WaitFor(epmdResource)
             .WithProtocolHealthCheck(builder, (_, cancellationToken) => ServerProbes.RabbitMqAnswersAmqpAsync(server.PrimaryEndpoint.Port, cancellationToken));

@@ -11,5 +11,5 @@ public sealed class PostgresDatabaseResource(string name, PostgresServerResource
     public PostgresServerResource Parent { get; } = server;
 
     public ReferenceExpression ConnectionStringExpression =>
-        Parent.ConnectionStringFor(ResourceNames.ServiceDatabaseRole, ResourceNames.DatabaseName);
+        Parent.ConnectionStringFor(ResourceNames.ServiceDatabaseRole, Parent.ServicePassword, ResourceNames.DatabaseName);
 }

@@ -28,8 +28,10 @@ public static class ServerProbes
         }
     }
 
-    public static Task<bool> RedisAnswersPingAsync(int port, CancellationToken cancellationToken) =>
-        ExchangeAsync(port, "PING\r\n"u8.ToArray(), answer => Encoding.ASCII.GetString(answer).StartsWith("+PONG", StringComparison.Ordinal), cancellationToken);
+    /// <summary>AUTH then PING, answered +OK then +PONG; a Redis still loading its data answers -LOADING to the PING.</summary>
+    public static Task<bool> RedisAnswersPingAsync(int port, string password, CancellationToken cancellationToken) =>
+        ExchangeAsync(port, Encoding.ASCII.GetBytes($"AUTH {password}\r\nPING\r\n"),
+            answer => Encoding.ASCII.GetString(answer) == "+OK\r\n+PONG\r\n", cancellationToken, expectedLength: "+OK\r\n+PONG\r\n".Length);
 
     /// <summary>A broker that answers the AMQP 0-9-1 protocol header with a method frame (Connection.Start).</summary>
     public static Task<bool> RabbitMqAnswersAmqpAsync(int port, CancellationToken cancellationToken) =>
@@ -38,7 +40,10 @@ public static class ServerProbes
     public static Task<bool> AcceptsConnectionsAsync(int port, CancellationToken cancellationToken) =>
         ExchangeAsync(port, null, _ => true, cancellationToken);
 
-    private static async Task<bool> ExchangeAsync(int port, byte[]? request, Func<byte[], bool> isReady, CancellationToken cancellationToken)
+    /// <param name="expectedLength">Read until this many bytes (or the server closes): two pipelined answers may arrive
+    /// in two segments.</param>
+    private static async Task<bool> ExchangeAsync(int port, byte[]? request, Func<byte[], bool> isReady, CancellationToken cancellationToken,
+        int expectedLength = 1)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
@@ -54,8 +59,20 @@ public static class ServerProbes
             var stream = client.GetStream();
             await stream.WriteAsync(request, timeout.Token);
             var buffer = new byte[64];
-            var read = await stream.ReadAsync(buffer, timeout.Token);
-            return isReady(buffer[..read]);
+            var received = 0;
+            do
+            {
+                var read = await stream.ReadAsync(buffer.AsMemory(received), timeout.Token);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                received += read;
+            }
+            while (received < expectedLength && received < buffer.Length);
+
+            return isReady(buffer[..received]);
         }
         catch (Exception e) when (e is SocketException or IOException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {

@@ -81,15 +81,8 @@ public sealed class PlatformStateFile(ResourceNotificationService notifications,
             return;
         }
 
-        var temporary = Path + ".tmp";
-        await File.WriteAllTextAsync(temporary, json, cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        // Renamed into place, so a reader never sees half a file.
-        File.Move(temporary, Path, overwrite: true);
+        // The connection strings carry the servers' passwords.
+        await OwnerOnlyFile.WriteAsync(Path, json, cancellationToken);
         _written = json;
     }
 

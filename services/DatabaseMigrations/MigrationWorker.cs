@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Security;
+using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Keys;
-using SpecialistPlatform.Data;
 using SpecialistPlatform.Jobs.Intake;
 
 namespace SpecialistPlatform.DatabaseMigrations;
@@ -40,6 +42,11 @@ public sealed class MigrationWorker(
                 ? "Schema is up to date ({Elapsed} ms)"
                 : "Schema: applied {Migrations} ({Elapsed} ms)", applied.Count == 0 ? stopwatch.ElapsedMilliseconds : string.Join(", ", applied), stopwatch.ElapsedMilliseconds);
 
+            if (configuration.GetConnectionString(ResourceNames.ConnectionStrings.PlatformDatabase) is { Length: > 0 } services)
+            {
+                await GiveServicesRoleItsPasswordAsync(connectionString, services, stoppingToken);
+            }
+
             if (environment.IsDevelopment() && developmentTenant.Value.ApiKey is { Length: > 0 } key)
             {
                 await using var db = new PlatformDbContext(new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(connectionString).Options);
@@ -56,5 +63,31 @@ public sealed class MigrationWorker(
         }
 
         lifetime.StopApplication();
+    }
+
+    /// <summary>
+    /// The services' role (created by the JobPipeline migration, without a password) gets the password its connection
+    /// string carries, on every run, so a new or rotated password needs no manual step. Set as a SCRAM verifier: the
+    /// password itself never reaches the server, or its log. A connection string for the owner itself, or without a
+    /// password (a database given from outside, whose roles are its administrator's), changes nothing.
+    /// </summary>
+    private async Task GiveServicesRoleItsPasswordAsync(string ownerConnectionString, string servicesConnectionString, CancellationToken cancellationToken)
+    {
+        var owner = new NpgsqlConnectionStringBuilder(ownerConnectionString);
+        var services = new NpgsqlConnectionStringBuilder(servicesConnectionString);
+        if (services.Username is not { Length: > 0 } role || role == owner.Username || services.Password is not { Length: > 0 } password)
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var statement = new NpgsqlCommand("SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', @role, @verifier)", connection);
+        statement.Parameters.AddWithValue("role", role);
+        statement.Parameters.AddWithValue("verifier", PostgresScramVerifier.For(password));
+        var alter = (string)(await statement.ExecuteScalarAsync(cancellationToken))!;
+        await using var command = new NpgsqlCommand(alter, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        logger.LogInformation("Database role '{Role}' has the password of the services' connection string", role);
     }
 }

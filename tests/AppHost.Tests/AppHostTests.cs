@@ -94,6 +94,46 @@ public sealed class AppHostTests
     }
 
     [Fact]
+    public async Task Postgres_data_from_before_passwords_gets_them_on_start_and_keeps_its_data()
+    {
+        // A cluster as earlier versions of the AppHost left it: initialised with --auth=trust, no passwords at all.
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var folder = Path.Combine(Path.GetTempPath(), "specialist-tests", Guid.NewGuid().ToString("N")[..12]);
+        var serverFolder = Path.Combine(folder, "postgres");
+        var cluster = Path.Combine(serverFolder, "pgdata");
+        try
+        {
+            await LocalServers.ServiceUser.GiveFolderAsync(serverFolder, "postgres", cancellationToken);
+            await LocalServers.ServiceUser.RunAsync(Path.Combine(LocalServers.ServerBinaries.PostgresBinDirectory()!, "initdb"), "postgres", serverFolder,
+                ["-D", cluster, "-U", LocalServers.PostgresServerResource.Owner, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"],
+                cancellationToken);
+
+            await using var platform = await PlatformApp.StartAsync(new PlatformAppOptions { Services = [], DataDirectory = folder }, cancellationToken);
+            var owner = await platform.ConnectionStringAsync(ResourceNames.ConnectionStrings.DatabaseOwner, cancellationToken);
+            foreach (var connectionString in new[] { owner, await platform.ConnectionStringAsync(ResourceNames.ConnectionStrings.PlatformDatabase, cancellationToken) })
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(cancellationToken);
+            }
+
+            var withoutPassword = new NpgsqlConnectionStringBuilder(owner) { Password = null, Pooling = false };
+            await using (var refused = new NpgsqlConnection(withoutPassword.ConnectionString))
+            {
+                (await Should.ThrowAsync<NpgsqlException>(() => refused.OpenAsync(cancellationToken))).Message.ShouldContain("password", Case.Insensitive);
+            }
+
+            var rules = (await File.ReadAllLinesAsync(Path.Combine(cluster, "pg_hba.conf"), cancellationToken))
+                .Where(line => line.Trim() is { Length: > 0 } rule && !rule.StartsWith('#')).ToList();
+            rules.ShouldNotBeEmpty();
+            rules.ShouldAllBe(rule => rule.TrimEnd().EndsWith("scram-sha-256"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Refuses_an_unknown_service_name_with_the_list_of_known_ones()
     {
         var configuration = new ConfigurationBuilder()

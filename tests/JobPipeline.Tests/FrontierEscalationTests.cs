@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Keys;
-using SpecialistPlatform.Data;
 using SpecialistPlatform.Jobs.Intake;
 
 namespace SpecialistPlatform.JobPipeline.Tests;

@@ -1,11 +1,11 @@
-using System.Net.Http.Json;
 using System.Net;
-using System.Text.Json;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Keys;
-using SpecialistPlatform.Data;
 using SpecialistPlatform.Jobs.Intake;
 
 namespace SpecialistPlatform.JobPipeline.Tests;

@@ -26,6 +26,9 @@ public class PlatformFixture : IAsyncLifetime
 
     public string GatewayUrl { get; private set; } = "";
     public string PostgresAdminConnectionString { get; private set; } = "";
+
+    /// <summary>The services' own connection: the restricted role, with its password.</summary>
+    public string ServiceDatabaseConnectionString { get; private set; } = "";
     public string RabbitMqConnectionString { get; private set; } = "";
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -48,6 +51,7 @@ public class PlatformFixture : IAsyncLifetime
         _platform = await PlatformApp.StartAsync(new PlatformAppOptions { DevApiKey = DevApiKey, ServiceSettings = settings }, CancellationToken.None);
         GatewayUrl = Platform.ServiceUrl(ResourceNames.Services.Gateway).ToString().TrimEnd('/');
         PostgresAdminConnectionString = await Platform.ConnectionStringAsync(ResourceNames.ConnectionStrings.DatabaseOwner);
+        ServiceDatabaseConnectionString = await Platform.ConnectionStringAsync(ResourceNames.ConnectionStrings.PlatformDatabase);
         RabbitMqConnectionString = await Platform.ConnectionStringAsync(ResourceNames.ConnectionStrings.RabbitMq);
         Http.BaseAddress = new Uri(GatewayUrl);
     }

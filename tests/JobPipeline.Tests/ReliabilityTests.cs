@@ -65,8 +65,8 @@ public sealed class ReliabilityTests(PlatformFixture platform)
     [Fact]
     public async Task Services_database_role_cannot_update_or_delete_audit_records()
     {
-        var serviceRole = new NpgsqlConnectionStringBuilder(platform.PostgresAdminConnectionString) { Username = ResourceNames.ServiceDatabaseRole };
-        await using var connection = new NpgsqlConnection(serviceRole.ConnectionString);
+        new NpgsqlConnectionStringBuilder(platform.ServiceDatabaseConnectionString).Username.ShouldBe(ResourceNames.ServiceDatabaseRole);
+        await using var connection = new NpgsqlConnection(platform.ServiceDatabaseConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
 
         foreach (var sql in new[] { """UPDATE audit_records SET "Decision" = 'x'""", "DELETE FROM audit_records", "TRUNCATE audit_records" })

@@ -3,9 +3,9 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Keys;
-using SpecialistPlatform.Data;
 
 namespace SpecialistPlatform.Gateway.Authentication;
 

@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SpecialistPlatform.Contracts.Compliance;
 using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Compliance;
+using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Keys;
 using SpecialistPlatform.Data.Registry;
-using SpecialistPlatform.Data;
 using SpecialistPlatform.Gateway.Apis;
 using SpecialistPlatform.Gateway.Authentication;
 using SpecialistPlatform.Jobs.Audit;

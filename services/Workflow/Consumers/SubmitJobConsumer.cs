@@ -1,8 +1,8 @@
 using MassTransit;
 using SpecialistPlatform.Contracts.Jobs;
+using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Keys;
-using SpecialistPlatform.Data;
 using SpecialistPlatform.Jobs.Intake;
 
 namespace SpecialistPlatform.Workflow.Consumers;
