@@ -37,7 +37,7 @@ public sealed class AuditCheckpointSchedule(
         var tenants = await db.AuditChainHeads.AsNoTracking().Select(h => h.TenantId).ToListAsync(cancellationToken);
         foreach (var tenant in tenants)
         {
-            var attempt = await checkpointer.TakeAsync(tenant, onlyIfGrown: true, cancellationToken);
+            var attempt = await checkpointer.TakeAsync(tenant, scheduled: true, cancellationToken);
             if (attempt.Verification.FirstBroken is { } broken)
             {
                 logger.LogError("The audit chain of tenant {Tenant} does not verify ({Kind} at record {Sequence}: {Problem}); no checkpoint taken",

@@ -25,14 +25,23 @@ public sealed class AuditCheckpointStore(IOptions<AuditChainOptions> options, Au
         Directory.CreateDirectory(folder);
         // Sequence first so a listing sorts by chain position; the time keeps two checkpoints of one head apart.
         var path = Path.Combine(folder, $"{checkpoint.Sequence:D20}-{checkpoint.CreatedAt.UtcDateTime:yyyyMMdd'T'HHmmssffffff}Z.json");
+        // Written under a name readers skip, then moved into place: a reader never sees half a checkpoint.
+        var partial = Path.Combine(folder, $".{Guid.NewGuid():N}.partial");
         var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        await using var stream = new FileStream(path, file);
-        await JsonSerializer.SerializeAsync(stream, checkpoint, Json, cancellationToken);
+        await using (var stream = new FileStream(partial, file))
+        {
+            await JsonSerializer.SerializeAsync(stream, checkpoint, Json, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            stream.Flush(flushToDisk: true);
+        }
+
+        // Never over an existing checkpoint: the folder only grows.
+        File.Move(partial, path, overwrite: false);
     }
 
     public StoredCheckpoints Read(string tenantId)

@@ -9,12 +9,13 @@ public sealed record CheckpointAttempt(AuditCheckpoint? Checkpoint, AuditVerific
 /// </summary>
 public sealed class AuditCheckpointer(AuditTrailVerifier verifier, AuditCheckpointStore store, AuditChain chain, TimeProvider clock)
 {
-    /// <param name="onlyIfGrown">Skip tenants whose chain has not grown since their newest checkpoint (the schedule).</param>
-    public async Task<CheckpointAttempt> TakeAsync(string tenantId, bool onlyIfGrown, CancellationToken cancellationToken)
+    /// <param name="scheduled">The schedule verifies only the records since the newest checkpoint and skips a chain
+    /// that has not grown; on demand (an auditor asking) the whole chain is verified and a checkpoint always written.</param>
+    public async Task<CheckpointAttempt> TakeAsync(string tenantId, bool scheduled, CancellationToken cancellationToken)
     {
-        var verification = await verifier.VerifyAsync(tenantId, fromNewestCheckpoint: true, cancellationToken);
+        var verification = await verifier.VerifyAsync(tenantId, fromNewestCheckpoint: scheduled, cancellationToken);
         if (!verification.Intact || verification.EndSequence == 0
-            || (onlyIfGrown && verification.NewestCheckpoint?.Sequence >= verification.EndSequence))
+            || (scheduled && verification.NewestCheckpoint?.Sequence >= verification.EndSequence))
         {
             return new CheckpointAttempt(null, verification);
         }

@@ -34,6 +34,13 @@ public sealed class AuditTrailVerifier(PlatformDbContext db, AuditChain chain, A
     /// and unchanged) instead of the first: what a scheduled checkpoint needs, at a cost that does not grow with the trail.</param>
     public async Task<AuditVerification> VerifyAsync(string tenantId, bool fromNewestCheckpoint, CancellationToken cancellationToken)
     {
+        var verification = await WalkAsync(tenantId, fromNewestCheckpoint, cancellationToken);
+        // A walk from a checkpoint sees a problem before it only as a wrong count; the whole walk says where it is.
+        return fromNewestCheckpoint && !verification.Intact ? await WalkAsync(tenantId, false, cancellationToken) : verification;
+    }
+
+    private async Task<AuditVerification> WalkAsync(string tenantId, bool fromNewestCheckpoint, CancellationToken cancellationToken)
+    {
         // Read before the snapshot: any checkpoint found was taken from a state the snapshot already includes.
         var signed = checkpoints.Read(tenantId);
         var newest = signed.Newest;

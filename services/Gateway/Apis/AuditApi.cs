@@ -77,7 +77,7 @@ public static class AuditApi
     public static async Task<Results<Ok<AuditCheckpoint>, Conflict<AuditVerification>, ProblemHttpResult>> TakeAuditCheckpoint(
         ClaimsPrincipal user, AuditCheckpointer checkpointer, CancellationToken cancellationToken)
     {
-        var attempt = await checkpointer.TakeAsync(user.TenantId(), onlyIfGrown: false, cancellationToken);
+        var attempt = await checkpointer.TakeAsync(user.TenantId(), scheduled: false, cancellationToken);
         if (!attempt.Verification.Intact)
         {
             return TypedResults.Conflict(attempt.Verification);
