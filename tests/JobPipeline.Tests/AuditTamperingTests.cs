@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Jobs.Audit;
 using SpecialistPlatform.Jobs.Intake;
 
 namespace SpecialistPlatform.JobPipeline.Tests;
@@ -109,14 +110,58 @@ public sealed class AuditTamperingTests(PlatformFixture platform)
         }, "the workflow signs a checkpoint of the tenant's chain head");
     }
 
-    private async Task<AuditTenant> TenantWithTrailAsync()
+    [Fact]
+    public async Task Records_sealed_before_the_key_verify_as_legacy_and_the_first_keyed_record_protects_them()
+    {
+        // A record as the unkeyed scheme wrote it before the key existed, then the tenant's next job, sealed with the key.
+        var tenant = await NewTenantAsync();
+        var legacy = new AuditRecord
+        {
+            TenantId = tenant.Id, Sequence = 1, JobId = Guid.CreateVersion7(), Step = "intake", Service = "gateway",
+            InputSha256 = new string('a', 64), Decision = "accepted", LatencyMs = 1, Cost = 0m,
+            OccurredAt = AuditChain.ToStoredPrecision(DateTimeOffset.UtcNow), RecordedAt = AuditChain.ToStoredPrecision(DateTimeOffset.UtcNow),
+            PrevHash = AuditChain.Genesis, Hash = "",
+        };
+        var legacyHash = AuditChain.ComputeLegacyHash(legacy);
+        await tenant.SqlAsync("""
+            INSERT INTO audit_records ("TenantId", "Sequence", "JobId", "Step", "Service", "InputSha256", "Decision", "LatencyMs", "Cost",
+                "OccurredAt", "RecordedAt", "PrevHash", "Hash")
+            VALUES (@tenant, 1, @job, 'intake', 'gateway', @input, 'accepted', 1, 0, @occurred, @recorded, @genesis, @hash);
+            INSERT INTO audit_chain_heads ("TenantId", "Sequence", "Hash") VALUES (@tenant, 1, @hash);
+            """, ("job", legacy.JobId), ("input", legacy.InputSha256), ("occurred", legacy.OccurredAt), ("recorded", legacy.RecordedAt),
+            ("genesis", AuditChain.Genesis), ("hash", legacyHash));
+        await tenant.SubmitAndWaitAsync(1, expectedCompletions: 1);
+
+        var verification = await tenant.VerifyAsync();
+        verification.GetProperty("intact").GetBoolean().ShouldBeTrue(verification.ToString());
+        verification.GetProperty("legacyRecords").GetInt64().ShouldBe(1);
+
+        // Rewriting the unkeyed record and recomputing its plain hash is easy; the keyed record after it still names the old one.
+        var rewritten = new AuditRecord
+        {
+            TenantId = legacy.TenantId, Sequence = 1, JobId = legacy.JobId, Step = legacy.Step, Service = legacy.Service,
+            InputSha256 = legacy.InputSha256, Decision = "rejected", LatencyMs = 1, Cost = 0m,
+            OccurredAt = legacy.OccurredAt, RecordedAt = legacy.RecordedAt, PrevHash = AuditChain.Genesis, Hash = "",
+        };
+        await tenant.SqlAsync("""UPDATE audit_records SET "Decision" = 'rejected', "Hash" = @hash WHERE "TenantId" = @tenant AND "Sequence" = 1""",
+            ("hash", AuditChain.ComputeLegacyHash(rewritten)));
+
+        var broken = await tenant.FirstBrokenAsync();
+        broken.GetProperty("sequence").GetInt64().ShouldBe(2);
+        broken.GetProperty("kind").GetString().ShouldBe("Relinked");
+    }
+
+    private async Task<AuditTenant> NewTenantAsync()
     {
         var tenant = new AuditTenant(platform, "audit-" + Guid.NewGuid().ToString("N")[..12], ApiKeys.Generate());
-        await using (var db = platform.AdminDb())
-        {
-            await ApiKeys.EnsureAsync(db, tenant.Id, tenant.Id, tenant.ApiKey, [ApiKeyRoles.Submitter, ApiKeyRoles.Auditor], TestContext.Current.CancellationToken);
-        }
+        await using var db = platform.AdminDb();
+        await ApiKeys.EnsureAsync(db, tenant.Id, tenant.Id, tenant.ApiKey, [ApiKeyRoles.Submitter, ApiKeyRoles.Auditor], TestContext.Current.CancellationToken);
+        return tenant;
+    }
 
+    private async Task<AuditTenant> TenantWithTrailAsync()
+    {
+        var tenant = await NewTenantAsync();
         await tenant.SubmitAndWaitAsync(JobsPerTenant, expectedCompletions: JobsPerTenant);
         var before = await tenant.VerifyAsync();
         before.GetProperty("intact").GetBoolean().ShouldBeTrue(before.ToString());
@@ -167,12 +212,17 @@ public sealed class AuditTamperingTests(PlatformFixture platform)
         }
 
         /// <summary>As the database superuser, past the append-only trigger: what an insider with the database could do.</summary>
-        public async Task SqlAsync(string sql)
+        public async Task SqlAsync(string sql, params (string Name, object Value)[] parameters)
         {
             await using var connection = new NpgsqlConnection(platform.PostgresAdminConnectionString);
             await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var command = new NpgsqlCommand("SET session_replication_role = replica;\n" + sql, connection);
             command.Parameters.AddWithValue("tenant", id);
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
             (await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBeGreaterThan(0, sql);
         }
 
