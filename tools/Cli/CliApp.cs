@@ -62,6 +62,7 @@ public static class CliApp
             generate,
             bench,
             ModelsCommand.Build(),
+            AuditCommand.Build(),
             FrontierPredictCommand.Build(),
         };
     }
