@@ -28,29 +28,27 @@ public sealed class AuditChainOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (ChainKey.Length == 0)
-        {
-            yield break;
-        }
-
-        byte[] key;
-        try
-        {
-            key = KeyBytes();
-        }
-        catch (FormatException)
-        {
-            key = [];
-        }
-
-        if (key.Length < MinimumKeyBytes)
-        {
-            yield return new ValidationResult($"Audit:ChainKey must be base64 of at least {MinimumKeyBytes} bytes.", [nameof(ChainKey)]);
-        }
-
         if (CheckpointInterval <= TimeSpan.Zero)
         {
             yield return new ValidationResult("Audit:CheckpointInterval must be positive.", [nameof(CheckpointInterval)]);
+        }
+
+        // An empty key is the [Required] attribute's to report.
+        if (ChainKey.Length > 0 && !IsKey(ChainKey))
+        {
+            yield return new ValidationResult($"Audit:ChainKey must be base64 of at least {MinimumKeyBytes} bytes.", [nameof(ChainKey)]);
+        }
+    }
+
+    private static bool IsKey(string text)
+    {
+        try
+        {
+            return Convert.FromBase64String(text).Length >= MinimumKeyBytes;
+        }
+        catch (FormatException)
+        {
+            return false;
         }
     }
 }

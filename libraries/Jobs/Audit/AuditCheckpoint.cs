@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace SpecialistPlatform.Jobs.Audit;
 
@@ -27,6 +29,6 @@ public sealed record AuditCheckpoint(string TenantId, long Sequence, string Head
     }
 
     public bool IsSignedBy(AuditChain chain) =>
-        Signature is { Length: 64 } && HeadMac is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.ASCII.GetBytes(chain.SignCheckpoint(Canonical())), System.Text.Encoding.ASCII.GetBytes(Signature));
+        Signature is { Length: 64 } && HeadMac is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(chain.SignCheckpoint(Canonical())), Encoding.ASCII.GetBytes(Signature));
 }
