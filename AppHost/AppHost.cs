@@ -48,12 +48,17 @@ if (runsOwnPostgres)
     migrations.WithEnvironment("DevelopmentTenant__ApiKey", devApiKey);
 }
 
+// The audit chain's key, kept in the data folder and never in the database: the workflow seals, the gateway verifies.
+var auditChainKey = builder.AddParameter("audit-chain-key", AuditChainKey.Choose(settings), secret: true);
+
 // The services, each its own process.
 AddService<Projects.Gateway>(ResourceNames.Services.Gateway, platformDb, redis, rabbitmq)
     ?.WithHttpEndpoint(port: settings.GatewayPort == 0 ? null : settings.GatewayPort, isProxied: false)
     .WithUrlForEndpoint("http", url => url.DisplayText = "API")
-    .WithUrl("/swagger", "OpenAPI (Swagger UI)");
-AddService<Projects.Workflow>(ResourceNames.Services.Workflow, platformDb, rabbitmq);
+    .WithUrl("/swagger", "OpenAPI (Swagger UI)")
+    .WithAuditChain(auditChainKey, settings);
+AddService<Projects.Workflow>(ResourceNames.Services.Workflow, platformDb, rabbitmq)
+    ?.WithAuditChain(auditChainKey, settings);
 AddService<Projects.IntentClassifier>(ResourceNames.Services.IntentClassifier, platformDb, rabbitmq);
 AddService<Projects.ComplianceChecker>(ResourceNames.Services.ComplianceChecker, rabbitmq);
 AddService<Projects.Extraction>(ResourceNames.Services.Extraction, platformDb, rabbitmq);

@@ -43,6 +43,10 @@ public sealed class PlatformSettings
     /// the data folder, or a new one.</summary>
     public string DevApiKey { get; set; } = "";
 
+    /// <summary>Where the workflow and the gateway write signed audit checkpoints; empty: audit-checkpoints in the data
+    /// folder. Copy it off the machine: a checkpoint that stays beside the key proves little (docs/decisions/0018).</summary>
+    public string AuditCheckpointDirectory { get; set; } = "";
+
     public bool Runs(string service) =>
         Services.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(service, StringComparer.Ordinal);
 
@@ -60,6 +64,8 @@ public sealed class PlatformSettings
         }
 
         settings.DataDirectory = Path.GetFullPath(settings.DataDirectory);
+        settings.AuditCheckpointDirectory = Path.GetFullPath(
+            settings.AuditCheckpointDirectory.Length > 0 ? settings.AuditCheckpointDirectory : Path.Combine(settings.DataDirectory, "audit-checkpoints"));
         var unknown = settings.Services.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Where(service => service != "none" && !ResourceNames.Services.All.Contains(service)).ToList();
         if (unknown.Count > 0)

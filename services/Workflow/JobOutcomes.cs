@@ -48,7 +48,7 @@ public sealed record RecordedOutcome(JobOutcome Outcome, string TenantId, string
 /// at-least-once anyway), so a crash between the commit and the events leaving the in-memory outbox loses neither.
 /// A job already finished differently is left alone.
 /// </summary>
-public sealed class JobOutcomes(NpgsqlDataSource dataSource, JobProgress progress, ILogger<JobOutcomes> logger)
+public sealed class JobOutcomes(NpgsqlDataSource dataSource, AuditTrailWriter auditWriter, JobProgress progress, ILogger<JobOutcomes> logger)
 {
     public async Task<IReadOnlyList<RecordedOutcome>> RecordAsync(IReadOnlyList<JobOutcome> outcomes, CancellationToken cancellationToken)
     {
@@ -98,7 +98,7 @@ public sealed class JobOutcomes(NpgsqlDataSource dataSource, JobProgress progres
             audit.Add(Completion(outcome, job, now));
         }
 
-        await AuditTrailWriter.AppendAsync(connection, audit, cancellationToken);
+        await auditWriter.AppendAsync(connection, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         progress.Finished([.. recorded.Select(r => jobs[r.Outcome.JobId].CreatedAt)]);
         foreach (var failed in recorded.Where(r => r.Outcome.Status == JobStatus.Failed))

@@ -42,6 +42,8 @@ public class PlatformFixture : IAsyncLifetime
             ["Compliance:Policies:0:Tenant"] = "dev",
             ["Compliance:Policies:0:Kind"] = "email",
             ["Compliance:Policies:0:File"] = emailPolicy,
+            // Scheduled audit checkpoints every few seconds rather than minutes, so a test can see one taken.
+            ["Audit:CheckpointInterval"] = "00:00:03",
         };
         foreach (var (name, value) in PlatformSettings())
         {

@@ -63,6 +63,7 @@ public static class CliApp
             bench,
             ModelsCommand.Build(),
             KeysCommand.Build(),
+            AuditCommand.Build(),
             FrontierPredictCommand.Build(),
         };
     }

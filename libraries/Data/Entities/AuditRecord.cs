@@ -1,8 +1,9 @@
 namespace SpecialistPlatform.Data.Entities;
 
 /// <summary>
-/// One step's decision in a tenant's append-only, hash-chained audit trail. <see cref="Hash"/> is the SHA-256 of
-/// the record's fields and <see cref="PrevHash"/>, so changing any record breaks the chain from there on.
+/// One step's decision in a tenant's append-only, hash-chained audit trail. <see cref="Hash"/> is the HMAC-SHA256, under
+/// a key kept outside the database, of the record's fields and <see cref="PrevHash"/>, so changing any record breaks the
+/// chain from there on (records from before the key carry a plain SHA-256; docs/decisions/0018).
 /// The table is partitioned by month on <see cref="RecordedAt"/> (created by SQL in the migrations).
 /// </summary>
 public sealed class AuditRecord

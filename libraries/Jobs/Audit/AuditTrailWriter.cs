@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 using SpecialistPlatform.Contracts.Audit;
@@ -6,11 +7,11 @@ using SpecialistPlatform.Data.Entities;
 namespace SpecialistPlatform.Jobs.Audit;
 
 /// <summary>
-/// Appends records to each tenant's chain. A transaction-scoped advisory lock per tenant serialises appends to one
-/// chain across writers; records whose (JobId, Step) is already in the trail are skipped, so a redelivered step
-/// never writes twice. Batches keep the lock's cost per record small at high rates.
+/// Appends records to each tenant's chain, each sealed by <see cref="AuditChain"/>. A transaction-scoped advisory lock
+/// per tenant serialises appends to one chain across writers; records whose (JobId, Step) is already in the trail are
+/// skipped, so a redelivered step never writes twice. Batches keep the lock's cost per record small at high rates.
 /// </summary>
-public sealed class AuditTrailWriter(NpgsqlDataSource dataSource)
+public sealed class AuditTrailWriter(NpgsqlDataSource dataSource, AuditChain chain, ILogger<AuditTrailWriter> logger)
 {
     public async Task<int> AppendAsync(IReadOnlyList<RecordAudit> records, CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ public sealed class AuditTrailWriter(NpgsqlDataSource dataSource)
 
     /// <summary>Appends inside the caller's open transaction (the workflow writes a job's outcome and its records
     /// together); the tenants' chain locks are held until the caller commits.</summary>
-    public static async Task<int> AppendAsync(NpgsqlConnection connection, IReadOnlyList<RecordAudit> records, CancellationToken cancellationToken)
+    public async Task<int> AppendAsync(NpgsqlConnection connection, IReadOnlyList<RecordAudit> records, CancellationToken cancellationToken)
     {
         var written = 0;
         // Tenants in one order for every writer: two transactions taking two tenants' chain locks never deadlock.
@@ -35,7 +36,7 @@ public sealed class AuditTrailWriter(NpgsqlDataSource dataSource)
         return written;
     }
 
-    private static async Task<int> AppendForTenantAsync(NpgsqlConnection connection, string tenantId, List<RecordAudit> records, CancellationToken cancellationToken)
+    private async Task<int> AppendForTenantAsync(NpgsqlConnection connection, string tenantId, List<RecordAudit> records, CancellationToken cancellationToken)
     {
         await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('audit:' || @tenant, 0))", connection))
         {
@@ -78,7 +79,7 @@ public sealed class AuditTrailWriter(NpgsqlDataSource dataSource)
                 PrevHash = previousHash,
                 Hash = "",
             };
-            var hash = AuditChain.ComputeHash(record);
+            var hash = chain.ComputeMac(record);
             batch.BatchCommands.Add(InsertCommand(record, hash));
             previousHash = hash;
         }
@@ -144,12 +145,32 @@ public sealed class AuditTrailWriter(NpgsqlDataSource dataSource)
         return existing;
     }
 
-    private static async Task<(long Sequence, string Hash)> HeadAsync(NpgsqlConnection connection, string tenantId, CancellationToken cancellationToken)
+    private async Task<(long Sequence, string Hash)> HeadAsync(NpgsqlConnection connection, string tenantId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("""SELECT "Sequence", "Hash" FROM audit_chain_heads WHERE "TenantId" = @tenant""", connection);
+        if (await ReadSingleAsync(connection, """SELECT "Sequence", "Hash" FROM audit_chain_heads WHERE "TenantId" = @tenant""", tenantId, cancellationToken) is { } head)
+        {
+            return head;
+        }
+
+        // No head: a new tenant, or someone deleted it. Restarting at 1 would fork the chain; continuing after the last
+        // record keeps it whole, and the verifier reports the missing head (and, by the checkpoints, any lost tail)
+        // until this append writes a new one.
+        if (await ReadSingleAsync(connection,
+                """SELECT "Sequence", "Hash" FROM audit_records WHERE "TenantId" = @tenant ORDER BY "Sequence" DESC LIMIT 1""", tenantId, cancellationToken) is { } last)
+        {
+            logger.LogError("The audit chain head of tenant {Tenant} is missing; continuing after its last record {Sequence}", tenantId, last.Sequence);
+            return last;
+        }
+
+        return (0, AuditChain.Genesis);
+    }
+
+    private static async Task<(long Sequence, string Hash)?> ReadSingleAsync(NpgsqlConnection connection, string sql, string tenantId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("tenant", tenantId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.Genesis);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];

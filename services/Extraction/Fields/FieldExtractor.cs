@@ -53,7 +53,8 @@ public static class FieldExtractor
     }
 
     /// <summary>A learned span, normalised to the field's type; a span that does not read as that type keeps its text
-    /// with the reason, never a guessed value.</summary>
+    /// with the reason, never a guessed value. The reason never quotes the text: it reaches the audit trail, which
+    /// auditors read and which must not carry the job's content.</summary>
     private static ExtractedField FromSpan(FieldOptions field, PredictedSpan span, DateTime reference)
     {
         if (field.Type == "string")
@@ -66,7 +67,7 @@ public static class FieldExtractor
         return typed?.Value is { } value
             ? new ExtractedField(field.Name, field.Type, span.Text, span.Start, span.End, value, Math.Round(Math.Min(span.Confidence, typed.Confidence), 4), null)
             : new ExtractedField(field.Name, field.Type, span.Text, span.Start, span.End, null, Math.Round(span.Confidence, 4),
-                $"'{span.Text}' could not be read as {field.Type}");
+                $"a {span.Text.Length}-character span could not be read as {field.Type}");
     }
 
     /// <summary>Why this result should go to the frontier model, or null when it should not.</summary>

@@ -8,7 +8,8 @@ using SpecialistPlatform.Jobs.Audit;
 
 namespace SpecialistPlatform.Gateway.Apis;
 
-/// <summary>The auditor's view: the tenant's trail, filtered and paged, and a verification of its hash chain.</summary>
+/// <summary>The auditor's view: the tenant's trail, filtered and paged, a verification of its keyed chain, and a signed
+/// checkpoint of it taken on demand (besides the workflow's schedule).</summary>
 public static class AuditApi
 {
     public const int MaxPageSize = 500;
@@ -18,6 +19,7 @@ public static class AuditApi
         var api = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Auditor);
         api.MapGet("/", QueryAudit).WithName(nameof(QueryAudit));
         api.MapGet("/verify", VerifyAudit).WithName(nameof(VerifyAudit));
+        api.MapPost("/checkpoints", TakeAuditCheckpoint).WithName(nameof(TakeAuditCheckpoint));
         return api;
     }
 
@@ -69,6 +71,22 @@ public static class AuditApi
 
     public static async Task<Ok<AuditVerification>> VerifyAudit(ClaimsPrincipal user, AuditTrailVerifier verifier, CancellationToken cancellationToken) =>
         TypedResults.Ok(await verifier.VerifyAsync(user.TenantId(), cancellationToken));
+
+    /// <summary>Signs the tenant's chain head into a checkpoint file; a chain that does not verify is answered 409 with
+    /// the verification, and nothing is signed.</summary>
+    public static async Task<Results<Ok<AuditCheckpoint>, Conflict<AuditVerification>, ProblemHttpResult>> TakeAuditCheckpoint(
+        ClaimsPrincipal user, AuditCheckpointer checkpointer, CancellationToken cancellationToken)
+    {
+        var attempt = await checkpointer.TakeAsync(user.TenantId(), scheduled: false, cancellationToken);
+        if (!attempt.Verification.Intact)
+        {
+            return TypedResults.Conflict(attempt.Verification);
+        }
+
+        return attempt.Checkpoint is { } checkpoint
+            ? TypedResults.Ok(checkpoint)
+            : JobsApi.Problem(StatusCodes.Status404NotFound, "Empty audit trail", "The tenant has no audit records to checkpoint yet.");
+    }
 }
 
 public sealed record AuditPage(int Page, int PageSize, bool HasMore, IReadOnlyList<AuditRecordView> Records);

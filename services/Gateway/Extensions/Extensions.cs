@@ -41,7 +41,7 @@ public static class Extensions
         builder.Services.AddApiKeyAuthentication();
 
         builder.Services.AddJobIntake(ResourceNames.Services.Gateway);
-        builder.Services.AddScoped<AuditTrailVerifier>();
+        builder.Services.AddAuditChain();
         builder.Services.AddScoped<ModelRegistry>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ApiKeyStore>();

@@ -19,8 +19,9 @@ public static class Extensions
         builder.Services.AddPlatformDbContext();
         builder.Services.AddJobIntake(ResourceNames.Services.Workflow);
         builder.Services.AddSingleton<JobOutcomes>();
-        builder.Services.AddSingleton<AuditTrailWriter>();
+        builder.Services.AddAuditChain();
         builder.Services.AddHostedService<AuditPartitionMaintenance>();
+        builder.Services.AddHostedService<AuditCheckpointSchedule>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<JobProgress>();
         builder.Services.AddSingleton<StalledJobSweeper>();

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using SpecialistPlatform.Cli.Platform;
+using SpecialistPlatform.Jobs.Audit;
+
+namespace SpecialistPlatform.Cli.Commands;
+
+/// <summary>
+/// specialist audit verify --tenant T [--key-file F] [--checkpoints DIR] [--db CS | --data-dir DIR]: the gateway's
+/// verification without the gateway, against checkpoints wherever they were copied to (e.g. brought back from off the
+/// machine). Exit code 0 when the chain is intact, 2 when it is not.
+/// </summary>
+internal static class AuditCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static Command Build()
+    {
+        var tenant = new Option<string>("--tenant") { Description = "The tenant whose chain to verify.", Required = true };
+        var keyFile = new Option<string?>("--key-file") { Description = "The audit chain key; default: audit-chain-key in the data folder." };
+        var checkpoints = new Option<string?>("--checkpoints") { Description = "The checkpoint folder; default: audit-checkpoints in the data folder." };
+        var database = new PlatformDatabase();
+        var verify = new Command("verify", "Verify a tenant's audit chain against its key and its signed checkpoints; name the first bad record.")
+        {
+            tenant, keyFile, checkpoints, database.Db, database.DataDir,
+        };
+        verify.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
+        {
+            var dataDirectory = parseResult.GetRequiredValue(database.DataDir);
+            var keyPath = parseResult.GetValue(keyFile) ?? Path.Combine(dataDirectory, "audit-chain-key");
+            var options = new AuditChainOptions
+            {
+                ChainKey = (await File.ReadAllTextAsync(keyPath, cancellationToken)).Trim(),
+                CheckpointDirectory = parseResult.GetValue(checkpoints) ?? Path.Combine(dataDirectory, "audit-checkpoints"),
+            };
+            byte[] key;
+            try
+            {
+                key = options.KeyBytes();
+            }
+            catch (FormatException)
+            {
+                throw new UsageException($"{keyPath} does not hold an audit chain key (base64).");
+            }
+
+            var chain = new AuditChain(key);
+            await using var db = database.Open(parseResult);
+            var verifier = new AuditTrailVerifier(db, chain, new AuditCheckpointStore(Options.Create(options), chain));
+            var verification = await verifier.VerifyAsync(parseResult.GetRequiredValue(tenant), cancellationToken);
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(verification, Json));
+            return verification.Intact ? 0 : 2;
+        }));
+        return new Command("audit", "The audit trail.") { verify };
+    }
+}
