@@ -4,6 +4,7 @@ using System.Text.Json;
 using Npgsql;
 using SpecialistPlatform.Cli;
 using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Data.Keys;
 using SpecialistPlatform.Jobs.Audit;
 using SpecialistPlatform.Jobs.Intake;
 
