@@ -42,13 +42,9 @@ public sealed class ApiKeyStore(PlatformDbContext db, TimeProvider clock)
             throw new ArgumentException(problem);
         }
 
-        if (newTenantName is not null && !await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
+        if (!await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
         {
-            db.Tenants.Add(new Tenant { Id = tenantId, Name = newTenantName });
-        }
-        else if (!await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
-        {
-            throw new ArgumentException($"There is no tenant '{tenantId}'.");
+            db.Tenants.Add(new Tenant { Id = tenantId, Name = newTenantName ?? throw new ArgumentException($"There is no tenant '{tenantId}'.") });
         }
 
         var issued = Issue(tenantId, name, [.. roles.Distinct()], expiresAt);
@@ -59,11 +55,10 @@ public sealed class ApiKeyStore(PlatformDbContext db, TimeProvider clock)
 
     public async Task<List<ApiKey>> ListAsync(string tenantId, bool includeInactive, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var keys = db.ApiKeys.AsNoTracking().Where(k => k.TenantId == tenantId);
         if (!includeInactive)
         {
-            keys = keys.Where(k => (k.RevokedAt == null || k.RevokedAt > now) && (k.ExpiresAt == null || k.ExpiresAt > now));
+            keys = keys.Where(ApiKey.ActiveAt(clock.GetUtcNow()));
         }
 
         return await keys.OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);

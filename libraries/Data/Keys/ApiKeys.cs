@@ -22,9 +22,7 @@ public static class ApiKeys
     public static Task<ApiKey?> FindAsync(PlatformDbContext db, string key, CancellationToken cancellationToken)
     {
         var hash = Hash(key);
-        var now = DateTimeOffset.UtcNow;
-        return db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(
-            k => k.KeyHash == hash && (k.RevokedAt == null || k.RevokedAt > now) && (k.ExpiresAt == null || k.ExpiresAt > now), cancellationToken);
+        return db.ApiKeys.AsNoTracking().Where(ApiKey.ActiveAt(DateTimeOffset.UtcNow)).FirstOrDefaultAsync(k => k.KeyHash == hash, cancellationToken);
     }
 
     /// <summary>Notes that the key was used now, unless that was noted less than a minute ago (one write a minute at most).</summary>

@@ -36,7 +36,7 @@ public static class KeysApi
             return JobsApi.Problem(StatusCodes.Status400BadRequest, "Invalid key", problem);
         }
 
-        if (request.Roles!.Contains(ApiKeyRoles.PlatformAdmin) && !user.IsInRole(ApiKeyRoles.PlatformAdmin))
+        if (ReservedForPlatformAdmins(request.Roles!, user))
         {
             return NeedsPlatformAdmin("give");
         }
@@ -59,7 +59,7 @@ public static class KeysApi
             return NotFound(id);
         }
 
-        if (old.Roles.Contains(ApiKeyRoles.PlatformAdmin) && !user.IsInRole(ApiKeyRoles.PlatformAdmin))
+        if (ReservedForPlatformAdmins(old.Roles, user))
         {
             return NeedsPlatformAdmin("rotate");
         }
@@ -81,7 +81,7 @@ public static class KeysApi
             return NotFound(id);
         }
 
-        if (key.Roles.Contains(ApiKeyRoles.PlatformAdmin) && !user.IsInRole(ApiKeyRoles.PlatformAdmin))
+        if (ReservedForPlatformAdmins(key.Roles, user))
         {
             return NeedsPlatformAdmin("revoke");
         }
@@ -94,6 +94,10 @@ public static class KeysApi
 
     private static ProblemHttpResult NotFound(Guid id) =>
         JobsApi.Problem(StatusCodes.Status404NotFound, "Key not found", $"Your tenant has no key {id}.");
+
+    /// <summary>A key with the platform admin role may be given, rotated (which copies its roles) or revoked only by a platform admin.</summary>
+    private static bool ReservedForPlatformAdmins(IEnumerable<string> roles, ClaimsPrincipal user) =>
+        roles.Contains(ApiKeyRoles.PlatformAdmin) && !user.IsInRole(ApiKeyRoles.PlatformAdmin);
 
     private static ProblemHttpResult NeedsPlatformAdmin(string verb) => JobsApi.Problem(StatusCodes.Status403Forbidden, "Not allowed for this key",
         $"Only a key with the {ApiKeyRoles.PlatformAdmin} role may {verb} a key with that role.");
