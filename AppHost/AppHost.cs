@@ -29,9 +29,20 @@ else
 
 IResourceBuilder<IResourceWithConnectionString> redis = Given(ResourceNames.ConnectionStrings.Redis)
     ?? await builder.AddLocalRedisAsync(ResourceNames.Servers.Redis, Path.Combine(data, "redis"), data, settings.RedisPort, settings.DurableServers);
-IResourceBuilder<IResourceWithConnectionString> rabbitmq = Given(ResourceNames.ConnectionStrings.RabbitMq)
-    ?? await builder.AddLocalRabbitMqAsync(ResourceNames.Servers.RabbitMq, Path.Combine(data, "rabbitmq"), settings.RabbitMqPort,
-        settings.RabbitMqManagement ? settings.RabbitMqManagementPort : null);
+// RabbitMQ: each service connects as its own user; outside applications only to the intake virtual host, as their
+// tenant, with an API key the gateway checks (docs/decisions/0022-broker-users-and-an-intake-virtual-host.md). A broker given by connection string is used as
+// given, by every service, and must come with the intake virtual host's connection string for the workflow.
+var givenRabbitMq = Given(ResourceNames.ConnectionStrings.RabbitMq);
+var localRabbitMq = givenRabbitMq is null
+    ? await builder.AddLocalRabbitMqAsync(ResourceNames.Servers.RabbitMq, Path.Combine(data, "rabbitmq"), data, settings.RabbitMqPort,
+        settings.RabbitMqManagement ? settings.RabbitMqManagementPort : null, settings.ErrorQueueRetention)
+    : null;
+var givenRabbitMqIntake = givenRabbitMq is null ? null : Given(ResourceNames.ConnectionStrings.RabbitMqIntake) ?? throw new InvalidOperationException(
+    $"ConnectionStrings__{ResourceNames.ConnectionStrings.RabbitMq} is given without ConnectionStrings__{ResourceNames.ConnectionStrings.RabbitMqIntake}: " +
+    "the workflow takes outside submissions from a virtual host of their own.");
+IResourceBuilder<IResourceWithConnectionString> RabbitMqUser(string service, string virtualHost = RabbitMqServerResource.InternalVirtualHost) =>
+    localRabbitMq?.AddServiceUser(service, virtualHost) as IResourceBuilder<IResourceWithConnectionString>
+    ?? (virtualHost == RabbitMqServerResource.InternalVirtualHost ? givenRabbitMq! : givenRabbitMqIntake!);
 
 // The schema, and in Development the dev tenant's key: a short-lived worker the services wait for.
 settings.DevApiKey = DevelopmentApiKey.Choose(settings);
@@ -52,17 +63,24 @@ if (runsOwnPostgres)
 var auditChainKey = builder.AddParameter("audit-chain-key", AuditChainKey.Choose(settings), secret: true);
 
 // The services, each its own process.
-AddService<Projects.Gateway>(ResourceNames.Services.Gateway, platformDb, redis, rabbitmq)
+var gateway = AddService<Projects.Gateway>(ResourceNames.Services.Gateway, platformDb, redis)
     ?.WithHttpEndpoint(port: settings.GatewayPort == 0 ? null : settings.GatewayPort, isProxied: false)
     .WithUrlForEndpoint("http", url => url.DisplayText = "API")
     .WithUrl("/swagger", "OpenAPI (Swagger UI)")
     .WithAuditChain(auditChainKey, settings);
-AddService<Projects.Workflow>(ResourceNames.Services.Workflow, platformDb, rabbitmq)
-    ?.WithAuditChain(auditChainKey, settings);
-AddService<Projects.IntentClassifier>(ResourceNames.Services.IntentClassifier, platformDb, rabbitmq);
-AddService<Projects.ComplianceChecker>(ResourceNames.Services.ComplianceChecker, rabbitmq);
-AddService<Projects.Extraction>(ResourceNames.Services.Extraction, platformDb, rabbitmq);
-AddService<Projects.FrontierEscalation>(ResourceNames.Services.FrontierEscalation, platformDb, redis, rabbitmq);
+if (gateway is not null && localRabbitMq is not null)
+{
+    // The broker asks the gateway who an outside client is (its tenant and API key) and what it may touch.
+    localRabbitMq.Resource.BrokerAuthEndpoint = gateway.GetEndpoint("http");
+}
+
+AddService<Projects.Workflow>(ResourceNames.Services.Workflow, platformDb)
+    ?.WithReference(RabbitMqUser(ResourceNames.Services.Workflow, RabbitMqServerResource.IntakeVirtualHost), ResourceNames.ConnectionStrings.RabbitMqIntake)
+    .WithAuditChain(auditChainKey, settings);
+AddService<Projects.IntentClassifier>(ResourceNames.Services.IntentClassifier, platformDb);
+AddService<Projects.ComplianceChecker>(ResourceNames.Services.ComplianceChecker);
+AddService<Projects.Extraction>(ResourceNames.Services.Extraction, platformDb);
+AddService<Projects.FrontierEscalation>(ResourceNames.Services.FrontierEscalation, platformDb, redis);
 
 builder.Services.AddSingleton(settings);
 // Readiness is polled every few seconds; while the models train on a first start every poll would print a failure.
@@ -96,5 +114,8 @@ IResourceBuilder<ProjectResource>? AddService<TProject>(string name, params IRes
         service.WithReference(server).WaitFor(server);
     }
 
+    // Every service is on the bus, as its own user.
+    var broker = RabbitMqUser(name);
+    service.WithReference(broker, ResourceNames.ConnectionStrings.RabbitMq).WaitFor(broker);
     return service;
 }

@@ -29,6 +29,10 @@ public sealed class PlatformSettings
     /// <summary>RabbitMQ's management UI and HTTP API (tests turn it off: the node boots faster).</summary>
     public bool RabbitMqManagement { get; set; } = true;
 
+    /// <summary>How long a message a consumer gave up on stays in its <c>_error</c> or <c>_skipped</c> queue before it
+    /// expires: long enough to look at it, not so long that job text outlives the jobs (docs/decisions/0022-broker-users-and-an-intake-virtual-host.md).</summary>
+    public TimeSpan ErrorQueueRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Durable servers flush to disk as in production; tests turn it off for speed.</summary>
     public bool DurableServers { get; set; } = true;
 

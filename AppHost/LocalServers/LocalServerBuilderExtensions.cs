@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SpecialistPlatform.AppHost.Supervision;
 using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Intake;
 using SpecialistPlatform.Contracts.Security;
 
 namespace SpecialistPlatform.AppHost.LocalServers;
@@ -185,14 +186,22 @@ public static class LocalServerBuilderExtensions
         return resource;
     }
 
+    public const string RabbitMqOperatorPasswordFile = "rabbitmq-operator-password";
+    public const string RabbitMqServiceSecretFile = "rabbitmq-service-secret";
+
     /// <summary>RabbitMQ and its own epmd, which it waits for. With <paramref name="managementPort"/> null the
-    /// management plugin stays off (the node boots faster).</summary>
+    /// management plugin stays off (the node boots faster). Its users, virtual hosts and permissions come from a
+    /// definitions file written before every start (<see cref="RabbitMqDefinitions"/>); the operator's password and the
+    /// secret the services' passwords derive from are kept in <paramref name="secretsDirectory"/> (mode 0600).</summary>
     public static async Task<IResourceBuilder<RabbitMqServerResource>> AddLocalRabbitMqAsync(
-        this IDistributedApplicationBuilder builder, string name, string dataDirectory, int port, int? managementPort)
+        this IDistributedApplicationBuilder builder, string name, string dataDirectory, string secretsDirectory, int port, int? managementPort,
+        TimeSpan errorQueueRetention)
     {
         var program = await ServerBinaries.RequireAsync("RabbitMQ", ServerBinaries.RabbitMqServer, "rabbitmq-server", Console.WriteLine, CancellationToken.None);
         var epmdProgram = ServerBinaries.Epmd() ?? throw new InvalidOperationException(
             "RabbitMQ is installed but Erlang's epmd is missing; reinstall with `apt-get install -y --reinstall erlang-base`.");
+        var (operatorPassword, _) = OwnerOnlyFile.KeepGenerated(Path.Combine(secretsDirectory, RabbitMqOperatorPasswordFile));
+        var (serviceSecret, _) = OwnerOnlyFile.KeepGenerated(Path.Combine(secretsDirectory, RabbitMqServiceSecretFile));
 
         var (epmdCommand, epmdPrefix) = ServiceUser.Wrap(epmdProgram, "rabbitmq", dataDirectory);
         var epmd = new EpmdResource(ResourceNames.Servers.RabbitMqEpmd, epmdCommand, dataDirectory);
@@ -208,41 +217,15 @@ public static class LocalServerBuilderExtensions
             })
             .WithProtocolHealthCheck(builder, (_, cancellationToken) => ServerProbes.AcceptsConnectionsAsync(epmd.Endpoint.Port, cancellationToken));
 
-        // RABBITMQ_NODE_PORT and the others reference endpoints the orchestrator allocates later, so the server is
-        // created first and its variables, which env -i takes as arguments, are added to the command line after.
-        var server = new RabbitMqServerResource(name, ServiceUser.Wrap(program, "rabbitmq", dataDirectory).Command, dataDirectory);
+        var server = new RabbitMqServerResource(name, ServiceUser.Wrap(program, "rabbitmq", dataDirectory).Command, dataDirectory,
+            builder.AddParameter($"{name}-operator-password", operatorPassword, secret: true).Resource, serviceSecret);
         var folder = server.DataDirectory;
-        // +sbwt none...: Erlang's schedulers busy-wait for work by default, which takes CPU from the services
-        // that share the machine's cores with the broker. The management listener's address and port are
-        // application settings given as Erlang terms (no spaces: the start script splits this on them).
-        // -start_epmd false: the node registers with our epmd resource and never starts a daemonised epmd of its
-        // own (one that nobody stops), e.g. if it starts while our epmd is being restarted; it fails instead, and
-        // the restarter tries again.
-        var erlangArguments = "-noinput +B i +sbwt none +sbwtdcpu none +sbwtdio none -start_epmd false -kernel inet_dist_use_interface {127,0,0,1}";
-        var ownVariables = new object[]
-        {
-            $"RABBITMQ_NODENAME={RabbitMqServerResource.NodeName}",
-            "RABBITMQ_NODE_IP_ADDRESS=127.0.0.1",
-            ReferenceExpression.Create($"RABBITMQ_NODE_PORT={server.PrimaryEndpoint.Property(EndpointProperty.TargetPort)}"),
-            ReferenceExpression.Create($"RABBITMQ_DIST_PORT={server.GetEndpoint(RabbitMqServerResource.DistributionEndpointName).Property(EndpointProperty.TargetPort)}"),
-            $"RABBITMQ_MNESIA_BASE={Path.Combine(folder, "mnesia")}",
-            $"RABBITMQ_LOG_BASE={Path.Combine(folder, "log")}",
-            $"RABBITMQ_CONFIG_FILE={Path.Combine(folder, "rabbitmq")}",
-            $"RABBITMQ_ENABLED_PLUGINS_FILE={Path.Combine(folder, "enabled_plugins")}",
-            $"RABBITMQ_PID_FILE={Path.Combine(folder, "beam.pid")}",
-            // The start script then execs the VM, so the pid the orchestrator holds (and signals) is beam's.
-            "RABBITMQ_ALLOW_INPUT=1",
-            managementPort is null
-                ? $"RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS={erlangArguments}"
-                : ReferenceExpression.Create(
-                    $"RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS={erlangArguments} -rabbitmq_management tcp_config [{{ip,\"127.0.0.1\"}},{{port,{server.GetEndpoint(RabbitMqServerResource.ManagementEndpointName).Property(EndpointProperty.TargetPort)}}}]"),
-            "ERL_EPMD_ADDRESS=127.0.0.1",
-            ReferenceExpression.Create($"ERL_EPMD_PORT={epmd.Endpoint.Property(EndpointProperty.Port)}"),
-        };
-        var (_, prefix) = ServiceUser.Wrap(program, "rabbitmq", folder, ownVariables);
         var resource = builder.AddResource(server)
             .WithArgs(context =>
             {
+                // Built when the node starts: RABBITMQ_NODE_PORT and the others reference endpoints the orchestrator
+                // allocates later, and the gateway that authenticates outside clients is added after the node.
+                var (_, prefix) = ServiceUser.Wrap(program, "rabbitmq", folder, RabbitMqVariables(server, epmd, managementPort));
                 foreach (var argument in prefix)
                 {
                     context.Args.Add(argument);
@@ -267,15 +250,99 @@ public static class LocalServerBuilderExtensions
         {
             Directory.CreateDirectory(Path.Combine(server.DataDirectory, "mnesia"));
             Directory.CreateDirectory(Path.Combine(server.DataDirectory, "log"));
+            var users = server.Users.GroupBy(user => user.User)
+                .Select(user => new RabbitMqDefinitions.User(user.Key, RabbitMqDefinitions.ServicePassword(serviceSecret, user.Key), "",
+                    [.. user.Select(u => u.VirtualHost).Distinct()]))
+                .Prepend(new RabbitMqDefinitions.User(RabbitMqServerResource.Operator, operatorPassword, "administrator",
+                    [RabbitMqServerResource.InternalVirtualHost, RabbitMqServerResource.IntakeVirtualHost]));
+            await OwnerOnlyFile.WriteAsync(server.DefinitionsFile, RabbitMqDefinitions.Create(users, errorQueueRetention), cancellationToken);
+            // Internal users first (the services and the operator), then the gateway for everyone else: a user that
+            // logs in through a backend is authorised by the same backend.
+            string[] authentication = server.BrokerAuthEndpoint is null
+                ? ["auth_backends.1 = internal"]
+                : ["auth_backends.1 = internal", "auth_backends.2 = http", "auth_http.http_method = post"];
             await File.WriteAllLinesAsync(Path.Combine(server.DataDirectory, "rabbitmq.conf"),
-                ["loopback_users.guest = true", "log.console = true", "log.console.level = warning", "log.file = false"], cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(server.DataDirectory, "enabled_plugins"),
-                managementPort is null ? "[].\n" : "[rabbitmq_management].\n", cancellationToken);
+                [
+                    "loopback_users.guest = true", "log.console = true", "log.console.level = warning", "log.file = false",
+                    $"load_definitions = {server.DefinitionsFile}", .. authentication,
+                ], cancellationToken);
+            var plugins = new[] { managementPort is null ? null : "rabbitmq_management", server.BrokerAuthEndpoint is null ? null : "rabbitmq_auth_backend_http" }
+                .OfType<string>();
+            await File.WriteAllTextAsync(Path.Combine(server.DataDirectory, "enabled_plugins"), $"[{string.Join(',', plugins)}].\n", cancellationToken);
             await ServiceUser.GiveFolderAsync(server.DataDirectory, server.ServiceUser, cancellationToken);
         });
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(epmd, (_, cancellationToken) =>
             ServiceUser.GiveFolderAsync(server.DataDirectory, server.ServiceUser, cancellationToken));
         return resource;
+    }
+
+    /// <summary>The node's environment: its own node name, ports and folders, and the Erlang arguments (which carry the
+    /// management listener and the gateway's auth endpoints, being terms with ports in them).</summary>
+    private static object[] RabbitMqVariables(RabbitMqServerResource server, EpmdResource epmd, int? managementPort)
+    {
+        var folder = server.DataDirectory;
+        // +sbwt none...: Erlang's schedulers busy-wait for work by default, which takes CPU from the services
+        // that share the machine's cores with the broker. Application settings are given as Erlang terms with no
+        // spaces (the start script splits this on them).
+        // -start_epmd false: the node registers with our epmd resource and never starts a daemonised epmd of its
+        // own (one that nobody stops), e.g. if it starts while our epmd is being restarted; it fails instead, and
+        // the restarter tries again.
+        const string erlangArguments = "-noinput +B i +sbwt none +sbwtdcpu none +sbwtdio none -start_epmd false -kernel inet_dist_use_interface {127,0,0,1}";
+        var management = managementPort is null
+            ? ReferenceExpression.Create($"")
+            : ReferenceExpression.Create(
+                $" -rabbitmq_management tcp_config [{{ip,\"127.0.0.1\"}},{{port,{server.GetEndpoint(RabbitMqServerResource.ManagementEndpointName).Property(EndpointProperty.TargetPort)}}}]");
+        var authentication = ReferenceExpression.Create($"");
+        if (server.BrokerAuthEndpoint is { } gateway)
+        {
+            var port = gateway.Property(EndpointProperty.Port);
+            const string path = IntakeTopology.BrokerAuthPath;
+            authentication = ReferenceExpression.Create(
+                $" -rabbitmq_auth_backend_http user_path \"http://127.0.0.1:{port}{path}/user\"" +
+                $" -rabbitmq_auth_backend_http vhost_path \"http://127.0.0.1:{port}{path}/vhost\"" +
+                $" -rabbitmq_auth_backend_http resource_path \"http://127.0.0.1:{port}{path}/resource\"" +
+                $" -rabbitmq_auth_backend_http topic_path \"http://127.0.0.1:{port}{path}/topic\"");
+        }
+
+        return
+        [
+            $"RABBITMQ_NODENAME={RabbitMqServerResource.NodeName}",
+            "RABBITMQ_NODE_IP_ADDRESS=127.0.0.1",
+            ReferenceExpression.Create($"RABBITMQ_NODE_PORT={server.PrimaryEndpoint.Property(EndpointProperty.TargetPort)}"),
+            ReferenceExpression.Create($"RABBITMQ_DIST_PORT={server.GetEndpoint(RabbitMqServerResource.DistributionEndpointName).Property(EndpointProperty.TargetPort)}"),
+            $"RABBITMQ_MNESIA_BASE={Path.Combine(folder, "mnesia")}",
+            $"RABBITMQ_LOG_BASE={Path.Combine(folder, "log")}",
+            $"RABBITMQ_CONFIG_FILE={Path.Combine(folder, "rabbitmq")}",
+            $"RABBITMQ_ENABLED_PLUGINS_FILE={Path.Combine(folder, "enabled_plugins")}",
+            $"RABBITMQ_PID_FILE={Path.Combine(folder, "beam.pid")}",
+            // The start script then execs the VM, so the pid the orchestrator holds (and signals) is beam's.
+            "RABBITMQ_ALLOW_INPUT=1",
+            ReferenceExpression.Create($"RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS={erlangArguments}{management}{authentication}"),
+            "ERL_EPMD_ADDRESS=127.0.0.1",
+            ReferenceExpression.Create($"ERL_EPMD_PORT={epmd.Endpoint.Property(EndpointProperty.Port)}"),
+        ];
+    }
+
+    /// <summary>The service's own user on <paramref name="virtualHost"/>, as a connection string resource.</summary>
+    public static IResourceBuilder<RabbitMqUserResource> AddServiceUser(this IResourceBuilder<RabbitMqServerResource> server, string user, string virtualHost)
+    {
+        var builder = server.ApplicationBuilder;
+        var name = virtualHost == RabbitMqServerResource.InternalVirtualHost ? $"{server.Resource.Name}-{user}" : $"{server.Resource.Name}-{virtualHost}-{user}";
+        var password = builder.AddParameter($"{name}-password", RabbitMqDefinitions.ServicePassword(server.Resource.ServiceSecret, user), secret: true);
+        var resource = new RabbitMqUserResource(name, server.Resource, user, virtualHost, password.Resource);
+        server.Resource.Users.Add(resource);
+        builder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, async (e, _) =>
+        {
+            var notifications = e.Services.GetRequiredService<ResourceNotificationService>();
+            await notifications.PublishUpdateAsync(resource, snapshot => snapshot with { State = KnownResourceStates.Running });
+        });
+        return builder.AddResource(resource)
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "RabbitMQUser",
+                State = KnownResourceStates.Waiting,
+                Properties = [new(CustomResourceKnownProperties.Source, $"{user} on {virtualHost}")],
+            });
     }
 
     /// <summary>The server's one client endpoint on 127.0.0.1, not proxied (the server binds it itself). Port 0: the

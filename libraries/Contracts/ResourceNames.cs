@@ -15,6 +15,10 @@ public static class ResourceNames
         public const string DatabaseOwner = "postgres";
         public const string Redis = "redis";
         public const string RabbitMq = "rabbitmq";
+
+        /// <summary>The broker's intake virtual host, where outside applications submit jobs and read their results:
+        /// the workflow's second connection.</summary>
+        public const string RabbitMqIntake = "rabbitmq-intake";
     }
 
     /// <summary>Infrastructure resources the AppHost provisions.</summary>
@@ -49,10 +53,13 @@ public static class ResourceNames
     public static class Queues
     {
         public const string StartJob = "start-job";
-        public const string SubmitJob = "submit-job";
 
-        /// <summary>Raw JSON intake for any AMQP client: a camelCase <c>SubmitJob</c> body, no envelope.</summary>
+        /// <summary>Raw JSON intake for any AMQP client, in the intake virtual host: a camelCase <c>SubmitJob</c> body,
+        /// no envelope.</summary>
         public const string RawJobIntake = "job-intake";
+
+        /// <summary>The workflow's relay of job ends to the intake virtual host (IntakeTopology).</summary>
+        public const string IntakeAnswers = "intake-answers";
 
         public const string Audit = "record-audit";
         public const string JobEvents = "job-events";

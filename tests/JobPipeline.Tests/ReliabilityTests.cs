@@ -102,34 +102,6 @@ public sealed class ReliabilityTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Raw_json_published_by_a_plain_amqp_client_becomes_a_job()
-    {
-        var reference = Guid.NewGuid().ToString();
-        var factory = new ConnectionFactory { Uri = new Uri(platform.RabbitMqConnectionString) };
-        await using (var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken))
-        await using (var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken))
-        {
-            var body = JsonSerializer.SerializeToUtf8Bytes(new
-            {
-                apiKey = PlatformFixture.DevApiKey,
-                kind = "email",
-                text = "I want to top up my account with Apple Pay",
-                idempotencyKey = reference,
-                clientReference = reference,
-            });
-            await channel.BasicPublishAsync("", ResourceNames.Queues.RawJobIntake, mandatory: true,
-                new BasicProperties { ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent }, body,
-                TestContext.Current.CancellationToken);
-        }
-
-        var id = await FindJobByIdempotencyKeyAsync(reference);
-        var job = await platform.WaitForJobAsync(id);
-
-        job.GetProperty("status").GetString().ShouldBeOneOf("Completed", "NeedsReview");
-        job.GetProperty("result").GetProperty("intent").GetProperty("label").GetString().ShouldNotBeNullOrEmpty();
-    }
-
-    [Fact]
     public async Task Finished_slip_whose_results_cannot_be_read_fails_its_job_alone()
     {
         // A running job whose routing slip "ends" with a result no reader understands. The workflow takes slip ends in
@@ -185,26 +157,6 @@ public sealed class ReliabilityTests(PlatformFixture platform)
         var trail = await platform.WaitForAuditAsync(job.Id);
         trail.ShouldContain(record => record.GetProperty("step").GetString() == ResourceNames.Steps.Completion
             && record.GetProperty("decision").GetString() == "failed");
-    }
-
-    private async Task<Guid> FindJobByIdempotencyKeyAsync(string key)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        await using var connection = new NpgsqlConnection(platform.PostgresAdminConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        while (DateTime.UtcNow < deadline)
-        {
-            await using var command = new NpgsqlCommand("""SELECT "Id" FROM jobs WHERE "IdempotencyKey" = @key""", connection);
-            command.Parameters.AddWithValue("key", key);
-            if (await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) is Guid id)
-            {
-                return id;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException($"No job was created from the raw message.\n{platform.Platform.Output[^Math.Min(platform.Platform.Output.Length, 6000)..]}");
     }
 
     private async Task<JsonElement> VerifyAsync()

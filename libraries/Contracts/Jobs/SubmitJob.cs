@@ -1,13 +1,13 @@
 namespace SpecialistPlatform.Contracts.Jobs;
 
 /// <summary>
-/// Submits a job over the bus instead of HTTP. Also accepted as raw JSON (camelCase, no MassTransit envelope) on
-/// the queue named <see cref="ResourceNames.Queues.RawJobIntake"/>. The API key authenticates the tenant exactly
-/// as the gateway's X-Api-Key does; <see cref="JobRejected"/> answers a submission that cannot be accepted.
+/// Submits a job over the bus instead of HTTP: a camelCase JSON body (no MassTransit envelope) published to the
+/// exchange <see cref="ResourceNames.Queues.RawJobIntake"/> in the broker's intake virtual host. The client logs in to
+/// the broker as its tenant with an API key and sets the AMQP <c>user_id</c> property to the tenant, which the broker
+/// verifies: the message itself carries no credential. <see cref="JobAccepted"/> or <see cref="JobRejected"/> answers.
 /// </summary>
 public sealed record SubmitJob
 {
-    public required string ApiKey { get; init; }
     public required string Kind { get; init; }
     public required string Text { get; init; }
     public Dictionary<string, string>? Metadata { get; init; }
@@ -17,4 +17,8 @@ public sealed record SubmitJob
 
     /// <summary>Echoed on <see cref="JobAccepted"/> and <see cref="JobRejected"/> so a client can match answers.</summary>
     public string? ClientReference { get; init; }
+
+    /// <summary>Not a field to send: API keys used to travel in the message, where every queue and error queue it
+    /// passed through kept them. A message that still carries one is rejected without being stored anywhere.</summary>
+    public string? ApiKey { get; init; }
 }

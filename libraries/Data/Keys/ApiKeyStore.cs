@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpecialistPlatform.Contracts.Intake;
 using SpecialistPlatform.Data.Entities;
 
 namespace SpecialistPlatform.Data.Keys;
@@ -44,6 +45,12 @@ public sealed class ApiKeyStore(PlatformDbContext db, TimeProvider clock)
 
         if (!await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
         {
+            // The id becomes the tenant's broker user and queue prefix too (IntakeTopology).
+            if (newTenantName is not null && !TenantIds.IsValid(tenantId))
+            {
+                throw new ArgumentException($"'{tenantId}' cannot be a tenant id: {TenantIds.Rule}.");
+            }
+
             db.Tenants.Add(new Tenant { Id = tenantId, Name = newTenantName ?? throw new ArgumentException($"There is no tenant '{tenantId}'.") });
         }
 

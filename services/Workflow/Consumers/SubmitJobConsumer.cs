@@ -1,36 +1,44 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using SpecialistPlatform.Contracts.Intake;
 using SpecialistPlatform.Contracts.Jobs;
 using SpecialistPlatform.Data;
-using SpecialistPlatform.Data.Entities;
-using SpecialistPlatform.Data.Keys;
 using SpecialistPlatform.Jobs.Intake;
 
 namespace SpecialistPlatform.Workflow.Consumers;
 
 /// <summary>
-/// Bus intake, for the MassTransit contract and the raw-JSON queue alike: the same key check and validation as the
-/// gateway, then the same store-and-dispatch. Answers with JobAccepted or JobRejected events.
+/// Bus intake from the intake virtual host: the tenant is the one the broker logged the publisher in as (the AMQP
+/// <c>user_id</c> property, which the broker refuses to let a client set to anyone else), then the same validation and
+/// store-and-dispatch as the gateway. Answers with JobAccepted or JobRejected, routed to that tenant alone.
 /// </summary>
-public sealed class SubmitJobConsumer(PlatformDbContext db, JobIntake intake, JobDispatcher dispatcher) : IConsumer<SubmitJob>
+public sealed class SubmitJobConsumer(PlatformDbContext db, JobIntake intake, JobDispatcher dispatcher, ILogger<SubmitJobConsumer> logger)
+    : IConsumer<SubmitJob>
 {
     public async Task Consume(ConsumeContext<SubmitJob> context)
     {
         var message = context.Message;
-        var key = string.IsNullOrWhiteSpace(message.ApiKey) ? null : await ApiKeys.FindAsync(db, message.ApiKey, context.CancellationToken);
-        if (key is null || !key.Roles.Any(role => role is ApiKeyRoles.Submitter or ApiKeyRoles.Admin))
+        var tenantId = context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var amqp) ? amqp.Properties.UserId : null;
+        if (!TenantIds.IsValid(tenantId) || !await db.Tenants.AnyAsync(t => t.Id == tenantId, context.CancellationToken))
         {
-            await context.Publish(new JobRejected(message.ClientReference,
-                key is null ? "The apiKey is missing or not valid." : "This API key may not submit jobs.", DateTimeOffset.UtcNow));
+            // Nobody to answer: an answer is routed by tenant. Dropped, not kept: the message may be anything.
+            logger.LogWarning("A submission without a valid user_id property was dropped (user_id {UserId})", tenantId);
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(message.ApiKey))
+        {
+            await Reject(context, tenantId!, "Do not put an API key in the message: log in to the broker with it (user name: your tenant id) and set user_id.");
             return;
         }
 
         // Without a key of its own, the message id stands in for one: a redelivered message finds its job.
         var idempotencyKey = message.IdempotencyKey ?? (context.MessageId is { } id ? $"message:{id}" : null);
         var result = await intake.SubmitAsync(
-            new JobSubmission(key.TenantId, message.Kind, message.Text, message.Metadata, idempotencyKey), context.CancellationToken);
+            new JobSubmission(tenantId!, message.Kind, message.Text, message.Metadata, idempotencyKey), context.CancellationToken);
         if (result.Job is not { } job)
         {
-            await context.Publish(new JobRejected(message.ClientReference, $"{result.Problem!.Title}: {result.Problem.Detail}", DateTimeOffset.UtcNow));
+            await Reject(context, tenantId!, $"{result.Problem!.Title}: {result.Problem.Detail}");
             return;
         }
 
@@ -41,4 +49,7 @@ public sealed class SubmitJobConsumer(PlatformDbContext db, JobIntake intake, Jo
 
         await context.Publish(new JobAccepted(job.Id, job.TenantId, job.Kind, message.ClientReference, job.CreatedAt));
     }
+
+    private static Task Reject(ConsumeContext<SubmitJob> context, string tenantId, string reason) =>
+        context.Publish(new JobRejected(tenantId, context.Message.ClientReference, reason, DateTimeOffset.UtcNow));
 }

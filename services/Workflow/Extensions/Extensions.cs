@@ -6,10 +6,11 @@ using SpecialistPlatform.Jobs.Intake;
 using SpecialistPlatform.Jobs.Pipelines;
 using SpecialistPlatform.ServiceDefaults;
 using SpecialistPlatform.Workflow.Consumers;
+using SpecialistPlatform.Workflow.Intake;
 
 namespace SpecialistPlatform.Workflow.Extensions;
 
-/// <summary>Composes jobs: bus intake, routing slips per job kind, job outcomes, and the audit writer.</summary>
+/// <summary>Composes jobs: bus intake (its own virtual host), routing slips per job kind, job outcomes, and the audit writer.</summary>
 public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
@@ -35,7 +36,7 @@ public static class Extensions
             // finished slip waits at most 5 ms for company.
             bus.AddBatchConsumer<RoutingSlipCompletedConsumer>(ResourceNames.Queues.JobEvents, 100, TimeSpan.FromMilliseconds(5), concurrency: 2);
             bus.AddConsumer<RoutingSlipFaultedConsumer>().Endpoint(e => e.Name = ResourceNames.Queues.JobEvents);
-            bus.AddConsumer<SubmitJobConsumer>().ExcludeFromConfigureEndpoints();
+            bus.AddConsumer<IntakeAnswerRelay>().Endpoint(e => e.Name = ResourceNames.Queues.IntakeAnswers);
             bus.AddBatchConsumer<RecordAuditConsumer>(ResourceNames.Queues.Audit, 200, TimeSpan.FromMilliseconds(20), concurrency: 1);
             bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
@@ -43,23 +44,8 @@ public static class Extensions
                 endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
                 endpoint.UseInMemoryOutbox(context);
             });
-        }, (context, rabbit) =>
-        {
-            rabbit.ReceiveEndpoint(ResourceNames.Queues.SubmitJob, endpoint =>
-            {
-                endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
-                endpoint.UseInMemoryOutbox(context);
-                endpoint.ConfigureConsumer<SubmitJobConsumer>(context);
-            });
-            // Any AMQP client: publish a camelCase SubmitJob JSON body, no MassTransit envelope (see README).
-            rabbit.ReceiveEndpoint(ResourceNames.Queues.RawJobIntake, endpoint =>
-            {
-                endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
-                endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
-                endpoint.UseInMemoryOutbox(context);
-                endpoint.ConfigureConsumer<SubmitJobConsumer>(context);
-            });
         });
+        builder.AddIntakeMessaging();
     }
 
     /// <summary>A consumer of <c>Batch&lt;T&gt;</c> on the given queue: up to <paramref name="messageLimit"/> messages,

@@ -1,0 +1,219 @@
+using System.Text.Json;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Intake;
+using SpecialistPlatform.Contracts.Jobs;
+using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Data.Keys;
+
+namespace SpecialistPlatform.JobPipeline.Tests;
+
+/// <summary>
+/// The broker as an outside application meets it: it logs in to the intake virtual host as its tenant with an API
+/// key, submits there, and reads its own tenant's answers; everything else (the services' virtual host, other tenants'
+/// answers, the intake queue, the default exchange, another tenant's user_id, guest) is refused by the broker itself.
+/// </summary>
+public sealed class BrokerAccessTests(PlatformFixture platform)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Outside_client_submits_as_its_tenant_and_reads_its_answers_on_the_intake_virtual_host()
+    {
+        var reference = Guid.NewGuid().ToString();
+        await using var connection = await IntakeConnectionAsync("dev", PlatformFixture.DevApiKey);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: Cancel);
+        var answers = await DeclareAnswerQueueAsync(channel, "dev");
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            kind = "email",
+            text = "I want to top up my account with Apple Pay",
+            idempotencyKey = reference,
+            clientReference = reference,
+        });
+        await channel.BasicPublishAsync(IntakeTopology.SubmitExchange, "", mandatory: false,
+            new BasicProperties { ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent, UserId = "dev" }, body, Cancel);
+
+        var accepted = await NextAnswerAsync(channel, answers, nameof(JobAccepted), message => message.GetProperty("clientReference").GetString() == reference);
+        var jobId = accepted.GetProperty("jobId").GetGuid();
+        var finished = await NextAnswerAsync(channel, answers, nameof(JobFinished), message => message.GetProperty("jobId").GetGuid() == jobId);
+        finished.GetProperty("tenantId").GetString().ShouldBe("dev");
+        finished.GetProperty("status").GetString().ShouldBeOneOf("Completed", "NeedsReview");
+        finished.GetProperty("result").GetProperty("intent").GetProperty("label").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task A_key_in_the_message_is_refused_and_answered_with_the_reason()
+    {
+        var reference = Guid.NewGuid().ToString();
+        await using var connection = await IntakeConnectionAsync("dev", PlatformFixture.DevApiKey);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: Cancel);
+        var answers = await DeclareAnswerQueueAsync(channel, "dev");
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { apiKey = PlatformFixture.DevApiKey, kind = "email", text = "hello", clientReference = reference });
+        await channel.BasicPublishAsync(IntakeTopology.SubmitExchange, "", mandatory: false,
+            new BasicProperties { ContentType = "application/json", UserId = "dev" }, body, Cancel);
+
+        var rejected = await NextAnswerAsync(channel, answers, nameof(JobRejected), message => message.GetProperty("clientReference").GetString() == reference);
+        rejected.GetProperty("reason").GetString()!.ShouldContain("Do not put an API key in the message");
+    }
+
+    [Fact]
+    public async Task Tenant_reads_only_its_own_answers_and_cannot_touch_the_intake_queue_or_route_by_name()
+    {
+        var (otherTenant, otherKey) = await NewTenantAsync();
+        await using var connection = await IntakeConnectionAsync(otherTenant, otherKey);
+
+        // Another tenant's answers, by its id or by a pattern.
+        foreach (var routingKey in new[] { "dev", "#", "*" })
+        {
+            await ShouldBeRefusedAsync(connection, async channel =>
+            {
+                var queue = (await channel.QueueDeclareAsync($"{otherTenant}.{Guid.NewGuid():N}", false, true, true, cancellationToken: Cancel)).QueueName;
+                await channel.QueueBindAsync(queue, IntakeTopology.EntityName<JobFinished>(), routingKey, cancellationToken: Cancel);
+            });
+        }
+
+        // Another tenant's queue name, other tenants' submissions, and the default exchange (it routes to any queue).
+        await ShouldBeRefusedAsync(connection, channel => channel.QueueDeclareAsync($"dev.{Guid.NewGuid():N}", false, true, true, cancellationToken: Cancel));
+        await ShouldBeRefusedAsync(connection, channel => channel.BasicGetAsync(ResourceNames.Queues.RawJobIntake, autoAck: false, Cancel));
+        await ShouldBeRefusedAsync(connection, async channel =>
+        {
+            await channel.BasicPublishAsync("", ResourceNames.Queues.RawJobIntake, mandatory: false, new BasicProperties { UserId = otherTenant },
+                "{}"u8.ToArray(), Cancel);
+            await channel.QueueDeclarePassiveAsync(ResourceNames.Queues.RawJobIntake, Cancel);
+        });
+        // Submitting in another tenant's name: the broker checks user_id against the login.
+        await ShouldBeRefusedAsync(connection, async channel =>
+        {
+            await channel.BasicPublishAsync(IntakeTopology.SubmitExchange, "", mandatory: false, new BasicProperties { UserId = "dev" },
+                "{}"u8.ToArray(), Cancel);
+            await channel.QueueDeclarePassiveAsync(ResourceNames.Queues.RawJobIntake, Cancel);
+        }, expectedReplyCode: 406);
+        // Publishing answers as if from the platform.
+        await ShouldBeRefusedAsync(connection, async channel =>
+        {
+            await channel.BasicPublishAsync(IntakeTopology.EntityName<JobFinished>(), otherTenant, mandatory: false, new BasicProperties(),
+                "{}"u8.ToArray(), Cancel);
+            await channel.QueueDeclarePassiveAsync(ResourceNames.Queues.RawJobIntake, Cancel);
+        });
+
+        // Its own answers it may read.
+        await using var allowed = await connection.CreateChannelAsync(cancellationToken: Cancel);
+        await DeclareAnswerQueueAsync(allowed, otherTenant);
+    }
+
+    [Fact]
+    public async Task Nobody_outside_enters_the_services_virtual_host_and_bad_credentials_are_refused()
+    {
+        var internalUri = new Uri(platform.RabbitMqConnectionString);
+        var (otherTenant, otherKey) = await NewTenantAsync();
+        var attempts = new (string User, string Password, string VirtualHost)[]
+        {
+            ("dev", PlatformFixture.DevApiKey, "/"),            // a valid key, but not for the services' traffic
+            (otherTenant, otherKey, "/"),
+            ("guest", "guest", "/"),
+            ("guest", "guest", IntakeTopology.VirtualHost),
+            ("dev", otherKey, IntakeTopology.VirtualHost),      // another tenant's key
+            ("dev", "sp_not-a-key", IntakeTopology.VirtualHost),
+            (ResourceNames.Services.Workflow, PlatformFixture.DevApiKey, "/"),
+        };
+        foreach (var (user, password, virtualHost) in attempts)
+        {
+            var factory = new ConnectionFactory
+            {
+                HostName = "127.0.0.1", Port = internalUri.Port, UserName = user, Password = password, VirtualHost = virtualHost,
+                AutomaticRecoveryEnabled = false,
+            };
+            (await IsRefusedAsync(factory)).ShouldBeTrue($"{user} on {virtualHost} was let in");
+        }
+
+        // A key without the submitter or admin role cannot log in either.
+        var auditorKey = await NewKeyAsync(otherTenant, [ApiKeyRoles.Auditor]);
+        (await IsRefusedAsync(IntakeFactory(otherTenant, auditorKey))).ShouldBeTrue("an auditor's key was let in");
+    }
+
+    /// <summary>The login, the virtual host or the first use fails. (RabbitMQ.Client can return a connection whose
+    /// opening the broker answered with 530 NOT_ALLOWED; it is closed, and the first channel fails.)</summary>
+    private static async Task<bool> IsRefusedAsync(ConnectionFactory factory)
+    {
+        try
+        {
+            await using var connection = await factory.CreateConnectionAsync(Cancel);
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: Cancel);
+            await channel.ExchangeDeclarePassiveAsync("amq.direct", Cancel);
+            return false;
+        }
+        catch (Exception e) when (e is BrokerUnreachableException or OperationInterruptedException or AlreadyClosedException)
+        {
+            return true;
+        }
+    }
+
+    private Task<IConnection> IntakeConnectionAsync(string tenant, string key) => IntakeFactory(tenant, key).CreateConnectionAsync(Cancel);
+
+    private ConnectionFactory IntakeFactory(string tenant, string key) => new()
+    {
+        HostName = "127.0.0.1", Port = new Uri(platform.RabbitMqConnectionString).Port, UserName = tenant, Password = key,
+        VirtualHost = IntakeTopology.VirtualHost, AutomaticRecoveryEnabled = false,
+    };
+
+    private static async Task<string> DeclareAnswerQueueAsync(IChannel channel, string tenant)
+    {
+        var queue = (await channel.QueueDeclareAsync($"{tenant}.answers-{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true,
+            cancellationToken: Cancel)).QueueName;
+        foreach (var exchange in IntakeTopology.ResultExchanges)
+        {
+            await channel.QueueBindAsync(queue, exchange, tenant, cancellationToken: Cancel);
+        }
+
+        return queue;
+    }
+
+    /// <summary>The next answer of the type that matches, from the MassTransit envelope's <c>message</c>.</summary>
+    private static async Task<JsonElement> NextAnswerAsync(IChannel channel, string queue, string type, Func<JsonElement, bool> matches)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await channel.BasicGetAsync(queue, autoAck: true, Cancel) is not { } delivery)
+            {
+                await Task.Delay(100, Cancel);
+                continue;
+            }
+
+            using var envelope = JsonDocument.Parse(delivery.Body);
+            var types = envelope.RootElement.GetProperty("messageType").EnumerateArray().Select(t => t.GetString()).ToList();
+            var message = envelope.RootElement.GetProperty("message").Clone();
+            if (types.Contains($"urn:message:{typeof(JobFinished).Namespace}:{type}") && matches(message))
+            {
+                return message;
+            }
+        }
+
+        throw new TimeoutException($"No {type} answer arrived in {queue}.");
+    }
+
+    /// <summary>The broker closes the channel with 403 ACCESS_REFUSED (or <paramref name="expectedReplyCode"/>).</summary>
+    private static async Task ShouldBeRefusedAsync(IConnection connection, Func<IChannel, Task> action, int expectedReplyCode = 403)
+    {
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: Cancel);
+        var refused = await Should.ThrowAsync<OperationInterruptedException>(() => action(channel));
+        refused.ShutdownReason!.ReplyCode.ShouldBe((ushort)expectedReplyCode, refused.Message);
+    }
+
+    private async Task<(string Tenant, string Key)> NewTenantAsync()
+    {
+        var tenant = $"tenant-{Guid.NewGuid():N}"[..20];
+        return (tenant, await NewKeyAsync(tenant, [ApiKeyRoles.Submitter], newTenantName: "Broker test tenant"));
+    }
+
+    private async Task<string> NewKeyAsync(string tenant, string[] roles, string? newTenantName = null)
+    {
+        await using var db = platform.AdminDb();
+        var issued = await new ApiKeyStore(db, TimeProvider.System).CreateAsync(tenant, "broker test", roles, null, Cancel, newTenantName);
+        return issued.Secret;
+    }
+}
