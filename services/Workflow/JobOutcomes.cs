@@ -15,6 +15,10 @@ namespace SpecialistPlatform.Workflow;
 /// person must review it) and the audit records its routing slip carried.</summary>
 public sealed record JobOutcome(Guid JobId, JobStatus Status, JobResult? Result, string? Reason, IReadOnlyList<RecordAudit> StepRecords)
 {
+    /// <summary>The tenant the routing slip says the job is of; null where the workflow decided the outcome itself
+    /// (a stalled or unreadable job). An outcome whose claim differs from the stored job is not recorded.</summary>
+    public string? ClaimedTenantId { get; init; }
+
     /// <summary>Escalation that could not happen (no frontier configured, over budget) leaves the job for a person.</summary>
     public static JobOutcome Finished(Guid jobId, JobResult result, IReadOnlyList<RecordAudit> stepRecords) =>
         result.Escalation is { Escalated: false } escalation
@@ -26,7 +30,7 @@ public sealed record JobOutcome(Guid JobId, JobStatus Status, JobResult? Result,
 
     /// <summary>How a job that went through its steps ended: stopped by one of them, or with its results.</summary>
     public static JobOutcome Of(BatchedJob job) =>
-        job.FailureReason is { } reason
+        (job.FailureReason is { } reason
             ? Failed(job.JobId, reason, job.Audit)
             : Finished(job.JobId, new JobResult
             {
@@ -34,7 +38,7 @@ public sealed record JobOutcome(Guid JobId, JobStatus Status, JobResult? Result,
                 Intent = job.Intent,
                 Extraction = job.Extraction,
                 Escalation = job.Escalation,
-            }, job.Audit);
+            }, job.Audit)) with { ClaimedTenantId = job.TenantId };
 }
 
 /// <summary>A job whose outcome was recorded (now, or identically before): its events are due.</summary>
@@ -61,8 +65,9 @@ public sealed class JobOutcomes(NpgsqlDataSource dataSource, AuditTrailWriter au
         await using (var update = new NpgsqlCommand("""
             UPDATE jobs AS j SET "Status" = o.status, "ResultJson" = COALESCE(o.result::jsonb, j."ResultJson"),
                 "FailureReason" = o.reason, "UpdatedAt" = @now
-            FROM unnest(@ids, @statuses, @results, @reasons) AS o(id, status, result, reason)
+            FROM unnest(@ids, @statuses, @results, @reasons, @tenants) AS o(id, status, result, reason, tenant)
             WHERE j."Id" = o.id AND j."Status" NOT IN ('Completed', 'NeedsReview', 'Failed')
+                AND (o.tenant IS NULL OR j."TenantId" = o.tenant)
             """, connection))
         {
             update.Parameters.AddWithValue("now", now);
@@ -73,6 +78,7 @@ public sealed class JobOutcomes(NpgsqlDataSource dataSource, AuditTrailWriter au
                 Value = byJob.Select(o => o.Result is null ? null : JsonSerializer.Serialize(o.Result, JsonSerializerOptions.Web)).ToArray(),
             });
             update.Parameters.Add(new NpgsqlParameter("reasons", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = byJob.Select(o => o.Reason).ToArray() });
+            update.Parameters.Add(new NpgsqlParameter("tenants", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = byJob.Select(o => o.ClaimedTenantId).ToArray() });
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -87,6 +93,15 @@ public sealed class JobOutcomes(NpgsqlDataSource dataSource, AuditTrailWriter au
                 continue;
             }
 
+            if (outcome.ClaimedTenantId is { } claimed && claimed != job.TenantId)
+            {
+                // Nothing on the services' virtual host comes from outside, so this is a service gone wrong or a
+                // forgery: the stored job, not the message, says whose it is.
+                logger.LogWarning("An outcome for job {JobId} claims tenant {Claimed}, but the job is {Tenant}'s; not recorded",
+                    outcome.JobId, claimed, job.TenantId);
+                continue;
+            }
+
             if (job.Status != outcome.Status.ToString())
             {
                 logger.LogInformation("Job {JobId} was already finished as {Status}; ignoring a different outcome", outcome.JobId, job.Status);
@@ -94,7 +109,15 @@ public sealed class JobOutcomes(NpgsqlDataSource dataSource, AuditTrailWriter au
             }
 
             recorded.Add(new RecordedOutcome(outcome, job.TenantId, job.Kind, now));
-            audit.AddRange(outcome.StepRecords);
+            // A step's record enters the trail of the job's stored tenant only, and only for this job.
+            var ownRecords = outcome.StepRecords.Where(r => r.JobId == outcome.JobId && r.TenantId == job.TenantId).ToList();
+            if (ownRecords.Count < outcome.StepRecords.Count)
+            {
+                logger.LogWarning("Job {JobId}'s outcome carried {Count} audit records of another job or tenant; dropped",
+                    outcome.JobId, outcome.StepRecords.Count - ownRecords.Count);
+            }
+
+            audit.AddRange(ownRecords);
             audit.Add(Completion(outcome, job, now));
         }
 

@@ -135,6 +135,25 @@ public sealed class BrokerAccessTests(PlatformFixture platform)
         (await IsRefusedAsync(IntakeFactory(otherTenant, auditorKey))).ShouldBeTrue("an auditor's key was let in");
     }
 
+    [Fact]
+    public async Task Each_service_connects_as_its_own_user_and_only_the_workflow_reaches_the_intake_virtual_host()
+    {
+        var passwords = new HashSet<string>();
+        foreach (var service in ResourceNames.Services.All)
+        {
+            var uri = new Uri(await platform.Platform.ConnectionStringAsync($"{ResourceNames.Servers.RabbitMq}-{service}", Cancel));
+            var user = Uri.UnescapeDataString(uri.UserInfo.Split(':')[0]);
+            var password = Uri.UnescapeDataString(uri.UserInfo.Split(':')[1]);
+            user.ShouldBe(service);
+            passwords.Add(password).ShouldBeTrue($"{service} shares a password");
+
+            var services = new ConnectionFactory { Uri = uri, AutomaticRecoveryEnabled = false };
+            (await IsRefusedAsync(services)).ShouldBeFalse($"{service} cannot reach its own virtual host");
+            var intake = new ConnectionFactory { Uri = uri, VirtualHost = IntakeTopology.VirtualHost, AutomaticRecoveryEnabled = false };
+            (await IsRefusedAsync(intake)).ShouldBe(service != ResourceNames.Services.Workflow, $"{service} on the intake virtual host");
+        }
+    }
+
     /// <summary>The login, the virtual host or the first use fails. (RabbitMQ.Client can return a connection whose
     /// opening the broker answered with 530 NOT_ALLOWED; it is closed, and the first channel fails.)</summary>
     private static async Task<bool> IsRefusedAsync(ConnectionFactory factory)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RabbitMQ.Client;
 using SpecialistPlatform.Contracts;
@@ -123,32 +124,8 @@ public sealed class ReliabilityTests(PlatformFixture platform)
         }
 
         var healthy = await platform.SubmitAsync("email", "Please cancel my card, it was stolen yesterday");
-        var factory = new ConnectionFactory { Uri = new Uri(platform.RabbitMqConnectionString) };
-        await using (var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken))
-        await using (var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken))
-        {
-            var body = JsonSerializer.SerializeToUtf8Bytes(new
-            {
-                messageId = Guid.NewGuid(),
-                messageType = new[] { "urn:message:MassTransit.Courier.Contracts:RoutingSlipCompleted" },
-                message = new
-                {
-                    trackingNumber = Guid.NewGuid(),
-                    timestamp = DateTime.UtcNow,
-                    duration = "00:00:00.010",
-                    variables = new Dictionary<string, object>
-                    {
-                        ["Jobs"] = new object[]
-                        {
-                            new { jobId = job.Id, tenantId = job.TenantId, kind = job.Kind, text = job.Text, compliance = "not a compliance result", audit = 42 },
-                        },
-                    },
-                },
-            });
-            await channel.BasicPublishAsync("", ResourceNames.Queues.JobEvents, mandatory: true,
-                new BasicProperties { ContentType = "application/vnd.masstransit+json", DeliveryMode = DeliveryModes.Persistent }, body,
-                TestContext.Current.CancellationToken);
-        }
+        await PublishRoutingSlipCompletedAsync(
+            new { jobId = job.Id, tenantId = job.TenantId, kind = job.Kind, text = job.Text, compliance = "not a compliance result", audit = 42 });
 
         var failed = await platform.WaitForJobAsync(job.Id);
         failed.GetProperty("status").GetString().ShouldBe("Failed");
@@ -157,6 +134,70 @@ public sealed class ReliabilityTests(PlatformFixture platform)
         var trail = await platform.WaitForAuditAsync(job.Id);
         trail.ShouldContain(record => record.GetProperty("step").GetString() == ResourceNames.Steps.Completion
             && record.GetProperty("decision").GetString() == "failed");
+    }
+
+    [Fact]
+    public async Task Outcome_claiming_another_tenant_is_not_recorded_and_its_audit_records_go_nowhere()
+    {
+        // A slip end (from a service gone wrong: nothing outside reaches the services' virtual host) that says the job
+        // is another tenant's, with an audit record in that tenant's name. The stored job decides whose it is.
+        var job = new SpecialistPlatform.Data.Entities.Job
+        {
+            TenantId = "dev",
+            Kind = "email",
+            Text = "a running job someone else claims",
+            TextSha256 = new string('0', 64),
+            Status = SpecialistPlatform.Data.Entities.JobStatus.Running,
+            DispatchedAt = DateTimeOffset.UtcNow,
+        };
+        await using (var db = platform.AdminDb())
+        {
+            db.Jobs.Add(job);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var forgedRecord = new { jobId = job.Id, tenantId = "mallory", step = "intent", service = "intent-classifier", inputSha256 = new string('0', 64),
+            decision = "forged", latencyMs = 1.0 };
+        await PublishRoutingSlipCompletedAsync(new { jobId = job.Id, tenantId = "mallory", kind = job.Kind, text = job.Text, audit = new[] { forgedRecord } });
+        // A genuine job submitted after the forgery finishing shows the forged slip end was consumed (same queue, in order).
+        var after = await platform.SubmitAsync("email", "Please cancel my card, it was stolen yesterday");
+        await platform.WaitForJobAsync(after);
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+
+        await using (var db = platform.AdminDb())
+        {
+            var stored = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == job.Id, TestContext.Current.CancellationToken);
+            stored.Status.ShouldBe(SpecialistPlatform.Data.Entities.JobStatus.Running);
+            (await db.AuditRecords.AsNoTracking().CountAsync(r => r.JobId == job.Id, TestContext.Current.CancellationToken)).ShouldBe(0);
+            (await db.AuditRecords.AsNoTracking().CountAsync(r => r.TenantId == "mallory", TestContext.Current.CancellationToken)).ShouldBe(0);
+            // Leave nothing running for the stalled-job sweeper.
+            await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(set => set.SetProperty(j => j.Status, SpecialistPlatform.Data.Entities.JobStatus.Failed),
+                TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>A RoutingSlipCompleted carrying <paramref name="jobs"/>, published as the platform's operator on the
+    /// services' virtual host, straight to the workflow's job-events queue.</summary>
+    private async Task PublishRoutingSlipCompletedAsync(params object[] jobs)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(platform.RabbitMqConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            messageId = Guid.NewGuid(),
+            messageType = new[] { "urn:message:MassTransit.Courier.Contracts:RoutingSlipCompleted" },
+            message = new
+            {
+                trackingNumber = Guid.NewGuid(),
+                timestamp = DateTime.UtcNow,
+                duration = "00:00:00.010",
+                variables = new Dictionary<string, object> { ["Jobs"] = jobs },
+            },
+        });
+        await channel.BasicPublishAsync("", ResourceNames.Queues.JobEvents, mandatory: true,
+            new BasicProperties { ContentType = "application/vnd.masstransit+json", DeliveryMode = DeliveryModes.Persistent }, body,
+            TestContext.Current.CancellationToken);
     }
 
     private async Task<JsonElement> VerifyAsync()

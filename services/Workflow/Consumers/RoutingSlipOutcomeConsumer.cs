@@ -119,7 +119,7 @@ public sealed class RoutingSlipFaultedConsumer(JobOutcomes outcomes) : IConsumer
             () => context.GetVariable<List<BatchedJob>>(JobSteps.JobsVariable),
             () => context.GetVariable<List<JsonElement>>(JobSteps.JobsVariable));
         var failed = jobs.Select(entry => entry.Job is { } job
-            ? JobOutcome.Failed(job.JobId, job.FailureReason ?? reason, job.Audit)
+            ? JobOutcome.Failed(job.JobId, job.FailureReason ?? reason, job.Audit) with { ClaimedTenantId = job.TenantId }
             : entry.Unreadable! with { Reason = $"{reason}; {entry.Unreadable.Reason}" }).ToList();
         var recorded = await outcomes.RecordAsync(failed, context.CancellationToken);
         await JobOutcomes.PublishAsync(context, recorded, context.CancellationToken);

@@ -52,12 +52,17 @@ public static class SlipJobs
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException)
         {
-            var id = JobId(element) ?? throw new InvalidOperationException($"a job without a readable jobId: {e.Message}", e);
-            return new SlipJob(null, JobOutcome.Failed(id, $"completion: the steps' results could not be read: {e.Message}", []));
+            var id = Property(element, "jobId") is { } text && Guid.TryParse(text, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"a job without a readable jobId: {e.Message}", e);
+            // Its tenant as the slip claims it ("" when it names none, which matches no job): the outcome is recorded
+            // only for the job's stored tenant.
+            return new SlipJob(null, JobOutcome.Failed(id, $"completion: the steps' results could not be read: {e.Message}", [])
+                with { ClaimedTenantId = Property(element, "tenantId") ?? "" });
         }
     }
 
-    private static Guid? JobId(JsonElement element)
+    private static string? Property(JsonElement element, string name)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -66,10 +71,9 @@ public static class SlipJobs
 
         foreach (var property in element.EnumerateObject())
         {
-            if (property.Name.Equals("jobId", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.String
-                && property.Value.TryGetGuid(out var id))
+            if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.String)
             {
-                return id;
+                return property.Value.GetString();
             }
         }
 
