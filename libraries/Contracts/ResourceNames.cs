@@ -81,6 +81,9 @@ public static class ResourceNames
         public const string Intent = "intent";
         public const string Extraction = "extraction";
         public const string Escalation = "escalation";
+
+        /// <summary>A shadow comparison's call to the frontier (not a step of the job's pipeline, but text sent outside).</summary>
+        public const string FrontierShadow = "frontier-shadow";
         public const string Completion = "completion";
     }
 

@@ -178,6 +178,7 @@ public sealed class FrontierChain : IDisposable
         ClientResultException { Status: > 0 } c => $"HTTP {c.Status}",
         BrokenCircuitException => "circuit open after repeated failures",
         TimeoutRejectedException => "timed out",
-        _ => e.Message,
+        // The type, not the message: a client's message can quote the request, and these strings reach the audit trail.
+        _ => e.GetType().Name,
     };
 }

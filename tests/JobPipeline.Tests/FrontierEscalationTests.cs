@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Keys;
@@ -67,6 +68,16 @@ public sealed class FrontierEscalationTests(FrontierPlatformFixture platform) : 
         comparisons.ShouldAllBe(c => c.FrontierLabel == FrontierPlatformFixture.CardArrival && c.Cost > 0 && c.TenantId == "dev");
         comparisons.ShouldAllBe(c => c.Agreed == (c.SpecialistLabel == FrontierPlatformFixture.CardArrival));
         platform.Frontier.Requests.ShouldAllBe(body => !body.Contains("jane.doe@example.com"));
+        // Each shadow call is in the audit trail like an escalation: what was sent, to which model, at what cost.
+        foreach (var comparison in comparisons.Where(c => !c.FromEscalation))
+        {
+            await PlatformFixture.EventuallyAsync(async () =>
+            {
+                await using var db = AdminDb();
+                return await db.AuditRecords.AsNoTracking().AnyAsync(r => r.JobId == comparison.JobId && r.Step == ResourceNames.Steps.FrontierShadow
+                    && r.SentOutside!.Contains("origin=shadow") && r.Cost > 0 && r.Model != null, cancellationToken);
+            }, $"job {comparison.JobId}'s shadow call should have an audit record");
+        }
 
         // The windows are 3 s long: once the last comparison's window has ended, its summary is an evaluation run.
         var windowEnd = comparisons.Max(c => c.CreatedAt);

@@ -2,11 +2,15 @@ using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Contracts.Audit;
 using SpecialistPlatform.Contracts.Jobs;
 using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.FrontierEscalation.Frontier;
+using SpecialistPlatform.Jobs.Intake;
+using SpecialistPlatform.Jobs.Steps;
 
 namespace SpecialistPlatform.FrontierEscalation.Consumers;
 
@@ -26,9 +30,15 @@ public sealed class CompareWithFrontierConsumer(Escalator escalator, PlatformDbC
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var result = message.EscalatedAnswer is { } known
-            ? new EscalationResult(true, "escalated", known.Model, known.Cost, null, known.Label)
-            : (await escalator.EscalateAsync(new Escalate
+        EscalationResult result;
+        if (message.EscalatedAnswer is { } known)
+        {
+            // The escalation's own call, already in the audit trail: nothing is sent again.
+            result = new EscalationResult(true, "escalated", known.Model, known.Cost, null, known.Label);
+        }
+        else
+        {
+            var (called, sentOutside) = await escalator.EscalateAsync(new Escalate
             {
                 JobId = message.JobId,
                 TenantId = message.TenantId,
@@ -36,7 +46,25 @@ public sealed class CompareWithFrontierConsumer(Escalator escalator, PlatformDbC
                 Compliance = new ComplianceResult([], "redact", message.RedactedText),
                 EscalationReasons = ["shadow comparison"],
                 IntentLabels = message.Labels,
-            }, context.CancellationToken)).Result;
+            }, context.CancellationToken, FrontierCallOrigin.Shadow);
+            result = called;
+            // A shadow call sends the job's redacted text outside like an escalation does, so the auditors see it too:
+            // written at once, before the comparison, with what was sent, the tokens, the cost, and whether it failed.
+            await context.AuditAsync([new RecordAudit
+            {
+                JobId = message.JobId,
+                TenantId = message.TenantId,
+                Step = ResourceNames.Steps.FrontierShadow,
+                Service = ResourceNames.Services.FrontierEscalation,
+                Model = called.Model,
+                InputSha256 = JobIntake.Sha256(message.RedactedText),
+                Decision = called.Escalated ? called.Label ?? "answered" : "failed",
+                LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
+                Cost = called.Cost,
+                SentOutside = sentOutside,
+                Detail = called.Escalated ? null : called.Reason,
+            }]);
+        }
 
         db.FrontierComparisons.Add(new FrontierComparison
         {

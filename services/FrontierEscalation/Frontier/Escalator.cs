@@ -12,8 +12,16 @@ using StackExchange.Redis;
 
 namespace SpecialistPlatform.FrontierEscalation.Frontier;
 
-/// <summary>The escalation's result and, when text left the building, what exactly was sent, for the audit trail.</summary>
+/// <summary>The escalation's result and, when text left the building (or was tried), what exactly was sent, for the audit trail.</summary>
 public sealed record EscalationOutcome(EscalationResult Result, string? SentOutside);
+
+/// <summary>Why the frontier was called: a job's escalation, or a shadow comparison of a job the specialists decided.
+/// Both are written in the audit trail's record of what was sent.</summary>
+public enum FrontierCallOrigin
+{
+    Escalation,
+    Shadow,
+}
 
 /// <summary>
 /// Turns an unsure job into validated frontier tasks. When the router was unsure it asks for a label from the router's
@@ -24,8 +32,9 @@ public sealed record EscalationOutcome(EscalationResult Result, string? SentOuts
 public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptions<FrontierOptions> options, IOptions<PipelineOptions> pipelines)
 {
     /// <summary>Reserves and escalates one job (the batch step reserves for all its jobs first: <see cref="ReserveAsync(IReadOnlyList{Escalate})"/>).</summary>
-    public async Task<EscalationOutcome> EscalateAsync(Escalate job, CancellationToken cancellationToken) =>
-        await EscalateAsync(await ReserveAsync(job), cancellationToken);
+    public async Task<EscalationOutcome> EscalateAsync(Escalate job, CancellationToken cancellationToken,
+        FrontierCallOrigin origin = FrontierCallOrigin.Escalation) =>
+        await EscalateAsync(await ReserveAsync(job), cancellationToken, origin);
 
     /// <summary>
     /// Reserves the worst-case cost of every job of a batch before any of them is sent. Redis failing here fails the
@@ -71,7 +80,8 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
     /// Asks the frontier what was reserved for, then settles the reservation to what the calls cost. If something
     /// unforeseen is thrown midway the reservation is left at its worst case, since what was paid is not known.
     /// </summary>
-    public async Task<EscalationOutcome> EscalateAsync(ReservedEscalation reserved, CancellationToken cancellationToken)
+    public async Task<EscalationOutcome> EscalateAsync(ReservedEscalation reserved, CancellationToken cancellationToken,
+        FrontierCallOrigin origin = FrontierCallOrigin.Escalation)
     {
         var job = reserved.Job;
         var why = string.Join("; ", job.EscalationReasons);
@@ -85,6 +95,7 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         IReadOnlyDictionary<string, string?>? fields = null;
         var answers = new List<string>();
         var models = new List<string>();
+        var failedAttempts = new List<string>();
         decimal cost = 0;
         long inputTokens = 0, outputTokens = 0;
         var costKnown = false;
@@ -95,6 +106,7 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
                 var (answer, problem, calls) = await frontier.AskValidatedAsync(task, redacted, options.Value.MaxOutputTokens, cancellationToken);
                 foreach (var call in calls)
                 {
+                    failedAttempts.AddRange(call.Failures);
                     cost += call.Cost;
                     inputTokens += call.InputTokens;
                     outputTokens += call.OutputTokens;
@@ -107,7 +119,7 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
                     return new EscalationOutcome(
                         new EscalationResult(false, $"needs review: the frontier's {task.Name} answer was invalid twice ({problem}); escalated because {why}",
                             models.LastOrDefault(), cost, null, null, null, inputTokens, outputTokens),
-                        SentOutside(models, redacted, inputTokens, outputTokens));
+                        SentOutside(origin, models, failedAttempts, redacted, inputTokens, outputTokens));
                 }
 
                 answers.Add(answer!.ToJsonString());
@@ -120,9 +132,12 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         catch (FrontierUnavailableException e)
         {
             costKnown = true;
+            // Every model of the chain failed: the attempts are listed too, since a request that failed may still have
+            // delivered the text.
+            failedAttempts.AddRange(e.Failures);
             return new EscalationOutcome(
                 new EscalationResult(false, $"needs review: {e.Message}; escalated because {why}", null, cost, null, null, null, inputTokens, outputTokens),
-                models.Count == 0 ? null : SentOutside(models, redacted, inputTokens, outputTokens));
+                SentOutside(origin, models, failedAttempts, redacted, inputTokens, outputTokens));
         }
         finally
         {
@@ -135,7 +150,7 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         var model = string.Join(",", models.Distinct());
         return new EscalationOutcome(
             new EscalationResult(true, why, model, cost, string.Join("\n", answers), label, fields, inputTokens, outputTokens),
-            SentOutside(models, redacted, inputTokens, outputTokens));
+            SentOutside(origin, models, failedAttempts, redacted, inputTokens, outputTokens));
     }
 
     private static EscalationOutcome Review(string reason) =>
@@ -165,7 +180,12 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
             ? placeholders is null ? value : Redactor.Restore(value, placeholders)
             : null);
 
-    private static string SentOutside(List<string> models, string redactedText, long inputTokens, long outputTokens) =>
-        $"model={string.Join(",", models.Distinct())}; calls={models.Count}; sha256={Jobs.Intake.JobIntake.Sha256(redactedText)}; " +
-        $"bytes={Encoding.UTF8.GetByteCount(redactedText)}; tokens={inputTokens}+{outputTokens}";
+    /// <summary>What left, for the audit record: why, to which models, how many calls answered and which attempts failed
+    /// (model and status only: a provider's error text may quote the request), the hash and size of the redacted text,
+    /// and the tokens. Never the text itself.</summary>
+    private static string SentOutside(FrontierCallOrigin origin, List<string> models, List<string> failedAttempts, string redactedText,
+        long inputTokens, long outputTokens) =>
+        $"origin={origin.ToString().ToLowerInvariant()}; model={string.Join(",", models.Distinct())}; calls={models.Count}; " +
+        $"failed={failedAttempts.Count}{(failedAttempts.Count == 0 ? "" : $" [{string.Join(" | ", failedAttempts)}]")}; " +
+        $"sha256={Jobs.Intake.JobIntake.Sha256(redactedText)}; bytes={Encoding.UTF8.GetByteCount(redactedText)}; tokens={inputTokens}+{outputTokens}";
 }
