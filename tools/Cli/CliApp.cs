@@ -29,6 +29,7 @@ public static class CliApp
             TrainIntentCommand.Build(),
             TrainExtractCommand.Build(),
             TrainPiiCommand.Build(),
+            TrainModerationCommand.Build(),
         };
         var eval = new Command("eval", "Evaluate a specialist model on labelled data.")
         {

@@ -1,0 +1,60 @@
+using SpecialistPlatform.MachineLearning.Features;
+using SpecialistPlatform.MachineLearning.Models;
+
+namespace SpecialistPlatform.MachineLearning.Moderation;
+
+/// <summary>Settings of a moderation training run; stored in the model as its hyper-parameters.</summary>
+public sealed record ModerationTrainingOptions
+{
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Word uni- and bigrams and in-word character 2-5-grams, the router's features, in one shared space.</summary>
+    public FeatureOptions Features { get; init; } = new();
+
+    /// <summary>
+    /// The router's AdaGrad trainer with fewer epochs: the heads see about 50,000 texts, many of them long, and the
+    /// default model must train in under two minutes on two cores. A bucket needs two texts to get a row, which
+    /// keeps the file small.
+    /// </summary>
+    public LinearTrainingOptions Linear { get; init; } = new() { Epochs = 5, MinCount = 2 };
+
+    /// <summary>
+    /// A head whose positives are rarer than this share of its training texts sees them repeated up to it (the
+    /// hand-written categories have a few hundred positives among tens of thousands of negatives).
+    /// </summary>
+    public double MinPositiveShare { get; init; } = 0.1;
+
+    /// <summary>What each category's threshold is chosen for on validation.</summary>
+    public IReadOnlyDictionary<string, ThresholdTarget> Targets { get; init; } = DefaultTargets;
+
+    /// <summary>
+    /// Hate and offensive are judged by macro-F1, so their thresholds maximise it. Jailbreak and injection must catch
+    /// almost every attack while flagging at most 5% of benign text: the threshold keeps validation's false-positive
+    /// rate at 2%, leaving room for text unlike the validation negatives. The hand-written categories aim at precision
+    /// 0.9, so that a flag from a model trained on a few hundred sentences is worth acting on.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ThresholdTarget> DefaultTargets { get; } = new Dictionary<string, ThresholdTarget>(StringComparer.Ordinal)
+    {
+        [ModerationCategories.Hate] = new(ThresholdGoal.MaxMacroF1),
+        [ModerationCategories.Offensive] = new(ThresholdGoal.MaxMacroF1),
+        [ModerationCategories.Sexual] = new(ThresholdGoal.MinPrecision, 0.9),
+        [ModerationCategories.SelfHarm] = new(ThresholdGoal.MinPrecision, 0.9),
+        [ModerationCategories.Violence] = new(ThresholdGoal.MinPrecision, 0.9),
+        [ModerationCategories.Jailbreak] = new(ThresholdGoal.MaxFalsePositiveRate, 0.02),
+        [ModerationCategories.Injection] = new(ThresholdGoal.MaxFalsePositiveRate, 0.02),
+    };
+
+    public void Validate()
+    {
+        Features.Validate();
+        Linear.Validate();
+        if (MinPositiveShare is < 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinPositiveShare), "The minimum positive share must lie in [0, 1).");
+        }
+        foreach (var category in ModerationCategories.All.Where(c => !Targets.ContainsKey(c)))
+        {
+            throw new ArgumentException($"No threshold target for the category '{category}'.", nameof(Targets));
+        }
+    }
+}
