@@ -36,6 +36,7 @@ public static class CliApp
             EvalIntentCommand.Build(),
             EvalExtractCommand.Build(),
             EvalPiiCommand.Build(),
+            EvalModerationCommand.Build(),
         };
         var generate = new Command("generate", "Generate synthetic labelled data.")
         {
@@ -48,12 +49,14 @@ public static class CliApp
             BenchLoadCommand.Build(),
             BenchChaosCommand.Build(),
             BenchIntentCommand.Build(),
+            BenchModerationCommand.Build(),
         };
         return new RootCommand("specialist: train, run and evaluate small specialist models.")
         {
             train,
             ClassifyCommand.Build(),
             ExtractCommand.Build(),
+            ModerateCommand.Build(),
             eval,
             CalibrateCommand.Build(),
             ReportCommand.Build(),
