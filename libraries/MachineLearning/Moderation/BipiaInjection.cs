@@ -16,15 +16,16 @@ public static class BipiaInjection
 {
     public static IReadOnlyList<InjectionPosition> Positions { get; } = [InjectionPosition.Start, InjectionPosition.Middle, InjectionPosition.End];
 
-    public static string Insert(string context, string attack, InjectionPosition position) => position switch
+    /// <returns>The injected text and where the attack starts in it (it runs for attack.Length characters).</returns>
+    public static (string Text, int AttackStart) Insert(string context, string attack, InjectionPosition position) => position switch
     {
-        InjectionPosition.Start => attack + "\n" + context,
-        InjectionPosition.End => context + "\n" + attack,
+        InjectionPosition.Start => (attack + "\n" + context, 0),
+        InjectionPosition.End => (context + "\n" + attack, context.Length + 1),
         _ => InsertInMiddle(context, attack),
     };
 
     /// <summary>At the sentence or line boundary nearest the middle, so that the attack never splits a word.</summary>
-    private static string InsertInMiddle(string context, string attack)
+    private static (string, int) InsertInMiddle(string context, string attack)
     {
         var middle = context.Length / 2;
         var best = -1;
@@ -40,6 +41,6 @@ public static class BipiaInjection
         {
             best = context.LastIndexOf(' ', Math.Max(0, middle));
         }
-        return best <= 0 ? context + "\n" + attack : context[..best] + "\n" + attack + "\n" + context[(best + 1)..];
+        return best <= 0 ? (context + "\n" + attack, context.Length + 1) : (context[..best] + "\n" + attack + "\n" + context[(best + 1)..], best + 1);
     }
 }

@@ -56,6 +56,7 @@ public static class ModerationArtifact
                 Threshold = h.Threshold,
                 Goal = h.Target.Goal,
                 GoalValue = h.Target.Value,
+                WindowWords = h.WindowWords,
             }).ToArray(),
         };
         var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header);
@@ -120,7 +121,7 @@ public static class ModerationArtifact
             var weights = ReadFloats(payload, ref offset, 2L * rows);
             var bias = ReadFloats(payload, ref offset, 2);
             heads.Add(new ModerationHead(c.Name ?? throw new ModelFormatException("Moderation model file content is inconsistent: a category has no name."),
-                new LinearComponent(space, 2, weights, bias), new PlattScaling(c.Scale, c.Offset), c.Threshold, new ThresholdTarget(c.Goal, c.GoalValue)));
+                new LinearComponent(space, 2, weights, bias), new PlattScaling(c.Scale, c.Offset), c.Threshold, new ThresholdTarget(c.Goal, c.GoalValue), c.WindowWords));
         }
         if (offset != payload.Length)
         {
@@ -162,6 +163,7 @@ public static class ModerationArtifact
                 ["target"] = h.Target.Describe(),
                 ["calibration"] = new JsonObject { ["scale"] = h.Calibration.Scale, ["offset"] = h.Calibration.Offset },
                 ["handWrittenData"] = ModerationCategories.HandWritten.Contains(h.Category),
+                ["windowWords"] = h.WindowWords,
             }).ToArray()),
             ["trainingDataSha256"] = model.Metadata.TrainingDataSha256,
             ["hyperParameters"] = JsonNode.Parse(model.Metadata.HyperParametersJson),
@@ -236,5 +238,7 @@ public static class ModerationArtifact
         public ThresholdGoal Goal { get; set; }
 
         public double GoalValue { get; set; }
+
+        public int WindowWords { get; set; }
     }
 }

@@ -63,7 +63,9 @@ public static class ModerationDataset
         }
     }
 
-    public static ModerationData Build(string datasetsRoot, string handWrittenDirectory, int seed)
+    /// <param name="windowWords">Window size of the injection head (<see cref="TextWindows"/>): BIPIA's training
+    /// texts add their windows as examples, those holding the attack as positives, so the head learns what it scores.</param>
+    public static ModerationData Build(string datasetsRoot, string handWrittenDirectory, int seed, int windowWords = ModerationTrainingOptions.DefaultWindowWords)
     {
         var training = new List<ModerationExample>();
         var validation = new List<ModerationExample>();
@@ -94,7 +96,7 @@ public static class ModerationDataset
             .SelectMany(f => SelfInstruct(Use(Path.Combine(injection, "benign", f)))).ToList();
         Split(benign, seed + 2, training, validation);
 
-        var bipia = Bipia(Path.Combine(injection, "bipia"), seed + 3, Use);
+        var bipia = Bipia(Path.Combine(injection, "bipia"), seed + 3, windowWords, Use);
         training.AddRange(bipia.Training);
         validation.AddRange(bipia.Validation);
 
@@ -234,7 +236,7 @@ public static class ModerationDataset
     /// a clean negative and one injected positive per position, each with an attack drawn from its part.
     /// A user's question about the context is an ordinary instruction: a negative for every category.
     /// </summary>
-    private static (List<ModerationExample> Training, List<ModerationExample> Validation) Bipia(string folder, int seed, Func<string, string> use)
+    private static (List<ModerationExample> Training, List<ModerationExample> Validation) Bipia(string folder, int seed, int windowWords, Func<string, string> use)
     {
         var rng = new Random(seed);
         var training = new List<ModerationExample>();
@@ -267,15 +269,44 @@ public static class ModerationDataset
                 var pool = isValidation ? attacks.Validation : attacks.Training;
                 var context = contexts[order[k]];
                 target.Add(Example(context, $"bipia-{task}-clean", (Injection, false), (Jailbreak, false), (Hate, false), (Offensive, false)));
+                if (!isValidation)
+                {
+                    // A few windows of the clean context, so the windowed head knows what ordinary content looks like.
+                    var windows = TextWindows.Split(context, windowWords);
+                    rng.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(windows));
+                    training.AddRange(windows.Take(WindowsPerContext).Select(w => Example(context.Substring(w.Start, w.Length), $"bipia-{task}-window", (Injection, false))));
+                }
                 foreach (var position in BipiaInjection.Positions)
                 {
                     var attack = pool[rng.Next(pool.Count)];
-                    target.Add(Example(BipiaInjection.Insert(context, attack, position), $"bipia-{task}-injected", (Injection, true), (Jailbreak, false)));
+                    var (injected, attackStart) = BipiaInjection.Insert(context, attack, position);
+                    target.Add(Example(injected, $"bipia-{task}-injected", (Injection, true), (Jailbreak, false)));
+                    if (!isValidation)
+                    {
+                        training.AddRange(AttackWindows(injected, attackStart, attack.Length, windowWords)
+                            .Select(w => Example(injected.Substring(w.Start, w.Length), $"bipia-{task}-window", (Injection, true))));
+                    }
                 }
             }
         }
         return (training, validation);
     }
+
+    /// <summary>The windows holding most of the attack: all of it, or, for an attack longer than half a window, half a window of it.</summary>
+    private static IEnumerable<(int Start, int Length)> AttackWindows(string text, int attackStart, int attackLength, int windowWords)
+    {
+        var attackEnd = attackStart + attackLength;
+        foreach (var (start, length) in TextWindows.Split(text, windowWords))
+        {
+            var overlap = Math.Min(attackEnd, start + length) - Math.Max(attackStart, start);
+            if (overlap >= Math.Min(attackLength, length / 2))
+            {
+                yield return (start, length);
+            }
+        }
+    }
+
+    private const int WindowsPerContext = 4;
 
     private static (List<string> Training, List<string> Validation) SplitAttacks(string path, Random rng)
     {

@@ -56,8 +56,10 @@ public static class ModerationEvaluator
         Array.Sort(latencies);
 
         ModerationCategoryReport? anyHarm = null;
+        // A text is in the any-harm set when it belongs to some harm category, or is known to belong to none of them.
+        var harmCategories = ModerationCategories.Harm.Where(model.Categories.Contains).ToArray();
         var judgedOnHarm = Enumerable.Range(0, examples.Count)
-            .Where(i => ModerationCategories.Harm.All(c => !model.Categories.Contains(c) || examples[i].Label(c) is not null)).ToArray();
+            .Where(i => harmCategories.Any(c => examples[i].Label(c) == true) || harmCategories.All(c => examples[i].Label(c) == false)).ToArray();
         if (judgedOnHarm.Length > 0)
         {
             var harm = model.Heads.Where(h => ModerationCategories.Harm.Contains(h.Category)).ToArray();

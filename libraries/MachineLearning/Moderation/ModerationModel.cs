@@ -27,7 +27,14 @@ public sealed class ModerationModel
         Heads = heads.ToArray();
         Categories = heads.Select(h => h.Category).ToArray();
         Metadata = metadata;
+        _windowWords = Heads.Select(h => h.WindowWords).DefaultIfEmpty(0).Max();
+        if (Heads.Any(h => h.WindowWords != 0 && h.WindowWords != _windowWords))
+        {
+            throw new ArgumentException("Heads scored per window must share one window size.", nameof(heads));
+        }
     }
+
+    private readonly int _windowWords;
 
     public FeatureSpace Space { get; }
 
@@ -83,6 +90,35 @@ public sealed class ModerationModel
         {
             margins[i] = Heads[i].Margin(rows.AsSpan(0, count), values.AsSpan(0, count));
         }
+        if (_windowWords > 0)
+        {
+            AddWindowMargins(text, margins);
+        }
         return margins;
+    }
+
+    /// <summary>Raises each windowed head's margin to its highest over the text's windows.</summary>
+    private void AddWindowMargins(string text, float[] margins)
+    {
+        var windows = TextWindows.Split(text, _windowWords);
+        if (windows.Count == 0)
+        {
+            return;
+        }
+        var rows = t_rows!;
+        var values = t_values!;
+        foreach (var (start, length) in windows)
+        {
+            var count = Space.Vectorize(text.Substring(start, length), ref rows, ref values);
+            for (var i = 0; i < Heads.Count; i++)
+            {
+                if (Heads[i].WindowWords > 0)
+                {
+                    margins[i] = Math.Max(margins[i], Heads[i].Margin(rows.AsSpan(0, count), values.AsSpan(0, count)));
+                }
+            }
+        }
+        t_rows = rows;
+        t_values = values;
     }
 }

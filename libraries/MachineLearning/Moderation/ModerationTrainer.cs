@@ -48,7 +48,7 @@ public static class ModerationTrainer
 
         progress?.Invoke(new TrainingProgress("calibrating", 0.9));
         var uncalibrated = new ModerationModel(space,
-            categories.Select((c, i) => new ModerationHead(c, components[i], PlattScaling.Identity, 0.5, options.Targets[c])).ToArray(), new ModelMetadata());
+            categories.Select((c, i) => new ModerationHead(c, components[i], PlattScaling.Identity, 0.5, options.Targets[c], WindowWords(c, options))).ToArray(), new ModelMetadata());
         var margins = new float[data.Validation.Count][];
         Parallel.For(0, data.Validation.Count, new ParallelOptions { CancellationToken = cancellationToken },
             i => margins[i] = uncalibrated.Margins(data.Validation[i].Text));
@@ -69,8 +69,10 @@ public static class ModerationTrainer
             var calibration = PlattScaling.Fit(categoryMargins, positive);
             var before = categoryMargins.Select(m => (double)PlattScaling.Identity.Probability(m)).ToArray();
             var after = categoryMargins.Select(m => (double)calibration.Probability(m)).ToArray();
-            var choice = ThresholdSelector.Choose(options.Targets[category], after, positive);
-            heads[c] = new ModerationHead(category, components[c], calibration, choice.Point.Threshold, options.Targets[category]);
+            var sources = options.ThresholdSources.GetValueOrDefault(category);
+            var chosenOn = Enumerable.Range(0, judged.Length).Where(k => ModerationTrainingOptions.FromSources(data.Validation[judged[k]].Source, sources)).ToArray();
+            var choice = ThresholdSelector.Choose(options.Targets[category], chosenOn.Select(k => after[k]).ToArray(), chosenOn.Select(k => positive[k]).ToArray());
+            heads[c] = new ModerationHead(category, components[c], calibration, choice.Point.Threshold, options.Targets[category], WindowWords(category, options));
             metrics[$"{category}_threshold"] = choice.Point.Threshold;
             metrics[$"{category}_target_met"] = choice.TargetMet ? 1 : 0;
             metrics[$"{category}_ece_before_calibration"] = ModerationEvaluator.BinaryEce(before, positive);
@@ -81,7 +83,7 @@ public static class ModerationTrainer
             TrainingDataSha256 = IntentTrainer.DataSha256(Canonical(data.Training), Canonical(data.Validation)),
             HyperParametersJson = JsonSerializer.Serialize(new
             {
-                options.Seed, options.Features, options.Linear, options.MinPositiveShare,
+                options.Seed, options.Features, options.Linear, options.MinPositiveShare, options.InjectionWindowWords, options.ThresholdSources,
                 Targets = options.Targets.ToDictionary(kv => kv.Key, kv => kv.Value.Describe()),
             }),
             Metrics = metrics,
@@ -99,6 +101,9 @@ public static class ModerationTrainer
         progress?.Invoke(new TrainingProgress("done", 1));
         return new ModerationTrainingResult(model, report, data.Training.Count, data.Validation.Count, stopwatch.Elapsed);
     }
+
+    private static int WindowWords(string category, ModerationTrainingOptions options) =>
+        category == ModerationCategories.Injection ? options.InjectionWindowWords : 0;
 
     /// <summary>The texts judged on a category, with the rare positives repeated up to the minimum share (in a fixed order).</summary>
     private static (List<SparseVector> Vectors, List<int> Labels) HeadData(IReadOnlyList<ModerationExample> examples, SparseVector[] rows, string category, double minPositiveShare)

@@ -24,6 +24,33 @@ public sealed record ModerationTrainingOptions
     /// </summary>
     public double MinPositiveShare { get; init; } = 0.1;
 
+    public const int DefaultWindowWords = 32;
+
+    /// <summary>
+    /// The injection head also scores 32-word windows of a long text (half a window apart) and keeps the highest: an
+    /// instruction hidden in a long e-mail or table is diluted among the whole text's n-grams (docs/decisions/0021).
+    /// </summary>
+    public int InjectionWindowWords { get; init; } = DefaultWindowWords;
+
+    /// <summary>
+    /// The validation sources (a name, or a prefix ending in '-') whose texts choose a category's threshold; a category
+    /// not named uses all its validation texts. Hate and offensive are chosen on TweetEval, whose macro-F1 the targets
+    /// name; jailbreak and injection on prompts and content (self-instruct, BIPIA, hand-written), the texts whose false
+    /// alarms matter, not on tweets, which would let the threshold fall to where 2% of tweets but far more prompts are flagged.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ThresholdSources { get; init; } = DefaultThresholdSources;
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> DefaultThresholdSources { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        [ModerationCategories.Hate] = ["tweeteval-hate"],
+        [ModerationCategories.Offensive] = ["tweeteval-offensive"],
+        [ModerationCategories.Jailbreak] = ["jailbreaks", "self-instruct", "bipia-", "handwritten"],
+        [ModerationCategories.Injection] = ["bipia-", "self-instruct", "handwritten"],
+    };
+
+    public static bool FromSources(string source, IReadOnlyList<string>? sources) =>
+        sources is null || sources.Any(s => s.EndsWith('-') ? source.StartsWith(s, StringComparison.Ordinal) : source == s);
+
     /// <summary>What each category's threshold is chosen for on validation.</summary>
     public IReadOnlyDictionary<string, ThresholdTarget> Targets { get; init; } = DefaultTargets;
 
@@ -48,6 +75,10 @@ public sealed record ModerationTrainingOptions
     {
         Features.Validate();
         Linear.Validate();
+        if (InjectionWindowWords < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(InjectionWindowWords), "The window size must be 0 (off) or more words.");
+        }
         if (MinPositiveShare is < 0 or >= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MinPositiveShare), "The minimum positive share must lie in [0, 1).");

@@ -42,7 +42,7 @@ internal static class EvalModerationCommand
             var dataPath = parseResult.GetValue(data);
             var sets = dataPath is not null
                 ? [new ModerationEvaluationSet(Path.GetFileName(dataPath), dataPath, ModerationDataset.ReadLabelled(dataPath, "data"))]
-                : Default(sources.Build(parseResult, SeedOf(loaded)), sources.HandWrittenDirectory(parseResult));
+                : Default(sources.Build(parseResult, SeedOf(loaded), WindowWordsOf(loaded)), sources.HandWrittenDirectory(parseResult));
 
             var results = await CliApp.WithProgress(console, "Evaluating", progress =>
                 sets.Select((set, i) =>

@@ -22,5 +22,6 @@ internal sealed class ModerationDataOptions
 
     public string HandWrittenDirectory(ParseResult parseResult) => ModerationDataset.FindHandWrittenDirectory(parseResult.GetValue(HandWritten));
 
-    public ModerationData Build(ParseResult parseResult, int seed) => ModerationDataset.Build(DatasetsRoot(parseResult), HandWrittenDirectory(parseResult), seed);
+    public ModerationData Build(ParseResult parseResult, int seed, int windowWords) =>
+        ModerationDataset.Build(DatasetsRoot(parseResult), HandWrittenDirectory(parseResult), seed, windowWords);
 }

@@ -48,6 +48,10 @@ internal static class ModerationEvaluationSets
         return document.RootElement.TryGetProperty("Seed", out var seed) && seed.TryGetInt32(out var value) ? value : new ModerationTrainingOptions().Seed;
     }
 
+    /// <summary>The injection head's window size, which the BIPIA construction (and so the split) depends on.</summary>
+    public static int WindowWordsOf(ModerationModel model) =>
+        model.Heads.Select(h => h.WindowWords).DefaultIfEmpty(0).Max() is var words and > 0 ? words : 0;
+
     /// <summary>"tweeteval-hate" -> "tweeteval_hate", for metric names.</summary>
     public static string Key(string name) => name.Replace('-', '_');
 }

@@ -37,7 +37,7 @@ internal static class TrainModerationCommand
             options = options with { Linear = options.Linear with { Epochs = parseResult.GetValue(epochs) } };
             var datasets = data.DatasetsRoot(parseResult);
             var handWritten = data.HandWrittenDirectory(parseResult);
-            var bundled = ModerationDataset.Build(datasets, handWritten, options.Seed);
+            var bundled = ModerationDataset.Build(datasets, handWritten, options.Seed, options.InjectionWindowWords);
             var added = (parseResult.GetValue(add) ?? []).Select(f => (File: f, Examples: ModerationDataset.ReadLabelled(f, Path.GetFileNameWithoutExtension(f)))).ToArray();
             var training = bundled.Training.Concat(added.SelectMany(a => a.Examples)).ToArray();
             var files = bundled.Files.Concat(added.Select(a => a.File)).ToArray();
