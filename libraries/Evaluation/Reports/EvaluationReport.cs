@@ -267,7 +267,7 @@ public static class EvaluationReport
         return html.Append("</tbody></table>").ToString();
     }
 
-    /// <summary>Any JSON array of flat objects as a table: whole numbers as counts, other numbers as percentages.</summary>
+    /// <summary>Any JSON array of flat objects as a table: counts as whole numbers, thresholds as numbers, other numbers as percentages.</summary>
     private static string GenericTable(string json)
     {
         using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "[]" : json);
@@ -294,7 +294,8 @@ public static class EvaluationReport
                 var value = row.TryGetProperty(column, out var v) ? v : default;
                 html.Append(value.ValueKind switch
                 {
-                    JsonValueKind.Number when value.TryGetInt64(out var whole) && column is "count" or "n" => $"<td class=\"num\">{whole}</td>",
+                    JsonValueKind.Number when value.TryGetInt64(out var whole) && column is "count" or "n" or "positives" or "negatives" or "flagged" => $"<td class=\"num\">{whole}</td>",
+                    JsonValueKind.Number when column is "threshold" => $"<td class=\"num\">{value.GetDouble().ToString("0.000", CultureInfo.InvariantCulture)}</td>",
                     JsonValueKind.Number => $"<td class=\"num\">{Pct(value.GetDouble())}</td>",
                     JsonValueKind.String => $"<td>{E(value.GetString()!)}</td>",
                     JsonValueKind.Null or JsonValueKind.Undefined => "<td class=\"num\">-</td>",

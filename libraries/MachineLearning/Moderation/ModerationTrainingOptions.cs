@@ -35,8 +35,9 @@ public sealed record ModerationTrainingOptions
     /// <summary>
     /// The validation sources (a name, or a prefix ending in '-') whose texts choose a category's threshold; a category
     /// not named uses all its validation texts. Hate and offensive are chosen on TweetEval, whose macro-F1 the targets
-    /// name; jailbreak and injection on prompts and content (self-instruct, BIPIA, hand-written), the texts whose false
-    /// alarms matter, not on tweets, which would let the threshold fall to where 2% of tweets but far more prompts are flagged.
+    /// name; jailbreak on prompts (self-instruct, BIPIA's questions, hand-written) and injection on prompts and content
+    /// (the same and BIPIA's contexts), the texts whose false alarms matter, not on tweets, which would let the
+    /// threshold fall to where 2% of tweets but far more prompts are flagged.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ThresholdSources { get; init; } = DefaultThresholdSources;
 
@@ -44,7 +45,7 @@ public sealed record ModerationTrainingOptions
     {
         [ModerationCategories.Hate] = ["tweeteval-hate"],
         [ModerationCategories.Offensive] = ["tweeteval-offensive"],
-        [ModerationCategories.Jailbreak] = ["jailbreaks", "self-instruct", "bipia-", "handwritten"],
+        [ModerationCategories.Jailbreak] = ["jailbreaks", "self-instruct", "bipia-question", "handwritten"],
         [ModerationCategories.Injection] = ["bipia-", "self-instruct", "handwritten"],
     };
 
@@ -58,7 +59,10 @@ public sealed record ModerationTrainingOptions
     /// Hate and offensive are judged by macro-F1, so their thresholds maximise it. Jailbreak and injection must catch
     /// almost every attack while flagging at most 5% of benign text: the threshold keeps validation's false-positive
     /// rate at 2%, leaving room for text unlike the validation negatives. The hand-written categories aim at precision
-    /// 0.9, so that a flag from a model trained on a few hundred sentences is worth acting on.
+    /// 0.9 over every validation source, so that a flag from a model trained on a few hundred sentences is worth acting
+    /// on. Their validation share has only 6-17 positives each, so this threshold is noisy (one text moves precision
+    /// by several points); choosing it at 2% of benign prompts flagged instead was measured and flagged more of the
+    /// trigger-word prompts (self-harm 16% against 9%).
     /// </summary>
     public static IReadOnlyDictionary<string, ThresholdTarget> DefaultTargets { get; } = new Dictionary<string, ThresholdTarget>(StringComparer.Ordinal)
     {
