@@ -7,7 +7,7 @@ using static SpecialistPlatform.Cli.Commands.CommonOptions;
 
 namespace SpecialistPlatform.Cli.Commands;
 
-/// <summary>specialist train moderation --out DIR [--datasets DIR] [--handwritten DIR] [--add FILE...] [--seed 42] [--epochs 5]</summary>
+/// <summary>specialist train moderation --out DIR [--datasets DIR] [--handwritten DIR] [--add FILE...] [--seed 42] [--epochs 5] [--injection-window-words 32]</summary>
 internal static class TrainModerationCommand
 {
     public static Command Build()
@@ -21,10 +21,15 @@ internal static class TrainModerationCommand
         };
         var seed = new Option<int>("--seed") { Description = "Seed of the validation split, the BIPIA construction and the training order.", DefaultValueFactory = _ => 42 };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => new ModerationTrainingOptions().Linear.Epochs };
+        var windows = new Option<int>("--injection-window-words")
+        {
+            Description = "Window size (words) the injection head also scores long texts in; 0 scores the whole text only.",
+            DefaultValueFactory = _ => ModerationTrainingOptions.DefaultWindowWords,
+        };
         var command = new Command("moderation",
             "Train the moderation model (hate, offensive, sexual, self-harm, violence, jailbreak, injection) from the bundled data: TweetEval, Davidson, BIPIA, the jailbreak and benign-instruction sets, and the hand-written sets.")
         {
-            output, add, seed, epochs,
+            output, add, seed, epochs, windows,
         };
         foreach (var option in data.Options)
         {
@@ -33,7 +38,7 @@ internal static class TrainModerationCommand
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
             var console = CliApp.ConsoleFor(parseResult);
-            var options = new ModerationTrainingOptions { Seed = parseResult.GetValue(seed) };
+            var options = new ModerationTrainingOptions { Seed = parseResult.GetValue(seed), InjectionWindowWords = parseResult.GetValue(windows) };
             options = options with { Linear = options.Linear with { Epochs = parseResult.GetValue(epochs) } };
             var datasets = data.DatasetsRoot(parseResult);
             var handWritten = data.HandWrittenDirectory(parseResult);
