@@ -106,4 +106,17 @@ public sealed class ModerationPiecesTests
         selfHarm.Label(ModerationCategories.Jailbreak).ShouldBe(false);
         examples.Where(e => e.Labels.Count == ModerationCategories.All.Count).ShouldAllBe(e => e.Labels.Values.All(v => !v));
     }
+
+    [Fact]
+    public void Threshold_sources_match_by_name_or_by_prefix_ending_in_a_dash()
+    {
+        var sources = ModerationTrainingOptions.DefaultThresholdSources;
+
+        ModerationTrainingOptions.FromSources("tweeteval-hate", sources[ModerationCategories.Hate]).ShouldBeTrue();
+        ModerationTrainingOptions.FromSources("davidson", sources[ModerationCategories.Hate]).ShouldBeFalse();
+        ModerationTrainingOptions.FromSources("bipia-table-clean", sources[ModerationCategories.Injection]).ShouldBeTrue();
+        ModerationTrainingOptions.FromSources("bipia-table-clean", sources[ModerationCategories.Jailbreak]).ShouldBeFalse();
+        ModerationTrainingOptions.FromSources("tweeteval-offensive", sources[ModerationCategories.Jailbreak]).ShouldBeFalse();
+        ModerationTrainingOptions.FromSources("handwritten", null).ShouldBeTrue(); // a category without sources uses all
+    }
 }
