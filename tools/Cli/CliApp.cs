@@ -29,12 +29,14 @@ public static class CliApp
             TrainIntentCommand.Build(),
             TrainExtractCommand.Build(),
             TrainPiiCommand.Build(),
+            TrainModerationCommand.Build(),
         };
         var eval = new Command("eval", "Evaluate a specialist model on labelled data.")
         {
             EvalIntentCommand.Build(),
             EvalExtractCommand.Build(),
             EvalPiiCommand.Build(),
+            EvalModerationCommand.Build(),
         };
         var generate = new Command("generate", "Generate synthetic labelled data.")
         {
@@ -47,12 +49,14 @@ public static class CliApp
             BenchLoadCommand.Build(),
             BenchChaosCommand.Build(),
             BenchIntentCommand.Build(),
+            BenchModerationCommand.Build(),
         };
         return new RootCommand("specialist: train, run and evaluate small specialist models.")
         {
             train,
             ClassifyCommand.Build(),
             ExtractCommand.Build(),
+            ModerateCommand.Build(),
             eval,
             CalibrateCommand.Build(),
             ReportCommand.Build(),

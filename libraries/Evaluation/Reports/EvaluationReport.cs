@@ -17,6 +17,7 @@ public static class EvaluationReport
 {
     public const string AssumedBannerId = "frontier-assumed";
     public const string FrontierReferenceBannerId = "frontier-reference";
+    public const string ModerationTask = "moderation";
 
     public static string Render(EvaluationRun run)
     {
@@ -24,7 +25,9 @@ public static class EvaluationReport
         var sweep = ReportJson.Deserialize<List<SweepPoint>>(run.SweepJson, []);
         var reliability = ReportJson.Deserialize<List<ReliabilityBin>>(run.ReliabilityJson, []);
         var confusions = ReportJson.Deserialize<List<ConfusedPair>>(run.ConfusionsJson, []);
-        var isCalibration = sweep.Count > 0;
+        // A moderation run's sweep is per category (threshold, precision, recall, flagged negatives), not a cascade's.
+        var isModeration = run.Task == ModerationTask;
+        var isCalibration = sweep.Count > 0 && !isModeration;
         var isShadow = run.Kind == ShadowWindowSummary.RunKind;
 
         var html = new StringBuilder();
@@ -81,6 +84,15 @@ public static class EvaluationReport
                 html.Append(Card("Cost per 1k jobs", Money(cascade), $"{Pct(1 - cascade / frontier)} below frontier only ({Money(frontier)})"));
             }
         }
+        else if (isModeration)
+        {
+            html.Append(Card("Hate macro-F1", Opt(metrics, "tweeteval_hate_hate_macro_f1"), "TweetEval hate validation; target 0.60"));
+            html.Append(Card("Offensive macro-F1", Opt(metrics, "tweeteval_offensive_offensive_macro_f1"), "TweetEval offensive validation; target 0.82"));
+            html.Append(Card("Any-harm AUPRC", Opt(metrics, "handwritten_eval_any_harm_auprc"), "hand-written evaluation set; target 0.85"));
+            html.Append(Card("Jailbreak recall", Opt(metrics, "jailbreak_jailbreak_recall"), $"benign prompts flagged {Opt(metrics, "jailbreak_benign_flagged")}"));
+            html.Append(Card("Injected-content recall", Opt(metrics, "bipia_injection_recall"), $"clean contexts flagged {Opt(metrics, "bipia_injection_false_positive_rate")}"));
+            html.Append(Card("Over-defense", Opt(metrics, "over_defense_benign_flagged"), "benign prompts with trigger words flagged"));
+        }
         else if (run.Task == "pii")
         {
             html.Append(Card("F2", Opt(metrics, "f2"), "type-agnostic, span IoU >= " + (metrics.GetValueOrDefault("iou") is double iou ? iou.ToString("0.00", CultureInfo.InvariantCulture) : "0.50")));
@@ -133,10 +145,17 @@ public static class EvaluationReport
             // A span tagger's confidence in an utterance is its least confident span; a router's, its top label's.
             var (what, confidence) = run.Task == "extract"
                 ? ("every span of the utterance is exact", "confidence of the least confident span")
+                : isModeration ? ("a text belongs to a category (every category of every validation text)", "the category's probability")
                 : (isShadow ? "the router agrees with the frontier" : "the top label is right", "confidence of the top label");
             html.Append($"<section><h2>Reliability</h2><p>How often {E(what)} against how sure the model is (equal-width bins; "
                         + "bars on the diagonal are perfectly calibrated; bar shade follows the number of texts).</p>")
                 .Append("<figure class=\"chart\" id=\"reliability-chart\">").Append(ReliabilityChart(reliability, confidence)).Append("</figure></section>");
+        }
+
+        if (isModeration)
+        {
+            html.Append("<section><h2>Threshold sweep</h2><p>Per category on its validation texts: what each threshold would flag (the model's own threshold is among them).</p>")
+                .Append(GenericTable(run.SweepJson)).Append("</section>");
         }
 
         html.Append("<section><h2>Most confused pairs</h2>");
@@ -248,7 +267,7 @@ public static class EvaluationReport
         return html.Append("</tbody></table>").ToString();
     }
 
-    /// <summary>Any JSON array of flat objects as a table: whole numbers as counts, other numbers as percentages.</summary>
+    /// <summary>Any JSON array of flat objects as a table: counts as whole numbers, thresholds as numbers, other numbers as percentages.</summary>
     private static string GenericTable(string json)
     {
         using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "[]" : json);
@@ -275,7 +294,8 @@ public static class EvaluationReport
                 var value = row.TryGetProperty(column, out var v) ? v : default;
                 html.Append(value.ValueKind switch
                 {
-                    JsonValueKind.Number when value.TryGetInt64(out var whole) && column is "count" or "n" => $"<td class=\"num\">{whole}</td>",
+                    JsonValueKind.Number when value.TryGetInt64(out var whole) && column is "count" or "n" or "positives" or "negatives" or "flagged" => $"<td class=\"num\">{whole}</td>",
+                    JsonValueKind.Number when column is "threshold" => $"<td class=\"num\">{value.GetDouble().ToString("0.000", CultureInfo.InvariantCulture)}</td>",
                     JsonValueKind.Number => $"<td class=\"num\">{Pct(value.GetDouble())}</td>",
                     JsonValueKind.String => $"<td>{E(value.GetString()!)}</td>",
                     JsonValueKind.Null or JsonValueKind.Undefined => "<td class=\"num\">-</td>",
@@ -288,7 +308,8 @@ public static class EvaluationReport
     }
 
     private static readonly string[] ColumnOrder =
-        ["label", "count", "escalationRate", "keptAccuracy", "specialistAccuracy", "combinedAccuracy", "accuracy", "precision", "f1"];
+        ["set", "category", "label", "count", "positives", "negatives", "threshold", "flagged", "escalationRate", "keptAccuracy", "specialistAccuracy", "combinedAccuracy", "accuracy",
+         "auprc", "precision", "recall", "falsePositiveRate", "f1", "macroF1", "ece"];
 
     private static readonly Dictionary<string, string> ColumnNames = new()
     {

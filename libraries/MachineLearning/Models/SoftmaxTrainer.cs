@@ -31,6 +31,28 @@ public static class SoftmaxTrainer
 
         var space = BuildSpace(features, texts, options.MinCount, cancellationToken);
         var rows = Vectorize(space, texts, cancellationToken);
+        return Train(space, rows, labels, classes, options, seed, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains over a feature space built beforehand and texts already vectorised in it, so that several models (the
+    /// moderation heads) can share one space: one vectorisation of a text then serves all of them.
+    /// </summary>
+    public static LinearComponent Train(
+        FeatureSpace space,
+        IReadOnlyList<SparseVector> rows,
+        IReadOnlyList<int> labels,
+        int classes,
+        LinearTrainingOptions options,
+        int seed,
+        Action<double>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        if (rows.Count != labels.Count || rows.Count == 0)
+        {
+            throw new ArgumentException("Training needs at least one example and one label per vector.");
+        }
 
         var c = classes;
         var weights = new float[(long)space.Rows * c];
@@ -43,7 +65,7 @@ public static class SoftmaxTrainer
         var grad = new float[c];
         var step = new float[c];
         var denom = new float[c];
-        var order = new int[rows.Length];
+        var order = new int[rows.Count];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;

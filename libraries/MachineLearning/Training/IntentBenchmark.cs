@@ -69,13 +69,28 @@ public static class IntentBenchmark
         {
             throw new ArgumentException("The benchmark needs at least one text.", nameof(texts));
         }
+        // Which texts the encoder stage runs for, so the timings below can be split by path.
+        var stageRuns = model.EncoderStage is null ? null : texts.Select(model.EncoderStageRunsFor).ToArray();
+        return Run(text => model.Predict(text), texts, stageRuns, minSeconds, minSamples, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same measurements for any scorer of one text (the moderation model's), with no encoder-stage split.
+    /// </summary>
+    public static IntentBenchmarkResult Run(Action<string> score, IReadOnlyList<string> texts, double minSeconds = 2.0, int minSamples = 2000, CancellationToken cancellationToken = default) =>
+        Run(score, texts, null, minSeconds, minSamples, cancellationToken);
+
+    private static IntentBenchmarkResult Run(Action<string> predict, IReadOnlyList<string> texts, bool[]? stageRuns, double minSeconds, int minSamples, CancellationToken cancellationToken)
+    {
+        if (texts.Count == 0)
+        {
+            throw new ArgumentException("The benchmark needs at least one text.", nameof(texts));
+        }
         for (var i = 0; i < Math.Max(texts.Count, 500); i++)
         {
-            model.Predict(texts[i % texts.Count]); // JIT and caches warm before timing
+            predict(texts[i % texts.Count]); // JIT and caches warm before timing
         }
 
-        // Which texts the encoder stage runs for, so the timings below can be split by path.
-        var stageRuns = texts.Select(model.EncoderStageRunsFor).ToArray();
         var samples = new List<double>();
         var ensembleOnly = new List<double>();
         var withStage = new List<double>();
@@ -88,10 +103,13 @@ public static class IntentBenchmark
             }
             var text = texts[i % texts.Count];
             var start = Stopwatch.GetTimestamp();
-            model.Predict(text);
+            predict(text);
             var elapsed = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
             samples.Add(elapsed);
-            (stageRuns[i % texts.Count] ? withStage : ensembleOnly).Add(elapsed);
+            if (stageRuns is not null)
+            {
+                (stageRuns[i % texts.Count] ? withStage : ensembleOnly).Add(elapsed);
+            }
         }
         var sorted = samples.ToArray();
         Array.Sort(sorted);
@@ -104,7 +122,7 @@ public static class IntentBenchmark
             {
                 var copy = new string(texts[i % texts.Count].AsSpan());
                 var start = Stopwatch.GetTimestamp();
-                model.Predict(copy);
+                predict(copy);
                 best[i] = Math.Min(best[i], Stopwatch.GetElapsedTime(start).TotalMicroseconds);
             }
         }
@@ -118,7 +136,7 @@ public static class IntentBenchmark
             cancellationToken.ThrowIfCancellationRequested();
             var batch = Math.Max(texts.Count, 1024);
             Parallel.For(0, batch, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken },
-                i => model.Predict(texts[i % texts.Count]));
+                i => predict(texts[i % texts.Count]));
             done += batch;
         }
         var throughput = done / clock.Elapsed.TotalSeconds;
@@ -133,7 +151,7 @@ public static class IntentBenchmark
             IntentEvaluator.Percentile(best, 0.99),
             throughput,
             threads,
-            model.EncoderStage is null ? null : new EncoderStageLatency(
+            stageRuns is null ? null : new EncoderStageLatency(
                 stageRuns.Count(r => r) / (double)texts.Count,
                 Percentile(ensembleOnly, 0.50), Percentile(ensembleOnly, 0.99),
                 Percentile(withStage, 0.50), Percentile(withStage, 0.99)));

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SpecialistPlatform.MachineLearning.Features;
+using SpecialistPlatform.MachineLearning.Models;
+using SpecialistPlatform.MachineLearning.Training;
+
+namespace SpecialistPlatform.MachineLearning.Moderation;
+
+/// <summary>What a moderation training run produced and measured on its validation data.</summary>
+public sealed record ModerationTrainingResult(
+    ModerationModel Model,
+    IReadOnlyList<ModerationCategoryReport> Validation,
+    int TrainingExamples,
+    int ValidationExamples,
+    TimeSpan Elapsed);
+
+public static class ModerationTrainer
+{
+    public static ModerationTrainingResult Train(ModerationData data, ModerationTrainingOptions options,
+        Action<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        var stopwatch = Stopwatch.StartNew();
+        if (data.Training.Count == 0 || data.Validation.Count == 0)
+        {
+            throw new ArgumentException("Moderation training needs training and validation examples.", nameof(data));
+        }
+
+        progress?.Invoke(new TrainingProgress("featurising", 0));
+        var texts = data.Training.Select(e => e.Text).ToArray();
+        var space = SoftmaxTrainer.BuildSpace(options.Features, texts, options.Linear.MinCount, cancellationToken);
+        var rows = SoftmaxTrainer.Vectorize(space, texts, cancellationToken);
+
+        var categories = ModerationCategories.All;
+        var components = new LinearComponent[categories.Count];
+        var done = 0;
+        // Heads are independent, so training them in parallel cannot change any of them.
+        Parallel.For(0, categories.Count, new ParallelOptions { CancellationToken = cancellationToken }, c =>
+        {
+            var (vectors, labels) = HeadData(data.Training, rows, categories[c], options.MinPositiveShare);
+            if (labels.Distinct().Count() < 2)
+            {
+                throw new ArgumentException($"The training data has no {(labels.Contains(1) ? "negative" : "positive")} example of '{categories[c]}'.", nameof(data));
+            }
+            components[c] = SoftmaxTrainer.Train(space, vectors, labels, 2, options.Linear, options.Seed + 7919 * c, cancellationToken: cancellationToken);
+            progress?.Invoke(new TrainingProgress("training", 0.1 + 0.8 * Interlocked.Increment(ref done) / categories.Count));
+        });
+
+        progress?.Invoke(new TrainingProgress("calibrating", 0.9));
+        var uncalibrated = new ModerationModel(space,
+            categories.Select((c, i) => new ModerationHead(c, components[i], PlattScaling.Identity, 0.5, options.Targets[c], WindowWords(c, options))).ToArray(), new ModelMetadata());
+        var margins = new float[data.Validation.Count][];
+        Parallel.For(0, data.Validation.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            i => margins[i] = uncalibrated.Margins(data.Validation[i].Text));
+
+        var heads = new ModerationHead[categories.Count];
+        var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["training_examples"] = data.Training.Count,
+            ["validation_examples"] = data.Validation.Count,
+            ["feature_rows"] = space.Rows,
+        };
+        for (var c = 0; c < categories.Count; c++)
+        {
+            var category = categories[c];
+            var judged = Enumerable.Range(0, data.Validation.Count).Where(i => data.Validation[i].Label(category) is not null).ToArray();
+            var positive = judged.Select(i => data.Validation[i].Label(category)!.Value).ToArray();
+            var categoryMargins = judged.Select(i => margins[i][c]).ToArray();
+            var calibration = PlattScaling.Fit(categoryMargins, positive);
+            var before = categoryMargins.Select(m => (double)PlattScaling.Identity.Probability(m)).ToArray();
+            var after = categoryMargins.Select(m => (double)calibration.Probability(m)).ToArray();
+            var sources = options.ThresholdSources.GetValueOrDefault(category);
+            var chosenOn = Enumerable.Range(0, judged.Length).Where(k => ModerationTrainingOptions.FromSources(data.Validation[judged[k]].Source, sources)).ToArray();
+            var choice = ThresholdSelector.Choose(options.Targets[category], chosenOn.Select(k => after[k]).ToArray(), chosenOn.Select(k => positive[k]).ToArray());
+            heads[c] = new ModerationHead(category, components[c], calibration, choice.Point.Threshold, options.Targets[category], WindowWords(category, options));
+            metrics[$"{category}_threshold"] = choice.Point.Threshold;
+            metrics[$"{category}_target_met"] = choice.TargetMet ? 1 : 0;
+            metrics[$"{category}_ece_before_calibration"] = ModerationEvaluator.BinaryEce(before, positive);
+        }
+        var model = new ModerationModel(space, heads, new ModelMetadata
+        {
+            Task = ModerationArtifact.Task,
+            TrainingDataSha256 = IntentTrainer.DataSha256(Canonical(data.Training), Canonical(data.Validation)),
+            HyperParametersJson = JsonSerializer.Serialize(new
+            {
+                options.Seed, options.Features, options.Linear, options.MinPositiveShare, options.InjectionWindowWords, options.ThresholdSources,
+                Targets = options.Targets.ToDictionary(kv => kv.Key, kv => kv.Value.Describe()),
+            }),
+            Metrics = metrics,
+        });
+        var report = ModerationEvaluator.Evaluate(model, data.Validation, cancellationToken);
+        foreach (var r in report)
+        {
+            metrics[$"{r.Category}_validation_auprc"] = r.AveragePrecision;
+            metrics[$"{r.Category}_validation_precision"] = r.AtThreshold.Precision;
+            metrics[$"{r.Category}_validation_recall"] = r.AtThreshold.Recall;
+            metrics[$"{r.Category}_validation_false_positive_rate"] = r.AtThreshold.FalsePositiveRate;
+            metrics[$"{r.Category}_validation_macro_f1"] = r.AtThreshold.MacroF1;
+            metrics[$"{r.Category}_ece_after_calibration"] = r.ExpectedCalibrationError;
+        }
+        progress?.Invoke(new TrainingProgress("done", 1));
+        return new ModerationTrainingResult(model, report, data.Training.Count, data.Validation.Count, stopwatch.Elapsed);
+    }
+
+    private static int WindowWords(string category, ModerationTrainingOptions options) =>
+        category == ModerationCategories.Injection ? options.InjectionWindowWords : 0;
+
+    /// <summary>The texts judged on a category, with the rare positives repeated up to the minimum share (in a fixed order).</summary>
+    private static (List<SparseVector> Vectors, List<int> Labels) HeadData(IReadOnlyList<ModerationExample> examples, SparseVector[] rows, string category, double minPositiveShare)
+    {
+        var vectors = new List<SparseVector>();
+        var labels = new List<int>();
+        var positives = new List<SparseVector>();
+        for (var i = 0; i < examples.Count; i++)
+        {
+            if (examples[i].Label(category) is not { } label)
+            {
+                continue;
+            }
+            vectors.Add(rows[i]);
+            labels.Add(label ? 1 : 0);
+            if (label)
+            {
+                positives.Add(rows[i]);
+            }
+        }
+        var negatives = labels.Count - positives.Count;
+        if (positives.Count > 0 && positives.Count < minPositiveShare * labels.Count)
+        {
+            var wanted = (int)Math.Ceiling(minPositiveShare * negatives / (1 - minPositiveShare));
+            for (var k = positives.Count; k < wanted; k++)
+            {
+                vectors.Add(positives[k % positives.Count]);
+                labels.Add(1);
+            }
+        }
+        return (vectors, labels);
+    }
+
+    /// <summary>Each example as "text, tab, the categories it belongs to / those it is judged on" for the data hash.</summary>
+    private static IEnumerable<LabeledExample> Canonical(IEnumerable<ModerationExample> examples) =>
+        examples.Select(e => new LabeledExample(e.Text,
+            string.Join(",", e.Labels.Where(l => l.Value).Select(l => l.Key).Order(StringComparer.Ordinal)) + "/"
+            + string.Join(",", e.Labels.Keys.Order(StringComparer.Ordinal))));
+}
