@@ -125,9 +125,18 @@ public sealed class PersonalDataDetector
         return OverlapResolver.Resolve(perChunk.SelectMany(c => c));
     }
 
-    private IEnumerable<Finding> Candidates(string text, IReadOnlyCollection<string>? types) =>
-        _recognizers
+    /// <summary>
+    /// Every recognizer's findings on the folded text (<see cref="NormalizedText"/>: Unicode spaces, dashes, digits,
+    /// zero-width characters, NFKC), mapped back to offsets into <paramref name="text"/>, so that a card number
+    /// written with no-break spaces or full-width digits is found and its original characters are what gets replaced.
+    /// </summary>
+    private IEnumerable<Finding> Candidates(string text, IReadOnlyCollection<string>? types)
+    {
+        var normalized = NormalizedText.Of(text);
+        return _recognizers
             .Where(r => types is null || r.SupportedTypes.Any(types.Contains))
-            .SelectMany(r => r.Recognize(text))
-            .Where(f => f.Score >= MinimumScore && (types is null || types.Contains(f.Type)));
+            .SelectMany(r => r.Recognize(normalized.Text))
+            .Where(f => f.Score >= MinimumScore && (types is null || types.Contains(f.Type)))
+            .Select(normalized.ToOriginal);
+    }
 }
