@@ -39,6 +39,7 @@ public sealed class PersonalDataDetector
         new IbanRecognizer(),
         new EmailRecognizer(),
         new PhoneNumberRecognizer(),
+        new NationalPhoneNumberRecognizer(),
         new IpAddressRecognizer(),
         new UsSsnRecognizer(),
         new UkNhsRecognizer(),
@@ -53,7 +54,12 @@ public sealed class PersonalDataDetector
     ];
 
     /// <summary><see cref="DefaultRecognizers"/> plus DATE_TIME: Presidio's full set, for policies that decide per type.</summary>
-    public static IReadOnlyList<IRecognizer> AllRecognizers() => [.. DefaultRecognizers(), new DateTimeRecognizer()];
+    /// <remarks>
+    /// Also the types only a policy that decides per type should meet: TITLE, ZIP_CODE, NRP and names marked by their
+    /// sentence (<see cref="PersonCueRecognizer"/>).
+    /// </remarks>
+    public static IReadOnlyList<IRecognizer> AllRecognizers() =>
+        [.. DefaultRecognizers(), new DateTimeRecognizer(), new TitleRecognizer(), new ZipCodeRecognizer(), new NrpRecognizer(), new PersonCueRecognizer()];
 
     /// <summary>
     /// Every built-in recognizer (DATE_TIME included, see <see cref="AllRecognizers"/>) plus tenant-defined ones from
@@ -133,10 +139,15 @@ public sealed class PersonalDataDetector
     private IEnumerable<Finding> Candidates(string text, IReadOnlyCollection<string>? types)
     {
         var normalized = NormalizedText.Of(text);
-        return _recognizers
+        var findings = _recognizers
             .Where(r => types is null || r.SupportedTypes.Any(types.Contains))
             .SelectMany(r => r.Recognize(normalized.Text))
             .Where(f => f.Score >= MinimumScore && (types is null || types.Contains(f.Type)))
-            .Select(normalized.ToOriginal);
+            .Select(normalized.ToOriginal)
+            .ToList();
+        return TaggerSpanRefiner.Refine(text, findings, TaggerName);
     }
+
+    /// <summary>The learned tagger's recognizer name (<c>Tagging.EntityTaggerRecognizer.Name</c>).</summary>
+    private const string TaggerName = "entity-tagger";
 }
