@@ -38,8 +38,8 @@ public sealed partial class NationalPhoneNumberRecognizer() : PatternRecognizer(
         var bracketed = value[0] == '(';
         if (separators < 2 && !bracketed)
             return null;
-        // Three-three-four is the North American shape; when NANP's rules reject it, so do we ("123-456-7890").
-        if (!bracketed && digits.Length == 10 && value.Length == 12 && value[3] == value[7] && value[3] is '-' or '.' or ' ')
+        // Dashed three-three-four is the North American shape; when NANP's rules reject it, so do we ("123-456-7890").
+        if (!bracketed && digits.Length == 10 && value.Length == 12 && value[3] == '-' && value[7] == '-')
             return null;
         var before = PreviousNonSpace(text, match.Index);
         // The end of "+1 212 555 012": the number goes on to the left. A currency sign makes it an amount.

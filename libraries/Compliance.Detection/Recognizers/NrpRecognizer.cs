@@ -51,24 +51,21 @@ public sealed partial class NrpRecognizer() : PatternRecognizer(PersonalDataType
         "real", "reais", "won", "dinar", "dinars", "riyal", "dirham", "shekel", "shekels", "euro", "euros", "sterling", "currency",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"(?<![\w])\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![\w])\p{Lu}\p{Ll}+(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex CapitalisedWords();
 
     protected override IEnumerable<Regex> Patterns => [CapitalisedWords()];
 
     protected override Candidate? Validate(string text, Match match)
     {
-        var value = match.Value;
         var start = match.Index;
-        // Two-word entries ("Sri Lankan", "Lib Dems") first, else the first word alone.
-        if (!Words.Contains(value))
-        {
-            var space = value.IndexOf(' ');
-            if (space < 0 || !Words.Contains(value[..space]))
-                return null;
-            value = value[..space];
-        }
-        var end = start + value.Length;
+        var end = start + match.Length;
+        var next = NextWord(text, end);
+        // Two-word entries first ("Sri Lankan", "Lib Dems"), else the word alone.
+        if (next.Length > 0 && Words.Contains(match.Value + " " + next) && text[end] == ' ')
+            end = end + 1 + next.Length;
+        else if (!Words.Contains(match.Value))
+            return null;
         if (MoneyWords.Contains(NextWord(text, end)))
             return null;
         return new Candidate(start, end, 0.55);

@@ -81,7 +81,7 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
         var gazetteer = EntityGazetteer.Default.Lookup(lower);
         if ((gazetteer & (GazetteerClass.FirstName | GazetteerClass.LastName)) != 0)
             return true;
-        if ((gazetteer & (GazetteerClass.Country | GazetteerClass.State | GazetteerClass.StreetSuffix | GazetteerClass.CompanySuffix)) != 0)
+        if ((gazetteer & (GazetteerClass.Country | GazetteerClass.State | GazetteerClass.CityWord | GazetteerClass.StreetSuffix | GazetteerClass.CompanySuffix)) != 0)
             return false;
         return !NegativeUtterances.Vocabulary.Contains(lower);
     }

@@ -45,7 +45,28 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
         var afterComma = PreviousNonSpace(text, match.Index) == ',';
         if ((value.Length == 3 || value.Length >= 6 && !value.Contains(' ', StringComparison.Ordinal) && !value.Contains('-', StringComparison.Ordinal)) && !afterComma)
             return null;
-        return Candidate.Of(match, afterComma ? 0.55 : 0.5);
+        return TownFollows(text, match.Index + match.Length) ? Candidate.Of(match, afterComma ? 0.55 : 0.5) : null;
+    }
+
+    /// <summary>
+    /// What follows is a town: at most three words up to the line's end or the next comma, none of them a street word
+    /// ("4410 Maple Grove Drive, ..." is a house number; "2200 København N" and "100 00 Praha 10" are postcodes).
+    /// </summary>
+    private static bool TownFollows(string text, int from)
+    {
+        var end = text.IndexOfAny([',', '\n'], from);
+        if (end < 0)
+            end = text.Length;
+        var words = text[from..end].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 3)
+            return false;
+        foreach (var word in words)
+        {
+            var cls = Tagging.EntityGazetteer.Default.Lookup(word.TrimEnd('.').ToLowerInvariant());
+            if ((cls & (Tagging.GazetteerClass.StreetSuffix | Tagging.GazetteerClass.StreetWord)) != 0 && (cls & Tagging.GazetteerClass.CityWord) == 0)
+                return false;
+        }
+        return true;
     }
 
     private static char PreviousNonSpace(string text, int index)
