@@ -149,6 +149,21 @@ public class CoverageRecognizerTests
         Values(text, PersonalDataTypes.ZipCode).ShouldBeEmpty();
 
     [Theory]
+    [InlineData("My grandmother is 91 and lives alone in Brno.", "91")]
+    [InlineData("I'm 29, Muslim, and I would like halal meals.", "29")]
+    [InlineData("She turned 40 last week.", "40")]
+    [InlineData("a 52 year old engineer", "52")]
+    public void Finds_ages_stated_of_a_person(string text, string age) =>
+        Values(text, PersonalDataTypes.Age).ShouldBe([age]);
+
+    [Theory]
+    [InlineData("I'm 5 minutes away.")]
+    [InlineData("The total is 91, thanks.")]
+    [InlineData("I am 100 percent sure.")]
+    public void A_number_after_a_person_that_is_no_age_stays_out(string text) =>
+        Values(text, PersonalDataTypes.Age).ShouldBeEmpty();
+
+    [Theory]
     [InlineData("He is a Catholic priest.", "Catholic")]
     [InlineData("a 34-year-old Brazilian national", "Brazilian")]
     [InlineData("The Democrats and Republicans disagree.", "Democrats")]
@@ -160,6 +175,7 @@ public class CoverageRecognizerTests
     [Theory]
     [InlineData("Can I pay in British pounds?")]
     [InlineData("How many Swiss francs is that?")]
+    [InlineData("Can I top up with my American Express?")]
     [InlineData("Please polish the report.")]
     public void Currency_adjectives_and_lower_case_words_are_no_nrp(string text) =>
         Values(text, PersonalDataTypes.Nrp).ShouldBeEmpty();
@@ -172,6 +188,9 @@ public class CoverageRecognizerTests
     [InlineData("Hi Agnieszka,\nthanks for the reply.", "Agnieszka")]
     [InlineData("Nicole: Remember me?\nTomasz: Of course!", "Nicole")]
     [InlineData("[09:41] Liisa: yes\n[09:42] Pekka: ok", "Liisa")]
+    [InlineData("Dear Dr Cohen, thank you.", "Cohen")]
+    [InlineData("Ms Lindqvist replaces Mr Halvorsen as secretary.", "Lindqvist")]
+    [InlineData("Sehr geehrte Frau Schäfer,", "Schäfer")]
     public void Finds_names_marked_by_their_sentence(string text, string name) =>
         Values(text, PersonalDataTypes.Person).ShouldContain(name);
 

@@ -44,11 +44,15 @@ public sealed partial class NrpRecognizer() : PatternRecognizer(PersonalDataType
     /// <summary>Whether <paramref name="word"/> is a nationality, religion or political group in the list.</summary>
     public static bool IsNrp(string word) => Words.Contains(word);
 
+    /// <summary>Words after which a demonym names money or a thing ("British pounds", "American Express", "European Union").</summary>
     private static readonly FrozenSet<string> MoneyWords = new[]
     {
         "pound", "pounds", "ruble", "rubles", "rouble", "roubles", "franc", "francs", "krone", "kroner", "krona", "kronor",
         "dollar", "dollars", "peso", "pesos", "yen", "yuan", "rupee", "rupees", "lira", "zloty", "złoty", "forint", "koruna",
         "real", "reais", "won", "dinar", "dinars", "riyal", "dirham", "shekel", "shekels", "euro", "euros", "sterling", "currency",
+        "currencies", "money", "cash",
+        // Names of things rather than people: a card brand, airlines, institutions.
+        "express", "airlines", "airline", "airways", "union", "commission", "parliament", "central", "league", "ocean", "sea",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"(?<![\w])\p{Lu}\p{Ll}+(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]

@@ -29,7 +29,11 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
     [GeneratedRegex(@"(?<=(?:^|\n)[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?)(?<speaker>" + NameWord + @"(?:[ ]" + NameWord + @")?)[ \t]*:[ \t]+(?=\S)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex SpeakerLabel();
 
-    protected override IEnumerable<Regex> Patterns => [Introduction(), Greeting(), SpeakerLabel()];
+    /// <summary>The surname (or names) after a title: "Dear Dr Cohen", "Ms Lindqvist replaces", "Frau Schäfer".</summary>
+    [GeneratedRegex(@"(?<![\w.])(?:" + TitleRecognizer.Titles + @")\.?[ \t]+(?<titled>" + NameWord + @"(?:[ ]" + NameWord + @")?)(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex Titled();
+
+    protected override IEnumerable<Regex> Patterns => [Introduction(), Greeting(), SpeakerLabel(), Titled()];
 
     /// <summary>Labels of forms, headers and chat roles that open a line with "Word:" and are not names.</summary>
     private static readonly FrozenSet<string> NotNames = new[]
@@ -53,6 +57,14 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
 
     protected override Candidate? Validate(string text, Match match)
     {
+        var titled = match.Groups["titled"];
+        if (titled.Success)
+        {
+            // A title says a name follows, so any capitalised word but a label or a place will do.
+            var words = titled.Value.Split(' ');
+            var keep = words.TakeWhile(w => !NotNames.Contains(w) && (EntityGazetteer.Default.Lookup(w.ToLowerInvariant()) & (GazetteerClass.Country | GazetteerClass.State)) == 0).Count();
+            return keep == 0 ? null : new Candidate(titled.Index, titled.Index + string.Join(' ', words[..keep]).Length, 0.75);
+        }
         foreach (var (group, score) in new[] { ("intro", IntroductionScore), ("greeted", 0.7), ("speaker", 0.7) })
         {
             var g = match.Groups[group];

@@ -9,7 +9,7 @@ namespace SpecialistPlatform.Compliance.Detection.Recognizers;
 /// </summary>
 public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTypes.Title, new ContextWords(["dear", "to", "attn", "attention"]), contextBoost: 0.1)
 {
-    private const string Titles =
+    internal const string Titles =
         "Mr|Mrs|Ms|Miss|Mx|Mister|Madam|Dr|Doctor|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Revd|Fr|Sr|Sra|Srta|Dña|Don|Herr|Frau|Fräulein"
         + "|Mme|Mlle|Mmes|Monsieur|Madame|Mademoiselle|Dott|Dottssa|Sig|Sigra|Signor|Signora|Ing|Mgr|Bc|Pan|Pani|Hr|Fru|Fr|Dhr|Mevr|Mw";
 
