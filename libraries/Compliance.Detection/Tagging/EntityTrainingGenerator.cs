@@ -80,6 +80,21 @@ public sealed class EntityTrainingGenerator
 
     private string Pick(IReadOnlyList<string> options) => options[_random.Next(options.Count)];
 
+    /// <summary>Headings, notices and interface strings, written here for the negatives (generator version 4).</summary>
+    private static readonly string[] Headings =
+    [
+        "Terms of Service", "Privacy Policy", "Terms and Conditions", "Refund Policy", "Shipping Policy", "Order Confirmation", "Booking Reference",
+        "Payment Received", "Account Settings", "Customer Service", "Customer Support", "Help Center", "Contact Us", "Frequently Asked Questions",
+        "Service Unavailable", "Internal Server Error", "Bad Request", "Not Found", "Access Denied", "Password Reset", "Two-Factor Authentication",
+        "Delivery Status", "Tracking Number", "Order Summary", "Billing Address", "Payment Method", "Return Request", "Out of Stock", "Sales Team",
+        "Annual Report", "Quarterly Review", "Release Notes", "User Guide", "Getting Started", "Action Required", "Reservation Confirmed",
+        "Appointment Reminder", "Security Alert", "New Sign-in", "Weekly Digest", "Data Protection Notice", "Accessibility Statement", "Opening Hours",
+    ];
+
+    /// <summary>Acronyms of identifiers that precede a code ("DEA AB1234563", "IBAN DE89 ...").</summary>
+    private static readonly string[] IdAcronyms =
+        ["DEA", "NPI", "GMC", "IBAN", "BIC", "SWIFT", "VAT", "EIN", "TIN", "SSN", "NHS", "PIN", "CVV", "ID", "REF", "PO", "SKU", "UPC", "ISBN", "MRN"];
+
     private delegate void Frame(Builder b);
 
     private static readonly Frame[] Frames =
@@ -138,7 +153,7 @@ public sealed class EntityTrainingGenerator
         b => b.Text(b.Pick("login: ", "user: ", "handle @", "username - ", "uid=")).Text(b.Handle()).Text(b.Pick("", " (inactive)", "; role=admin", ", last seen yesterday"))
             .Text(b.Maybe(" – owner ")).Person(0.3),
         b => b.Text(b.Pick("Attachment: ", "File ", "Saved as ")).Text(b.Handle()).Text(b.Pick(".pdf", ".docx", "_final.xlsx", ".png")),
-        // Since generator version 3 (issue 16): dialogue and chat with speaker labels, self-introductions, names mentioned
+        // Since generator versions 3 and 4 (issue 16): dialogue and chat with speaker labels, self-introductions, names mentioned
         // mid-sentence, a title before a surname, made-up company names with legal suffixes, multi-line addresses with
         // postcode and country lines, and names that are no word of any list (see Builder.Invented).
         b => b.Dialogue(),
@@ -157,6 +172,12 @@ public sealed class EntityTrainingGenerator
             .Text(b.Pick(" in ", " by two engineers from ", ", is based in ")).City().Text("."),
         b => b.Text(b.Pick("Please ship it to:\n", "Deliver to:\n", "Shipping label\n", "Return address:\n", "")).Person().Text("\n").Street().Text("\n")
             .Text(b.F.Address.ZipCode()).Text(" ").City().Text("\n").Country(1).Text(b.Maybe("\ntel. " + b.F.Phone.PhoneNumber(), 0.4)),
+        // Capitalised headings, notices and UI strings, and identifier acronyms before a code: capitalised, unknown to
+        // the vocabulary of ordinary requests, and never an entity.
+        b => b.Text(b.Pick(Headings)).Text(b.Pick(": ", "\n", " - ", ". ")).Text(b.Utterance()).Text(b.Maybe(" See our " + b.Pick(Headings) + ".", 0.4)),
+        b => b.Title().Surname().Text(" (").Text(b.Pick(IdAcronyms)).Text(" ").Text(b.F.Random.Replace(b.Pick("??#######", "##########", "#######"))).Text(")")
+            .Text(b.Pick(".", " signed the form.", " approved it.")),
+        b => b.Text(b.Pick("Transfer to ", "Pay to ", "Refund to ", "Send to ")).Text(b.Pick(IdAcronyms)).Text(" ").Text(b.F.Random.Replace("??##########")).Text(b.Pick(".", " today.", " by Friday.")),
         b => b.Text(b.Pick("Our new hire, ", "Our colleague ", "Welcome aboard, ")).Person().Text(b.Pick(", starts on Monday in the ", ", moves to the ", " joins the ")).City()
             .Text(b.Pick(" office.", " team.", " branch.")),
     ];
