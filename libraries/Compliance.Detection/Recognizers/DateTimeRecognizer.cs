@@ -63,6 +63,13 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     [GeneratedRegex(WeekdayPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Weekday();
 
+    [GeneratedRegex(@"\G" + WeekdayPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex WeekdayAt();
+
+    /// <summary>The weekday names, for a vectorised search that finds where the anchored weekday pattern can start.</summary>
+    private static readonly System.Buffers.SearchValues<string> WeekdayNames =
+        System.Buffers.SearchValues.Create(Weekdays.Split('|'), StringComparison.OrdinalIgnoreCase);
+
     [GeneratedRegex(YearPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Year();
 
@@ -136,9 +143,27 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
                 previousEnd = match.Index + match.Length;
             }
         }
-        // Weekdays start with a letter, so the digit runs cannot anchor them; one case-insensitive scan finds them.
-        foreach (Match match in Weekday().Matches(text))
-            yield return match;
+        // Weekdays start with a letter, so the digit runs cannot anchor them: a vectorised search for the names finds
+        // every place a match can start, and the anchored pattern is tried there, leftmost first, never inside the
+        // previous match: the matches of a full scan, without running the pattern at every letter.
+        var from = 0;
+        while (from < text.Length)
+        {
+            var offset = text.AsSpan(from).IndexOfAny(WeekdayNames);
+            if (offset < 0)
+                break;
+            var at = from + offset;
+            var match = WeekdayAt().Match(text, at);
+            if (match.Success)
+            {
+                yield return match;
+                from = match.Index + match.Length;
+            }
+            else
+            {
+                from = at + 1;
+            }
+        }
     }
 
     private static List<DigitRun> DigitRuns(string text)
