@@ -59,7 +59,7 @@ public sealed class PersonalDataDetector
     /// sentence (<see cref="PersonCueRecognizer"/>).
     /// </remarks>
     public static IReadOnlyList<IRecognizer> AllRecognizers() =>
-        [.. DefaultRecognizers(), new DateTimeRecognizer(), new TitleRecognizer(), new ZipCodeRecognizer(), new NrpRecognizer(), new PersonCueRecognizer()];
+        [.. DefaultRecognizers(), new DateTimeRecognizer(), new TitleRecognizer(), new ZipCodeRecognizer(), new StateCodeRecognizer(), new NrpRecognizer(), new PersonCueRecognizer()];
 
     /// <summary>
     /// Every built-in recognizer (DATE_TIME included, see <see cref="AllRecognizers"/>) plus tenant-defined ones from

@@ -20,7 +20,11 @@ public static class TaggerSpanRefiner
 
     public static List<Finding> Refine(string text, List<Finding> findings, string taggerName)
     {
-        var cutters = findings.Where(f => f.Recognizer != taggerName && Separate.Contains(f.Type)).OrderBy(f => f.Start).ToList();
+        // A state code before a postcode is a place of its own, not part of the town the tagger may have run into it.
+        var cutters = findings
+            .Where(f => f.Recognizer != taggerName && (Separate.Contains(f.Type) || f.Recognizer == nameof(Recognizers.StateCodeRecognizer)))
+            .OrderBy(f => f.Start)
+            .ToList();
         if (cutters.Count == 0 || !findings.Exists(f => f.Recognizer == taggerName))
             return findings;
         var starts = cutters.Select(c => c.Start).ToList();

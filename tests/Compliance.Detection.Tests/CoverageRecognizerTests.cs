@@ -142,6 +142,16 @@ public class CoverageRecognizerTests
         Values(text, PersonalDataTypes.ZipCode).ShouldBe([zip]);
 
     [Theory]
+    [InlineData("4410 Maple Grove Drive, Columbus, OH 43215", "OH")]
+    [InlineData("15 George Street, Sydney NSW 2000", "NSW")]
+    public void Finds_a_state_code_before_a_postcode(string text, string state) =>
+        Values(text, PersonalDataTypes.Location).ShouldContain(state);
+
+    [Fact]
+    public void A_capitalised_pair_of_letters_before_a_number_that_is_no_state_is_no_location() =>
+        Values("Error XY 40404 again", PersonalDataTypes.Location).ShouldBeEmpty();
+
+    [Theory]
     [InlineData("We sold 70173 units last year.")]
     [InlineData("I have 300 Spartans")]
     [InlineData("Call me at 5 Oclock")]

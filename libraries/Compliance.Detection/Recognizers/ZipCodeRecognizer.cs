@@ -13,7 +13,7 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
     new ContextWords(["zip", "postcode", "postal", "post", "code", "plz", "cp", "cep", "address", "adresse", "dirección", "indirizzo", "adres", "adresa"]),
     contextBoost: 0.15)
 {
-    private static readonly FrozenSet<string> States = new[]
+    internal static readonly FrozenSet<string> States = new[]
     {
         "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD",
         "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD",
