@@ -186,6 +186,7 @@ public class CoverageRecognizerTests
     [InlineData("Can I pay in British pounds?")]
     [InlineData("How many Swiss francs is that?")]
     [InlineData("Can I top up with my American Express?")]
+    [InlineData("How long does a European transfer take?")]
     [InlineData("Please polish the report.")]
     public void Currency_adjectives_and_lower_case_words_are_no_nrp(string text) =>
         Values(text, PersonalDataTypes.Nrp).ShouldBeEmpty();

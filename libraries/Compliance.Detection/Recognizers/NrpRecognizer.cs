@@ -53,6 +53,8 @@ public sealed partial class NrpRecognizer() : PatternRecognizer(PersonalDataType
         "currencies", "money", "cash",
         // Names of things rather than people: a card brand, airlines, institutions.
         "express", "airlines", "airline", "airways", "union", "commission", "parliament", "central", "league", "ocean", "sea",
+        "bank", "banks", "card", "cards", "transfer", "transfers", "payment", "payments", "account", "accounts", "market",
+        "markets", "countries", "country", "time", "cuisine", "food", "restaurant", "standard", "version", "edition",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"(?<![\w])\p{Lu}\p{Ll}+(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
