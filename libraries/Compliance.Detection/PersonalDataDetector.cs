@@ -39,6 +39,7 @@ public sealed class PersonalDataDetector
         new IbanRecognizer(),
         new EmailRecognizer(),
         new PhoneNumberRecognizer(),
+        new NationalPhoneNumberRecognizer(),
         new IpAddressRecognizer(),
         new UsSsnRecognizer(),
         new UkNhsRecognizer(),
@@ -53,7 +54,12 @@ public sealed class PersonalDataDetector
     ];
 
     /// <summary><see cref="DefaultRecognizers"/> plus DATE_TIME: Presidio's full set, for policies that decide per type.</summary>
-    public static IReadOnlyList<IRecognizer> AllRecognizers() => [.. DefaultRecognizers(), new DateTimeRecognizer()];
+    /// <remarks>
+    /// Also the types only a policy that decides per type should meet: TITLE, ZIP_CODE, NRP and names marked by their
+    /// sentence (<see cref="PersonCueRecognizer"/>).
+    /// </remarks>
+    public static IReadOnlyList<IRecognizer> AllRecognizers() =>
+        [.. DefaultRecognizers(), new DateTimeRecognizer(), new TitleRecognizer(), new ZipCodeRecognizer(), new StateCodeRecognizer(), new NrpRecognizer(), new PersonCueRecognizer()];
 
     /// <summary>
     /// Every built-in recognizer (DATE_TIME included, see <see cref="AllRecognizers"/>) plus tenant-defined ones from
@@ -125,9 +131,23 @@ public sealed class PersonalDataDetector
         return OverlapResolver.Resolve(perChunk.SelectMany(c => c));
     }
 
-    private IEnumerable<Finding> Candidates(string text, IReadOnlyCollection<string>? types) =>
-        _recognizers
+    /// <summary>
+    /// Every recognizer's findings on the folded text (<see cref="NormalizedText"/>: Unicode spaces, dashes, digits,
+    /// zero-width characters, NFKC), mapped back to offsets into <paramref name="text"/>, so that a card number
+    /// written with no-break spaces or full-width digits is found and its original characters are what gets replaced.
+    /// </summary>
+    private IEnumerable<Finding> Candidates(string text, IReadOnlyCollection<string>? types)
+    {
+        var normalized = NormalizedText.Of(text);
+        var findings = _recognizers
             .Where(r => types is null || r.SupportedTypes.Any(types.Contains))
-            .SelectMany(r => r.Recognize(text))
-            .Where(f => f.Score >= MinimumScore && (types is null || types.Contains(f.Type)));
+            .SelectMany(r => r.Recognize(normalized.Text))
+            .Where(f => f.Score >= MinimumScore && (types is null || types.Contains(f.Type)))
+            .Select(normalized.ToOriginal)
+            .ToList();
+        return TaggerSpanRefiner.Refine(text, findings, TaggerName);
+    }
+
+    /// <summary>The learned tagger's recognizer name (<c>Tagging.EntityTaggerRecognizer.Name</c>).</summary>
+    private const string TaggerName = "entity-tagger";
 }

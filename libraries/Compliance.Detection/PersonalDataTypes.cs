@@ -19,6 +19,11 @@ public static class PersonalDataTypes
     public const string MedicalLicense = "MEDICAL_LICENSE";
     public const string DateTime = "DATE_TIME";
     public const string Age = "AGE";
+    public const string Title = "TITLE";
+    public const string ZipCode = "ZIP_CODE";
+
+    /// <summary>Nationality, religious or political group (Presidio's NRP).</summary>
+    public const string Nrp = "NRP";
 
     /// <summary>Types a learned tagger provides; no rule here recognizes them.</summary>
     public const string Person = "PERSON";

@@ -71,7 +71,7 @@ public sealed partial class Redactor(MaskOptions? maskOptions = null)
         if (type is PersonalDataTypes.CreditCard or PersonalDataTypes.Iban)
         {
             // Cards and IBANs are shown compact, the way receipts print them: ************1111.
-            var compact = new string(value.Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
+            var compact = new string(NormalizedText.Fold(value).Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
             var visible = Math.Min(keep, compact.Length);
             return new string(c, compact.Length - visible) + compact[^visible..];
         }
@@ -112,12 +112,13 @@ public sealed partial class Redactor(MaskOptions? maskOptions = null)
         return string.Concat(output);
     }
 
+    // Compared folded (NormalizedText), so "４１１１…" and "4111…" are one value with one placeholder or hash.
     internal static string IdentityKey(string type, string value) => type switch
     {
         PersonalDataTypes.CreditCard or PersonalDataTypes.Iban or PersonalDataTypes.PhoneNumber
             or PersonalDataTypes.UsSsn or PersonalDataTypes.UkNhs =>
-            new string(value.Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant(),
-        PersonalDataTypes.EmailAddress or PersonalDataTypes.IpAddress => value.ToLowerInvariant(),
+            new string(NormalizedText.Fold(value).Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant(),
+        PersonalDataTypes.EmailAddress or PersonalDataTypes.IpAddress => NormalizedText.Fold(value).ToLowerInvariant(),
         _ => value,
     };
 

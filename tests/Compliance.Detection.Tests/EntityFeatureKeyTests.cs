@@ -25,6 +25,8 @@ public class EntityFeatureKeyTests
             }
         }
 
-        Convert.ToHexStringLower(sha.GetHashAndReset()).ShouldBe("6f79c92ba1eecd8db0ce5af52efa7e4e74e4575f965e02a341b3a0185d125b02");
+        // Changed on purpose with generator versions 3 and 4 and the Polish, Swedish and Portuguese gazetteer words (issue 16):
+        // the recipe hash changed with them, so no cached model of the old recipe is read as this one.
+        Convert.ToHexStringLower(sha.GetHashAndReset()).ShouldBe("c69e3f073581cf3f3c2d0edd65b67091277c5b3aedf5bfbc119070f3bc0dc8f3");
     }
 }

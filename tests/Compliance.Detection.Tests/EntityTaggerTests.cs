@@ -33,6 +33,18 @@ public class EntityTaggerTests(SmallTaggerFixture fixture) : IClassFixture<Small
     }
 
     [Fact]
+    public void The_tagger_reads_folded_text_and_its_spans_cover_the_original_characters()
+    {
+        // A no-break space between the names (pasted from Word) and full-width letters in the company (an East Asian
+        // input method): the tagger alone, through the detector, sees "Anna Kowalczyk" and "Brightwater".
+        const string text = "Met with Anna\u00A0Kowalczyk from \uFF22rightwater Logistics in Rotterdam about the renewal.";
+        var findings = new PersonalDataDetector([fixture.Recognizer]).Detect(text);
+
+        findings.ShouldContain(f => f.Type == PersonalDataTypes.Person && f.ValueIn(text) == "Anna\u00A0Kowalczyk");
+        findings.ShouldContain(f => f.Type == PersonalDataTypes.Organization && f.ValueIn(text).StartsWith("\uFF22rightwater", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Finds_a_street_address_on_a_shipping_label()
     {
         const string text = "Deliver to: Maria Rossi, 42 Harbour Lane, Bristol.";

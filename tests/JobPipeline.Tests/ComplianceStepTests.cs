@@ -19,4 +19,32 @@ public sealed class ComplianceStepTests(PlatformFixture platform)
         record.GetProperty("model").GetString().ShouldBe("recognizers+entity-tagger");
         record.GetProperty("redacted").GetString()!.ShouldContain("PERSON:1");
     }
+
+    /// <summary>
+    /// Card numbers as they arrive from Word or Outlook (no-break spaces), East Asian input methods (full-width digits),
+    /// Arabic keyboards (Arabic-Indic digits) and copy-paste (narrow no-break and thin spaces, zero-width joiners, en
+    /// dashes): each is found and its original characters are replaced in the job's redacted text (issue 16).
+    /// </summary>
+    [Theory]
+    [InlineData("4111\u00A01111\u00A01111\u00A01111")]
+    [InlineData("4111\u202F1111\u202F1111\u202F1111")]
+    [InlineData("4111\u20091111\u20091111\u20091111")]
+    [InlineData("\uFF14\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11")]
+    [InlineData("\u0664\u0661\u0661\u0661 \u0661\u0661\u0661\u0661 \u0661\u0661\u0661\u0661 \u0661\u0661\u0661\u0661")]
+    [InlineData("41\u200D11 1111 11\u200D11 1111")]
+    [InlineData("4111\u20131111\u20131111\u20131111")]
+    public async Task A_card_number_written_with_unicode_look_alikes_is_redacted(string card)
+    {
+        var text = $"Hi, please refund the duplicate charge on my card {card}, it happened twice yesterday.";
+        var id = await platform.SubmitAsync("support-ticket", text);
+
+        var job = await platform.WaitForJobAsync(id);
+
+        var compliance = job.GetProperty("result").GetProperty("compliance");
+        var redacted = compliance.GetProperty("redactedText").GetString()!;
+        redacted.ShouldNotContain(card);
+        redacted.ShouldContain("<CREDIT_CARD_1>");
+        redacted.ShouldBe(text.Replace(card, "<CREDIT_CARD_1>", StringComparison.Ordinal));
+        compliance.GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ShouldContain("CREDIT_CARD");
+    }
 }

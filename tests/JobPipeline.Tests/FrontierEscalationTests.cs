@@ -110,6 +110,22 @@ public sealed class FrontierEscalationTests(FrontierPlatformFixture platform) : 
         (await platform.Http.SendAsync(forbidden, cancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_full_width_card_number_never_reaches_the_frontier()
+    {
+        // Typed through an East Asian input method; before issue 16 this job went to NeedsReview with the card in clear.
+        const string card = "\uFF14\uFF11\uFF11\uFF11\u00A0\uFF11\uFF11\uFF11\uFF11\u00A0\uFF11\uFF11\uFF11\uFF11\u00A0\uFF11\uFF11\uFF11\uFF11";
+        var id = await platform.SubmitAsync("support-ticket", $"My new card {card} still has not arrived, it has been ten days.");
+
+        (await platform.WaitForJobAsync(id, TimeSpan.FromSeconds(120))).GetProperty("status").GetString().ShouldBeOneOf("Completed", "NeedsReview");
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            await using var db = AdminDb();
+            return await db.FrontierComparisons.AsNoTracking().AnyAsync(c => c.JobId == id, TestContext.Current.CancellationToken);
+        }, "the shadowed job should have been compared with the frontier");
+        platform.Frontier.Requests.ShouldAllBe(body => !body.Contains("\uFF11\uFF11\uFF11\uFF11") && !body.Contains("\\uff11") && !body.Contains("\\uFF11"));
+    }
+
     private async Task<T> GetJsonAsync<T>(string path, string apiKey)
     {
         using var request = platform.Request(HttpMethod.Get, path, apiKey);

@@ -33,8 +33,11 @@ public static class PresidioDataset
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
 
+    /// <summary>Reads a Presidio JSON/JSONL file, or a hand-labelled <see cref="AnnotatedTextDataset"/> file (<c>*.pii.txt</c>).</summary>
     public static IReadOnlyList<PresidioSample> Read(string path)
     {
+        if (AnnotatedTextDataset.Handles(path))
+            return Checked([.. AnnotatedTextDataset.Read(path)], path);
         var text = File.ReadAllText(path);
         var trimmed = text.TrimStart();
         try

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -40,6 +41,41 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
 
     private const string ClockPattern = @"(?<![\w:.,])(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?(?:[ap]\.?m\.?|h|uhr))?|(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m))(?![\w:]|[.,][0-9])";
 
+    private const string Weekdays =
+        "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+        + "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
+        + "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+        + "|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+        + "|lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica"
+        + "|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+        + "|poniedziałek|poniedzialek|wtorek|środa|sroda|czwartek|piątek|piatek|sobota|niedziela"
+        + "|pondělí|úterý|středa|čtvrtek|pátek|neděle"
+        + "|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag"
+        + "|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai"
+        + "|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira";
+
+    /// <summary>A weekday, alone ("on Friday", "every Tuesday", "torsdag") or leading a date ("Friday 12 July", "Montag, 3. Juni").</summary>
+    private const string WeekdayPattern = @"(?<![\w])(?<wd>" + Weekdays + @")s?(?:,?\s+(?:the\s+)?(?:(?<d5>[0-9]{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?<m5>" + Months + @")\.?(?:,?\s+(?<y5>(?:19|20)[0-9]{2}))?|(?<m6>" + Months + @")\.?\s+(?<d6>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<y6>(?:19|20)[0-9]{2}))?))?(?![\w])";
+
+    /// <summary>A bare year 1900-2099; kept only after a word that makes it one ("founded in 1977", "born 1985").</summary>
+    private const string YearPattern = @"(?<![\w\-/.:,])(?<year>(?:19|20)[0-9]{2})(?![\w]|[.,/\-:][0-9])";
+
+    [GeneratedRegex(WeekdayPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex Weekday();
+
+    [GeneratedRegex(@"\G" + WeekdayPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex WeekdayAt();
+
+    /// <summary>The weekday names, for a vectorised search that finds where the anchored weekday pattern can start.</summary>
+    private static readonly System.Buffers.SearchValues<string> WeekdayNames =
+        System.Buffers.SearchValues.Create(Weekdays.Split('|'), StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(YearPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"\G" + YearPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex YearAt();
+
     [GeneratedRegex(IsoPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Iso();
 
@@ -70,7 +106,7 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     [GeneratedRegex(@"\G" + ClockPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex ClockAt();
 
-    protected override IEnumerable<Regex> Patterns => [Iso(), Numeric(), DayFirst(), MonthFirst(), Clock()];
+    protected override IEnumerable<Regex> Patterns => [Iso(), Numeric(), DayFirst(), MonthFirst(), Clock(), Year(), Weekday()];
 
     /// <summary>
     /// Each anchored pattern with what its match needs of the digit run it starts at (a necessary condition, read
@@ -83,6 +119,7 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
         (DayFirstAt(), (text, run) => run.Length <= 2 && run.Next(text) is { } next && (next == '.' || char.IsLetter(next) || char.IsWhiteSpace(next))),
         (MonthFirstAt(), (text, run) => run.Length is 1 or 2 or 4),
         (ClockAt(), (text, run) => run.Length <= 2 && run.Next(text) is { } next && (next == ':' || char.IsLetter(next) || char.IsWhiteSpace(next))),
+        (YearAt(), (text, run) => run.Length == 4 && text[run.Start] is '1' or '2'),
     ];
 
     // Every pattern's match starts at the first ASCII digit of a run that no word character precedes (each opens
@@ -104,6 +141,27 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
                     continue;
                 yield return match;
                 previousEnd = match.Index + match.Length;
+            }
+        }
+        // Weekdays start with a letter, so the digit runs cannot anchor them: a vectorised search for the names finds
+        // every place a match can start, and the anchored pattern is tried there, leftmost first, never inside the
+        // previous match: the matches of a full scan, without running the pattern at every letter.
+        var from = 0;
+        while (from < text.Length)
+        {
+            var offset = text.AsSpan(from).IndexOfAny(WeekdayNames);
+            if (offset < 0)
+                break;
+            var at = from + offset;
+            var match = WeekdayAt().Match(text, at);
+            if (match.Success)
+            {
+                yield return match;
+                from = match.Index + match.Length;
+            }
+            else
+            {
+                from = at + 1;
             }
         }
     }
@@ -136,6 +194,10 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
 
     protected override Candidate? Validate(string text, Match match)
     {
+        if (match.Groups["wd"].Success)
+            return ValidateWeekday(match);
+        if (match.Groups["year"].Success)
+            return YearInContext(text, match.Index) ? Candidate.Of(match, 0.6) : null;
         if (match.Groups["y"].Success && match.Groups["m"].Success)
             return IsDate(Int(match, "y"), Int(match, "m"), Int(match, "d")) ? Candidate.Of(match, 0.85) : null;
         if (match.Groups["a"].Success)
@@ -165,6 +227,61 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
             return Candidate.Of(match, match.Groups[y].Success ? 0.85 : 0.6);
         }
         return ValidateClock(match);
+    }
+
+    private static Candidate? ValidateWeekday(Match match)
+    {
+        foreach (var (d, m, y) in new[] { ("d5", "m5", "y5"), ("d6", "m6", "y6") })
+        {
+            if (!match.Groups[m].Success)
+                continue;
+            var year = match.Groups[y].Success ? Int(match, y) : 2000;
+            return IsDate(year, MonthNumber(match.Groups[m].Value), Int(match, d)) ? Candidate.Of(match, 0.85) : null;
+        }
+        return Candidate.Of(match, 0.6);
+    }
+
+    /// <summary>Words after which a four-digit number 1900-2099 is a year, in the languages the month names cover and the Nordic and Slavic ones.</summary>
+    private static readonly FrozenSet<string> YearWords = new[]
+    {
+        "in", "since", "born", "founded", "established", "est", "from", "until", "till", "to", "by", "year", "during", "circa", "ca",
+        "around", "before", "after", "graduated", "issued", "married", "died", "built", "opened", "started", "joined", "moved",
+        "retired", "left", "summer", "winter", "spring", "autumn", "fall", "early", "late", "mid", "between", "of", "incorporated",
+        "im", "seit", "geboren", "gegründet", "jahr", "en", "depuis", "né", "née", "fondé", "fondée", "année", "desde", "nacido",
+        "nacida", "fundada", "fundado", "año", "nel", "dal", "nato", "nata", "fondata", "anno", "w", "od", "roku", "urodzony",
+        "urodzona", "v", "roce", "od", "narozen", "narozena", "i", "sedan", "född", "født", "siden", "år", "vuonna", "syntynyt",
+        "sinds", "geboren", "opgericht", "sinds", "em", "desde", "nascido", "nascida", "dob", "expires", "valid", "date",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Fillers skipped between the context word and the year ("in the year 1977", "in early 1990").</summary>
+    private static readonly FrozenSet<string> YearFillers =
+        new[] { "the", "year", "early", "late", "mid", "of", "summer", "winter", "spring", "autumn", "roku" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static bool YearInContext(string text, int index)
+    {
+        // "Graduated: 2011", "Born: 1958": a label ending in a colon, one of whose words is a year word.
+        var i = index;
+        while (i > 0 && text[i - 1] is ' ' or '\t')
+            i--;
+        var afterColon = i > 0 && text[i - 1] == ':';
+        if (afterColon)
+            i--;
+        for (var words = 0; words < 3 && i > 0; words++)
+        {
+            while (i > 0 && text[i - 1] is ' ' or '\t' or ',')
+                i--;
+            var end = i;
+            while (i > 0 && (char.IsLetter(text[i - 1]) || text[i - 1] == '.'))
+                i--;
+            if (end == i)
+                return false;
+            var word = text.AsSpan(i, end - i).TrimEnd('.').ToString();
+            if (YearWords.Contains(word))
+                return true;
+            if (!afterColon && !YearFillers.Contains(word))
+                return false;
+        }
+        return false;
     }
 
     private static Candidate? ValidateNumeric(Match match)

@@ -10,9 +10,18 @@ namespace SpecialistPlatform.Compliance.Detection.Recognizers;
 /// </summary>
 public sealed partial class PhoneNumberRecognizer() : PatternRecognizer(
     PersonalDataTypes.PhoneNumber,
-    new ContextWords(["phone", "telephone", "tel", "mobile", "cell", "cellphone", "call", "ring", "text", "sms",
-        "fax", "whatsapp", "contact", "landline", "dial", "reach", "telefon", "handy", "portable", "téléphone"]))
+    new ContextWords(ContextTerms))
 {
+    /// <summary>Words that make a nearby number a telephone number, in the languages of the locales we see most.</summary>
+    public static readonly string[] ContextTerms =
+    [
+        "phone", "telephone", "tel", "mobile", "cell", "cellphone", "call", "ring", "text", "sms", "fax", "whatsapp", "contact",
+        "landline", "dial", "reach", "telefon", "handy", "portable", "téléphone", "telefono", "teléfono", "móvil", "movil",
+        "cellulare", "chiama", "chiamami", "llama", "llámame", "appelle", "appelez", "telefone", "celular", "ligue", "zadzwoń",
+        "zadzwon", "telefonu", "kom", "komórka", "zavolej", "zavolejte", "volejte", "zavolání", "mobil", "mobiel", "bel", "ringe",
+        "soita", "puhelin", "puh", "gsm", "viber", "signal", "hotline",
+    ];
+
     /// <summary>National significant number lengths (min, max) for the country codes we know; others get E.164 bounds.</summary>
     private static readonly FrozenDictionary<string, (int Min, int Max)> NationalLengths = new Dictionary<string, (int, int)>
     {

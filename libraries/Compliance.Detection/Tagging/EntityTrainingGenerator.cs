@@ -80,6 +80,21 @@ public sealed class EntityTrainingGenerator
 
     private string Pick(IReadOnlyList<string> options) => options[_random.Next(options.Count)];
 
+    /// <summary>Headings, notices and interface strings, written here for the negatives (generator version 4).</summary>
+    private static readonly string[] Headings =
+    [
+        "Terms of Service", "Privacy Policy", "Terms and Conditions", "Refund Policy", "Shipping Policy", "Order Confirmation", "Booking Reference",
+        "Payment Received", "Account Settings", "Customer Service", "Customer Support", "Help Center", "Contact Us", "Frequently Asked Questions",
+        "Service Unavailable", "Internal Server Error", "Bad Request", "Not Found", "Access Denied", "Password Reset", "Two-Factor Authentication",
+        "Delivery Status", "Tracking Number", "Order Summary", "Billing Address", "Payment Method", "Return Request", "Out of Stock", "Sales Team",
+        "Annual Report", "Quarterly Review", "Release Notes", "User Guide", "Getting Started", "Action Required", "Reservation Confirmed",
+        "Appointment Reminder", "Security Alert", "New Sign-in", "Weekly Digest", "Data Protection Notice", "Accessibility Statement", "Opening Hours",
+    ];
+
+    /// <summary>Acronyms of identifiers that precede a code ("DEA AB1234563", "IBAN DE89 ...").</summary>
+    private static readonly string[] IdAcronyms =
+        ["DEA", "NPI", "GMC", "IBAN", "BIC", "SWIFT", "VAT", "EIN", "TIN", "SSN", "NHS", "PIN", "CVV", "ID", "REF", "PO", "SKU", "UPC", "ISBN", "MRN"];
+
     private delegate void Frame(Builder b);
 
     private static readonly Frame[] Frames =
@@ -138,6 +153,33 @@ public sealed class EntityTrainingGenerator
         b => b.Text(b.Pick("login: ", "user: ", "handle @", "username - ", "uid=")).Text(b.Handle()).Text(b.Pick("", " (inactive)", "; role=admin", ", last seen yesterday"))
             .Text(b.Maybe(" – owner ")).Person(0.3),
         b => b.Text(b.Pick("Attachment: ", "File ", "Saved as ")).Text(b.Handle()).Text(b.Pick(".pdf", ".docx", "_final.xlsx", ".png")),
+        // Since generator versions 3 and 4 (issue 16): dialogue and chat with speaker labels, self-introductions, names mentioned
+        // mid-sentence, a title before a surname, made-up company names with legal suffixes, multi-line addresses with
+        // postcode and country lines, and names that are no word of any list (see Builder.Invented).
+        b => b.Dialogue(),
+        b => b.Dialogue(),
+        b => b.Text(b.Pick("I am ", "I'm ", "My name is ", "Hello, my name is ", "Hi, I am ", "This is ")).Person().Text(b.Pick(" and I would like to ", ", I ", ". I ", " and I need to "))
+            .Text(b.LowerUtterance()),
+        b => b.Text(b.Pick("Hello, this is ", "Hi, it's ", "Hey, this is ", "Good morning, this is ")).FirstName().Text(b.Pick(" from ", " at ")).Org()
+            .Text(b.Pick(". ", " again. ", ", ")).Text(b.Utterance()),
+        b => b.Text(b.Pick("Hi ", "Hello ", "Dear ", "Hey ", "Thanks ")).FirstName().Text(b.Pick(",\n", ", ", "!\n")).Text(b.Utterance()).Text(b.Pick("\n\nBest,\n", "\nThanks,\n", "\n")).Person(0.7),
+        b => b.Text(b.Pick("Dear ", "Hello ", "Good afternoon ")).Title().Surname().Text(b.Pick(",\n", ", ")).Text(b.Utterance()).Text(b.Pick(" ", "\n")).Title().Surname()
+            .Text(b.Pick(" will call you.", " agreed.", " is copied.")),
+        b => b.Text(b.Pick("Can you ask ", "Did ", "Has ", "Why did ", "Tell ")).FirstName().Text(b.Pick(" to call me back?", " pay you back?", " send the file?", " about it.")),
+        b => b.Text(b.Pick("We went to ", "I visited ", "She flew to ", "They met in ")).City().Text(b.Pick(" with ", " together with ")).Person().Text(b.Pick(" and his wife ", " and her husband ", " and ")).FirstName().Text("."),
+        b => b.Text(b.Pick("Thank you for contacting ", "Welcome to ", "Thanks for choosing ", "You are chatting with ")).Org().Text(b.Pick(" support.", ". How can we help?", ".")),
+        b => b.Org().Text(b.Pick(" was founded in ", " was established in ", ", founded in ")).Text(b.F.Random.Int(1900, 2020).ToString(CultureInfo.InvariantCulture))
+            .Text(b.Pick(" in ", " by two engineers from ", ", is based in ")).City().Text("."),
+        b => b.Text(b.Pick("Please ship it to:\n", "Deliver to:\n", "Shipping label\n", "Return address:\n", "")).Person().Text("\n").Street().Text("\n")
+            .Text(b.F.Address.ZipCode()).Text(" ").City().Text("\n").Country(1).Text(b.Maybe("\ntel. " + b.F.Phone.PhoneNumber(), 0.4)),
+        // Capitalised headings, notices and UI strings, and identifier acronyms before a code: capitalised, unknown to
+        // the vocabulary of ordinary requests, and never an entity.
+        b => b.Text(b.Pick(Headings)).Text(b.Pick(": ", "\n", " - ", ". ")).Text(b.Utterance()).Text(b.Maybe(" See our " + b.Pick(Headings) + ".", 0.4)),
+        b => b.Title().Surname().Text(" (").Text(b.Pick(IdAcronyms)).Text(" ").Text(b.F.Random.Replace(b.Pick("??#######", "##########", "#######"))).Text(")")
+            .Text(b.Pick(".", " signed the form.", " approved it.")),
+        b => b.Text(b.Pick("Transfer to ", "Pay to ", "Refund to ", "Send to ")).Text(b.Pick(IdAcronyms)).Text(" ").Text(b.F.Random.Replace("??##########")).Text(b.Pick(".", " today.", " by Friday.")),
+        b => b.Text(b.Pick("Our new hire, ", "Our colleague ", "Welcome aboard, ")).Person().Text(b.Pick(", starts on Monday in the ", ", moves to the ", " joins the ")).City()
+            .Text(b.Pick(" office.", " team.", " branch.")),
     ];
 
     /// <summary>Field labels that start form lines: capitalised, line-initial, and never a name.</summary>
@@ -188,8 +230,8 @@ public sealed class EntityTrainingGenerator
         {
             if (generator._random.NextDouble() >= p)
                 return this;
-            var first = faker.Name.FirstName();
-            var last = faker.Name.LastName();
+            var first = FirstNameText();
+            var last = LastNameText();
             var name = generator._random.Next(10) switch
             {
                 0 => $"{first} {char.ToUpperInvariant(faker.Name.FirstName()[0])}. {last}",
@@ -202,15 +244,89 @@ public sealed class EntityTrainingGenerator
             return Add(T.Person, name);
         }
 
-        public Builder FirstName() => Add(T.Person, faker.Name.FirstName());
+        public Builder FirstName() => Add(T.Person, FirstNameText());
 
-        public Builder Surname() => Add(T.Person, faker.Name.LastName());
+        public Builder Surname() => Add(T.Person, LastNameText());
+
+        /// <summary>A first name: from Bogus, or one in <see cref="InventedShare"/> that is no word of any list.</summary>
+        private string FirstNameText() => generator._random.NextDouble() < InventedShare ? Invented() : faker.Name.FirstName();
+
+        private string LastNameText() => generator._random.NextDouble() < InventedShare ? Invented() : faker.Name.LastName();
+
+        /// <summary>
+        /// Share of names, towns and company names made up from syllables. Names from locales no list covers
+        /// (Hungarian, Hebrew, Icelandic, Danish ...) reach the tagger as unknown words; made-up ones in training teach it
+        /// to read the context ("Dear Dr ...", "... wrote:", a speaker label) rather than to remember the word.
+        /// </summary>
+        private const double InventedShare = 0.2;
+
+        private static readonly string[] Onsets =
+            ["b", "br", "d", "dr", "f", "g", "gr", "h", "j", "k", "kr", "l", "m", "n", "p", "pr", "r", "s", "sz", "st", "t", "tr", "v", "w", "z", "ch", "sh",
+             "ł", "ś", "ž", "č", "š", "kv", "sv", "bj", "y", "ts", "gy", "zs", "cs", "ř", "ð", "þ"];
+
+        private static readonly string[] Vowels =
+            ["a", "e", "i", "o", "u", "a", "e", "o", "ä", "ö", "ü", "ø", "å", "é", "á", "í", "ó", "ő", "ű", "ě", "y", "ai", "ei", "ou", "ja", "ie"];
+
+        private static readonly string[] Codas = ["", "", "", "n", "r", "l", "s", "k", "t", "m", "sz", "ck", "rd", "nd", "ş", "v", "j", "ch"];
+
+        /// <summary>A capitalised word of two or three syllables, with the diacritics of Central, Eastern and Northern Europe.</summary>
+        public string Invented()
+        {
+            var syllables = generator._random.Next(2, 4);
+            var word = new StringBuilder();
+            for (var i = 0; i < syllables; i++)
+                word.Append(Pick(Onsets)).Append(Pick(Vowels)).Append(i == syllables - 1 ? Pick(Codas) : "");
+            word[0] = char.ToUpperInvariant(word[0]);
+            return word.ToString();
+        }
+
+        /// <summary>A real PII-free utterance (Banking77, CLINC150) in sentence case.</summary>
+        public string Utterance()
+        {
+            var text = LowerUtterance();
+            return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+        }
+
+        public string LowerUtterance()
+        {
+            var text = Pick(generator._negatives).Trim();
+            return text.Length == 0 ? "ok" : char.ToLowerInvariant(text[0]) + text[1..];
+        }
+
+        /// <summary>Two to five lines of "Speaker: utterance", sometimes after a "[09:41]" time stamp, now and then naming someone.</summary>
+        public Builder Dialogue()
+        {
+            var speakers = new[] { FirstNameText(), FirstNameText() };
+            var stamped = generator._random.NextDouble() < 0.3;
+            var lines = generator._random.Next(2, 6);
+            for (var i = 0; i < lines; i++)
+            {
+                if (i > 0)
+                    Text("\n");
+                if (stamped)
+                    Text("[").Text(generator._random.Next(7, 23).ToString("00", CultureInfo.InvariantCulture)).Text(":").Text(generator._random.Next(0, 60).ToString("00", CultureInfo.InvariantCulture)).Text("] ");
+                Add(T.Person, speakers[i % 2]).Text(": ");
+                switch (generator._random.Next(6))
+                {
+                    case 0:
+                        Text(Pick("Remember ", "Have you seen ", "Did you call ", "Ask ")).FirstName().Text("?");
+                        break;
+                    case 1:
+                        Text(Pick("We met in ", "I'm still in ", "Are you back from ")).City().Text(Pick("?", ".", " last week."));
+                        break;
+                    default:
+                        Text(Utterance());
+                        break;
+                }
+            }
+            return this;
+        }
 
         public Builder Title() => Text(Pick("Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Prof. ", "Mr ", "Ms "));
 
         public Builder City()
         {
-            var city = generator._random.Next(6) == 0 ? faker.Address.State() : faker.Address.City();
+            var city = generator._random.Next(6) == 0 ? faker.Address.State() : generator._random.NextDouble() < InventedShare / 2 ? Invented() : faker.Address.City();
             return Add(T.Location, city);
         }
 
@@ -234,10 +350,16 @@ public sealed class EntityTrainingGenerator
                 0 => $"{faker.Name.LastName()} {Pick("Consulting", "Logistics", "Partners", "Holdings", "Bank", "Systems", "Foods", "Motors")}",
                 1 => $"{Pick("University of ", "Bank of ", "Hospital of ", "Port of ")}{faker.Address.City()}",
                 2 => $"{faker.Name.LastName()} {faker.Company.CompanySuffix()}",
+                3 => $"{Invented()}{Pick("", " " + Pick("Holdings", "Logistics", "Analytics", "Marine", "Software", "Robotics", "Wind", "Data", "Freight", "Consulting Group"))} {Pick(LegalSuffixes)}".TrimEnd(),
+                4 => Invented(),
                 _ => faker.Company.CompanyName(),
             };
             return Add(T.Organization, name);
         }
+
+        private static readonly string[] LegalSuffixes =
+            ["Inc.", "Inc", "Ltd", "Ltd.", "LLC", "GmbH", "AG", "AS", "ASA", "AB", "Oy", "Oyj", "ApS", "A/S", "S.A.", "SA", "S.r.l.", "SpA", "B.V.", "N.V.",
+             "sp. z o.o.", "s.r.o.", "a.s.", "Kft.", "Zrt.", "Pty Ltd", "PLC", "plc", "Ltda.", "S.L.", ""];
 
         public string Handle()
         {

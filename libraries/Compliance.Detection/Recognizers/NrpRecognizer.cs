@@ -1,0 +1,90 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace SpecialistPlatform.Compliance.Detection.Recognizers;
+
+/// <summary>
+/// Nationalities, religions and political groups (Presidio's NRP: special-category data under GDPR art. 9), from a
+/// word list: capitalised demonyms ("Polish", "Brazilian"), religions and their adherents ("Catholic", "Muslim"),
+/// and party labels ("Democrats", "Labour"). Capitalised only, so "polish the shoes" stays out. A demonym before a
+/// currency word ("British pounds") names the money, not a person, and is left out.
+/// </summary>
+public sealed partial class NrpRecognizer() : PatternRecognizer(PersonalDataTypes.Nrp,
+    new ContextWords(["nationality", "citizenship", "citizen", "national", "religion", "faith", "party", "voter", "voters", "member", "ethnicity", "origin"]),
+    contextBoost: 0.2)
+{
+    private static readonly FrozenSet<string> Words = new[]
+    {
+        // Demonyms
+        "American", "British", "English", "Scottish", "Welsh", "Irish", "Canadian", "Mexican", "Brazilian", "Argentinian", "Argentine",
+        "Chilean", "Colombian", "Peruvian", "Venezuelan", "Cuban", "Australian", "Kiwi", "German", "Austrian", "Swiss", "French",
+        "Belgian", "Dutch", "Luxembourgish", "Spanish", "Portuguese", "Italian", "Greek", "Maltese", "Cypriot", "Polish", "Czech",
+        "Slovak", "Hungarian", "Romanian", "Bulgarian", "Serbian", "Croatian", "Slovenian", "Bosnian", "Albanian", "Macedonian",
+        "Ukrainian", "Russian", "Belarusian", "Lithuanian", "Latvian", "Estonian", "Finnish", "Swedish", "Norwegian", "Danish",
+        "Icelandic", "Turkish", "Kurdish", "Armenian", "Georgian", "Azerbaijani", "Israeli", "Palestinian", "Lebanese", "Syrian",
+        "Jordanian", "Iraqi", "Iranian", "Persian", "Saudi", "Emirati", "Qatari", "Egyptian", "Moroccan", "Algerian", "Tunisian",
+        "Libyan", "Nigerian", "Ghanaian", "Kenyan", "Ethiopian", "Somali", "Sudanese", "Ugandan", "Tanzanian", "Rwandan",
+        "Congolese", "Cameroonian", "Senegalese", "Angolan", "Zimbabwean", "Zambian", "Afghan", "Pakistani", "Indian",
+        "Bangladeshi", "Sri Lankan", "Nepalese", "Nepali", "Chinese", "Japanese", "Korean", "Taiwanese", "Vietnamese", "Thai",
+        "Filipino", "Filipina", "Indonesian", "Malaysian", "Singaporean", "Burmese", "Cambodian", "Mongolian", "Kazakh", "Uzbek",
+        "Arab", "Hispanic", "Latino", "Latina", "European", "African", "Asian", "Caucasian", "Roma", "Jamaican", "Haitian",
+        "Dominican", "Puerto Rican", "Ecuadorian", "Bolivian", "Uruguayan", "Paraguayan", "Scandinavian", "Slavic", "Basque",
+        "Catalan", "Flemish", "Walloon", "Bavarian", "Sicilian", "Yemeni", "Omani", "Kuwaiti", "Bahraini",
+        // Religions and beliefs
+        "Christian", "Christians", "Catholic", "Catholics", "Protestant", "Protestants", "Orthodox", "Lutheran", "Anglican",
+        "Baptist", "Methodist", "Presbyterian", "Evangelical", "Pentecostal", "Mormon", "Quaker", "Amish", "Muslim", "Muslims",
+        "Islamic", "Sunni", "Shia", "Shiite", "Jewish", "Jew", "Jews", "Hindu", "Hindus", "Buddhist", "Buddhists", "Sikh", "Sikhs",
+        "Jain", "Atheist", "Atheists", "Agnostic", "Agnostics", "Zoroastrian", "Bahai", "Rastafarian", "Pagan", "Wiccan",
+        // Political groups
+        "Democrat", "Democrats", "Democratic", "Republican", "Republicans", "Conservative", "Conservatives", "Tory", "Tories",
+        "Labour", "Liberal Democrats", "Lib Dems", "Socialist", "Socialists", "Communist", "Communists", "Libertarian",
+        "Libertarians", "Nationalist", "Nationalists", "Marxist", "Marxists", "Anarchist", "Anarchists", "Fascist", "Fascists",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="word"/> is a nationality, religion or political group in the list.</summary>
+    public static bool IsNrp(string word) => Words.Contains(word);
+
+    /// <summary>Words after which a demonym names money or a thing ("British pounds", "American Express", "European Union").</summary>
+    private static readonly FrozenSet<string> MoneyWords = new[]
+    {
+        "pound", "pounds", "ruble", "rubles", "rouble", "roubles", "franc", "francs", "krone", "kroner", "krona", "kronor",
+        "dollar", "dollars", "peso", "pesos", "yen", "yuan", "rupee", "rupees", "lira", "zloty", "złoty", "forint", "koruna",
+        "real", "reais", "won", "dinar", "dinars", "riyal", "dirham", "shekel", "shekels", "euro", "euros", "sterling", "currency",
+        "currencies", "money", "cash",
+        // Names of things rather than people: a card brand, airlines, institutions.
+        "express", "airlines", "airline", "airways", "union", "commission", "parliament", "central", "league", "ocean", "sea",
+        "bank", "banks", "card", "cards", "transfer", "transfers", "payment", "payments", "account", "accounts", "market",
+        "markets", "countries", "country", "time", "cuisine", "food", "restaurant", "standard", "version", "edition",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"(?<![\w])\p{Lu}\p{Ll}+(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex CapitalisedWords();
+
+    protected override IEnumerable<Regex> Patterns => [CapitalisedWords()];
+
+    protected override Candidate? Validate(string text, Match match)
+    {
+        var start = match.Index;
+        var end = start + match.Length;
+        var next = NextWord(text, end);
+        // Two-word entries first ("Sri Lankan", "Lib Dems"), else the word alone.
+        if (next.Length > 0 && Words.Contains(match.Value + " " + next) && text[end] == ' ')
+            end = end + 1 + next.Length;
+        else if (!Words.Contains(match.Value))
+            return null;
+        if (MoneyWords.Contains(NextWord(text, end)))
+            return null;
+        return new Candidate(start, end, 0.55);
+    }
+
+    private static string NextWord(string text, int from)
+    {
+        var i = from;
+        while (i < text.Length && text[i] == ' ')
+            i++;
+        var start = i;
+        while (i < text.Length && char.IsLetter(text[i]))
+            i++;
+        return text[start..i];
+    }
+}

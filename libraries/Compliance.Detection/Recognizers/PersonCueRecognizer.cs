@@ -1,0 +1,112 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using SpecialistPlatform.Compliance.Detection.Tagging;
+
+namespace SpecialistPlatform.Compliance.Detection.Recognizers;
+
+/// <summary>
+/// Names that the sentence itself marks as names, whatever their language: a self-introduction ("I am Anna
+/// Kowalska", "this is Dmitri from accounts", "it's Bartosz again"), a greeting ("Hi Agnieszka,") and a speaker label
+/// in a dialogue or chat ("Nicole: Remember me?", on two or more lines). The entity tagger learns names from words it
+/// has seen; these cues need none, so they carry the names of locales its training never had. A single word counts
+/// only when it is no word of ordinary requests (<see cref="NegativeUtterances.Vocabulary"/>), not a form label and
+/// not a nationality, unless the gazetteer knows it as a first name.
+/// </summary>
+public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDataTypes.Person, new ContextWords([]), contextBoost: 0)
+{
+    /// <summary>Above the tagger's maximum (0.85): the cue is stronger evidence than the word ("I am Anna Kowalska" was tagged a place).</summary>
+    public const double IntroductionScore = 0.86;
+
+    private const string NameWord = @"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?";
+
+    [GeneratedRegex(@"(?<![\w])(?:I\s+am|I'm|I’m|[Mm]y\s+name\s+is|[Tt]his\s+is|[Ii]t's|[Ii]t’s|[Cc]all\s+me|[Nn]ame's|[Jj]e\s+m'appelle|[Ii]ch\s+bin|[Ii]ch\s+heiße|[Mm]e\s+llamo|[Mm]i\s+chiamo|[Jj]estem|[Jj]sem|[Jj]ag\s+heter|[Jj]eg\s+heter)\s+(?<intro>" + NameWord + @"(?:[ ]" + NameWord + @"){0,2})(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex Introduction();
+
+    [GeneratedRegex(@"(?<![\w])(?:Hi|Hello|Hey|Dear|Hej|Hei|Hallo|Ahoj|Cześć|Czesc|Ciao|Hola|Bonjour|Salut|Thanks|Thank\s+you|Cheers|Morning|Good\s+morning)[ ]+(?<greeted>" + NameWord + @"(?:[ ]" + NameWord + @")?)(?=[ ]*[,!\n]|$)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex Greeting();
+
+    /// <summary>A line opening with a name and a colon, after an optional "[09:41]" time stamp.</summary>
+    [GeneratedRegex(@"(?<=(?:^|\n)[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?)(?<speaker>" + NameWord + @"(?:[ ]" + NameWord + @")?)[ \t]*:[ \t]+(?=\S)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex SpeakerLabel();
+
+    /// <summary>The surname (or names) after a title: "Dear Dr Cohen", "Ms Lindqvist replaces", "Frau Schäfer".</summary>
+    [GeneratedRegex(@"(?<![\w.])(?:" + TitleRecognizer.Titles + @")\.?[ \t]+(?<titled>" + NameWord + @"(?:[ ]" + NameWord + @")?)(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex Titled();
+
+    protected override IEnumerable<Regex> Patterns => [Introduction(), Greeting(), SpeakerLabel(), Titled()];
+
+    /// <summary>Labels of forms, headers and chat roles that open a line with "Word:" and are not names.</summary>
+    private static readonly FrozenSet<string> NotNames = new[]
+    {
+        "name", "date", "phone", "tel", "mobile", "email", "e-mail", "mail", "address", "subject", "from", "to", "cc", "bcc", "re", "fw",
+        "fwd", "note", "notes", "patient", "applicant", "candidate", "nationality", "citizenship", "employer", "employee", "born",
+        "graduated", "passport", "iban", "bic", "swift", "invoice", "total", "status", "order", "reference", "ref", "customer", "client",
+        "question", "answer", "me", "mum", "mom", "dad", "mother", "father", "agent", "support", "user", "bot", "assistant", "system",
+        "warning", "error", "info", "update", "edit", "ps", "tip", "example", "summary", "description", "title", "birthday", "home",
+        "work", "office", "fax", "website", "web", "url", "company", "organisation", "organization", "department", "position", "role",
+        "team", "manager", "host", "guest", "caller", "operator", "interviewer", "interviewee", "speaker", "moderator", "admin",
+        "signed", "location", "city", "country", "street", "zip", "postcode", "state", "region", "gender", "sex", "age", "dob",
+        "account", "card", "amount", "balance", "product", "item", "quantity", "price", "message", "comment", "comments", "reply",
+        "remittance", "billing", "shipping", "delivery", "deliver", "return", "od", "předmět", "komu", "betreff", "von", "an", "objet",
+        "de", "asunto", "para", "oggetto", "da", "temat", "ämne", "emne", "aihe", "lähettäjä", "to", "hint", "attention", "attn",
+        "current", "previous", "next", "ticket", "case", "issue", "priority", "severity", "category", "type", "time", "day", "week",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "q", "a",
+        "pros", "cons", "goal", "goals", "agenda", "minutes", "action", "actions", "decision", "result", "results", "source", "target",
+        "welcome", "hello", "hi", "dear", "thanks", "regards", "sincerely", "best", "cheers", "hey", "yes", "no", "ok", "okay", "well",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    protected override Candidate? Validate(string text, Match match)
+    {
+        var titled = match.Groups["titled"];
+        if (titled.Success)
+        {
+            // A title says a name follows, so any capitalised word but a label or a place will do.
+            var words = titled.Value.Split(' ');
+            var keep = words.TakeWhile(w => !NotNames.Contains(w) && (EntityGazetteer.Default.Lookup(w.ToLowerInvariant()) & (GazetteerClass.Country | GazetteerClass.State)) == 0).Count();
+            return keep == 0 ? null : new Candidate(titled.Index, titled.Index + string.Join(' ', words[..keep]).Length, 0.75);
+        }
+        foreach (var (group, score) in new[] { ("intro", IntroductionScore), ("greeted", 0.7), ("speaker", 0.7) })
+        {
+            var g = match.Groups[group];
+            if (!g.Success)
+                continue;
+            var words = g.Value.Split(' ');
+            // "I am Anna Kowalska" but "this is Anna Support": the name is the leading run of words that pass.
+            var kept = 0;
+            while (kept < words.Length && IsNameWord(words[kept]))
+                kept++;
+            if (kept == 0)
+                return null;
+            if (group == "speaker" && !IsDialogue(text))
+                return null;
+            var length = string.Join(' ', words[..kept]).Length;
+            return new Candidate(g.Index, g.Index + length, kept == 1 && group == "intro" ? 0.7 : score);
+        }
+        return null;
+    }
+
+    private static bool IsNameWord(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (NotNames.Contains(lower) || NrpRecognizer.IsNrp(word))
+            return false;
+        var gazetteer = EntityGazetteer.Default.Lookup(lower);
+        if ((gazetteer & (GazetteerClass.FirstName | GazetteerClass.LastName)) != 0)
+            return true;
+        if ((gazetteer & (GazetteerClass.Country | GazetteerClass.State | GazetteerClass.CityWord | GazetteerClass.StreetSuffix | GazetteerClass.CompanySuffix)) != 0)
+            return false;
+        return !NegativeUtterances.Vocabulary.Contains(lower);
+    }
+
+    /// <summary>Two or more lines open with a speaker label: a dialogue or chat, not a form with one odd label.</summary>
+    private static bool IsDialogue(string text)
+    {
+        var count = 0;
+        foreach (Match m in SpeakerLabel().Matches(text))
+        {
+            if (!NotNames.Contains(m.Groups["speaker"].Value.Split(' ')[0]) && ++count >= 2)
+                return true;
+        }
+        return false;
+    }
+}
