@@ -163,7 +163,8 @@ public sealed class EscalatorTests(RedisFixture redis)
         result.Label.ShouldBe("pending_transfer");
         result.Model.ShouldBe("openai:backup-model");
         broken.Requests.Count.ShouldBe(2);
-        sentOutside!.ShouldContain("backup-model");
+        sentOutside.ShouldNotBeNull();
+        sentOutside.ShouldContain("backup-model");
         // The failed attempt is listed beside the one that answered: the text may have reached the primary too.
         sentOutside.ShouldContain("origin=escalation");
         sentOutside.ShouldContain("failed=1 [");
