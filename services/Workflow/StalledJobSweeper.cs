@@ -93,12 +93,15 @@ public sealed class StalledJobSweeper(
 
     /// <summary>Starts the jobs' leases again: after a resend the broker confirmed (<paramref name="resent"/>, which also
     /// counts against the job's resends), or on progress (the jobs reached their escalation, whose leg gets a lease of its
-    /// own). Finished jobs are left alone.</summary>
+    /// own). A finished job keeps its lease; a resend is counted even when the job finished before this ran (a resent slip
+    /// can complete within the moment between the broker's confirm and this update).</summary>
     public static async Task RenewLeasesAsync(NpgsqlDataSource dataSource, IReadOnlyCollection<Guid> jobIds, bool resent, CancellationToken cancellationToken)
     {
         await using var renew = dataSource.CreateCommand("""
-            UPDATE jobs SET "DispatchedAt" = now(), "StallRedispatches" = "StallRedispatches" + CASE WHEN @resent THEN 1 ELSE 0 END
-            WHERE "Id" = ANY(@ids) AND "Status" IN ('Accepted', 'Running')
+            UPDATE jobs SET
+                "DispatchedAt" = CASE WHEN "Status" IN ('Accepted', 'Running') THEN now() ELSE "DispatchedAt" END,
+                "StallRedispatches" = "StallRedispatches" + CASE WHEN @resent THEN 1 ELSE 0 END
+            WHERE "Id" = ANY(@ids) AND (@resent OR "Status" IN ('Accepted', 'Running'))
             """);
         renew.Parameters.AddWithValue("ids", jobIds.ToArray());
         renew.Parameters.AddWithValue("resent", resent);
