@@ -126,18 +126,25 @@ public static class LocalServerBuilderExtensions
     /// <summary>The platform's database as the services' restricted role sees it. It shows as running once its server is.</summary>
     public static IResourceBuilder<PostgresDatabaseResource> AddServiceDatabase(this IResourceBuilder<PostgresServerResource> server, string name)
     {
-        var database = new PostgresDatabaseResource(name, server.Resource);
+        return server.AddRunningWithServer(new PostgresDatabaseResource(name, server.Resource), "PostgresDatabase", ResourceNames.DatabaseName);
+    }
+
+    /// <summary>A connection resource of <paramref name="server"/> (a database, a user): no process of its own, so the
+    /// dashboard shows it waiting until its server is ready and running from then on.</summary>
+    private static IResourceBuilder<TChild> AddRunningWithServer<TChild>(this IResourceBuilder<LocalServerResource> server, TChild child,
+        string resourceType, string source) where TChild : IResource
+    {
         server.ApplicationBuilder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, async (e, _) =>
         {
             var notifications = e.Services.GetRequiredService<ResourceNotificationService>();
-            await notifications.PublishUpdateAsync(database, snapshot => snapshot with { State = KnownResourceStates.Running });
+            await notifications.PublishUpdateAsync(child, snapshot => snapshot with { State = KnownResourceStates.Running });
         });
-        return server.ApplicationBuilder.AddResource(database)
+        return server.ApplicationBuilder.AddResource(child)
             .WithInitialState(new CustomResourceSnapshot
             {
-                ResourceType = "PostgresDatabase",
+                ResourceType = resourceType,
                 State = KnownResourceStates.Waiting,
-                Properties = [new(CustomResourceKnownProperties.Source, ResourceNames.DatabaseName)],
+                Properties = [new(CustomResourceKnownProperties.Source, source)],
             });
     }
 
@@ -331,18 +338,7 @@ public static class LocalServerBuilderExtensions
         var password = builder.AddParameter($"{name}-password", RabbitMqDefinitions.ServicePassword(server.Resource.ServiceSecret, user), secret: true);
         var resource = new RabbitMqUserResource(name, server.Resource, user, virtualHost, password.Resource);
         server.Resource.Users.Add(resource);
-        builder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, async (e, _) =>
-        {
-            var notifications = e.Services.GetRequiredService<ResourceNotificationService>();
-            await notifications.PublishUpdateAsync(resource, snapshot => snapshot with { State = KnownResourceStates.Running });
-        });
-        return builder.AddResource(resource)
-            .WithInitialState(new CustomResourceSnapshot
-            {
-                ResourceType = "RabbitMQUser",
-                State = KnownResourceStates.Waiting,
-                Properties = [new(CustomResourceKnownProperties.Source, $"{user} on {virtualHost}")],
-            });
+        return server.AddRunningWithServer(resource, "RabbitMQUser", $"{user} on {virtualHost}");
     }
 
     /// <summary>The server's one client endpoint on 127.0.0.1, not proxied (the server binds it itself). Port 0: the
