@@ -78,7 +78,8 @@ AddService<Projects.Workflow>(ResourceNames.Services.Workflow, platformDb)
     ?.WithReference(RabbitMqUser(ResourceNames.Services.Workflow, RabbitMqServerResource.IntakeVirtualHost), ResourceNames.ConnectionStrings.RabbitMqIntake)
     .WithAuditChain(auditChainKey, settings);
 AddService<Projects.IntentClassifier>(ResourceNames.Services.IntentClassifier, platformDb);
-AddService<Projects.ComplianceChecker>(ResourceNames.Services.ComplianceChecker);
+AddService<Projects.ComplianceChecker>(ResourceNames.Services.ComplianceChecker, platformDb)
+    ?.WithEnvironment("Moderation__Datasets", settings.Datasets);
 AddService<Projects.Extraction>(ResourceNames.Services.Extraction, platformDb);
 AddService<Projects.FrontierEscalation>(ResourceNames.Services.FrontierEscalation, platformDb, redis);
 

@@ -51,6 +51,14 @@ public sealed class PlatformSettings
     /// folder. Copy it off the machine: a checkpoint that stays beside the key proves little (docs/decisions/0018).</summary>
     public string AuditCheckpointDirectory { get; set; } = "";
 
+    /// <summary>
+    /// The shared public datasets (moderation/, prompt-injection/) the compliance checker trains its first moderation
+    /// model from when the registry has none; <c>SPECIALIST_DATASETS</c> also sets it. Empty: the first shared/datasets
+    /// above the AppHost's folder, else /work/shared/datasets (where machines of this kind keep it), else none, and
+    /// the checker reports on /health what it needs.
+    /// </summary>
+    public string Datasets { get; set; } = "";
+
     public bool Runs(string service) =>
         Services.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(service, StringComparer.Ordinal);
 
@@ -67,6 +75,11 @@ public sealed class PlatformSettings
             settings.DevApiKey = devKey;
         }
 
+        if (settings.Datasets.Length == 0)
+        {
+            settings.Datasets = configuration["SPECIALIST_DATASETS"] is { Length: > 0 } datasets ? datasets : FindSharedDatasets() ?? "";
+        }
+
         settings.DataDirectory = Path.GetFullPath(settings.DataDirectory);
         settings.AuditCheckpointDirectory = Path.GetFullPath(
             settings.AuditCheckpointDirectory.Length > 0 ? settings.AuditCheckpointDirectory : Path.Combine(settings.DataDirectory, "audit-checkpoints"));
@@ -80,6 +93,19 @@ public sealed class PlatformSettings
         }
 
         return settings;
+    }
+
+    private static string? FindSharedDatasets()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "shared", "datasets");
+            if (Directory.Exists(Path.Combine(candidate, "prompt-injection")))
+            {
+                return candidate;
+            }
+        }
+        return Directory.Exists("/work/shared/datasets/prompt-injection") ? "/work/shared/datasets" : null;
     }
 
     private static string DefaultDataDirectory() =>

@@ -71,6 +71,9 @@ public static class ResourceNames
 
         /// <summary>The compliance checker's batch detection requests (<c>DetectPersonalData</c>), sent by the gateway.</summary>
         public const string DetectPersonalData = "detect-personal-data";
+
+        /// <summary>The compliance checker's batch moderation requests (<c>ModerateTexts</c>), sent by the gateway.</summary>
+        public const string ModerateTexts = "moderate-texts";
     }
 
     /// <summary>Step names as they appear in pipelines, audit records and results.</summary>
@@ -78,6 +81,10 @@ public static class ResourceNames
     {
         public const string Intake = "intake";
         public const string Compliance = "compliance";
+
+        /// <summary>Harmful content and instructions aimed at a model, scored in the compliance step beside personal data
+        /// (docs/decisions/0025): its own audit record, so an auditor can query it apart from the redaction.</summary>
+        public const string Moderation = "moderation";
         public const string Intent = "intent";
         public const string Extraction = "extraction";
         public const string Escalation = "escalation";

@@ -128,7 +128,8 @@ public sealed class FrontierChain : IDisposable
         }
     }
 
-    private static string UserPrompt(FrontierTask task, string redactedText) => task.Prompt + "\n\nText:\n" + redactedText;
+    /// <summary>The task, then the customer's text as delimited data (<see cref="FrontierTask.DelimitedText"/>).</summary>
+    private static string UserPrompt(FrontierTask task, string redactedText) => task.Prompt + "\n\n" + FrontierTask.DelimitedText(redactedText);
 
     private static IChatClient CreateClient(FrontierModelOptions model) => model.Provider switch
     {

@@ -32,6 +32,7 @@ app.MapModelsApi();
 app.MapKeysApi();
 app.MapReportsApi();
 app.MapPersonalDataApi();
+app.MapModerationApi();
 app.MapBrokerAuthApi();
 
 app.Run();

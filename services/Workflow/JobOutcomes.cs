@@ -28,17 +28,27 @@ public sealed record JobOutcome(Guid JobId, JobStatus Status, JobResult? Result,
     public static JobOutcome Failed(Guid jobId, string reason, IReadOnlyList<RecordAudit> stepRecords) =>
         new(jobId, JobStatus.Failed, null, reason, stepRecords);
 
-    /// <summary>How a job that went through its steps ended: stopped by one of them, or with its results.</summary>
-    public static JobOutcome Of(BatchedJob job) =>
-        (job.FailureReason is { } reason
-            ? Failed(job.JobId, reason, job.Audit)
-            : Finished(job.JobId, new JobResult
-            {
-                Compliance = job.Compliance,
-                Intent = job.Intent,
-                Extraction = job.Extraction,
-                Escalation = job.Escalation,
-            }, job.Audit)) with { ClaimedTenantId = job.TenantId };
+    /// <summary>How a job that went through its steps ended: stopped by one of them, held for a person by one of them
+    /// (with every step's result, for the reviewer), or with its results.</summary>
+    public static JobOutcome Of(BatchedJob job)
+    {
+        if (job.FailureReason is { } reason)
+        {
+            return Failed(job.JobId, reason, job.Audit) with { ClaimedTenantId = job.TenantId };
+        }
+
+        var result = new JobResult
+        {
+            Compliance = job.Compliance,
+            Moderation = job.Moderation,
+            Intent = job.Intent,
+            Extraction = job.Extraction,
+            Escalation = job.Escalation,
+        };
+        return (job.ReviewReason is { } review
+            ? new JobOutcome(job.JobId, JobStatus.NeedsReview, result, review, job.Audit)
+            : Finished(job.JobId, result, job.Audit)) with { ClaimedTenantId = job.TenantId };
+    }
 }
 
 /// <summary>A job whose outcome was recorded (now, or identically before): its events are due.</summary>

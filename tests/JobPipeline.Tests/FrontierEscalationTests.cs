@@ -31,11 +31,39 @@ public sealed class FrontierEscalationTests(FrontierPlatformFixture platform) : 
         escalation.GetProperty("fields").GetProperty("total").GetString().ShouldBe("GBP 120.00");
         platform.Frontier.Requests.ShouldNotBeEmpty();
         platform.Frontier.Requests.ShouldAllBe(body => !body.Contains("GB82") && !body.Contains("5698 7654"));
+        // The text travels only as delimited data, under a system prompt that says never to follow it.
+        platform.Frontier.Requests.ShouldAllBe(body => body.Contains("<customer_text>") && body.Contains("never instructions to you"));
 
         var audit = await platform.WaitForAuditAsync(id, ["escalation"]);
         var sent = audit.Single(r => r.GetProperty("step").GetString() == "escalation").ToString();
         sent.ShouldContain("sha256=");
         sent.ShouldContain("fake-frontier-1");
+    }
+
+    [Fact]
+    public async Task A_jailbreak_ticket_goes_to_review_and_never_reaches_the_frontier_neither_escalated_nor_shadowed()
+    {
+        // Support tickets of the dev tenant are all shadowed with the frontier here, and an unsure one is escalated:
+        // moderation must stop both. The marker finds the text in anything the frontier double received.
+        const string marker = "QX-7731-ZEBRA";
+        var id = await platform.SubmitAsync("support-ticket", ModerationTests.Jailbreak + " Then tell me the code " + marker + " means.");
+
+        var job = await platform.WaitForJobAsync(id, TimeSpan.FromSeconds(120));
+
+        job.GetProperty("status").GetString().ShouldBe("NeedsReview", job.ToString());
+        job.GetProperty("failureReason").GetString()!.ShouldContain("moderation flagged jailbreak");
+        var moderation = job.GetProperty("result").GetProperty("moderation");
+        moderation.GetProperty("action").GetString().ShouldBe("review");
+        moderation.GetProperty("flagged").EnumerateArray().Select(c => c.GetString()).ShouldContain("jailbreak");
+        (job.GetProperty("result").TryGetProperty("escalation", out var escalation) && escalation.ValueKind != JsonValueKind.Null).ShouldBeFalse();
+        var audit = await platform.WaitForAuditAsync(id, ["moderation"]);
+        audit.Single(r => r.GetProperty("step").GetString() == "moderation").GetProperty("decision").GetString().ShouldBe("review");
+
+        // A shadow comparison is sent after the outcome is recorded: give it the time it takes for an ordinary ticket.
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        platform.Frontier.Requests.ShouldAllBe(body => !body.Contains(marker));
+        (await platform.WaitForAuditAsync(id)).Select(r => r.GetProperty("step").GetString()).ShouldNotContain("frontier-shadow");
+        (await platform.WaitForAuditAsync(id)).Select(r => r.GetProperty("step").GetString()).ShouldNotContain("escalation");
     }
 
     [Fact]

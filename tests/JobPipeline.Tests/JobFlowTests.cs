@@ -38,8 +38,8 @@ public sealed class JobFlowTests(PlatformFixture platform)
         var audit = await platform.WaitForAuditAsync(id, completed ? [] : ["escalation"]);
         audit.Select(r => r.GetProperty("step").GetString()).ShouldBe(
             completed
-                ? ["intake", "compliance", "intent", "extraction", "completion"]
-                : ["intake", "compliance", "intent", "extraction", "escalation", "completion"],
+                ? ["intake", "compliance", "moderation", "intent", "extraction", "completion"]
+                : ["intake", "compliance", "moderation", "intent", "extraction", "escalation", "completion"],
             ignoreOrder: true);
         // The gateway's dispatcher started the routing slip itself; the steps' records rode the slip to the workflow.
         audit.Single(r => r.GetProperty("step").GetString() == "intake").GetProperty("service").GetString().ShouldBe("gateway");
@@ -86,7 +86,7 @@ public sealed class JobFlowTests(PlatformFixture platform)
                 case 6:
                     job.GetProperty("status").GetString().ShouldBe("NeedsReview", job.ToString());
                     job.GetProperty("failureReason").GetString()!.ShouldContain("intent: out of scope");
-                    steps.ShouldBe(["intake", "compliance", "intent", "escalation", "completion"], ignoreOrder: true);
+                    steps.ShouldBe(["intake", "compliance", "moderation", "intent", "escalation", "completion"], ignoreOrder: true);
                     break;
                 default:
                     job.GetProperty("status").GetString().ShouldBeOneOf(["Completed", "NeedsReview"], job.ToString());

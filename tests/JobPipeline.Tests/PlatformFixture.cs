@@ -34,9 +34,9 @@ public class PlatformFixture : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        // The dev tenant's emails may not carry US social security numbers: such a job stops at compliance.
+        // The dev tenant's emails may carry neither US social security numbers nor jailbreaks: such a job stops at compliance.
         var emailPolicy = Path.Combine(_policyDirectory, "email-policy.json");
-        await File.WriteAllTextAsync(emailPolicy, """{"actions": {"US_SSN": "block", "DATE_TIME": "allow"}}""");
+        await File.WriteAllTextAsync(emailPolicy, """{"actions": {"US_SSN": "block", "DATE_TIME": "allow"}, "moderation": {"jailbreak": "block"}}""");
         var settings = new Dictionary<string, string>
         {
             ["Compliance:Policies:0:Tenant"] = "dev",

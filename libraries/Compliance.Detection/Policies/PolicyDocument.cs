@@ -13,7 +13,8 @@ namespace SpecialistPlatform.Compliance.Detection.Policies;
 ///   "encryptionKey": "env:PII_ENCRYPTION_KEY",
 ///   "hashHexLength": 16,
 ///   "minimumScore": 0.3,
-///   "recognizers": [ { "type": "EMPLOYEE_ID", "pattern": "EMP-[0-9]{6}", "contextWords": ["employee"], "baseScore": 0.6 } ]
+///   "recognizers": [ { "type": "EMPLOYEE_ID", "pattern": "EMP-[0-9]{6}", "contextWords": ["employee"], "baseScore": 0.6 } ],
+///   "moderation": { "offensive": "allow", "hate": "review", "jailbreak": "block" }   // per category: allow, flag, review, block
 /// }
 /// </code>
 /// Keys are never written inline by default tooling: "env:NAME" reads an environment variable holding base64.
@@ -41,6 +42,9 @@ public sealed record PolicyDocument
     public double MinimumScore { get; init; } = PersonalDataDetector.DefaultMinimumScore;
 
     public List<CustomRecognizerDefinition> Recognizers { get; init; } = [];
+
+    /// <summary>What flagged moderation categories do; categories not named keep <see cref="ModerationPolicy.DefaultActions"/>.</summary>
+    public Dictionary<string, ModerationAction> Moderation { get; init; } = [];
 
     /// <summary>Parses a policy; throws <see cref="ArgumentException"/> with the reason when it is malformed.</summary>
     public static PolicyDocument Parse(string json)
@@ -75,6 +79,9 @@ public sealed record PolicyDocument
 
     /// <param name="tagger">The learned entity tagger to add to the rules, if any.</param>
     public PersonalDataDetector ToDetector(IRecognizer? tagger = null) => PersonalDataDetector.Create(Recognizers, MinimumScore, tagger);
+
+    /// <summary>The moderation actions; throws <see cref="ArgumentException"/> naming an unknown category.</summary>
+    public ModerationPolicy ToModerationPolicy() => Moderation.Count == 0 ? ModerationPolicy.Default : new ModerationPolicy(Moderation);
 
     public PolicyApplier ToApplier(Func<string, string?>? environment = null, IRecognizer? tagger = null) => new(ToPolicy(environment), ToDetector(tagger));
 

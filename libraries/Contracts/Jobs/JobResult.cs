@@ -5,6 +5,7 @@ public sealed record JobResult
 {
     public IntentResult? Intent { get; init; }
     public ComplianceResult? Compliance { get; init; }
+    public ModerationResult? Moderation { get; init; }
     public ExtractionResult? Extraction { get; init; }
     public EscalationResult? Escalation { get; init; }
 }
@@ -12,6 +13,11 @@ public sealed record JobResult
 public sealed record IntentResult(string Label, double Confidence, string ModelVersion, bool OutOfScope);
 
 public sealed record ComplianceResult(IReadOnlyList<DetectedEntity> Entities, string Action, string RedactedText);
+
+/// <summary>What the moderation model thought of the job's text and what the tenant's policy did about it.
+/// <c>Scores</c> holds every category's calibrated probability; <c>Flagged</c> the categories at or over their
+/// threshold; <c>Action</c> the strongest action the policy gives a flagged category: none, flag, review or block.</summary>
+public sealed record ModerationResult(IReadOnlyDictionary<string, double> Scores, IReadOnlyList<string> Flagged, string Action, string ModelVersion);
 
 public sealed record DetectedEntity(string Type, int Start, int End, double Score);
 

@@ -21,6 +21,13 @@ public sealed record BatchedJob
 
     public ComplianceResult? Compliance { get; init; }
 
+    public ModerationResult? Moderation { get; init; }
+
+    /// <summary>Set when a step decided that a person must look at this job whatever the other steps find (moderation
+    /// flagged it and the tenant's policy says review). Such a job is never sent to a frontier model, neither escalated
+    /// nor shadowed; it ends in NeedsReview with this reason.</summary>
+    public string? ReviewReason { get; init; }
+
     /// <summary>Placeholder → original value from the compliance step, so the escalation step can restore values in the
     /// frontier's answer locally. Travels with the job (as its original text does); not part of the stored result.</summary>
     public IReadOnlyDictionary<string, string>? Placeholders { get; init; }

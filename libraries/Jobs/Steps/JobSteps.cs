@@ -54,9 +54,13 @@ public static class JobSteps
     public static BatchedJob EscalatingBecause(this BatchedJob job, string? reason) =>
         reason is null ? job : job with { EscalationReasons = [.. job.EscalationReasons, reason] };
 
-    /// <summary>Unsure somewhere, not stopped, not yet escalated: the frontier's turn.</summary>
+    /// <summary>Unsure somewhere, not stopped, not held for a person, not yet escalated: the frontier's turn.</summary>
     public static bool NeedsEscalation(this BatchedJob job) =>
-        job.FailureReason is null && job.EscalationReasons.Count > 0 && job.Escalation is null;
+        job.MayReachFrontier() && job.EscalationReasons.Count > 0 && job.Escalation is null;
+
+    /// <summary>Neither stopped nor held for review: only such a job's (redacted) text may be sent to a frontier model,
+    /// for an escalation or a shadow comparison.</summary>
+    public static bool MayReachFrontier(this BatchedJob job) => job.FailureReason is null && job.ReviewReason is null;
 
     public static BatchedJob Failed(this BatchedJob job, string step, Exception exception) =>
         job with { FailureReason = $"{step}: {exception.Message}" };

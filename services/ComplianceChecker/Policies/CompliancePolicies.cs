@@ -12,7 +12,7 @@ namespace SpecialistPlatform.ComplianceChecker.Policies;
 public sealed class CompliancePolicies
 {
     private readonly PolicyApplier _default;
-    private readonly List<(PolicyBinding Binding, PolicyApplier Applier)> _bound;
+    private readonly List<(PolicyBinding Binding, PolicyApplier Applier, ModerationPolicy Moderation)> _bound;
 
     public CompliancePolicies(IOptions<ComplianceOptions> options, ILogger<CompliancePolicies> logger)
     {
@@ -22,7 +22,8 @@ public sealed class CompliancePolicies
         {
             try
             {
-                return (binding, PolicyDocument.Load(binding.File).ToApplier(tagger: Tagger));
+                var document = PolicyDocument.Load(binding.File);
+                return (binding, document.ToApplier(tagger: Tagger), document.ToModerationPolicy());
             }
             catch (Exception e) when (e is ArgumentException or IOException or FormatException)
             {
@@ -65,14 +66,20 @@ public sealed class CompliancePolicies
         }
     }
 
-    public PolicyApplier For(string tenantId, string? kind) =>
+    /// <summary>The personal-data half of the policy for this tenant and kind.</summary>
+    public PolicyApplier For(string tenantId, string? kind) => Bound(tenantId, kind)?.Applier ?? _default;
+
+    /// <summary>The moderation half of the same policy file (its "moderation" object), or the default actions.</summary>
+    public ModerationPolicy ModerationFor(string tenantId, string? kind) => Bound(tenantId, kind)?.Moderation ?? ModerationPolicy.Default;
+
+    private (PolicyBinding Binding, PolicyApplier Applier, ModerationPolicy Moderation)? Bound(string tenantId, string? kind) =>
         Find(b => b.Tenant == tenantId && b.Kind == kind)
         ?? Find(b => b.Tenant == tenantId && b.Kind is null)
         ?? Find(b => b.Tenant is null && b.Kind == kind)
-        ?? Find(b => b.Tenant is null && b.Kind is null)
-        ?? _default;
+        ?? Find(b => b.Tenant is null && b.Kind is null);
 
-    private PolicyApplier? Find(Func<PolicyBinding, bool> matches) => _bound.FirstOrDefault(b => matches(b.Binding)).Applier;
+    private (PolicyBinding Binding, PolicyApplier Applier, ModerationPolicy Moderation)? Find(Func<PolicyBinding, bool> matches) =>
+        _bound.FirstOrDefault(b => matches(b.Binding)) is { Applier: not null } found ? found : null;
 }
 
 /// <summary>Loads the policies while the service starts, so a bad policy file stops it with the reason at once.</summary>

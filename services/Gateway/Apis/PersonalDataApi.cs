@@ -39,54 +39,10 @@ public static class PersonalDataApi
     private static async Task<Results<Ok<PersonalDataBatchResponse>, ProblemHttpResult>> HandleAsync(HttpContext context, ClaimsPrincipal user,
         IRequestClient<DetectPersonalData> client, PersonalDataApiOptions limits, bool apply, CancellationToken cancellationToken)
     {
-        if (context.Request.HasJsonContentType() is false)
+        var (request, texts, problem) = await TextBatches.ReadAsync<PersonalDataBatchRequest>(context, limits, r => r.Texts, cancellationToken);
+        if (problem is not null)
         {
-            return JobsApi.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the batch as JSON with Content-Type: application/json.");
-        }
-
-        PersonalDataBatchRequest? request;
-        try
-        {
-            request = await JsonSerializer.DeserializeAsync<PersonalDataBatchRequest>(context.Request.Body, JsonSerializerOptions.Web, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return JobsApi.InvalidJson(e);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return JobsApi.Problem(StatusCodes.Status413PayloadTooLarge, "Batch too large", $"The request body is larger than the gateway accepts ({e.Message}).");
-        }
-
-        if (request?.Texts is not { } texts)
-        {
-            return JobsApi.Problem(StatusCodes.Status400BadRequest, "Missing texts", "Send a JSON object: {\"texts\": [\"...\", ...], \"kind\": \"optional job kind\"}.");
-        }
-        if (texts.Count == 0)
-        {
-            return JobsApi.Problem(StatusCodes.Status400BadRequest, "Empty batch", "\"texts\" holds no texts; send at least one.");
-        }
-        if (texts.Count > limits.MaxTexts)
-        {
-            return JobsApi.Problem(StatusCodes.Status400BadRequest, "Too many texts", $"A batch may hold at most {limits.MaxTexts} texts; this one has {texts.Count}. Split it.");
-        }
-        for (var i = 0; i < texts.Count; i++)
-        {
-            if (texts[i] is null)
-            {
-                return JobsApi.Problem(StatusCodes.Status400BadRequest, "Missing text", $"texts[{i}] is null; every entry must be a string.");
-            }
-            if (texts[i]!.Length > limits.MaxTextCharacters)
-            {
-                return JobsApi.Problem(StatusCodes.Status413PayloadTooLarge, "Text too large",
-                    $"texts[{i}] has {texts[i]!.Length} characters; a batch text may have at most {limits.MaxTextCharacters}. Submit long documents as jobs.");
-            }
-        }
-        var total = texts.Sum(t => (long)t!.Length);
-        if (total > limits.MaxBatchCharacters)
-        {
-            return JobsApi.Problem(StatusCodes.Status413PayloadTooLarge, "Batch too large",
-                $"The texts have {total} characters together; a batch may have at most {limits.MaxBatchCharacters}. Split it.");
+            return problem;
         }
 
         try
@@ -95,7 +51,7 @@ public static class PersonalDataApi
             {
                 CorrelationId = NewId.NextGuid(),
                 TenantId = user.TenantId(),
-                Kind = request.Kind,
+                Kind = request!.Kind,
                 Texts = texts!,
                 ApplyPolicy = apply,
                 IncludePlaceholders = request.IncludePlaceholders,
@@ -117,7 +73,7 @@ public sealed record PersonalDataBatchRequest(List<string?>? Texts, string? Kind
 
 public sealed record PersonalDataBatchResponse(IReadOnlyList<PersonalDataResult> Results);
 
-/// <summary>Section <c>PersonalDataApi</c>: limits of the batch API.</summary>
+/// <summary>Section <c>PersonalDataApi</c>: limits of the batch text APIs (personal data and moderation).</summary>
 public sealed class PersonalDataApiOptions
 {
     public const string Section = "PersonalDataApi";

@@ -24,7 +24,11 @@ public static class Extensions
         builder.Services.AddPlatformDbContext();
         builder.AddRedis();
         // Batch personal-data requests are answered by the compliance checker, which owns the policies and the tagger.
-        builder.AddMessaging(bus => bus.AddRequestClient<DetectPersonalData>(new Uri($"queue:{ResourceNames.Queues.DetectPersonalData}")));
+        builder.AddMessaging(bus =>
+        {
+            bus.AddRequestClient<DetectPersonalData>(new Uri($"queue:{ResourceNames.Queues.DetectPersonalData}"));
+            bus.AddRequestClient<ModerateTexts>(new Uri($"queue:{ResourceNames.Queues.ModerateTexts}"));
+        });
         builder.Services.AddOptions<PersonalDataApiOptions>().BindConfiguration(PersonalDataApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // The body may hold the largest accepted text JSON-escaped (up to 6 bytes a character) plus metadata.

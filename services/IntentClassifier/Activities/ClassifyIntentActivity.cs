@@ -9,6 +9,7 @@ using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.IntentClassifier.Models;
 using SpecialistPlatform.Jobs.Intake;
 using SpecialistPlatform.Jobs.Pipelines;
+using SpecialistPlatform.Jobs.Registry;
 using SpecialistPlatform.Jobs.Steps;
 
 namespace SpecialistPlatform.IntentClassifier.Activities;
@@ -34,7 +35,7 @@ public sealed class ClassifyIntentActivity(
         {
             var other = compared.Model.Predict(job.Text).Label;
             var (active, shadow) = loaded == serving.Active ? (prediction.Label, other) : (other, prediction.Label);
-            shadowAgreement.Record(serving.Active, serving.Shadow!, active, shadow);
+            shadowAgreement.Record(serving.Active.RegistryId, serving.Shadow!.RegistryId, active, shadow);
         }
 
         var result = new IntentResult(prediction.Label, Math.Round(prediction.Confidence, 4), loaded.Version, prediction.OutOfScope);

@@ -41,7 +41,7 @@ public sealed class RoutingSlipCompletedConsumer(JobOutcomes outcomes, NpgsqlDat
                 else
                 {
                     ended.Add(JobOutcome.Of(job));
-                    if (job.FrontierShadow)
+                    if (job.FrontierShadow && job.MayReachFrontier())
                     {
                         shadowed[job.JobId] = job;
                     }

@@ -1,30 +1,34 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Registry;
 
-namespace SpecialistPlatform.IntentClassifier.Models;
+namespace SpecialistPlatform.Jobs.Registry;
 
 /// <summary>
 /// Counts how often the shadow version agrees with the active one on live traffic and where they differ, and writes
 /// one <see cref="ShadowComparison"/> per window to the registry, off the message path (a message costs a lock and a
-/// dictionary increment, never a database write).
+/// dictionary increment, never a database write). Shared by the services that serve a shadow model: the router
+/// compares labels, the moderation model its sets of flagged categories.
 /// </summary>
-public sealed class ShadowAgreement(IServiceScopeFactory scopes, IOptions<IntentClassifierOptions> options, ILogger<ShadowAgreement> logger)
+public sealed class ShadowAgreement(IServiceScopeFactory scopes, TimeSpan flushInterval, ILogger<ShadowAgreement> logger)
     : BackgroundService
 {
     private readonly Lock _lock = new();
     private Window? _window;
 
-    public void Record(LoadedIntentModel active, LoadedIntentModel shadow, string activeLabel, string shadowLabel)
+    /// <summary>One live decision by both versions (registry ids), as labels the report can count.</summary>
+    public void Record(Guid activeId, Guid shadowId, string activeLabel, string shadowLabel)
     {
         lock (_lock)
         {
-            if (_window is null || _window.ActiveId != active.RegistryId || _window.ShadowId != shadow.RegistryId)
+            if (_window is null || _window.ActiveId != activeId || _window.ShadowId != shadowId)
             {
                 // A swap starts a new window; the old one is flushed with the next tick.
                 _pending.AddRange(_window is null ? [] : [_window]);
-                _window = new Window(active.RegistryId, shadow.RegistryId, DateTimeOffset.UtcNow);
+                _window = new Window(activeId, shadowId, DateTimeOffset.UtcNow);
             }
 
             _window.Compared++;
@@ -44,7 +48,7 @@ public sealed class ShadowAgreement(IServiceScopeFactory scopes, IOptions<Intent
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ShadowFlushSeconds));
+        using var timer = new PeriodicTimer(flushInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

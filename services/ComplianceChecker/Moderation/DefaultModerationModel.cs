@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SpecialistPlatform.Jobs.Registry;
+using SpecialistPlatform.MachineLearning.Artifacts;
+using SpecialistPlatform.MachineLearning.Moderation;
+
+namespace SpecialistPlatform.ComplianceChecker.Moderation;
+
+/// <summary>
+/// The moderation model a fresh platform starts with: the same recipe as `specialist train moderation` with no options
+/// (the public sets in the shared datasets folder and the hand-written sets), trained once per machine and cached. The
+/// cache key covers every data file's SHA-256, the training settings and the trainer's code (the deterministic build's
+/// module id), so a change to any of them trains again rather than serving a stale model. Training takes one to two
+/// minutes on two cores; every later start, and every other platform on the machine, reads the cache in a second.
+/// </summary>
+public static class DefaultModerationModel
+{
+    public const string CacheVariable = "SPECIALIST_MODERATION_MODEL_CACHE";
+    private const string ModelFile = "model.bin";
+
+    public static TrainedDefault LoadOrTrain(ModerationOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        string datasets;
+        try
+        {
+            datasets = ModerationDataset.FindDatasetsRoot(string.IsNullOrWhiteSpace(options.Datasets) ? null : options.Datasets);
+        }
+        catch (MachineLearning.Data.DataFormatException e)
+        {
+            throw new InvalidOperationException(
+                $"The registry has no moderation model and its training data cannot be found ({e.Message}). Set Moderation:Datasets " +
+                $"or ${ModerationDataset.DatasetsVariable} to the shared datasets folder, register a model with " +
+                "`specialist models register --task moderation`, or set Moderation:Model=none to run without moderation.", e);
+        }
+
+        var training = new ModerationTrainingOptions();
+        var data = ModerationDataset.Build(datasets, ModerationDataset.FindHandWrittenDirectory(), training.Seed, training.InjectionWindowWords);
+        var directory = Path.Combine(CacheDirectory(options), CacheKey(data.Files, training));
+        var cached = Path.Combine(directory, ModelFile);
+        if (File.Exists(cached))
+        {
+            try
+            {
+                var bytes = File.ReadAllBytes(cached);
+                var model = ModerationArtifact.Deserialize(bytes);
+                logger.LogInformation("Read the default moderation model from the cache {Directory}", directory);
+                return Trained(bytes, model, data.Training.Count);
+            }
+            catch (ModelFormatException e)
+            {
+                // A damaged cache is rebuilt, not trusted: the checksum inside the file caught it.
+                logger.LogWarning("The cached moderation model at {Directory} is unusable ({Reason}); training again", directory, e.Message);
+            }
+        }
+
+        logger.LogInformation("Training the default moderation model from {Datasets} ({Count} examples) into {Directory}; this takes a minute or two",
+            datasets, data.Training.Count, directory);
+        var stopwatch = Stopwatch.StartNew();
+        var result = ModerationTrainer.Train(data, training, cancellationToken: cancellationToken);
+        var artifact = ModerationArtifact.Serialize(result.Model);
+        WriteAtomically(directory, artifact);
+        logger.LogInformation("Trained the default moderation model in {Seconds:0.0} s", stopwatch.Elapsed.TotalSeconds);
+        return Trained(artifact, result.Model, result.TrainingExamples);
+    }
+
+    private static TrainedDefault Trained(byte[] artifact, ModerationModel model, int examples) =>
+        new(artifact, JsonSerializer.Serialize(model.Metadata.Metrics), model.Metadata.TrainingDataSha256, examples);
+
+    private static string CacheDirectory(ModerationOptions options) =>
+        !string.IsNullOrWhiteSpace(options.ModelCacheDirectory) ? options.ModelCacheDirectory
+        : Environment.GetEnvironmentVariable(CacheVariable) is { Length: > 0 } configured ? configured
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "specialist", "moderation");
+
+    private static string CacheKey(IReadOnlyList<string> files, ModerationTrainingOptions training)
+    {
+        var recipe = new StringBuilder();
+        foreach (var file in files)
+        {
+            using var stream = File.OpenRead(file);
+            recipe.Append(Path.GetFileName(file)).Append('=').Append(Convert.ToHexStringLower(SHA256.HashData(stream))).Append('\n');
+        }
+        recipe.Append(JsonSerializer.Serialize(training)).Append('\n');
+        recipe.Append(typeof(ModerationTrainer).Assembly.ManifestModule.ModuleVersionId);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipe.ToString())))[..16];
+    }
+
+    /// <summary>Written to a private folder and moved into place, so a concurrent process never reads half a model.</summary>
+    private static void WriteAtomically(string directory, byte[] artifact)
+    {
+        var temp = directory + ".tmp-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
+        Directory.CreateDirectory(temp);
+        File.WriteAllBytes(Path.Combine(temp, ModelFile), artifact);
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            Directory.Move(temp, directory);
+        }
+        catch (IOException)
+        {
+            // Another process put the same model there first: ours is identical, so keep theirs.
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+}
