@@ -103,6 +103,7 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         string? label = null;
         IReadOnlyDictionary<string, string?>? answeredFields = null;
         var answers = new List<string>();
+        string? invalid = null;
         try
         {
             foreach (var task in reserved.Tasks)
@@ -110,9 +111,8 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
                 var (answer, problem, _) = await frontier.AskValidatedAsync(task, redacted, options.Value.MaxOutputTokens, cancellationToken, log);
                 if (problem is not null)
                 {
-                    await ledger.SettleAsync(reservation, KnownCost(log));
-                    return Outcome(log, origin, redacted, null,
-                        Failed($"needs review: the frontier's {task.Name} answer was invalid twice ({problem}); escalated because {why}", log));
+                    invalid = $"the frontier's {task.Name} answer was invalid twice ({problem})";
+                    break;
                 }
 
                 answers.Add(answer!.ToJsonString());
@@ -136,6 +136,12 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
             // Nothing left the building: the job may be asked again, so the budget held for it is given back.
             await ledger.SettleAsync(reservation, 0);
             throw;
+        }
+
+        if (invalid is not null)
+        {
+            await ledger.SettleAsync(reservation, KnownCost(log));
+            return Outcome(log, origin, redacted, null, Failed($"needs review: {invalid}; escalated because {why}", log));
         }
 
         // Placeholders are restored here, after the answers are in: a failure restoring them is a failure after a paid
