@@ -1,6 +1,6 @@
 using System.Globalization;
-using Npgsql;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Audit;
 using SpecialistPlatform.Data;

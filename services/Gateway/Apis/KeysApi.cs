@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Memory;
+using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Keys;
-using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Gateway.Authentication;
 using SpecialistPlatform.Jobs.Audit;
 
