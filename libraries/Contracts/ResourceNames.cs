@@ -45,6 +45,9 @@ public static class ResourceNames
         /// <summary>The short-lived worker that applies the schema and seeds the development tenant.</summary>
         public const string DatabaseMigrations = "migrations";
 
+        /// <summary>The operator's command line (<c>specialist keys</c>), named in the audit records it writes; not a running service.</summary>
+        public const string Cli = "cli";
+
         public static readonly IReadOnlyList<string> All =
             [Gateway, Workflow, IntentClassifier, ComplianceChecker, Extraction, FrontierEscalation];
     }
@@ -92,6 +95,9 @@ public static class ResourceNames
         /// <summary>A shadow comparison's call to the frontier (not a step of the job's pipeline, but text sent outside).</summary>
         public const string FrontierShadow = "frontier-shadow";
         public const string Completion = "completion";
+
+        /// <summary>An API key created, rotated or revoked (not a job's step: the record's JobId is the change's own id).</summary>
+        public const string KeyManagement = "key-management";
     }
 
     /// <summary>Postgres role the services connect as: it may insert audit records but never change them.</summary>

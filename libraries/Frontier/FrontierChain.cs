@@ -15,6 +15,24 @@ namespace SpecialistPlatform.Frontier;
 /// <summary>One answered call: which model answered, the tokens it counted and what they cost.</summary>
 public sealed record FrontierCall(string Text, FrontierModelOptions Model, long InputTokens, long OutputTokens, decimal Cost, IReadOnlyList<string> Failures);
 
+/// <summary>
+/// Every request of one escalation as it is made, kept by the caller: the calls that answered (each paid for), the
+/// attempts that failed (the text may have reached those too) and whether a request was under way. When an escalation is
+/// interrupted midway (cancellation, a bug after an answer) the caller still knows what left and what it cost, which the
+/// return values of <see cref="FrontierChain.AskValidatedAsync"/> cannot tell it once an exception has passed them by.
+/// </summary>
+public sealed class FrontierCallLog
+{
+    public List<FrontierCall> Calls { get; } = [];
+    public List<string> Failures { get; } = [];
+
+    /// <summary>A request was sent and neither answered nor failed: its cost is not known.</summary>
+    public bool RequestInFlight { get; internal set; }
+
+    /// <summary>Whether anything was sent or tried: from here on the text may have left the building.</summary>
+    public bool AnythingSent => Calls.Count > 0 || Failures.Count > 0 || RequestInFlight;
+}
+
 /// <summary>Every model of the chain failed; the message lists why, model by model.</summary>
 public sealed class FrontierUnavailableException(IReadOnlyList<string> failures)
     : Exception("no frontier model answered: " + string.Join("; ", failures))
@@ -42,23 +60,43 @@ public sealed class FrontierChain : IDisposable
 
     public IReadOnlyList<FrontierModelOptions> Models => [.. _models.Select(m => m.Options)];
 
-    public async Task<FrontierCall> AskAsync(IList<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken)
+    /// <param name="log">Where each answered call and failed attempt is noted as it happens (see <see cref="FrontierCallLog"/>).</param>
+    public async Task<FrontierCall> AskAsync(IList<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken,
+        FrontierCallLog? log = null)
     {
         var failures = new List<string>();
         foreach (var (options, client, pipeline) in _models)
         {
             try
             {
+                if (log is not null)
+                {
+                    log.RequestInFlight = true;
+                }
+
                 var response = await pipeline.ExecuteAsync(
                     async token => await client.GetResponseAsync(messages, chatOptions, token), cancellationToken);
                 // Servers that do not count tokens are charged by the usual estimate of four characters a token.
                 var input = response.Usage?.InputTokenCount ?? messages.Sum(m => m.Text.Length) / 4;
                 var output = response.Usage?.OutputTokenCount ?? response.Text.Length / 4;
-                return new FrontierCall(response.Text, options, input, output, options.CostOf(input, output), failures);
+                var call = new FrontierCall(response.Text, options, input, output, options.CostOf(input, output), failures);
+                if (log is not null)
+                {
+                    log.Calls.Add(call);
+                    log.RequestInFlight = false;
+                }
+
+                return call;
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                failures.Add($"{options}: {Describe(e)}");
+                var failure = $"{options}: {Describe(e)}";
+                failures.Add(failure);
+                if (log is not null)
+                {
+                    log.Failures.Add(failure);
+                    log.RequestInFlight = false;
+                }
             }
         }
 
@@ -70,7 +108,7 @@ public sealed class FrontierChain : IDisposable
     /// validation error fed back. Returns the valid answer, or the last problem, and every call made (each is paid for).
     /// </summary>
     public async Task<(JsonObject? Answer, string? Problem, List<FrontierCall> Calls)> AskValidatedAsync(
-        FrontierTask task, string redactedText, int maxOutputTokens, CancellationToken cancellationToken)
+        FrontierTask task, string redactedText, int maxOutputTokens, CancellationToken cancellationToken, FrontierCallLog? log = null)
     {
         var messages = new List<ChatMessage>
         {
@@ -87,7 +125,7 @@ public sealed class FrontierChain : IDisposable
         string? problem = null;
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var call = await AskAsync(messages, chatOptions, cancellationToken);
+            var call = await AskAsync(messages, chatOptions, cancellationToken, log);
             calls.Add(call);
             (var answer, problem) = task.Validate(call.Text);
             if (problem is null)

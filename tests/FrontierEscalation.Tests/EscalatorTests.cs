@@ -172,6 +172,36 @@ public sealed class EscalatorTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task Cancelled_while_a_request_is_under_way_the_answered_call_is_still_reported_and_the_budget_keeps_its_worst_case()
+    {
+        await using var frontier = await FakeFrontier.StartAsync();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        // The first answer is invalid, so the label is asked again; the service stops while that second request is out.
+        frontier.Answers(FakeFrontier.Json(new { label = "refund_request" })).AnswersFrom(_ =>
+        {
+            stopping.Cancel();
+            Thread.Sleep(1000);
+            return FakeFrontier.Json(new { label = "card_arrival" });
+        });
+        var model = Model(frontier, input: 0.01m, output: 0.01m);
+        await using var provider = Services(model);
+        var tenant = Tenant();
+
+        var (result, sentOutside) = await Escalator(provider).EscalateAsync(ClassifyJob(tenant), stopping.Token);
+
+        result.Escalated.ShouldBeFalse();
+        result.Reason.ShouldContain("interrupted after 1 answered frontier call(s)");
+        result.Reason.ShouldContain("its cost is unknown");
+        result.Cost.ShouldBe(100 / 1000m * 0.01m + 10 / 1000m * 0.01m);
+        sentOutside.ShouldNotBeNull();
+        sentOutside.ShouldContain("interrupted=request-under-way");
+        sentOutside.ShouldContain("calls=1");
+        frontier.Requests.Count.ShouldBe(2);
+        // What the request under way will be billed is unknown: the reservation is not settled down to the known cost.
+        (await provider.GetRequiredService<SpendLedger>().SpentAsync(tenant)).Day.ShouldBe(await WorstCaseOfClassifyingAsync(model));
+    }
+
+    [Fact]
     public async Task Without_a_configured_model_nothing_is_sent_and_the_job_needs_review()
     {
         await using var provider = Services();

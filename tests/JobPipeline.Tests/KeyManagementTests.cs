@@ -44,6 +44,53 @@ public sealed class KeyManagementTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Creating_rotating_and_revoking_a_key_each_leave_an_audit_record_without_any_secret()
+    {
+        var admin = await NewTenantKeyAsync(ApiKeyRoles.Admin, ApiKeyRoles.Auditor);
+        Guid adminId;
+        await using (var db = platform.AdminDb())
+        {
+            adminId = db.ApiKeys.Single(k => k.KeyHash == ApiKeys.Hash(admin)).Id;
+        }
+
+        var created = await SendAsync(HttpMethod.Post, "/api/v1/keys", admin,
+            new { name = "reporting", roles = new[] { ApiKeyRoles.Submitter, ApiKeyRoles.Auditor } }, HttpStatusCode.Created);
+        var firstId = created.GetProperty("details").GetProperty("id").GetGuid();
+        var rotated = await SendAsync(HttpMethod.Post, $"/api/v1/keys/{firstId}/rotate", admin, new { graceSeconds = 60 }, HttpStatusCode.Created);
+        var secondId = rotated.GetProperty("details").GetProperty("id").GetGuid();
+        await SendAsync(HttpMethod.Post, $"/api/v1/keys/{secondId}/revoke", admin, null, HttpStatusCode.OK);
+        // Bad input changes nothing and records nothing; it is answered with problem details.
+        (await StatusAsync(HttpMethod.Post, "/api/v1/keys", admin, new { name = "", roles = new[] { "superuser" } })).ShouldBe(HttpStatusCode.BadRequest);
+
+        // The auditor's own query finds the three changes, in order, each naming the key and the key that made it.
+        var page = await SendAsync(HttpMethod.Get, "/api/v1/audit?step=key-management", admin, null, HttpStatusCode.OK);
+        var records = page.GetProperty("records").EnumerateArray().ToList();
+        records.Select(r => r.GetProperty("decision").GetString()).ShouldBe(["key-created", "key-rotated", "key-revoked"]);
+        records.ShouldAllBe(r => r.GetProperty("detail").GetString()!.Contains($"by=key:{adminId}"));
+        records[0].GetProperty("detail").GetString()!.ShouldContain($"key={firstId}; roles=submitter,auditor; expires=never");
+        records[1].GetProperty("detail").GetString()!.ShouldContain($"key={secondId}; replaces={firstId}; old-key-stops=");
+        records[2].GetProperty("detail").GetString()!.ShouldContain($"key={secondId}; revoked-at=");
+        records.Select(r => r.GetProperty("jobId").GetGuid()).Distinct().Count().ShouldBe(3, "each change has its own event id");
+        records.ShouldAllBe(r => r.GetProperty("service").GetString() == "gateway");
+
+        // No column of any of the tenant's records holds a secret, a secret's hash or its printed prefix.
+        string[] secrets = [admin, created.GetProperty("key").GetString()!, rotated.GetProperty("key").GetString()!];
+        string[] secretTraces = [.. secrets, .. secrets.Select(ApiKeys.Hash), .. secrets.Select(ApiKeys.DisplayPrefix)];
+        foreach (var record in records)
+        {
+            foreach (var column in record.EnumerateObject())
+            {
+                secretTraces.ShouldAllBe(secret => !column.Value.ToString().Contains(secret, StringComparison.Ordinal),
+                    $"audit column {column.Name} holds a secret");
+            }
+        }
+
+        // The records are links of the tenant's keyed chain like any other.
+        var verification = await SendAsync(HttpMethod.Get, "/api/v1/audit/verify", admin, null, HttpStatusCode.OK);
+        verification.GetProperty("intact").GetBoolean().ShouldBeTrue(verification.ToString());
+    }
+
+    [Fact]
     public async Task A_tenant_admin_cannot_make_a_platform_admin_change_models_or_touch_another_tenants_keys()
     {
         var admin = await NewTenantKeyAsync(ApiKeyRoles.Admin);
@@ -98,8 +145,9 @@ public sealed class KeyManagementTests(PlatformFixture platform)
         var tenant = "cli-" + Guid.NewGuid().ToString("N")[..8];
         var db = platform.PostgresAdminConnectionString;
 
+        // The data folder holds the audit chain key the change is recorded with.
         var (exit, output) = await CliAsync("keys", "create", "--tenant", tenant, "--tenant-name", "CLI tenant", "--name", "first admin",
-            "--roles", "admin,submitter", "--db", db);
+            "--roles", "admin,submitter", "--db", db, "--data-dir", platform.DataDirectory);
         exit.ShouldBe(0, output);
         var secret = output.Split('\n', StringSplitOptions.TrimEntries).Single(line => line.StartsWith("sp_", StringComparison.Ordinal));
         (await StatusAsync(HttpMethod.Get, "/api/v1/keys", secret, null)).ShouldBe(HttpStatusCode.OK);
@@ -116,15 +164,29 @@ public sealed class KeyManagementTests(PlatformFixture platform)
 
         output.ShouldContain(id.ToString());
 
-        (exit, output) = await CliAsync("keys", "revoke", "--tenant", tenant, "--id", id.ToString(), "--db", db);
+        (exit, output) = await CliAsync("keys", "revoke", "--tenant", tenant, "--id", id.ToString(), "--db", db, "--data-dir", platform.DataDirectory);
         exit.ShouldBe(0, output);
         // The CLI writes the database only; the gateway forgets its cached copy within 30 s.
         await PlatformFixture.EventuallyAsync(async () => await StatusAsync(HttpMethod.Get, "/api/v1/keys", secret, null) == HttpStatusCode.Unauthorized,
             "the revoked key stops working", TimeSpan.FromSeconds(45));
 
-        (exit, output) = await CliAsync("keys", "create", "--tenant", tenant, "--name", "x", "--roles", "superuser", "--db", db);
+        await using (var context = platform.AdminDb())
+        {
+            var recorded = context.AuditRecords.Where(r => r.TenantId == tenant && r.Step == "key-management").OrderBy(r => r.Sequence).ToList();
+            recorded.Select(r => r.Decision).ShouldBe(["key-created", "key-revoked"]);
+            recorded.ShouldAllBe(r => r.Service == "cli" && r.Detail!.Contains($"key={id}") && r.Detail.Contains("by=os-user:"));
+            recorded.ShouldAllBe(r => !r.Detail!.Contains(secret) && !r.Detail.Contains(ApiKeys.DisplayPrefix(secret)));
+        }
+
+        (exit, output) = await CliAsync("keys", "create", "--tenant", tenant, "--name", "x", "--roles", "superuser", "--db", db, "--data-dir", platform.DataDirectory);
         exit.ShouldNotBe(0);
         output.ShouldContain("'roles' must name");
+
+        // Without the audit chain key nothing changes: a key change that cannot be recorded is not made.
+        (exit, output) = await CliAsync("keys", "create", "--tenant", tenant, "--name", "unrecorded", "--roles", "submitter", "--db", db,
+            "--audit-key-file", Path.Combine(platform.DataDirectory, "no-such-key"));
+        exit.ShouldNotBe(0);
+        output.ShouldContain("no audit chain key");
     }
 
     private async Task<string> NewTenantKeyAsync(params string[] roles)

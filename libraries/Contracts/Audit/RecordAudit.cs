@@ -7,6 +7,8 @@ namespace SpecialistPlatform.Contracts.Audit;
 /// </summary>
 public sealed record RecordAudit
 {
+    /// <summary>The job the record is about; for a record that is about no job (an API key changed,
+    /// <see cref="ResourceNames.Steps.KeyManagement"/>) a fresh id of the event itself, so (JobId, Step) stays unique.</summary>
     public Guid JobId { get; init; }
     public required string TenantId { get; init; }
     public required string Step { get; init; }

@@ -19,7 +19,7 @@ namespace SpecialistPlatform.FrontierEscalation.Consumers;
 /// and budgets as escalation, and stores both labels, the cost and the latency. Aggregated per model version and class
 /// (table frontier_comparisons), this is the router's accuracy against the frontier on the tenant's own traffic.
 /// </summary>
-public sealed class CompareWithFrontierConsumer(Escalator escalator, PlatformDbContext db) : IConsumer<CompareWithFrontier>
+public sealed class CompareWithFrontierConsumer(Escalator escalator, EscalationOutcomes outcomes, PlatformDbContext db) : IConsumer<CompareWithFrontier>
 {
     public async Task Consume(ConsumeContext<CompareWithFrontier> context)
     {
@@ -31,6 +31,7 @@ public sealed class CompareWithFrontierConsumer(Escalator escalator, PlatformDbC
 
         var stopwatch = Stopwatch.StartNew();
         EscalationResult result;
+        double? frontierLatencyMs = null;
         if (message.EscalatedAnswer is { } known)
         {
             // The escalation's own call, already in the audit trail: nothing is sent again.
@@ -38,32 +39,42 @@ public sealed class CompareWithFrontierConsumer(Escalator escalator, PlatformDbC
         }
         else
         {
-            var (called, sentOutside) = await escalator.EscalateAsync(new Escalate
+            // Kept by job id before the audit record is sent: a redelivery (the send failed, the comparison could not
+            // be saved) reuses the call and sends the same record again instead of paying for a second call.
+            var kept = await outcomes.FindAsync(FrontierCallOrigin.Shadow, message.TenantId, message.JobId);
+            if (kept is null)
             {
-                JobId = message.JobId,
-                TenantId = message.TenantId,
-                Kind = message.Kind,
-                Compliance = new ComplianceResult([], "redact", message.RedactedText),
-                EscalationReasons = ["shadow comparison"],
-                IntentLabels = message.Labels,
-            }, context.CancellationToken, FrontierCallOrigin.Shadow);
-            result = called;
+                var (called, sentOutside) = await escalator.EscalateAsync(new Escalate
+                {
+                    JobId = message.JobId,
+                    TenantId = message.TenantId,
+                    Kind = message.Kind,
+                    Compliance = new ComplianceResult([], "redact", message.RedactedText),
+                    EscalationReasons = ["shadow comparison"],
+                    IntentLabels = message.Labels,
+                }, context.CancellationToken, FrontierCallOrigin.Shadow);
+                kept = new KeptEscalation(called, new RecordAudit
+                {
+                    JobId = message.JobId,
+                    TenantId = message.TenantId,
+                    Step = ResourceNames.Steps.FrontierShadow,
+                    Service = ResourceNames.Services.FrontierEscalation,
+                    Model = called.Model,
+                    InputSha256 = JobIntake.Sha256(message.RedactedText),
+                    Decision = called.Escalated ? called.Label ?? "answered" : "failed",
+                    LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
+                    Cost = called.Cost,
+                    SentOutside = sentOutside,
+                    Detail = called.Escalated ? null : called.Reason,
+                });
+                await outcomes.KeepAsync(FrontierCallOrigin.Shadow, kept);
+            }
+
+            result = kept.Result;
+            frontierLatencyMs = kept.Record.LatencyMs;
             // A shadow call sends the job's redacted text outside like an escalation does, so the auditors see it too:
             // written at once, before the comparison, with what was sent, the tokens, the cost, and whether it failed.
-            await context.AuditAsync([new RecordAudit
-            {
-                JobId = message.JobId,
-                TenantId = message.TenantId,
-                Step = ResourceNames.Steps.FrontierShadow,
-                Service = ResourceNames.Services.FrontierEscalation,
-                Model = called.Model,
-                InputSha256 = JobIntake.Sha256(message.RedactedText),
-                Decision = called.Escalated ? called.Label ?? "answered" : "failed",
-                LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
-                Cost = called.Cost,
-                SentOutside = sentOutside,
-                Detail = called.Escalated ? null : called.Reason,
-            }]);
+            await context.AuditAsync([kept.Record]);
         }
 
         db.FrontierComparisons.Add(new FrontierComparison
@@ -79,7 +90,7 @@ public sealed class CompareWithFrontierConsumer(Escalator escalator, PlatformDbC
             Agreed = result.Label == message.SpecialistLabel,
             Problem = result.Escalated ? null : result.Reason,
             Cost = result.Cost,
-            FrontierLatencyMs = message.EscalatedAnswer is null ? stopwatch.Elapsed.TotalMilliseconds : null,
+            FrontierLatencyMs = frontierLatencyMs,
             FromEscalation = message.EscalatedAnswer is not null,
         });
         try

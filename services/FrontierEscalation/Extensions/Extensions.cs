@@ -42,6 +42,8 @@ public static class Extensions
         services.AddSingleton<FrontierChain>();
         services.AddSingleton<SpendLedger>();
         services.AddSingleton<Escalator>();
+        services.AddSingleton<EscalationOutcomes>();
+        services.AddSingleton<EscalationStep>();
         return services;
     }
 }

@@ -13,7 +13,12 @@ using StackExchange.Redis;
 namespace SpecialistPlatform.FrontierEscalation.Frontier;
 
 /// <summary>The escalation's result and, when text left the building (or was tried), what exactly was sent, for the audit trail.</summary>
-public sealed record EscalationOutcome(EscalationResult Result, string? SentOutside);
+public sealed record EscalationOutcome(EscalationResult Result, string? SentOutside)
+{
+    /// <summary>An extraction's fields as the frontier answered them, before the job's placeholders were restored: what
+    /// may be kept outside the job (<see cref="EscalationOutcomes"/>) without its personal data.</summary>
+    public IReadOnlyDictionary<string, string?>? AnsweredFields { get; init; }
+}
 
 /// <summary>Why the frontier was called: a job's escalation, or a shadow comparison of a job the specialists decided.
 /// Both are written in the audit trail's record of what was sent.</summary>
@@ -77,8 +82,11 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
     }
 
     /// <summary>
-    /// Asks the frontier what was reserved for, then settles the reservation to what the calls cost. If something
-    /// unforeseen is thrown midway the reservation is left at its worst case, since what was paid is not known.
+    /// Asks the frontier what was reserved for, then settles the reservation to what the calls cost. Once anything has
+    /// been sent, this always returns an outcome, whatever is thrown afterwards (a bug restoring an answer, cancellation
+    /// midway, an exception type the chain did not expect): the text has left and was paid for, so the caller must get
+    /// what is needed for the audit record, and the job goes to NeedsReview instead of being asked again. Only when
+    /// nothing was sent yet does an exception pass through, with the reservation given back.
     /// </summary>
     public async Task<EscalationOutcome> EscalateAsync(ReservedEscalation reserved, CancellationToken cancellationToken,
         FrontierCallOrigin origin = FrontierCallOrigin.Escalation)
@@ -91,67 +99,105 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         }
 
         var redacted = job.Compliance.RedactedText;
+        var log = new FrontierCallLog();
         string? label = null;
-        IReadOnlyDictionary<string, string?>? fields = null;
+        IReadOnlyDictionary<string, string?>? answeredFields = null;
         var answers = new List<string>();
-        var models = new List<string>();
-        var failedAttempts = new List<string>();
-        decimal cost = 0;
-        long inputTokens = 0, outputTokens = 0;
-        var costKnown = false;
+        string? invalid = null;
         try
         {
             foreach (var task in reserved.Tasks)
             {
-                var (answer, problem, calls) = await frontier.AskValidatedAsync(task, redacted, options.Value.MaxOutputTokens, cancellationToken);
-                foreach (var call in calls)
-                {
-                    failedAttempts.AddRange(call.Failures);
-                    cost += call.Cost;
-                    inputTokens += call.InputTokens;
-                    outputTokens += call.OutputTokens;
-                    models.Add(call.Model.ToString());
-                }
-
+                var (answer, problem, _) = await frontier.AskValidatedAsync(task, redacted, options.Value.MaxOutputTokens, cancellationToken, log);
                 if (problem is not null)
                 {
-                    costKnown = true;
-                    return new EscalationOutcome(
-                        new EscalationResult(false, $"needs review: the frontier's {task.Name} answer was invalid twice ({problem}); escalated because {why}",
-                            models.LastOrDefault(), cost, null, null, null, inputTokens, outputTokens),
-                        SentOutside(origin, models, failedAttempts, redacted, inputTokens, outputTokens));
+                    invalid = $"the frontier's {task.Name} answer was invalid twice ({problem})";
+                    break;
                 }
 
                 answers.Add(answer!.ToJsonString());
                 label ??= task.Kind == TaskKind.Classify ? answer!["label"]!.GetValue<string>() : null;
-                fields ??= task.Kind == TaskKind.Extract ? RestoredFields(answer!, job.Placeholders) : null;
+                answeredFields ??= task.Kind == TaskKind.Extract ? AnsweredFields(answer!) : null;
             }
-
-            costKnown = true;
         }
         catch (FrontierUnavailableException e)
         {
-            costKnown = true;
-            // Every model of the chain failed: the attempts are listed too, since a request that failed may still have
-            // delivered the text.
-            failedAttempts.AddRange(e.Failures);
-            return new EscalationOutcome(
-                new EscalationResult(false, $"needs review: {e.Message}; escalated because {why}", null, cost, null, null, null, inputTokens, outputTokens),
-                SentOutside(origin, models, failedAttempts, redacted, inputTokens, outputTokens));
+            // Every model of the chain failed: the attempts are listed too (the log has them), since a request that
+            // failed may still have delivered the text.
+            await ledger.SettleAsync(reservation, KnownCost(log));
+            return Outcome(log, origin, redacted, null, Failed($"needs review: {e.Message}; escalated because {why}", log));
         }
-        finally
+        catch (Exception e) when (log.AnythingSent)
         {
-            if (costKnown)
-            {
-                await ledger.SettleAsync(reservation, cost);
-            }
+            return await InterruptedAsync(e, reservation, log, origin, redacted, why);
+        }
+        catch (Exception)
+        {
+            // Nothing left the building: the job may be asked again, so the budget held for it is given back.
+            await ledger.SettleAsync(reservation, 0);
+            throw;
         }
 
-        var model = string.Join(",", models.Distinct());
-        return new EscalationOutcome(
-            new EscalationResult(true, why, model, cost, string.Join("\n", answers), label, fields, inputTokens, outputTokens),
-            SentOutside(origin, models, failedAttempts, redacted, inputTokens, outputTokens));
+        if (invalid is not null)
+        {
+            await ledger.SettleAsync(reservation, KnownCost(log));
+            return Outcome(log, origin, redacted, null, Failed($"needs review: {invalid}; escalated because {why}", log));
+        }
+
+        // Placeholders are restored here, after the answers are in: a failure restoring them is a failure after a paid
+        // call like any other, recorded with its cost.
+        IReadOnlyDictionary<string, string?>? fields;
+        try
+        {
+            fields = answeredFields is null ? null : RestoredFields(answeredFields, job.Placeholders);
+        }
+        catch (Exception e)
+        {
+            return await InterruptedAsync(e, reservation, log, origin, redacted, why);
+        }
+
+        await ledger.SettleAsync(reservation, KnownCost(log));
+        var model = string.Join(",", log.Calls.Select(c => c.Model.ToString()).Distinct());
+        return Outcome(log, origin, redacted, answeredFields, new EscalationResult(true, why, model, KnownCost(log), string.Join("\n", answers), label, fields,
+            log.Calls.Sum(c => c.InputTokens), log.Calls.Sum(c => c.OutputTokens)));
     }
+
+    /// <summary>
+    /// The placeholders of <paramref name="answeredFields"/> (as the frontier answered them) replaced by the job's values.
+    /// Public so an outcome kept without the job's values (<see cref="EscalationOutcomes"/>) can be restored again.
+    /// </summary>
+    public static Dictionary<string, string?> RestoredFields(IReadOnlyDictionary<string, string?> answeredFields, IReadOnlyDictionary<string, string>? placeholders) =>
+        answeredFields.ToDictionary(p => p.Key, p => p.Value is { } value && placeholders is not null ? Redactor.Restore(value, placeholders) : p.Value);
+
+    /// <summary>
+    /// Something was thrown after text was sent. What answered is settled to its cost; a request still under way when
+    /// it was thrown may be billed for an amount nobody knows, so then the reservation stays at its worst case (spend is
+    /// overstated, never understated: <see cref="SpendLedger"/>). Only the exception's type is kept: its message may
+    /// quote the job's text.
+    /// </summary>
+    private async Task<EscalationOutcome> InterruptedAsync(Exception exception, SpendReservation reservation, FrontierCallLog log,
+        FrontierCallOrigin origin, string redacted, string why)
+    {
+        if (!log.RequestInFlight)
+        {
+            await ledger.SettleAsync(reservation, KnownCost(log));
+        }
+
+        var unknown = log.RequestInFlight ? "; a request was under way, its cost is unknown and the budget keeps its worst case" : "";
+        return Outcome(log, origin, redacted, null, Failed(
+            $"needs review: the escalation was interrupted after {log.Calls.Count} answered frontier call(s) ({exception.GetType().Name}){unknown}; escalated because {why}",
+            log));
+    }
+
+    private static decimal KnownCost(FrontierCallLog log) => log.Calls.Sum(c => c.Cost);
+
+    private static EscalationResult Failed(string reason, FrontierCallLog log) =>
+        new(false, reason, log.Calls.LastOrDefault()?.Model.ToString(), KnownCost(log), null, null, null,
+            log.Calls.Sum(c => c.InputTokens), log.Calls.Sum(c => c.OutputTokens));
+
+    private static EscalationOutcome Outcome(FrontierCallLog log, FrontierCallOrigin origin, string redacted,
+        IReadOnlyDictionary<string, string?>? answeredFields, EscalationResult result) =>
+        new(result, SentOutside(origin, log, redacted)) { AnsweredFields = answeredFields };
 
     private static EscalationOutcome Review(string reason) =>
         new(new EscalationResult(false, "needs review: " + reason, null, 0, null), null);
@@ -175,17 +221,20 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         }
     }
 
-    private static Dictionary<string, string?> RestoredFields(JsonObject answer, IReadOnlyDictionary<string, string>? placeholders) =>
-        answer.ToDictionary(p => p.Key, p => p.Value?.GetValue<string>() is { } value
-            ? placeholders is null ? value : Redactor.Restore(value, placeholders)
-            : null);
+    /// <summary>An extraction answer's fields as the frontier gave them, placeholders and all (the task validated them as strings or null).</summary>
+    private static Dictionary<string, string?> AnsweredFields(JsonObject answer) =>
+        answer.ToDictionary(p => p.Key, p => p.Value?.GetValue<string>());
 
     /// <summary>What left, for the audit record: why, to which models, how many calls answered and which attempts failed
     /// (model and status only: a provider's error text may quote the request), the hash and size of the redacted text,
     /// and the tokens. Never the text itself.</summary>
-    private static string SentOutside(FrontierCallOrigin origin, List<string> models, List<string> failedAttempts, string redactedText,
-        long inputTokens, long outputTokens) =>
-        $"origin={origin.ToString().ToLowerInvariant()}; model={string.Join(",", models.Distinct())}; calls={models.Count}; " +
-        $"failed={failedAttempts.Count}{(failedAttempts.Count == 0 ? "" : $" [{string.Join(" | ", failedAttempts)}]")}; " +
-        $"sha256={Jobs.Intake.JobIntake.Sha256(redactedText)}; bytes={Encoding.UTF8.GetByteCount(redactedText)}; tokens={inputTokens}+{outputTokens}";
+    private static string SentOutside(FrontierCallOrigin origin, FrontierCallLog log, string redactedText)
+    {
+        var models = log.Calls.Select(c => c.Model.ToString()).ToList();
+        return $"origin={origin.ToString().ToLowerInvariant()}; model={string.Join(",", models.Distinct())}; calls={models.Count}; " +
+               $"failed={log.Failures.Count}{(log.Failures.Count == 0 ? "" : $" [{string.Join(" | ", log.Failures)}]")}; " +
+               (log.RequestInFlight ? "interrupted=request-under-way; " : "") +
+               $"sha256={Jobs.Intake.JobIntake.Sha256(redactedText)}; bytes={Encoding.UTF8.GetByteCount(redactedText)}; " +
+               $"tokens={log.Calls.Sum(c => c.InputTokens)}+{log.Calls.Sum(c => c.OutputTokens)}";
+    }
 }

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Memory;
+using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Keys;
 using SpecialistPlatform.Gateway.Authentication;
+using SpecialistPlatform.Jobs.Audit;
 
 namespace SpecialistPlatform.Gateway.Apis;
 
@@ -11,7 +13,8 @@ namespace SpecialistPlatform.Gateway.Apis;
 /// A tenant's admin manages the tenant's own API keys: list (with last use), create (with roles and an expiry), rotate
 /// (optionally with a grace period for the old key) and revoke. A new key is shown once, in the answer that creates
 /// it. The platform admin role can only be given, rotated or revoked by a key that holds it, so a tenant's admin
-/// cannot make themselves one. Keys of other tenants do not exist here (404).
+/// cannot make themselves one. Keys of other tenants do not exist here (404). Every change is in the tenant's audit
+/// trail (step key-management), with the id of the key that made it (<see cref="AuditedApiKeys"/>).
 /// </summary>
 public static class KeysApi
 {
@@ -29,7 +32,7 @@ public static class KeysApi
         TypedResults.Ok((await store.ListAsync(user.TenantId(), includeInactive ?? false, cancellationToken)).Select(ApiKeyView.Of).ToList());
 
     public static async Task<Results<Created<IssuedApiKeyView>, ProblemHttpResult>> CreateKey(
-        CreateKeyRequest request, ClaimsPrincipal user, ApiKeyStore store, CancellationToken cancellationToken)
+        CreateKeyRequest request, ClaimsPrincipal user, ApiKeyStore store, AuditedApiKeys keys, CancellationToken cancellationToken)
     {
         if (store.Problem(request.Name, request.Roles, request.ExpiresAt) is { } problem)
         {
@@ -41,12 +44,13 @@ public static class KeysApi
             return NeedsPlatformAdmin("give");
         }
 
-        var issued = await store.CreateAsync(user.TenantId(), request.Name!, request.Roles!, request.ExpiresAt, cancellationToken);
+        var issued = await keys.CreateAsync(user.TenantId(), request.Name!, request.Roles!, request.ExpiresAt, Actor(user), cancellationToken);
         return TypedResults.Created($"/api/v1/keys/{issued.Key.Id}", IssuedApiKeyView.Of(issued));
     }
 
     public static async Task<Results<Created<IssuedApiKeyView>, ProblemHttpResult>> RotateKey(
-        Guid id, RotateKeyRequest? request, ClaimsPrincipal user, ApiKeyStore store, IMemoryCache cache, CancellationToken cancellationToken)
+        Guid id, RotateKeyRequest? request, ClaimsPrincipal user, ApiKeyStore store, AuditedApiKeys keys, IMemoryCache cache,
+        CancellationToken cancellationToken)
     {
         var grace = request?.GraceSeconds ?? 0;
         if (grace is < 0 or > 7 * 24 * 3600)
@@ -64,7 +68,7 @@ public static class KeysApi
             return NeedsPlatformAdmin("rotate");
         }
 
-        if (await store.RotateAsync(old, TimeSpan.FromSeconds(grace), cancellationToken) is not { } issued)
+        if (await keys.RotateAsync(old, TimeSpan.FromSeconds(grace), Actor(user), cancellationToken) is not { } issued)
         {
             return JobsApi.Problem(StatusCodes.Status409Conflict, "Key not active", $"Key {id} is revoked or expired; create a new one instead.");
         }
@@ -74,7 +78,7 @@ public static class KeysApi
     }
 
     public static async Task<Results<Ok<ApiKeyView>, ProblemHttpResult>> RevokeKey(
-        Guid id, ClaimsPrincipal user, ApiKeyStore store, IMemoryCache cache, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, ApiKeyStore store, AuditedApiKeys keys, IMemoryCache cache, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(user.TenantId(), id, cancellationToken) is not { } key)
         {
@@ -86,11 +90,15 @@ public static class KeysApi
             return NeedsPlatformAdmin("revoke");
         }
 
-        await store.RevokeAsync(key, cancellationToken);
+        await keys.RevokeAsync(key, Actor(user), cancellationToken);
         // This gateway forgets the key at once; another instance within its 30 s cache.
         cache.Remove(key.KeyHash);
         return TypedResults.Ok(ApiKeyView.Of(key));
     }
+
+    /// <summary>The key that made the request, for the audit record: its id, never its secret.</summary>
+    private static KeyChangeActor Actor(ClaimsPrincipal user) =>
+        new(ResourceNames.Services.Gateway, $"key:{user.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? "unknown"}");
 
     private static ProblemHttpResult NotFound(Guid id) =>
         JobsApi.Problem(StatusCodes.Status404NotFound, "Key not found", $"Your tenant has no key {id}.");

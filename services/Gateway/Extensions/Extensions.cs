@@ -49,6 +49,7 @@ public static class Extensions
         builder.Services.AddScoped<ModelRegistry>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ApiKeyStore>();
+        builder.Services.AddScoped<AuditedApiKeys>();
         builder.Services.AddHostedService<UndispatchedJobSweeper>();
     }
 }

@@ -36,20 +36,10 @@ internal static class AuditCommand
             var keyPath = parseResult.GetValue(keyFile) ?? Path.Combine(dataDirectory, "audit-chain-key");
             var options = new AuditChainOptions
             {
-                ChainKey = (await File.ReadAllTextAsync(keyPath, cancellationToken)).Trim(),
+                ChainKey = await ReadChainKeyAsync(keyPath, cancellationToken),
                 CheckpointDirectory = parseResult.GetValue(checkpoints) ?? Path.Combine(dataDirectory, "audit-checkpoints"),
             };
-            byte[] key;
-            try
-            {
-                key = options.KeyBytes();
-            }
-            catch (FormatException)
-            {
-                throw new UsageException($"{keyPath} does not hold an audit chain key (base64).");
-            }
-
-            var chain = new AuditChain(key);
+            var chain = new AuditChain(options.KeyBytes());
             await using var db = database.Open(parseResult);
             var verifier = new AuditTrailVerifier(db, chain, new AuditCheckpointStore(Options.Create(options), chain));
             var verification = await verifier.VerifyAsync(parseResult.GetRequiredValue(tenant), cancellationToken);
@@ -57,5 +47,27 @@ internal static class AuditCommand
             return verification.Intact ? 0 : 2;
         }));
         return new Command("audit", "The audit trail.") { verify };
+    }
+
+    /// <summary>The audit chain key in <paramref name="keyPath"/> (base64, as the AppHost keeps it), checked; a missing or
+    /// malformed file is the user's to fix.</summary>
+    internal static async Task<string> ReadChainKeyAsync(string keyPath, CancellationToken cancellationToken)
+    {
+        string key;
+        try
+        {
+            key = (await File.ReadAllTextAsync(keyPath, cancellationToken)).Trim();
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new UsageException($"There is no audit chain key at {keyPath}; pass the file that holds it.");
+        }
+
+        if (new AuditChainOptions { ChainKey = key, CheckpointDirectory = "-" }.Validate(new(new object())).Any() || key.Length == 0)
+        {
+            throw new UsageException($"{keyPath} does not hold an audit chain key (base64 of at least {AuditChainOptions.MinimumKeyBytes} bytes).");
+        }
+
+        return key;
     }
 }

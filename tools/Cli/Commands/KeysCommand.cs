@@ -1,15 +1,23 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using Spectre.Console;
+using SpecialistPlatform.Contracts;
+using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Keys;
+using SpecialistPlatform.Jobs.Audit;
 
 namespace SpecialistPlatform.Cli.Commands;
 
 /// <summary>
 /// specialist keys create|list|rotate|revoke: any tenant's API keys, straight in the platform's Postgres. This is how
 /// a new tenant gets its first admin key and how the platform admin role is given; a tenant's admin manages its own
-/// keys through the gateway (/api/v1/keys). A new key is printed once and never stored.
+/// keys through the gateway (/api/v1/keys). A new key is printed once and never stored. Every change is written to the
+/// tenant's audit trail with the change, by the operating-system user who ran the command, so these commands need the
+/// audit chain key (the AppHost's data folder has it).
 /// </summary>
 internal static class KeysCommand
 {
@@ -26,12 +34,14 @@ internal static class KeysCommand
         var name = new Option<string>("--name") { Description = "What the key is for, e.g. 'billing service'.", Required = true };
         var roles = new Option<string>("--roles") { Description = $"Comma-separated: {string.Join(", ", ApiKeyRoles.All)}.", Required = true };
         var expires = new Option<DateTimeOffset?>("--expires") { Description = "When the key stops working (ISO 8601, e.g. 2027-06-30T00:00Z); default never." };
+        var auditKey = AuditKeyFile();
         var command = new Command("create", "Make a key for a tenant and print it (once).")
         {
-            database.Db, database.DataDir, tenant, tenantName, name, roles, expires,
+            database.Db, database.DataDir, auditKey, tenant, tenantName, name, roles, expires,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
+            var chain = await ChainAsync(parseResult, auditKey, database, cancellationToken);
             await using var db = database.Open(parseResult);
             var store = new ApiKeyStore(db, TimeProvider.System);
             var roleList = parseResult.GetRequiredValue(roles).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -43,8 +53,9 @@ internal static class KeysCommand
             IssuedApiKey issued;
             try
             {
-                issued = await store.CreateAsync(parseResult.GetRequiredValue(tenant), parseResult.GetRequiredValue(name), roleList,
-                    parseResult.GetValue(expires), cancellationToken, parseResult.GetValue(tenantName));
+                await using var audited = Audited(db, store, chain);
+                issued = await audited.Keys.CreateAsync(parseResult.GetRequiredValue(tenant), parseResult.GetRequiredValue(name), roleList,
+                    parseResult.GetValue(expires), Actor(), cancellationToken, parseResult.GetValue(tenantName));
             }
             catch (ArgumentException e)
             {
@@ -93,17 +104,20 @@ internal static class KeysCommand
         var tenant = Tenant();
         var id = KeyId();
         var grace = new Option<TimeSpan>("--grace") { Description = "How long the old key keeps working (e.g. 01:00:00); default: it stops now.", DefaultValueFactory = _ => TimeSpan.Zero };
+        var auditKey = AuditKeyFile();
         var command = new Command("rotate", "Make a new key with the same name, roles and expiry, print it, and stop the old one.")
         {
-            database.Db, database.DataDir, tenant, id, grace,
+            database.Db, database.DataDir, auditKey, tenant, id, grace,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
+            var chain = await ChainAsync(parseResult, auditKey, database, cancellationToken);
             await using var db = database.Open(parseResult);
             var store = new ApiKeyStore(db, TimeProvider.System);
             var old = await store.FindAsync(parseResult.GetRequiredValue(tenant), parseResult.GetRequiredValue(id), cancellationToken)
                 ?? throw new UsageException($"Tenant '{parseResult.GetRequiredValue(tenant)}' has no key {parseResult.GetRequiredValue(id)}.");
-            var issued = await store.RotateAsync(old, parseResult.GetValue(grace), cancellationToken)
+            await using var audited = Audited(db, store, chain);
+            var issued = await audited.Keys.RotateAsync(old, parseResult.GetValue(grace), Actor(), cancellationToken)
                 ?? throw new UsageException($"Key {old.Id} is revoked or expired; create a new one instead.");
             var console = CliApp.ConsoleFor(parseResult);
             Print(console, "Rotated", issued);
@@ -118,18 +132,48 @@ internal static class KeysCommand
         var database = new PlatformDatabaseOptions();
         var tenant = Tenant();
         var id = KeyId();
-        var command = new Command("revoke", "Stop a key now (gateways forget it within 30 s).") { database.Db, database.DataDir, tenant, id };
+        var auditKey = AuditKeyFile();
+        var command = new Command("revoke", "Stop a key now (gateways forget it within 30 s).") { database.Db, database.DataDir, auditKey, tenant, id };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
+            var chain = await ChainAsync(parseResult, auditKey, database, cancellationToken);
             await using var db = database.Open(parseResult);
             var store = new ApiKeyStore(db, TimeProvider.System);
             var key = await store.FindAsync(parseResult.GetRequiredValue(tenant), parseResult.GetRequiredValue(id), cancellationToken)
                 ?? throw new UsageException($"Tenant '{parseResult.GetRequiredValue(tenant)}' has no key {parseResult.GetRequiredValue(id)}.");
-            await store.RevokeAsync(key, cancellationToken);
+            await using var audited = Audited(db, store, chain);
+            await audited.Keys.RevokeAsync(key, Actor(), cancellationToken);
             CliApp.ConsoleFor(parseResult).WriteLine($"Revoked {key.Id} ({key.Prefix}...) at {Time(key.RevokedAt)}.");
             return 0;
         }));
         return command;
+    }
+
+    private static Option<string?> AuditKeyFile() =>
+        new("--audit-key-file") { Description = "The audit chain key the change is recorded with; default: audit-chain-key in the data folder." };
+
+    /// <summary>Read before anything changes: a key change that cannot be recorded is not made.</summary>
+    private static async Task<AuditChain> ChainAsync(ParseResult parseResult, Option<string?> keyFile, PlatformDatabaseOptions database,
+        CancellationToken cancellationToken)
+    {
+        var path = parseResult.GetValue(keyFile) ?? Path.Combine(parseResult.GetRequiredValue(database.DataDir), "audit-chain-key");
+        return new AuditChain(Convert.FromBase64String(await AuditCommand.ReadChainKeyAsync(path, cancellationToken)));
+    }
+
+    /// <summary>The audited key store over the command's own database connection. The writer's data source is only
+    /// there because its constructor wants one: the records go through the context's connection and transaction.</summary>
+    private static AuditedKeyStore Audited(PlatformDbContext db, ApiKeyStore store, AuditChain chain)
+    {
+        var dataSource = NpgsqlDataSource.Create(db.Database.GetConnectionString()!);
+        var writer = new AuditTrailWriter(dataSource, chain, NullLogger<AuditTrailWriter>.Instance);
+        return new AuditedKeyStore(new AuditedApiKeys(db, store, writer, TimeProvider.System), dataSource);
+    }
+
+    private static KeyChangeActor Actor() => new(ResourceNames.Services.Cli, $"os-user:{Environment.UserName}");
+
+    private sealed record AuditedKeyStore(AuditedApiKeys Keys, NpgsqlDataSource DataSource) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => DataSource.DisposeAsync();
     }
 
     private static Option<string> Tenant() => new("--tenant") { Description = "The tenant's id.", Required = true };
