@@ -116,6 +116,30 @@ public sealed class EscalationStepTests(RedisFixture servers) : IAsyncDisposable
         frontier.Requests.Count.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task A_job_held_for_review_by_moderation_passes_the_step_untouched_and_nothing_is_sent()
+    {
+        await using var frontier = await FakeFrontier.StartAsync();
+        frontier.Answers(FakeFrontier.Json(new { label = "card_arrival" }), PromptTokens, CompletionTokens);
+        await using var provider = Services(frontier);
+        var tenant = Tenant();
+        // Defence in depth: the workflow never puts such a job in an escalation slip, and if one got there anyway the
+        // step still does not send it.
+        var held = ClassifyJob(tenant) with { ReviewReason = "needs review: moderation flagged jailbreak 0.99" };
+        var sentRecords = new List<RecordAudit>();
+
+        var jobs = await Step(provider).RunAsync([held, ClassifyJob(tenant)], records =>
+        {
+            sentRecords.AddRange(records);
+            return Task.CompletedTask;
+        }, TestContext.Current.CancellationToken);
+
+        jobs[0].ShouldBe(held);
+        jobs[1].Escalation!.Escalated.ShouldBeTrue();
+        frontier.Requests.Count.ShouldBe(1);
+        sentRecords.ShouldHaveSingleItem().JobId.ShouldBe(jobs[1].JobId);
+    }
+
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
     private async Task WriteToTrail(IReadOnlyList<RecordAudit> records) =>

@@ -23,7 +23,8 @@ public sealed class EscalationStep(Escalator escalator, EscalationOutcomes outco
     public async Task<List<BatchedJob>> RunAsync(IReadOnlyList<BatchedJob> jobs, Func<IReadOnlyList<RecordAudit>, Task> sendAudit,
         CancellationToken cancellationToken)
     {
-        var going = jobs.Where(job => job.FailureReason is null && job.Compliance is not null).ToList();
+        // A job held for review (moderation) never leaves, even if a slip carrying it reaches this step.
+        var going = jobs.Where(job => job.MayReachFrontier() && job.Compliance is not null).ToList();
         // What an earlier attempt of this step already asked; Redis away fails the batch before anything is sent.
         var earlier = await outcomes.FindAsync(FrontierCallOrigin.Escalation, [.. going.Select(job => (job.TenantId, job.JobId))]);
         // The budget for every job still to ask is reserved before any job is sent. What the batch depends on fails the
@@ -33,6 +34,11 @@ public sealed class EscalationStep(Escalator escalator, EscalationOutcomes outco
         var records = new ConcurrentQueue<RecordAudit>();
         var escalated = await JobSteps.RunAsync(jobs, ResourceNames.Steps.Escalation, async job =>
         {
+            if (!job.MayReachFrontier())
+            {
+                return job;
+            }
+
             if (earlier.TryGetValue(job.JobId, out var kept))
             {
                 records.Enqueue(kept.Record);
