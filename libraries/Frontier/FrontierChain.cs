@@ -107,7 +107,7 @@ public sealed class FrontierChain : IDisposable
     /// Asks one task about a redacted text and validates the answer; an invalid answer gets exactly one retry with the
     /// validation error fed back. Returns the valid answer, or the last problem, and every call made (each is paid for).
     /// </summary>
-    public async Task<(JsonObject? Answer, string? Problem, List<FrontierCall> Calls)> AskValidatedAsync(
+    public async Task<(JsonObject? Answer, AnswerProblem? Problem, List<FrontierCall> Calls)> AskValidatedAsync(
         FrontierTask task, string redactedText, int maxOutputTokens, CancellationToken cancellationToken, FrontierCallLog? log = null)
     {
         var messages = new List<ChatMessage>
@@ -122,7 +122,7 @@ public sealed class FrontierChain : IDisposable
             ResponseFormat = ChatResponseFormat.ForJsonSchema(task.Schema, task.Name, task.Prompt),
         };
         var calls = new List<FrontierCall>();
-        string? problem = null;
+        AnswerProblem? problem = null;
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var call = await AskAsync(messages, chatOptions, cancellationToken, log);
@@ -134,7 +134,7 @@ public sealed class FrontierChain : IDisposable
             }
 
             messages.Add(new ChatMessage(ChatRole.Assistant, call.Text));
-            messages.Add(new ChatMessage(ChatRole.User, $"That answer is not valid: {problem}. Answer again with JSON that fixes this."));
+            messages.Add(new ChatMessage(ChatRole.User, $"That answer is not valid: {problem.Feedback}. Answer again with JSON that fixes this."));
         }
 
         return (null, problem, calls);

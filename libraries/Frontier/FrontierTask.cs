@@ -36,9 +36,9 @@ public sealed class FrontierTask
     public required string Name { get; init; }
     public required string Prompt { get; init; }
     public required JsonElement Schema { get; init; }
-    public required Func<JsonObject, string?> Check { get; init; }
+    public required Func<JsonObject, AnswerProblem?> Check { get; init; }
 
-    public (JsonObject? Answer, string? Problem) Validate(string text)
+    public (JsonObject? Answer, AnswerProblem? Problem) Validate(string text)
     {
         JsonObject? answer;
         try
@@ -47,12 +47,12 @@ public sealed class FrontierTask
         }
         catch (JsonException e)
         {
-            return (null, $"it is not JSON ({e.Message})");
+            return (null, new AnswerProblem("not JSON", $"it is not JSON ({e.Message})"));
         }
 
         if (answer is null)
         {
-            return (null, "it is not a JSON object");
+            return (null, new AnswerProblem("not a JSON object", "it is not a JSON object"));
         }
 
         var problem = Check(answer);
@@ -77,7 +77,8 @@ public sealed class FrontierTask
             Schema = JsonSerializer.SerializeToElement(schema),
             Check = answer => answer["label"] is JsonValue value && value.TryGetValue<string>(out var label) && set.Contains(label)
                 ? null
-                : $"\"label\" must be one of the {labels.Count} given labels, got {answer["label"]?.ToJsonString() ?? "nothing"}",
+                : new AnswerProblem("a label outside the given set",
+                    $"\"label\" must be one of the {labels.Count} given labels, got {answer["label"]?.ToJsonString() ?? "nothing"}"),
         };
     }
 
@@ -114,17 +115,20 @@ public sealed class FrontierTask
                 var unknown = answer.Select(p => p.Key).Where(k => !names.Contains(k)).ToList();
                 if (unknown.Count > 0)
                 {
-                    return $"unknown field(s) {string.Join(", ", unknown)}; the schema has {string.Join(", ", names)}";
+                    return new AnswerProblem($"{unknown.Count} field(s) not in the schema",
+                        $"unknown field(s) {string.Join(", ", unknown)}; the schema has {string.Join(", ", names)}");
                 }
 
                 var wrongType = answer.Where(p => p.Value is not null && p.Value.GetValueKind() != JsonValueKind.String).Select(p => p.Key).ToList();
                 if (wrongType.Count > 0)
                 {
-                    return $"field(s) {string.Join(", ", wrongType)} must be strings or null";
+                    return new AnswerProblem($"field(s) {string.Join(", ", wrongType)} not strings or null",
+                        $"field(s) {string.Join(", ", wrongType)} must be strings or null");
                 }
 
                 var missing = schema.Fields.Where(f => f.Required && string.IsNullOrWhiteSpace(answer[f.Name]?.GetValue<string>())).Select(f => f.Name).ToList();
-                return missing.Count == 0 ? null : $"required field(s) {string.Join(", ", missing)} are missing";
+                return missing.Count == 0 ? null : new AnswerProblem($"required field(s) {string.Join(", ", missing)} missing",
+                    $"required field(s) {string.Join(", ", missing)} are missing");
             },
         };
     }
@@ -141,6 +145,6 @@ public sealed class FrontierTask
             ["required"] = new JsonArray("summary"),
             ["additionalProperties"] = false,
         }),
-        Check = answer => answer["summary"] is JsonValue ? null : "\"summary\" must be a string",
+        Check = answer => answer["summary"] is JsonValue ? null : new AnswerProblem("no summary string", "\"summary\" must be a string"),
     };
 }

@@ -49,7 +49,7 @@ public sealed class EscalationStep(Escalator escalator, EscalationOutcomes outco
                 ?? throw new InvalidOperationException("the job has no compliance result: nothing may leave unredacted");
             var stopwatch = Stopwatch.StartNew();
             var outcome = await escalator.EscalateAsync(escalation, cancellationToken);
-            var record = Record(job, escalation.Job.Compliance, outcome.Result, outcome.SentOutside, stopwatch.Elapsed);
+            var record = Record(job, escalation.Job.Compliance, outcome, stopwatch.Elapsed);
             // Queued before it is kept: keeping cannot lose the record, whatever Redis does.
             records.Enqueue(record);
             await outcomes.KeepAsync(FrontierCallOrigin.Escalation, new KeptEscalation(outcome.Result with { Fields = outcome.AnsweredFields }, record));
@@ -77,19 +77,19 @@ public sealed class EscalationStep(Escalator escalator, EscalationOutcomes outco
         Placeholders = job.Placeholders,
     };
 
-    private static RecordAudit Record(BatchedJob job, ComplianceResult compliance, EscalationResult result, string? sentOutside, TimeSpan latency) => new()
+    private static RecordAudit Record(BatchedJob job, ComplianceResult compliance, EscalationOutcome outcome, TimeSpan latency) => new()
     {
         JobId = job.JobId,
         TenantId = job.TenantId,
         Step = ResourceNames.Steps.Escalation,
         Service = ResourceNames.Services.FrontierEscalation,
-        Model = result.Model,
+        Model = outcome.Result.Model,
         InputSha256 = JobIntake.Sha256(compliance.RedactedText),
-        Decision = result.Escalated ? result.Label ?? "escalated" : "needs-review",
+        Decision = outcome.Result.Escalated ? outcome.Result.Label ?? "escalated" : "needs-review",
         LatencyMs = latency.TotalMilliseconds,
-        Cost = result.Cost,
-        SentOutside = sentOutside,
-        Detail = result.Reason,
+        Cost = outcome.Result.Cost,
+        SentOutside = outcome.SentOutside,
+        Detail = outcome.AuditedReason,
         // Kept with the outcome, so a retried step sends the same record: stored precision now, not after a round trip.
         OccurredAt = Jobs.Audit.AuditChain.ToStoredPrecision(DateTimeOffset.UtcNow),
     };

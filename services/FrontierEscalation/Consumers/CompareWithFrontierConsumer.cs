@@ -44,7 +44,7 @@ public sealed class CompareWithFrontierConsumer(Escalator escalator, EscalationO
             var kept = await outcomes.FindAsync(FrontierCallOrigin.Shadow, message.TenantId, message.JobId);
             if (kept is null)
             {
-                var (called, sentOutside) = await escalator.EscalateAsync(new Escalate
+                var outcome = await escalator.EscalateAsync(new Escalate
                 {
                     JobId = message.JobId,
                     TenantId = message.TenantId,
@@ -53,6 +53,7 @@ public sealed class CompareWithFrontierConsumer(Escalator escalator, EscalationO
                     EscalationReasons = ["shadow comparison"],
                     IntentLabels = message.Labels,
                 }, context.CancellationToken, FrontierCallOrigin.Shadow);
+                var (called, sentOutside) = (outcome.Result, outcome.SentOutside);
                 kept = new KeptEscalation(called, new RecordAudit
                 {
                     JobId = message.JobId,
@@ -65,7 +66,7 @@ public sealed class CompareWithFrontierConsumer(Escalator escalator, EscalationO
                     LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
                     Cost = called.Cost,
                     SentOutside = sentOutside,
-                    Detail = called.Escalated ? null : called.Reason,
+                    Detail = called.Escalated ? null : outcome.AuditedReason,
                 });
                 await outcomes.KeepAsync(FrontierCallOrigin.Shadow, kept);
             }

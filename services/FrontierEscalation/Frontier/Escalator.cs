@@ -18,6 +18,13 @@ public sealed record EscalationOutcome(EscalationResult Result, string? SentOuts
     /// <summary>An extraction's fields as the frontier answered them, before the job's placeholders were restored: what
     /// may be kept outside the job (<see cref="EscalationOutcomes"/>) without its personal data.</summary>
     public IReadOnlyDictionary<string, string?>? AnsweredFields { get; init; }
+
+    /// <summary>The reason as the audit record may hold it, where the result's reason quotes the frontier's answer
+    /// (which can echo the job's text); null when the result's reason holds nothing of the job.</summary>
+    public string? AuditDetail { get; init; }
+
+    /// <summary>What the audit record's detail says.</summary>
+    public string? AuditedReason => AuditDetail ?? Result.Reason;
 }
 
 /// <summary>Why the frontier was called: a job's escalation, or a shadow comparison of a job the specialists decided.
@@ -103,7 +110,8 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         string? label = null;
         IReadOnlyDictionary<string, string?>? answeredFields = null;
         var answers = new List<string>();
-        string? invalid = null;
+        AnswerProblem? invalid = null;
+        string? invalidTask = null;
         try
         {
             foreach (var task in reserved.Tasks)
@@ -111,7 +119,7 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
                 var (answer, problem, _) = await frontier.AskValidatedAsync(task, redacted, options.Value.MaxOutputTokens, cancellationToken, log);
                 if (problem is not null)
                 {
-                    invalid = $"the frontier's {task.Name} answer was invalid twice ({problem})";
+                    (invalid, invalidTask) = (problem, task.Name);
                     break;
                 }
 
@@ -141,7 +149,11 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         if (invalid is not null)
         {
             await ledger.SettleAsync(reservation, KnownCost(log));
-            return Outcome(log, origin, redacted, null, Failed($"needs review: {invalid}; escalated because {why}", log));
+            // The job's reason quotes the answer for the reviewer; the audit record says only what kind of mistake it was.
+            return Outcome(log, origin, redacted, null, Failed(Invalid(invalidTask!, invalid.Feedback, why), log)) with
+            {
+                AuditDetail = Invalid(invalidTask!, invalid.Summary, why),
+            };
         }
 
         // Placeholders are restored here, after the answers are in: a failure restoring them is a failure after a paid
@@ -188,6 +200,9 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
             $"needs review: the escalation was interrupted after {log.Calls.Count} answered frontier call(s) ({exception.GetType().Name}){unknown}; escalated because {why}",
             log));
     }
+
+    private static string Invalid(string task, string problem, string why) =>
+        $"needs review: the frontier's {task} answer was invalid twice ({problem}); escalated because {why}";
 
     private static decimal KnownCost(FrontierCallLog log) => log.Calls.Sum(c => c.Cost);
 
