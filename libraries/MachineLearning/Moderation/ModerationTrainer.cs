@@ -28,7 +28,10 @@ public static class ModerationTrainer
 
         progress?.Invoke(new TrainingProgress("featurising", 0));
         var texts = data.Training.Select(e => e.Text).ToArray();
-        var space = SoftmaxTrainer.BuildSpace(options.Features, texts, options.Linear.MinCount, cancellationToken);
+        // Segments are parts of training texts, so they bring no new n-gram; left out of the space, they leave it
+        // (and with it every other head) as it is without them.
+        var space = SoftmaxTrainer.BuildSpace(options.Features, data.Training.Where(e => !ModerationDataset.IsSegment(e)).Select(e => e.Text).ToArray(),
+            options.Linear.MinCount, cancellationToken);
         var rows = SoftmaxTrainer.Vectorize(space, texts, cancellationToken);
 
         var categories = ModerationCategories.All;
