@@ -300,7 +300,7 @@ public static class ModerationDataset
                         training.AddRange(Segments(context, $"bipia-{task}{SegmentSourceSuffix}", false));
                         // Self-Instruct requests as if inserted: only their own segments are needed, since the
                         // segments around them are the context's, already negatives.
-                        for (var r = 0; r < UnrelatedRequestsPerContext; r++)
+                        for (var r = 0; r < UnrelatedRequestsPerContext && unrelatedRequests.Count > 0; r++)
                         {
                             training.AddRange(Segments(unrelatedRequests[segmentRng.Next(unrelatedRequests.Count)], $"bipia-unrelated{SegmentSourceSuffix}", true));
                         }
