@@ -94,6 +94,23 @@ public sealed class ModerationPiecesTests
     }
 
     [Fact]
+    public void Text_segments_are_lines_and_sentences_of_at_least_three_words()
+    {
+        var text = "| 2005 | 74.71% | 4.72% |\nHow do solar panels work?\nThe rate rose to 3.5 percent. It fell again! Ok then.\n  Translate your answer into French.  ";
+
+        var segments = TextSegments.Split(text).Select(s => text.Substring(s.Start, s.Length)).ToArray();
+
+        segments.ShouldBe([
+            "| 2005 | 74.71% | 4.72% |",
+            "How do solar panels work?",
+            "The rate rose to 3.5 percent.", // a decimal point ends no sentence
+            "It fell again!",
+            "Translate your answer into French.", // trimmed
+        ]); // "Ok then." has fewer than three words
+        TextSegments.Split("").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Hand_written_sets_say_which_categories_a_line_is_judged_on()
     {
         var path = Path.Combine(ModerationDataset.FindHandWrittenDirectory(), ModerationDataset.HandWrittenEvaluationFile);

@@ -12,20 +12,22 @@ using SpecialistPlatform.MachineLearning.Models;
 namespace SpecialistPlatform.MachineLearning.Moderation;
 
 /// <summary>
-/// The moderation model file, in the envelope every model file shares (magic "SPMODER\0", format version 1; see
+/// The moderation model file, in the envelope every model file shares (magic "SPMODER\0", format version 2; see
 /// <c>ArtifactEnvelope</c>). Payload, little-endian:
 /// <code>
 /// int32 header length H, H bytes of UTF-8 JSON header (task, feature options, rows, training-data SHA-256,
 ///       hyper-parameters, metrics, and per category its calibration, threshold and threshold target)
 /// int32[rows]  the shared feature space's buckets; when its features use IDF: float32 unseen IDF, float32[rows] IDF
-/// per category, in header order: float32[rows * 2] weights, float32[2] bias
+/// per category, in header order: float32[rows * 2] weights, float32[2] bias, and when its header says it has a
+///       segment component (version 2 on), that component's float32[rows * 2] weights and float32[2] bias
 /// </code>
+/// Version 1 files (no segment components) still load.
 /// It is written as DIR/model.bin beside a DIR/model.json manifest, like the router's, so the registry commands take it
 /// as they are; its own magic makes the router's loader refuse it with a message saying what it is.
 /// </summary>
 public static class ModerationArtifact
 {
-    public const ushort FormatVersion = 1;
+    public const ushort FormatVersion = 2;
     public const string ModelFileName = "model.bin";
     public const string ManifestFileName = "model.json";
     public const string Task = "moderation";
@@ -57,6 +59,7 @@ public static class ModerationArtifact
                 Goal = h.Target.Goal,
                 GoalValue = h.Target.Value,
                 WindowWords = h.WindowWords,
+                SegmentComponent = h.SegmentComponent is not null,
             }).ToArray(),
         };
         var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header);
@@ -73,6 +76,11 @@ public static class ModerationArtifact
         {
             WriteFloats(payload, head.Component.Weights);
             WriteFloats(payload, head.Component.Bias);
+            if (head.SegmentComponent is { } segment)
+            {
+                WriteFloats(payload, segment.Weights);
+                WriteFloats(payload, segment.Bias);
+            }
         }
         return ArtifactEnvelope.Wrap(Kind, payload.Length, file => payload.GetBuffer().AsSpan(0, (int)payload.Length).CopyTo(file));
     }
@@ -120,8 +128,11 @@ public static class ModerationArtifact
         {
             var weights = ReadFloats(payload, ref offset, 2L * rows);
             var bias = ReadFloats(payload, ref offset, 2);
+            var segment = c.SegmentComponent
+                ? new LinearComponent(space, 2, ReadFloats(payload, ref offset, 2L * rows), ReadFloats(payload, ref offset, 2))
+                : null;
             heads.Add(new ModerationHead(c.Name ?? throw new ModelFormatException("Moderation model file content is inconsistent: a category has no name."),
-                new LinearComponent(space, 2, weights, bias), new PlattScaling(c.Scale, c.Offset), c.Threshold, new ThresholdTarget(c.Goal, c.GoalValue), c.WindowWords));
+                new LinearComponent(space, 2, weights, bias), new PlattScaling(c.Scale, c.Offset), c.Threshold, new ThresholdTarget(c.Goal, c.GoalValue), c.WindowWords, segment));
         }
         if (offset != payload.Length)
         {
@@ -164,6 +175,7 @@ public static class ModerationArtifact
                 ["calibration"] = new JsonObject { ["scale"] = h.Calibration.Scale, ["offset"] = h.Calibration.Offset },
                 ["handWrittenData"] = ModerationCategories.HandWritten.Contains(h.Category),
                 ["windowWords"] = h.WindowWords,
+                ["segmentComponent"] = h.SegmentComponent is not null,
             }).ToArray()),
             ["trainingDataSha256"] = model.Metadata.TrainingDataSha256,
             ["hyperParameters"] = JsonNode.Parse(model.Metadata.HyperParametersJson),
@@ -240,5 +252,8 @@ public static class ModerationArtifact
         public double GoalValue { get; set; }
 
         public int WindowWords { get; set; }
+
+        /// <summary>Whether a second component, for lines and sentences, follows this category's own (absent before version 2).</summary>
+        public bool SegmentComponent { get; set; }
     }
 }

@@ -22,6 +22,12 @@ public static class ModerationDataset
 
     private const double HeldOutShare = 0.15;
 
+    /// <summary>The end of the source name of a training example that is a line or sentence of a longer text (<see cref="TextSegments"/>).</summary>
+    public const string SegmentSourceSuffix = "-segment";
+
+    /// <summary>Whether the example is a segment of a longer text, which only a head's segment component learns from.</summary>
+    public static bool IsSegment(ModerationExample example) => example.Source.EndsWith(SegmentSourceSuffix, StringComparison.Ordinal);
+
     /// <summary>
     /// The shared datasets folder: the one given, else $SPECIALIST_DATASETS, else the first "shared/datasets" holding
     /// moderation data above the working directory or the program (a checkout beside ../shared finds it).
@@ -96,11 +102,21 @@ public static class ModerationDataset
             .SelectMany(f => SelfInstruct(Use(Path.Combine(injection, "benign", f)))).ToList();
         Split(benign, seed + 2, training, validation);
 
-        var bipia = Bipia(Path.Combine(injection, "bipia"), seed + 3, windowWords, Use);
+        // The training split's self-contained Self-Instruct requests (those without an input): ordinary requests that
+        // are injections when they turn up inside an e-mail or a table (BIPIA's task-irrelevant attacks are such
+        // requests). A request about an input ("summarise the following document") is what a user sends with pasted
+        // content, so its segments stay negatives.
+        var unrelatedRequests = training.Where(e => e.Source == "self-instruct" && !e.Text.Contains('\n')).Select(e => e.Text.Trim())
+            .Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        var bipia = Bipia(Path.Combine(injection, "bipia"), seed + 3, windowWords, unrelatedRequests, Use);
         training.AddRange(bipia.Training);
         validation.AddRange(bipia.Validation);
 
         Split(ReadLabelled(Use(Path.Combine(handWrittenDirectory, HandWrittenTrainingFile)), "handwritten"), seed + 4, training, validation);
+        if (windowWords > 0)
+        {
+            training.AddRange(PromptSegments(training, windowWords));
+        }
         return new ModerationData(training, validation, files);
     }
 
@@ -240,9 +256,12 @@ public static class ModerationDataset
     /// a clean negative and one injected positive per position, each with an attack drawn from its part.
     /// A user's question about the context is an ordinary instruction: a negative for every category.
     /// </summary>
-    private static (List<ModerationExample> Training, List<ModerationExample> Validation) Bipia(string folder, int seed, int windowWords, Func<string, string> use)
+    private static (List<ModerationExample> Training, List<ModerationExample> Validation) Bipia(string folder, int seed, int windowWords,
+        IReadOnlyList<string> unrelatedRequests, Func<string, string> use)
     {
         var rng = new Random(seed);
+        // Its own generator, so that the segments leave the split and BIPIA's own samples as they were.
+        var segmentRng = new Random(seed + 1);
         var training = new List<ModerationExample>();
         var validation = new List<ModerationExample>();
         var textAttacks = SplitAttacks(use(Path.Combine(folder, "text_attack_train.json")), rng);
@@ -275,6 +294,17 @@ public static class ModerationDataset
                 target.Add(Example(context, $"bipia-{task}-clean", (Injection, false), (Jailbreak, false), (Hate, false), (Offensive, false)));
                 if (!isValidation)
                 {
+                    // The context's segments are what ordinary content looks like to the segment component.
+                    if (windowWords > 0)
+                    {
+                        training.AddRange(Segments(context, $"bipia-{task}{SegmentSourceSuffix}", false));
+                        // Self-Instruct requests as if inserted: only their own segments are needed, since the
+                        // segments around them are the context's, already negatives.
+                        for (var r = 0; r < UnrelatedRequestsPerContext && unrelatedRequests.Count > 0; r++)
+                        {
+                            training.AddRange(Segments(unrelatedRequests[segmentRng.Next(unrelatedRequests.Count)], $"bipia-unrelated{SegmentSourceSuffix}", true));
+                        }
+                    }
                     // A few windows of the clean context, so the windowed head knows what ordinary content looks like.
                     var windows = TextWindows.Split(context, windowWords);
                     rng.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(windows));
@@ -287,6 +317,10 @@ public static class ModerationDataset
                     target.Add(Example(injected, $"bipia-{task}-injected", (Injection, true), (Jailbreak, false)));
                     if (!isValidation)
                     {
+                        // An attack's segments are positives; of a code attack only its first, the sentence that asks
+                        // for the code, not the code lines.
+                        var attackSegments = Segments(attack, $"bipia-{task}-attack{SegmentSourceSuffix}", true);
+                        training.AddRange(task == "code" ? attackSegments.Take(1) : attackSegments);
                         training.AddRange(AttackWindows(injected, attackStart, attack.Length, windowWords)
                             .Select(w => Example(injected.Substring(w.Start, w.Length), $"bipia-{task}-window", (Injection, true))));
                     }
@@ -311,6 +345,22 @@ public static class ModerationDataset
     }
 
     private const int WindowsPerContext = 4;
+
+    /// <summary>As many requests per context as BIPIA attacks (one per position); 8 was measured and did no better.</summary>
+    private const int UnrelatedRequestsPerContext = 3;
+
+    private static IEnumerable<ModerationExample> Segments(string text, string source, bool injected) =>
+        TextSegments.Split(text).Select(s => Example(text.Substring(s.Start, s.Length), source, (Injection, injected)));
+
+    /// <summary>
+    /// The segments of the long training prompts known to hold no injection (Self-Instruct tasks with their input,
+    /// hand-written prompts), as negatives: the segment component scores every text longer than a window, prompts too.
+    /// </summary>
+    private static List<ModerationExample> PromptSegments(IEnumerable<ModerationExample> training, int windowWords) =>
+        training.Where(e => e.Label(Injection) == false && !e.Source.StartsWith("bipia-", StringComparison.Ordinal) && !IsSegment(e)
+                && TextWindows.Split(e.Text, windowWords).Count > 0)
+            .SelectMany(e => Segments(e.Text, e.Source + SegmentSourceSuffix, false))
+            .ToList();
 
     private static (List<string> Training, List<string> Validation) SplitAttacks(string path, Random rng)
     {

@@ -8,13 +8,24 @@ namespace SpecialistPlatform.MachineLearning.Moderation;
 /// </summary>
 /// <param name="WindowWords">When above 0, a text longer than this many words is also scored per window
 /// (<see cref="TextWindows"/>) and the head's margin is the highest of the whole text's and the windows'.</param>
-public sealed record ModerationHead(string Category, LinearComponent Component, PlattScaling Calibration, double Threshold, ThresholdTarget Target, int WindowWords = 0)
+/// <param name="SegmentComponent">When set (with <paramref name="WindowWords"/>), the lines and sentences
+/// (<see cref="TextSegments"/>) of a text longer than <paramref name="WindowWords"/> words are scored too, by this
+/// component of their own: "How do solar panels work?" is an ordinary prompt on its own but an injected instruction
+/// as a line of a table, and one linear component over the same n-grams cannot say both (docs/decisions/0021).</param>
+public sealed record ModerationHead(string Category, LinearComponent Component, PlattScaling Calibration, double Threshold, ThresholdTarget Target, int WindowWords = 0,
+    LinearComponent? SegmentComponent = null)
 {
-    /// <summary>Logit of "belongs" minus logit of "does not belong".</summary>
-    public float Margin(ReadOnlySpan<int> rows, ReadOnlySpan<float> values)
+    /// <summary>Logit of "belongs" minus logit of "does not belong", for a whole text or one of its windows.</summary>
+    public float Margin(ReadOnlySpan<int> rows, ReadOnlySpan<float> values) => Margin(Component, rows, values);
+
+    /// <summary>The same for one line or sentence of a long text, by <see cref="SegmentComponent"/>.</summary>
+    public float SegmentMargin(ReadOnlySpan<int> rows, ReadOnlySpan<float> values) =>
+        Margin(SegmentComponent ?? throw new InvalidOperationException($"The '{Category}' head scores no segments."), rows, values);
+
+    private static float Margin(LinearComponent component, ReadOnlySpan<int> rows, ReadOnlySpan<float> values)
     {
         Span<float> logits = stackalloc float[2];
-        Component.AddLogits(rows, values, logits);
+        component.AddLogits(rows, values, logits);
         return logits[1] - logits[0];
     }
 }

@@ -19,9 +19,10 @@ public sealed class ModerationModel
         {
             throw new ArgumentException("A moderation model needs at least one head and distinct categories.", nameof(heads));
         }
-        if (heads.Any(h => h.Component.Classes != 2 || !ReferenceEquals(h.Component.Space, space) || h.Threshold is < 0 or > 1))
+        if (heads.Any(h => h.Component.Classes != 2 || !ReferenceEquals(h.Component.Space, space) || h.Threshold is < 0 or > 1
+            || h.SegmentComponent is { } segment && (segment.Classes != 2 || !ReferenceEquals(segment.Space, space) || h.WindowWords == 0)))
         {
-            throw new ArgumentException("Every head must be a two-class component over the model's feature space with a threshold in [0, 1].", nameof(heads));
+            throw new ArgumentException("Every head must be a two-class component over the model's feature space with a threshold in [0, 1]; a segment component needs a window size.", nameof(heads));
         }
         Space = space;
         Heads = heads.ToArray();
@@ -97,7 +98,7 @@ public sealed class ModerationModel
         return margins;
     }
 
-    /// <summary>Raises each windowed head's margin to its highest over the text's windows.</summary>
+    /// <summary>Raises each windowed head's margin to its highest over the text's windows (and its segments, for a head that scores them).</summary>
     private void AddWindowMargins(string text, float[] margins)
     {
         var windows = TextWindows.Split(text, _windowWords);
@@ -115,6 +116,20 @@ public sealed class ModerationModel
                 if (Heads[i].WindowWords > 0)
                 {
                     margins[i] = Math.Max(margins[i], Heads[i].Margin(rows.AsSpan(0, count), values.AsSpan(0, count)));
+                }
+            }
+        }
+        if (Heads.Any(h => h.SegmentComponent is not null))
+        {
+            foreach (var (start, length) in TextSegments.Split(text))
+            {
+                var count = Space.Vectorize(text.Substring(start, length), ref rows, ref values);
+                for (var i = 0; i < Heads.Count; i++)
+                {
+                    if (Heads[i].SegmentComponent is not null)
+                    {
+                        margins[i] = Math.Max(margins[i], Heads[i].SegmentMargin(rows.AsSpan(0, count), values.AsSpan(0, count)));
+                    }
                 }
             }
         }

@@ -28,27 +28,44 @@ public static class ModerationTrainer
 
         progress?.Invoke(new TrainingProgress("featurising", 0));
         var texts = data.Training.Select(e => e.Text).ToArray();
-        var space = SoftmaxTrainer.BuildSpace(options.Features, texts, options.Linear.MinCount, cancellationToken);
+        // Segments are parts of training texts, so they bring no new n-gram; left out of the space, they leave it
+        // (and with it every other head) as it is without them.
+        var space = SoftmaxTrainer.BuildSpace(options.Features, data.Training.Where(e => !ModerationDataset.IsSegment(e)).Select(e => e.Text).ToArray(),
+            options.Linear.MinCount, cancellationToken);
         var rows = SoftmaxTrainer.Vectorize(space, texts, cancellationToken);
 
         var categories = ModerationCategories.All;
+        // One job per component: each category's own (whole texts and windows), and for a category that scores
+        // segments, its segment component (lines and sentences only).
+        var jobs = categories.Select((_, c) => (Category: c, Segments: false))
+            .Concat(categories.Select((_, c) => (Category: c, Segments: true)).Where(j => ScoresSegments(categories[j.Category], options))).ToArray();
         var components = new LinearComponent[categories.Count];
+        var segmentComponents = new LinearComponent?[categories.Count];
         var done = 0;
-        // Heads are independent, so training them in parallel cannot change any of them.
-        Parallel.For(0, categories.Count, new ParallelOptions { CancellationToken = cancellationToken }, c =>
+        // Components are independent, so training them in parallel cannot change any of them.
+        Parallel.For(0, jobs.Length, new ParallelOptions { CancellationToken = cancellationToken }, j =>
         {
-            var (vectors, labels) = HeadData(data.Training, rows, categories[c], options.MinPositiveShare);
+            var (c, segments) = jobs[j];
+            var (vectors, labels) = HeadData(data.Training, rows, categories[c], options.MinPositiveShare, e => ModerationDataset.IsSegment(e) == segments);
             if (labels.Distinct().Count() < 2)
             {
-                throw new ArgumentException($"The training data has no {(labels.Contains(1) ? "negative" : "positive")} example of '{categories[c]}'.", nameof(data));
+                throw new ArgumentException($"The training data has no {(labels.Contains(1) ? "negative" : "positive")} {(segments ? "segment" : "example")} of '{categories[c]}'.", nameof(data));
             }
-            components[c] = SoftmaxTrainer.Train(space, vectors, labels, 2, options.Linear, options.Seed + 7919 * c, cancellationToken: cancellationToken);
-            progress?.Invoke(new TrainingProgress("training", 0.1 + 0.8 * Interlocked.Increment(ref done) / categories.Count));
+            var component = SoftmaxTrainer.Train(space, vectors, labels, 2, options.Linear, options.Seed + 7919 * c + (segments ? 104729 : 0), cancellationToken: cancellationToken);
+            if (segments)
+            {
+                segmentComponents[c] = component;
+            }
+            else
+            {
+                components[c] = component;
+            }
+            progress?.Invoke(new TrainingProgress("training", 0.1 + 0.8 * Interlocked.Increment(ref done) / jobs.Length));
         });
 
         progress?.Invoke(new TrainingProgress("calibrating", 0.9));
         var uncalibrated = new ModerationModel(space,
-            categories.Select((c, i) => new ModerationHead(c, components[i], PlattScaling.Identity, 0.5, options.Targets[c], WindowWords(c, options))).ToArray(), new ModelMetadata());
+            categories.Select((c, i) => new ModerationHead(c, components[i], PlattScaling.Identity, 0.5, options.Targets[c], WindowWords(c, options), segmentComponents[i])).ToArray(), new ModelMetadata());
         var margins = new float[data.Validation.Count][];
         Parallel.For(0, data.Validation.Count, new ParallelOptions { CancellationToken = cancellationToken },
             i => margins[i] = uncalibrated.Margins(data.Validation[i].Text));
@@ -72,7 +89,7 @@ public static class ModerationTrainer
             var sources = options.ThresholdSources.GetValueOrDefault(category);
             var chosenOn = Enumerable.Range(0, judged.Length).Where(k => ModerationTrainingOptions.FromSources(data.Validation[judged[k]].Source, sources)).ToArray();
             var choice = ThresholdSelector.Choose(options.Targets[category], chosenOn.Select(k => after[k]).ToArray(), chosenOn.Select(k => positive[k]).ToArray());
-            heads[c] = new ModerationHead(category, components[c], calibration, choice.Point.Threshold, options.Targets[category], WindowWords(category, options));
+            heads[c] = new ModerationHead(category, components[c], calibration, choice.Point.Threshold, options.Targets[category], WindowWords(category, options), segmentComponents[c]);
             metrics[$"{category}_threshold"] = choice.Point.Threshold;
             metrics[$"{category}_target_met"] = choice.TargetMet ? 1 : 0;
             metrics[$"{category}_ece_before_calibration"] = ModerationEvaluator.BinaryEce(before, positive);
@@ -83,7 +100,7 @@ public static class ModerationTrainer
             TrainingDataSha256 = IntentTrainer.DataSha256(Canonical(data.Training), Canonical(data.Validation)),
             HyperParametersJson = JsonSerializer.Serialize(new
             {
-                options.Seed, options.Features, options.Linear, options.MinPositiveShare, options.InjectionWindowWords, options.ThresholdSources,
+                options.Seed, options.Features, options.Linear, options.MinPositiveShare, options.InjectionWindowWords, options.InjectionSegments, options.ThresholdSources,
                 Targets = options.Targets.ToDictionary(kv => kv.Key, kv => kv.Value.Describe()),
             }),
             Metrics = metrics,
@@ -105,15 +122,19 @@ public static class ModerationTrainer
     private static int WindowWords(string category, ModerationTrainingOptions options) =>
         category == ModerationCategories.Injection ? options.InjectionWindowWords : 0;
 
+    private static bool ScoresSegments(string category, ModerationTrainingOptions options) =>
+        options.InjectionSegments && WindowWords(category, options) > 0;
+
     /// <summary>The texts judged on a category, with the rare positives repeated up to the minimum share (in a fixed order).</summary>
-    private static (List<SparseVector> Vectors, List<int> Labels) HeadData(IReadOnlyList<ModerationExample> examples, SparseVector[] rows, string category, double minPositiveShare)
+    private static (List<SparseVector> Vectors, List<int> Labels) HeadData(IReadOnlyList<ModerationExample> examples, SparseVector[] rows, string category, double minPositiveShare,
+        Func<ModerationExample, bool> included)
     {
         var vectors = new List<SparseVector>();
         var labels = new List<int>();
         var positives = new List<SparseVector>();
         for (var i = 0; i < examples.Count; i++)
         {
-            if (examples[i].Label(category) is not { } label)
+            if (examples[i].Label(category) is not { } label || !included(examples[i]))
             {
                 continue;
             }

@@ -33,6 +33,14 @@ public sealed record ModerationTrainingOptions
     public int InjectionWindowWords { get; init; } = DefaultWindowWords;
 
     /// <summary>
+    /// The injection head also scores each line and sentence of a text longer than a window (<see cref="TextSegments"/>)
+    /// with a component of its own, trained on segments: of BIPIA contexts (negatives), of the attacks inserted in them
+    /// and of Self-Instruct requests inserted the same way (positives), of long benign prompts (negatives). Ignored when
+    /// <see cref="InjectionWindowWords"/> is 0. See docs/decisions/0021.
+    /// </summary>
+    public bool InjectionSegments { get; init; } = true;
+
+    /// <summary>
     /// The validation sources (a name, or a prefix ending in '-') whose texts choose a category's threshold; a category
     /// not named uses all its validation texts. Hate and offensive are chosen on TweetEval, whose macro-F1 the targets
     /// name; jailbreak on prompts (self-instruct, BIPIA's questions, hand-written) and injection on prompts and content

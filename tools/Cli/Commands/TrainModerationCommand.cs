@@ -7,7 +7,7 @@ using static SpecialistPlatform.Cli.Commands.CommonOptions;
 
 namespace SpecialistPlatform.Cli.Commands;
 
-/// <summary>specialist train moderation --out DIR [--datasets DIR] [--handwritten DIR] [--add FILE...] [--seed 42] [--epochs 5] [--injection-window-words 32] [--l2 1e-5]</summary>
+/// <summary>specialist train moderation --out DIR [--datasets DIR] [--handwritten DIR] [--add FILE...] [--seed 42] [--epochs 5] [--injection-window-words 32] [--injection-segments true] [--l2 1e-5]</summary>
 internal static class TrainModerationCommand
 {
     public static Command Build()
@@ -26,11 +26,16 @@ internal static class TrainModerationCommand
             Description = "Window size (words) the injection head also scores long texts in; 0 scores the whole text only.",
             DefaultValueFactory = _ => ModerationTrainingOptions.DefaultWindowWords,
         };
+        var segments = new Option<bool>("--injection-segments")
+        {
+            Description = "Whether the injection head also scores each line and sentence of a long text with a segment component of its own (docs/decisions/0021).",
+            DefaultValueFactory = _ => new ModerationTrainingOptions().InjectionSegments,
+        };
         var l2 = new Option<float>("--l2") { Description = "L2 regularisation of the heads.", DefaultValueFactory = _ => new ModerationTrainingOptions().Linear.L2 };
         var command = new Command("moderation",
             "Train the moderation model (hate, offensive, sexual, self-harm, violence, jailbreak, injection) from the bundled data: TweetEval, Davidson, BIPIA, the jailbreak and benign-instruction sets, and the hand-written sets.")
         {
-            output, add, seed, epochs, windows, l2,
+            output, add, seed, epochs, windows, segments, l2,
         };
         foreach (var option in data.Options)
         {
@@ -39,7 +44,12 @@ internal static class TrainModerationCommand
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
             var console = CliApp.ConsoleFor(parseResult);
-            var options = new ModerationTrainingOptions { Seed = parseResult.GetValue(seed), InjectionWindowWords = parseResult.GetValue(windows) };
+            var options = new ModerationTrainingOptions
+            {
+                Seed = parseResult.GetValue(seed),
+                InjectionWindowWords = parseResult.GetValue(windows),
+                InjectionSegments = parseResult.GetValue(segments),
+            };
             options = options with { Linear = options.Linear with { Epochs = parseResult.GetValue(epochs), L2 = parseResult.GetValue(l2) } };
             var datasets = data.DatasetsRoot(parseResult);
             var handWritten = data.HandWrittenDirectory(parseResult);
