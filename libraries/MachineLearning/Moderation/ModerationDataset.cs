@@ -22,6 +22,15 @@ public static class ModerationDataset
 
     private const double HeldOutShare = 0.15;
 
+    /// <summary>Banking77's training texts, beside the hand-written sets (data/banking77/train.csv in the repository and
+    /// beside every program that trains moderation).</summary>
+    public const string BankingRequestsFile = "banking77/train.csv";
+
+    /// <summary>What an ordinary banking request is evidence against: hate and the hand-written harms. Not offensive (a
+    /// customer may swear about a lost card); not jailbreak or injection, whose heads lost recall on held-out jailbreaks
+    /// (0.949 to 0.921 at the same 1.8% of benign prompts) when polite requests were added as their negatives.</summary>
+    private static readonly string[] BankingNegativeCategories = [Hate, Sexual, SelfHarm, Violence];
+
     /// <summary>The end of the source name of a training example that is a line or sentence of a longer text (<see cref="TextSegments"/>).</summary>
     public const string SegmentSourceSuffix = "-segment";
 
@@ -113,6 +122,17 @@ public static class ModerationDataset
         validation.AddRange(bipia.Validation);
 
         Split(ReadLabelled(Use(Path.Combine(handWrittenDirectory, HandWrittenTrainingFile)), "handwritten"), seed + 4, training, validation);
+
+        // Customer-service requests as the platform's jobs look (Banking77's training texts, bundled in data/banking77
+        // under CC-BY-4.0): negatives for every category but offensive. Without them the heads learned harm from tweets
+        // and a few hundred hand-written sentences only, and flagged 37% of CLINC150's ordinary requests ("I want to
+        // close my account" as self-harm). Offensive is left unlabelled: a customer may swear about a lost card.
+        var banking = Path.Combine(handWrittenDirectory, "..", BankingRequestsFile);
+        if (File.Exists(banking))
+        {
+            Split(LabeledDataReader.ReadTexts(Use(Path.GetFullPath(banking))).Distinct(StringComparer.Ordinal)
+                .Select(t => Example(t, "banking77", [.. BankingNegativeCategories.Select(c => (c, false))])), seed + 5, training, validation);
+        }
         if (windowWords > 0)
         {
             training.AddRange(PromptSegments(training, windowWords));
