@@ -4,26 +4,13 @@ namespace SpecialistPlatform.IntentClassifier;
 
 /// <summary>Section <c>IntentClassifier</c>: which registry model the router serves, and what to train the first
 /// version from when the registry has none.</summary>
-public sealed class IntentClassifierOptions
+public sealed class IntentClassifierOptions : Jobs.Registry.ServedModelOptions
 {
     public const string Section = "IntentClassifier";
 
     /// <summary>The registry name of the router (task "intent"); its active version decides, its shadow runs beside.</summary>
     [Required]
     public string ModelName { get; set; } = "banking77";
-
-    /// <summary>How often the registry is checked for a newly promoted version.</summary>
-    [Range(0.1, 3600)]
-    public double RegistryRefreshSeconds { get; set; } = 2;
-
-    /// <summary>How often shadow agreement counts are written to the registry.</summary>
-    [Range(0.1, 3600)]
-    public double ShadowFlushSeconds { get; set; } = 5;
-
-    /// <summary>Share of jobs (0..1, by job id) the shadow version decides as a canary before it is promoted; 0 = it
-    /// only runs beside the active version.</summary>
-    [Range(0, 1)]
-    public double CanaryShare { get; set; }
 
     /// <summary>Labelled CSV (header row) to train the first model from.</summary>
     [Required]

@@ -103,20 +103,7 @@ public static class EntityTaggerModel
         log?.WriteLine($"Training the default PII tagger (seed {DefaultSeed}, {DefaultCount} examples) into {directory} ...");
         var stopwatch = Stopwatch.StartNew();
         var result = Train(DefaultSeed, DefaultCount);
-        // Written to a private folder first and moved into place, so a concurrent process never reads half a model.
-        var temp = directory + ".tmp-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
-        Save(result, temp, DefaultSeed, DefaultCount);
-        try
-        {
-            if (Directory.Exists(directory))
-                Directory.Delete(directory, recursive: true);
-            Directory.Move(temp, directory);
-        }
-        catch (IOException)
-        {
-            // Another process put the same model there first: ours is identical, so keep theirs.
-            Directory.Delete(temp, recursive: true);
-        }
+        MachineLearning.Artifacts.ModelCache.Publish(directory, temp => Save(result, temp, DefaultSeed, DefaultCount));
         log?.WriteLine($"Trained the default PII tagger in {stopwatch.Elapsed.TotalSeconds:0.0} s.");
         return result.Model;
     }

@@ -117,3 +117,17 @@ public sealed class ShadowAgreement(IServiceScopeFactory scopes, TimeSpan flushI
         public Dictionary<string, Dictionary<string, int>> Disagreements { get; } = new(StringComparer.Ordinal);
     }
 }
+
+public static class ShadowAgreementRegistration
+{
+    /// <summary>One <see cref="ShadowAgreement"/> for the service, flushing at its <typeparamref name="TOptions"/>'s
+    /// interval, running as a hosted service.</summary>
+    public static IServiceCollection AddShadowAgreement<TOptions>(this IServiceCollection services)
+        where TOptions : ServedModelOptions
+    {
+        services.AddSingleton(provider => new ShadowAgreement(provider.GetRequiredService<IServiceScopeFactory>(),
+            TimeSpan.FromSeconds(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TOptions>>().Value.ShadowFlushSeconds),
+            provider.GetRequiredService<ILogger<ShadowAgreement>>()));
+        return services.AddHostedService(provider => provider.GetRequiredService<ShadowAgreement>());
+    }
+}

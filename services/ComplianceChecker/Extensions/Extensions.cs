@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SpecialistPlatform.ComplianceChecker.Activities;
 using SpecialistPlatform.ComplianceChecker.Consumers;
 using SpecialistPlatform.ComplianceChecker.Moderation;
@@ -29,11 +28,8 @@ public static class Extensions
         builder.Services.AddPlatformDbContext();
         builder.Services.AddScoped<ModelRegistry>();
         builder.Services.AddSingleton<ModerationModelHost>();
-        builder.Services.AddSingleton(provider => new ShadowAgreement(provider.GetRequiredService<IServiceScopeFactory>(),
-            TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<ModerationOptions>>().Value.ShadowFlushSeconds),
-            provider.GetRequiredService<ILogger<ShadowAgreement>>()));
+        builder.Services.AddShadowAgreement<ModerationOptions>();
         builder.Services.AddSingleton<ModerationCheck>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<ShadowAgreement>());
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ModerationModelHost>());
         builder.Services.AddHealthChecks().AddCheck<ModerationModelHost>("moderation-model", tags: [ServiceDefaults.Extensions.ReadyTag]);
 

@@ -60,7 +60,7 @@ public static class DefaultModerationModel
         var stopwatch = Stopwatch.StartNew();
         var result = ModerationTrainer.Train(data, training, cancellationToken: cancellationToken);
         var artifact = ModerationArtifact.Serialize(result.Model);
-        WriteAtomically(directory, artifact);
+        ModelCache.Publish(directory, temp => File.WriteAllBytes(Path.Combine(temp, ModelFile), artifact));
         logger.LogInformation("Trained the default moderation model in {Seconds:0.0} s", stopwatch.Elapsed.TotalSeconds);
         return Trained(artifact, result.Model, result.TrainingExamples);
     }
@@ -84,26 +84,5 @@ public static class DefaultModerationModel
         recipe.Append(JsonSerializer.Serialize(training)).Append('\n');
         recipe.Append(typeof(ModerationTrainer).Assembly.ManifestModule.ModuleVersionId);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipe.ToString())))[..16];
-    }
-
-    /// <summary>Written to a private folder and moved into place, so a concurrent process never reads half a model.</summary>
-    private static void WriteAtomically(string directory, byte[] artifact)
-    {
-        var temp = directory + ".tmp-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
-        Directory.CreateDirectory(temp);
-        File.WriteAllBytes(Path.Combine(temp, ModelFile), artifact);
-        try
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            Directory.Move(temp, directory);
-        }
-        catch (IOException)
-        {
-            // Another process put the same model there first: ours is identical, so keep theirs.
-            Directory.Delete(temp, recursive: true);
-        }
     }
 }

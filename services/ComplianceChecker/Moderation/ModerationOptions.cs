@@ -6,7 +6,7 @@ namespace SpecialistPlatform.ComplianceChecker.Moderation;
 /// Section <c>Moderation</c>: which moderation model the compliance step serves (docs/decisions/0025). What a flagged
 /// category does is the tenant's policy (Compliance:Policies, the policy file's "moderation" object), not this.
 /// </summary>
-public sealed class ModerationOptions
+public sealed class ModerationOptions : Jobs.Registry.ServedModelOptions
 {
     public const string Section = "Moderation";
 
@@ -21,18 +21,6 @@ public sealed class ModerationOptions
     /// <summary>The registry name (task "moderation").</summary>
     [Required]
     public string ModelName { get; set; } = "default";
-
-    /// <summary>How often the registry is checked for a newly promoted version.</summary>
-    [Range(0.1, 3600)]
-    public double RegistryRefreshSeconds { get; set; } = 2;
-
-    /// <summary>How often shadow agreement counts are written to the registry.</summary>
-    [Range(0.1, 3600)]
-    public double ShadowFlushSeconds { get; set; } = 5;
-
-    /// <summary>Share of jobs (0..1, by job id) the shadow version decides as a canary; 0 = it only runs beside.</summary>
-    [Range(0, 1)]
-    public double CanaryShare { get; set; }
 
     /// <summary>The shared datasets folder the default model is trained from (moderation/ and prompt-injection/);
     /// empty for $SPECIALIST_DATASETS, else the first shared/datasets above the working directory or the program.</summary>

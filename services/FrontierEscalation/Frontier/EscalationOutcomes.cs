@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Retry;
 using SpecialistPlatform.Contracts.Audit;
 using SpecialistPlatform.Contracts.Jobs;
 using StackExchange.Redis;
@@ -28,18 +26,6 @@ public sealed class EscalationOutcomes(IConnectionMultiplexer redis, ILogger<Esc
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    // Keeping happens after money was spent, so a Redis blip there is waited out, like settling a reservation.
-    private static readonly ResiliencePipeline KeepRetry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutException>(),
-            MaxRetryAttempts = 6,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(200),
-        })
-        .Build();
 
     /// <summary>
     /// The kept outcomes of these jobs, by job id. A Redis failure is thrown: nothing has been sent for them in this
@@ -80,7 +66,7 @@ public sealed class EscalationOutcomes(IConnectionMultiplexer redis, ILogger<Esc
         var value = JsonSerializer.Serialize(kept, Json);
         try
         {
-            await KeepRetry.ExecuteAsync(async _ => await redis.GetDatabase().StringSetAsync(key, value, KeptFor));
+            await AfterPaymentRetry.Redis.ExecuteAsync(async _ => await redis.GetDatabase().StringSetAsync(key, value, KeptFor));
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

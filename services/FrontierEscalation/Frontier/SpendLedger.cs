@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 using SpecialistPlatform.Frontier;
 using StackExchange.Redis;
 
@@ -50,18 +48,6 @@ public sealed class SpendLedger(IConnectionMultiplexer redis, IOptions<FrontierO
         return 1
         """);
 
-    // Settling happens after money was spent, so a Redis blip there is waited out rather than failing the job.
-    private static readonly ResiliencePipeline SettleRetry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutException>(),
-            MaxRetryAttempts = 6,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(200),
-        })
-        .Build();
-
     /// <summary>
     /// Reserves <paramref name="worstCaseCost"/> for <paramref name="tenantId"/> if it fits both budgets and the rate
     /// limit. A Redis failure is thrown: the caller has sent nothing yet and can try again.
@@ -107,7 +93,7 @@ public sealed class SpendLedger(IConnectionMultiplexer redis, IOptions<FrontierO
 
         try
         {
-            await SettleRetry.ExecuteAsync(async _ => await redis.GetDatabase().ScriptEvaluateAsync(Settle, new
+            await AfterPaymentRetry.Redis.ExecuteAsync(async _ => await redis.GetDatabase().ScriptEvaluateAsync(Settle, new
             {
                 dayKey = (RedisKey)reservation.DayKey,
                 monthKey = (RedisKey)reservation.MonthKey,

@@ -4,7 +4,6 @@ using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Contracts.Steps;
 using SpecialistPlatform.IntentClassifier.Activities;
 using SpecialistPlatform.IntentClassifier.Models;
-using Microsoft.Extensions.Options;
 using SpecialistPlatform.Jobs.Pipelines;
 using SpecialistPlatform.Jobs.Registry;
 using SpecialistPlatform.Jobs.Steps;
@@ -26,10 +25,7 @@ public static class Extensions
         builder.Services.AddPlatformDbContext();
         builder.Services.AddScoped<ModelRegistry>();
         builder.Services.AddSingleton<IntentModelHost>();
-        builder.Services.AddSingleton(provider => new ShadowAgreement(provider.GetRequiredService<IServiceScopeFactory>(),
-            TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<IntentClassifierOptions>>().Value.ShadowFlushSeconds),
-            provider.GetRequiredService<ILogger<ShadowAgreement>>()));
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<ShadowAgreement>());
+        builder.Services.AddShadowAgreement<IntentClassifierOptions>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<IntentModelHost>());
         builder.Services.AddHealthChecks().AddCheck<IntentModelHost>("intent-model", tags: [ServiceDefaults.Extensions.ReadyTag]);
         builder.AddMessaging(bus => bus.AddJobStep<ClassifyIntentActivity, ClassifyIntent>(ResourceNames.Queues.ClassifyIntent));

@@ -1,0 +1,64 @@
+namespace SpecialistPlatform.MachineLearning.Artifacts;
+
+/// <summary>
+/// Default models trained at a first start are cached on the machine, one folder per recipe. A folder is written in
+/// private and moved into place whole, so a process reading the cache never sees half a model, and two processes
+/// training the same recipe at once both succeed.
+/// </summary>
+public static class ModelCache
+{
+    /// <summary>How long a recipe nobody trained again stays: each change to a model's code or data is a new recipe, and
+    /// a default moderation model is 20 MB.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(7);
+
+    /// <summary>Calls <paramref name="write"/> with a private folder, then puts that folder at <paramref name="directory"/>,
+    /// and removes the other recipes' folders beside it that were last written more than <see cref="StaleAfter"/> ago.</summary>
+    public static void Publish(string directory, Action<string> write)
+    {
+        var temp = directory + ".tmp-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
+        Directory.CreateDirectory(temp);
+        write(temp);
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            Directory.Move(temp, directory);
+        }
+        catch (IOException)
+        {
+            // Another process put the same recipe's model there first: ours is identical, so keep theirs.
+            Directory.Delete(temp, recursive: true);
+        }
+
+        PruneStale(directory);
+    }
+
+    private static void PruneStale(string kept)
+    {
+        var parent = Path.GetDirectoryName(Path.GetFullPath(kept));
+        if (parent is null)
+        {
+            return;
+        }
+
+        foreach (var other in new DirectoryInfo(parent).EnumerateDirectories())
+        {
+            if (other.FullName != Path.GetFullPath(kept) && DateTime.UtcNow - other.LastWriteTimeUtc > StaleAfter)
+            {
+                try
+                {
+                    other.Delete(recursive: true);
+                }
+                catch (IOException)
+                {
+                    // In use or already gone: the next publish tries again.
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using SpecialistPlatform.MachineLearning.Artifacts;
+
+namespace SpecialistPlatform.MachineLearning.Tests;
+
+/// <summary>The per-machine cache of default models: whole folders only, and old recipes cleared away.</summary>
+public sealed class ModelCacheTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("specialist-model-cache-").FullName;
+
+    [Fact]
+    public void A_published_recipe_appears_whole_and_stale_recipes_beside_it_are_removed_while_recent_ones_stay()
+    {
+        var stale = Directory.CreateDirectory(Path.Combine(_root, "old-recipe"));
+        Directory.SetLastWriteTimeUtc(stale.FullName, DateTime.UtcNow - ModelCache.StaleAfter - TimeSpan.FromDays(1));
+        var recent = Directory.CreateDirectory(Path.Combine(_root, "other-build"));
+        var target = Path.Combine(_root, "new-recipe");
+
+        ModelCache.Publish(target, folder => File.WriteAllText(Path.Combine(folder, "model.bin"), "weights"));
+
+        File.ReadAllText(Path.Combine(target, "model.bin")).ShouldBe("weights");
+        Directory.Exists(stale.FullName).ShouldBeFalse();
+        Directory.Exists(recent.FullName).ShouldBeTrue();
+        Directory.GetDirectories(_root).ShouldNotContain(d => d.Contains(".tmp-"));
+    }
+
+    [Fact]
+    public void Publishing_over_an_existing_recipe_replaces_it()
+    {
+        var target = Path.Combine(_root, "recipe");
+        ModelCache.Publish(target, folder => File.WriteAllText(Path.Combine(folder, "model.bin"), "first"));
+
+        ModelCache.Publish(target, folder => File.WriteAllText(Path.Combine(folder, "model.bin"), "second"));
+
+        File.ReadAllText(Path.Combine(target, "model.bin")).ShouldBe("second");
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
