@@ -108,20 +108,7 @@ public sealed class ReliabilityTests(PlatformFixture platform)
         // A running job whose routing slip "ends" with a result no reader understands. The workflow takes slip ends in
         // batches, each slip with its batch of jobs; this job must fail alone with the reason, not take its slip or its
         // batch of slips to the error queue.
-        var job = new SpecialistPlatform.Data.Entities.Job
-        {
-            TenantId = "dev",
-            Kind = "email",
-            Text = "a job whose results are unreadable",
-            TextSha256 = new string('0', 64),
-            Status = SpecialistPlatform.Data.Entities.JobStatus.Running,
-            DispatchedAt = DateTimeOffset.UtcNow,
-        };
-        await using (var db = platform.AdminDb())
-        {
-            db.Jobs.Add(job);
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        var job = await InsertRunningJobAsync("a job whose results are unreadable");
 
         var healthy = await platform.SubmitAsync("email", "Please cancel my card, it was stolen yesterday");
         await PublishRoutingSlipCompletedAsync(
@@ -141,20 +128,7 @@ public sealed class ReliabilityTests(PlatformFixture platform)
     {
         // A slip end (from a service gone wrong: nothing outside reaches the services' virtual host) that says the job
         // is another tenant's, with an audit record in that tenant's name. The stored job decides whose it is.
-        var job = new SpecialistPlatform.Data.Entities.Job
-        {
-            TenantId = "dev",
-            Kind = "email",
-            Text = "a running job someone else claims",
-            TextSha256 = new string('0', 64),
-            Status = SpecialistPlatform.Data.Entities.JobStatus.Running,
-            DispatchedAt = DateTimeOffset.UtcNow,
-        };
-        await using (var db = platform.AdminDb())
-        {
-            db.Jobs.Add(job);
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        var job = await InsertRunningJobAsync("a running job someone else claims");
 
         var forgedRecord = new { jobId = job.Id, tenantId = "mallory", step = "intent", service = "intent-classifier", inputSha256 = new string('0', 64),
             decision = "forged", latencyMs = 1.0 };
@@ -178,6 +152,24 @@ public sealed class ReliabilityTests(PlatformFixture platform)
 
     /// <summary>A RoutingSlipCompleted carrying <paramref name="jobs"/>, published as the platform's operator on the
     /// services' virtual host, straight to the workflow's job-events queue.</summary>
+    /// <summary>A dev email job the platform believes is running, without a slip of its own: the test plays its slip's end.</summary>
+    private async Task<SpecialistPlatform.Data.Entities.Job> InsertRunningJobAsync(string text)
+    {
+        var job = new SpecialistPlatform.Data.Entities.Job
+        {
+            TenantId = "dev",
+            Kind = "email",
+            Text = text,
+            TextSha256 = new string('0', 64),
+            Status = SpecialistPlatform.Data.Entities.JobStatus.Running,
+            DispatchedAt = DateTimeOffset.UtcNow,
+        };
+        await using var db = platform.AdminDb();
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return job;
+    }
+
     private async Task PublishRoutingSlipCompletedAsync(params object[] jobs)
     {
         var factory = new ConnectionFactory { Uri = new Uri(platform.RabbitMqConnectionString) };
