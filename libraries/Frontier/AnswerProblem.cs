@@ -5,7 +5,4 @@ namespace SpecialistPlatform.Frontier;
 /// its retry and the person who reviews the job; <see cref="Summary"/> says what kind of mistake it was in words of our
 /// own, for the audit trail, which must never hold text from the job (a model's answer can echo it).
 /// </summary>
-public sealed record AnswerProblem(string Summary, string Feedback)
-{
-    public override string ToString() => Feedback;
-}
+public sealed record AnswerProblem(string Summary, string Feedback);

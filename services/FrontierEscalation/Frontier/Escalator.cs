@@ -110,8 +110,7 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         string? label = null;
         IReadOnlyDictionary<string, string?>? answeredFields = null;
         var answers = new List<string>();
-        AnswerProblem? invalid = null;
-        string? invalidTask = null;
+        (string Task, AnswerProblem Problem)? invalid = null;
         try
         {
             foreach (var task in reserved.Tasks)
@@ -119,7 +118,7 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
                 var (answer, problem, _) = await frontier.AskValidatedAsync(task, redacted, options.Value.MaxOutputTokens, cancellationToken, log);
                 if (problem is not null)
                 {
-                    (invalid, invalidTask) = (problem, task.Name);
+                    invalid = (task.Name, problem);
                     break;
                 }
 
@@ -146,13 +145,13 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
             throw;
         }
 
-        if (invalid is not null)
+        if (invalid is (string invalidTask, AnswerProblem answerProblem))
         {
             await ledger.SettleAsync(reservation, KnownCost(log));
             // The job's reason quotes the answer for the reviewer; the audit record says only what kind of mistake it was.
-            return Outcome(log, origin, redacted, null, Failed(Invalid(invalidTask!, invalid.Feedback, why), log)) with
+            return Outcome(log, origin, redacted, null, Failed(Invalid(invalidTask, answerProblem.Feedback, why), log)) with
             {
-                AuditDetail = Invalid(invalidTask!, invalid.Summary, why),
+                AuditDetail = Invalid(invalidTask, answerProblem.Summary, why),
             };
         }
 
