@@ -36,8 +36,9 @@ public static class DefaultModerationModel
         }
 
         var training = new ModerationTrainingOptions();
-        var data = ModerationDataset.Build(datasets, ModerationDataset.FindHandWrittenDirectory(), training.Seed, training.InjectionWindowWords);
-        var directory = Path.Combine(CacheDirectory(options), CacheKey(data.Files, training));
+        var handWritten = ModerationDataset.FindHandWrittenDirectory();
+        // The key is taken from the data folders' files, so a start that finds the model cached reads no data at all.
+        var directory = Path.Combine(CacheDirectory(options), CacheKey(SourceFiles(datasets, handWritten), training));
         var cached = Path.Combine(directory, ModelFile);
         if (File.Exists(cached))
         {
@@ -46,7 +47,7 @@ public static class DefaultModerationModel
                 var bytes = File.ReadAllBytes(cached);
                 var model = ModerationArtifact.Deserialize(bytes);
                 logger.LogInformation("Read the default moderation model from the cache {Directory}", directory);
-                return Trained(bytes, model, data.Training.Count);
+                return Trained(bytes, model);
             }
             catch (ModelFormatException e)
             {
@@ -55,6 +56,7 @@ public static class DefaultModerationModel
             }
         }
 
+        var data = ModerationDataset.Build(datasets, handWritten, training.Seed, training.InjectionWindowWords);
         logger.LogInformation("Training the default moderation model from {Datasets} ({Count} examples) into {Directory}; this takes a minute or two",
             datasets, data.Training.Count, directory);
         var stopwatch = Stopwatch.StartNew();
@@ -62,18 +64,28 @@ public static class DefaultModerationModel
         var artifact = ModerationArtifact.Serialize(result.Model);
         ModelCache.Publish(directory, temp => File.WriteAllBytes(Path.Combine(temp, ModelFile), artifact));
         logger.LogInformation("Trained the default moderation model in {Seconds:0.0} s", stopwatch.Elapsed.TotalSeconds);
-        return Trained(artifact, result.Model, result.TrainingExamples);
+        return Trained(artifact, result.Model);
     }
 
-    private static TrainedDefault Trained(byte[] artifact, ModerationModel model, int examples) =>
-        new(artifact, JsonSerializer.Serialize(model.Metadata.Metrics), model.Metadata.TrainingDataSha256, examples);
+    private static TrainedDefault Trained(byte[] artifact, ModerationModel model) =>
+        new(artifact, JsonSerializer.Serialize(model.Metadata.Metrics), model.Metadata.TrainingDataSha256,
+            (int)model.Metadata.Metrics.GetValueOrDefault("training_examples"));
+
+    /// <summary>Every file the default recipe may read: the public sets' folders, the hand-written sets and the bundled
+    /// banking requests. A file the recipe does not read only costs a retraining when it changes.</summary>
+    private static IEnumerable<string> SourceFiles(string datasets, string handWritten) =>
+        new[] { Path.Combine(datasets, "moderation"), Path.Combine(datasets, "prompt-injection"), handWritten }
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            .Append(Path.GetFullPath(Path.Combine(handWritten, "..", ModerationDataset.BankingRequestsFile)))
+            .Where(File.Exists)
+            .Order(StringComparer.Ordinal);
 
     private static string CacheDirectory(ModerationOptions options) =>
         !string.IsNullOrWhiteSpace(options.ModelCacheDirectory) ? options.ModelCacheDirectory
         : Environment.GetEnvironmentVariable(CacheVariable) is { Length: > 0 } configured ? configured
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "specialist", "moderation");
 
-    private static string CacheKey(IReadOnlyList<string> files, ModerationTrainingOptions training)
+    private static string CacheKey(IEnumerable<string> files, ModerationTrainingOptions training)
     {
         var recipe = new StringBuilder();
         foreach (var file in files)
