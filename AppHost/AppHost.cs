@@ -44,6 +44,9 @@ IResourceBuilder<IResourceWithConnectionString> RabbitMqUser(string service, str
     localRabbitMq?.AddServiceUser(service, virtualHost) as IResourceBuilder<IResourceWithConnectionString>
     ?? (virtualHost == RabbitMqServerResource.InternalVirtualHost ? givenRabbitMq! : givenRabbitMqIntake!);
 
+// The audit chain's key, kept in the data folder and never in the database: the workflow seals, the gateway verifies.
+var auditChainKey = builder.AddParameter("audit-chain-key", AuditChainKey.Choose(settings), secret: true);
+
 // The schema, and in Development the dev tenant's key: a short-lived worker the services wait for.
 settings.DevApiKey = DevelopmentApiKey.Choose(settings);
 var devApiKey = builder.AddParameter("dev-api-key", settings.DevApiKey, secret: true);
@@ -56,11 +59,10 @@ var migrations = builder.AddProject<Projects.DatabaseMigrations>(ResourceNames.S
 // The dev key goes only into a database the AppHost runs itself: never into one it was given (a shared or production one).
 if (runsOwnPostgres)
 {
-    migrations.WithEnvironment("DevelopmentTenant__ApiKey", devApiKey);
+    // With the chain key: each dev key stored or revoked is recorded in the dev tenant's trail.
+    migrations.WithEnvironment("DevelopmentTenant__ApiKey", devApiKey).WithAuditChain(auditChainKey, settings);
 }
 
-// The audit chain's key, kept in the data folder and never in the database: the workflow seals, the gateway verifies.
-var auditChainKey = builder.AddParameter("audit-chain-key", AuditChainKey.Choose(settings), secret: true);
 
 // The services, each its own process.
 var gateway = AddService<Projects.Gateway>(ResourceNames.Services.Gateway, platformDb, redis)

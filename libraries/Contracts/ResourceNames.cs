@@ -98,6 +98,10 @@ public static class ResourceNames
 
         /// <summary>An API key created, rotated or revoked (not a job's step: the record's JobId is the change's own id).</summary>
         public const string KeyManagement = "key-management";
+
+        /// <summary>A model version promoted, rolled back or retired: written into every tenant's trail, since the
+        /// registry's models decide every tenant's jobs (the record's JobId is the change's own id).</summary>
+        public const string ModelRegistry = "model-registry";
     }
 
     /// <summary>Postgres role the services connect as: it may insert audit records but never change them.</summary>

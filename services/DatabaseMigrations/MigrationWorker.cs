@@ -7,6 +7,7 @@ using SpecialistPlatform.Contracts.Security;
 using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Keys;
+using SpecialistPlatform.Jobs.Audit;
 using SpecialistPlatform.Jobs.Intake;
 
 namespace SpecialistPlatform.DatabaseMigrations;
@@ -20,6 +21,8 @@ public sealed class MigrationWorker(
     IConfiguration configuration,
     IHostEnvironment environment,
     IOptions<DevelopmentTenantOptions> developmentTenant,
+    IOptions<AuditChainOptions> auditChain,
+    ILoggerFactory loggerFactory,
     IHostApplicationLifetime lifetime,
     ILogger<MigrationWorker> logger) : BackgroundService
 {
@@ -49,9 +52,7 @@ public sealed class MigrationWorker(
 
             if (environment.IsDevelopment() && developmentTenant.Value.ApiKey is { Length: > 0 } key)
             {
-                await using var db = new PlatformDbContext(new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(connectionString).Options);
-                var revoked = await ApiKeys.EnsureOnlyKeyAsync(db, DevelopmentTenantOptions.TenantId, "Development", key,
-                    [ApiKeyRoles.Submitter, ApiKeyRoles.Auditor, ApiKeyRoles.Admin, ApiKeyRoles.PlatformAdmin], stoppingToken);
+                var revoked = await SeedDevelopmentKeyAsync(connectionString, key, stoppingToken);
                 logger.LogInformation("Development tenant '{Tenant}' has the AppHost's key{Revoked}", DevelopmentTenantOptions.TenantId,
                     revoked > 0 ? $"; {revoked} earlier dev key(s) revoked" : "");
             }
@@ -63,6 +64,28 @@ public sealed class MigrationWorker(
         }
 
         lifetime.StopApplication();
+    }
+
+    /// <summary>
+    /// Stores the AppHost's dev key and revokes earlier ones, each change recorded in the dev tenant's audit trail like
+    /// any other key change (so the AppHost needs to give this worker the audit chain key, as it does the services).
+    /// </summary>
+    private async Task<int> SeedDevelopmentKeyAsync(string connectionString, string key, CancellationToken cancellationToken)
+    {
+        var chainKey = auditChain.Value;
+        if (string.IsNullOrEmpty(chainKey.ChainKey))
+        {
+            throw new InvalidOperationException("Audit:ChainKey is missing: the development key's changes could not be recorded, so none is made. " +
+                                                "The AppHost passes the one in its data folder.");
+        }
+
+        await using var db = new PlatformDbContext(new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(connectionString).Options);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var writer = new AuditTrailWriter(dataSource, new AuditChain(chainKey.KeyBytes()), loggerFactory.CreateLogger<AuditTrailWriter>());
+        var keys = new AuditedApiKeys(db, new ApiKeyStore(db, TimeProvider.System), writer, TimeProvider.System);
+        return await keys.EnsureOnlyKeyAsync(DevelopmentTenantOptions.TenantId, "Development", key,
+            [ApiKeyRoles.Submitter, ApiKeyRoles.Auditor, ApiKeyRoles.Admin, ApiKeyRoles.PlatformAdmin],
+            new ChangeActor(ResourceNames.Services.DatabaseMigrations, "apphost:development-key"), cancellationToken);
     }
 
     /// <summary>

@@ -71,7 +71,8 @@ public sealed class AppHostTests
         try
         {
             var marker = Guid.NewGuid().ToString();
-            await using (var first = await PlatformApp.StartAsync(new PlatformAppOptions { Services = [], DataDirectory = folder }, cancellationToken))
+            const string firstDevKey = "sp_test_restart_first_0123456789abcdefghij", secondDevKey = "sp_test_restart_second_0123456789abcdefghi";
+            await using (var first = await PlatformApp.StartAsync(new PlatformAppOptions { Services = [], DataDirectory = folder, DevApiKey = firstDevKey }, cancellationToken))
             {
                 await using var connection = new NpgsqlConnection(await first.ConnectionStringAsync(ResourceNames.ConnectionStrings.DatabaseOwner, cancellationToken));
                 await connection.OpenAsync(cancellationToken);
@@ -79,12 +80,36 @@ public sealed class AppHostTests
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await using (var second = await PlatformApp.StartAsync(new PlatformAppOptions { Services = [], DataDirectory = folder }, cancellationToken))
+            // A new dev key on the next start: stored, the old one revoked, and both changes in the dev tenant's trail.
+            await using (var second = await PlatformApp.StartAsync(new PlatformAppOptions { Services = [], DataDirectory = folder, DevApiKey = secondDevKey }, cancellationToken))
             {
                 await using var connection = new NpgsqlConnection(await second.ConnectionStringAsync(ResourceNames.ConnectionStrings.DatabaseOwner, cancellationToken));
                 await connection.OpenAsync(cancellationToken);
                 await using var command = new NpgsqlCommand("SELECT value FROM restart_check", connection);
                 (await command.ExecuteScalarAsync(cancellationToken)).ShouldBe(marker);
+
+                await using var audit = new NpgsqlCommand("""
+                    SELECT "Decision", "Service", "Detail" FROM audit_records
+                    WHERE "TenantId" = 'dev' AND "Step" = 'key-management' ORDER BY "Sequence"
+                    """, connection);
+                var records = new List<(string Decision, string Service, string Detail)>();
+                await using (var reader = await audit.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        records.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                    }
+                }
+
+                records.Select(r => r.Decision).ShouldBe(["key-created", "key-created", "key-revoked"]);
+                records.ShouldAllBe(r => r.Service == ResourceNames.Services.DatabaseMigrations && r.Detail.Contains("by=apphost:development-key"));
+                records.ShouldAllBe(r => !r.Detail.Contains("sp_test_restart"), "no record holds a key's secret or its prefix");
+                await using var keys = new NpgsqlCommand("""
+                    SELECT "Id"::text FROM api_keys WHERE "TenantId" = 'dev' ORDER BY "CreatedAt"
+                    """, connection);
+                var firstId = (string)(await keys.ExecuteScalarAsync(cancellationToken))!;
+                records[0].Detail.ShouldContain($"key={firstId}");
+                records[2].Detail.ShouldContain($"key={firstId}; revoked-at=");
             }
         }
         finally

@@ -27,13 +27,14 @@ public sealed class ModelRegistryTests(PlatformFixture platform)
         // The platform's first start trained the default router and made it active.
         var original = await ActiveVersionAsync(cancellationToken);
         (await IntentVersionOfNewJobAsync()).ShouldBe(original.Version);
+        var started = DateTimeOffset.UtcNow.AddSeconds(-1);
 
         var directory = Directory.CreateTempSubdirectory("specialist-registry-").FullName;
         try
         {
             (await Cli("train", "intent", "--data", Path.Combine(RepositoryRoot, "data", "banking77", "train.csv"), "--label-column", "category",
                 "--out", directory, "--seed", "7", "--preset", "linear-ensemble")).ShouldBe(0);
-            (await Cli("models", "register", "--name", "banking77", "--model", directory, "--promote", "shadow", "--db", platform.PostgresAdminConnectionString))
+            (await Cli("models", "register", "--name", "banking77", "--model", directory, "--promote", "shadow", "--db", platform.PostgresAdminConnectionString, "--data-dir", platform.DataDirectory))
                 .ShouldBe(0);
             var candidate = await VersionAsync(ModelStatus.Shadow, cancellationToken);
             candidate.Version.ShouldNotBe(original.Version);
@@ -43,12 +44,26 @@ public sealed class ModelRegistryTests(PlatformFixture platform)
                 (await IntentVersionOfNewJobAsync()).ShouldBe(original.Version));
 
             // ...until it is promoted: then new jobs are routed by it, without a restart.
-            (await Cli("models", "promote", "--name", "banking77", "--version", candidate.Version, "--db", platform.PostgresAdminConnectionString)).ShouldBe(0);
+            (await Cli("models", "promote", "--name", "banking77", "--version", candidate.Version, "--db", platform.PostgresAdminConnectionString, "--data-dir", platform.DataDirectory)).ShouldBe(0);
             await Eventually(async () => await IntentVersionOfNewJobAsync() == candidate.Version);
             (await VersionAsync(ModelStatus.Retired, cancellationToken)).Id.ShouldBe(original.Id);
 
-            (await Cli("models", "rollback", "--name", "banking77", "--db", platform.PostgresAdminConnectionString)).ShouldBe(0);
+            (await Cli("models", "rollback", "--name", "banking77", "--db", platform.PostgresAdminConnectionString, "--data-dir", platform.DataDirectory)).ShouldBe(0);
             await Eventually(async () => await IntentVersionOfNewJobAsync() == original.Version);
+
+            // Each change is in every tenant's trail (written by the same chain writer as the jobs' records), by whoever made it.
+            await using var db = Open();
+            var tenants = await db.Tenants.Select(t => t.Id).ToListAsync(cancellationToken);
+            var changes = await db.AuditRecords.AsNoTracking().Where(r => r.Step == "model-registry" && r.Model == "intent/banking77" && r.RecordedAt >= started)
+                .OrderBy(r => r.TenantId).ThenBy(r => r.Sequence).ToListAsync(cancellationToken);
+            changes.Select(r => r.TenantId).Distinct().Order().ShouldBe(tenants.Order());
+            var devChanges = changes.Where(r => r.TenantId == "dev").ToList();
+            devChanges.Select(r => (r.Decision, r.ModelVersion)).ShouldBe([
+                ("model-promoted", candidate.Version), ("model-promoted", candidate.Version), ("model-rolled-back", original.Version)]);
+            devChanges[0].Detail!.ShouldContain("to=shadow; replaces=none");
+            devChanges[1].Detail!.ShouldContain($"to=active; replaces={original.Version}");
+            devChanges[2].Detail!.ShouldContain($"retired={candidate.Version}");
+            devChanges.ShouldAllBe(r => r.Service == "cli" && r.Detail!.Contains($"by=os-user:{Environment.UserName}"));
         }
         finally
         {

@@ -32,7 +32,7 @@ public sealed class ModerationRegistryTests(PlatformFixture platform)
         {
             await File.WriteAllBytesAsync(Path.Combine(directory, "model.bin"), ModerationArtifact.Serialize(variant), cancellationToken);
             await Cli("models", "register", "--task", "moderation", "--name", "default", "--model", directory, "--promote", "shadow",
-                "--db", platform.PostgresAdminConnectionString);
+                "--db", platform.PostgresAdminConnectionString, "--data-dir", platform.DataDirectory);
             var candidate = await VersionAsync(ModelStatus.Shadow, cancellationToken);
             candidate.Version.ShouldNotBe(original.Version);
 
@@ -43,9 +43,9 @@ public sealed class ModerationRegistryTests(PlatformFixture platform)
             agreed.ShouldBe(compared);
 
             // ...until it is promoted; then rolled back.
-            await Cli("models", "promote", "--task", "moderation", "--name", "default", "--version", candidate.Version, "--db", platform.PostgresAdminConnectionString);
+            await Cli("models", "promote", "--task", "moderation", "--name", "default", "--version", candidate.Version, "--db", platform.PostgresAdminConnectionString, "--data-dir", platform.DataDirectory);
             await Eventually(async () => await VersionOfABatchAsync() == candidate.Version);
-            await Cli("models", "rollback", "--task", "moderation", "--name", "default", "--db", platform.PostgresAdminConnectionString);
+            await Cli("models", "rollback", "--task", "moderation", "--name", "default", "--db", platform.PostgresAdminConnectionString, "--data-dir", platform.DataDirectory);
             await Eventually(async () => await VersionOfABatchAsync() == original.Version);
         }
         finally

@@ -34,8 +34,9 @@ public static class ApiKeys
             .ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, now), cancellationToken);
     }
 
-    /// <summary>Creates the tenant if needed and stores the key; an existing identical key is left as it is.</summary>
-    public static async Task EnsureAsync(PlatformDbContext db, string tenantId, string tenantName, string key, string[] roles, CancellationToken cancellationToken)
+    /// <summary>Creates the tenant if needed and stores the key; an existing identical key is left as it is. Returns the
+    /// key it stored, or null when it was there already.</summary>
+    public static async Task<ApiKey?> EnsureAsync(PlatformDbContext db, string tenantId, string tenantName, string key, string[] roles, CancellationToken cancellationToken)
     {
         if (!await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
         {
@@ -43,22 +44,26 @@ public static class ApiKeys
         }
 
         var hash = Hash(key);
+        ApiKey? created = null;
         if (!await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken))
         {
-            db.ApiKeys.Add(new ApiKey { TenantId = tenantId, Name = KeyName(tenantName), Prefix = DisplayPrefix(key), KeyHash = hash, Roles = roles });
+            created = new ApiKey { TenantId = tenantId, Name = KeyName(tenantName), Prefix = DisplayPrefix(key), KeyHash = hash, Roles = roles };
+            db.ApiKeys.Add(created);
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        return created;
     }
 
     /// <summary>
     /// Makes <paramref name="key"/> the tenant's one active key of that name (the development tenant's key, which the
-    /// AppHost chooses): stores it when new and revokes every other active key of the same name. Returns how many
-    /// were revoked, so changing SPECIALIST_DEV_API_KEY leaves no old dev key valid.
+    /// AppHost chooses): stores it when new and revokes every other active key of the same name, so changing
+    /// SPECIALIST_DEV_API_KEY leaves no old dev key valid. Returns what changed, for the audit trail.
     /// </summary>
-    public static async Task<int> EnsureOnlyKeyAsync(PlatformDbContext db, string tenantId, string tenantName, string key, string[] roles, CancellationToken cancellationToken)
+    public static async Task<OnlyKeyChanges> EnsureOnlyKeyAsync(PlatformDbContext db, string tenantId, string tenantName, string key, string[] roles,
+        CancellationToken cancellationToken)
     {
-        await EnsureAsync(db, tenantId, tenantName, key, roles, cancellationToken);
+        var created = await EnsureAsync(db, tenantId, tenantName, key, roles, cancellationToken);
         var hash = Hash(key);
         var name = KeyName(tenantName);
         var others = await db.ApiKeys
@@ -70,7 +75,7 @@ public static class ApiKeys
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return others.Count;
+        return new OnlyKeyChanges(created, others);
     }
 
     internal static string KeyName(string tenantName) => $"{tenantName} key";

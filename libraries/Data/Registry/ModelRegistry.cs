@@ -188,12 +188,24 @@ public sealed class ModelRegistry(PlatformDbContext db)
         await db.ModelVersions.FirstOrDefaultAsync(m => m.Task == task && m.Name == name && m.Version == version, cancellationToken)
         ?? throw new ModelRegistryException($"{task}/{name} has no version '{version}'.");
 
-    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> LockAsync(string task, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// The model's advisory lock inside a transaction: the caller's when it has one open on this context (so a change
+    /// and its audit record commit together: see AuditedModelRegistry), else one of our own.
+    /// </summary>
+    private async Task<RegistryTransaction> LockAsync(string task, string name, CancellationToken cancellationToken)
     {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var key = $"model:{task}:{name}";
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
-        return transaction;
+        return new RegistryTransaction(owned);
+    }
+
+    /// <summary>Commits and disposes only a transaction the registry began; a caller's is the caller's to commit.</summary>
+    private sealed class RegistryTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? owned) : IAsyncDisposable
+    {
+        public Task CommitAsync(CancellationToken cancellationToken) => owned?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
     /// <summary>An entry without its bytes (filter and order before this projection: EF cannot see through it).</summary>

@@ -10,10 +10,6 @@ using SpecialistPlatform.Jobs.Intake;
 
 namespace SpecialistPlatform.Jobs.Audit;
 
-/// <summary>Who changes a key: the service writing the record, and the caller in it ("key:&lt;id&gt;" for a gateway
-/// request, "os-user:&lt;name&gt;" for the command line).</summary>
-public sealed record KeyChangeActor(string Service, string By);
-
 /// <summary>
 /// Creating, rotating and revoking API keys with an audit record for each change, written in the same transaction as
 /// the change: a key never changes without its record, and a record never tells of a change that was rolled back.
@@ -28,7 +24,7 @@ public sealed class AuditedApiKeys(PlatformDbContext db, ApiKeyStore store, Audi
     public const string Revoked = "key-revoked";
 
     public async Task<IssuedApiKey> CreateAsync(string tenantId, string name, IReadOnlyCollection<string> roles, DateTimeOffset? expiresAt,
-        KeyChangeActor actor, CancellationToken cancellationToken, string? newTenantName = null)
+        ChangeActor actor, CancellationToken cancellationToken, string? newTenantName = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var issued = await store.CreateAsync(tenantId, name, roles, expiresAt, cancellationToken, newTenantName);
@@ -38,7 +34,7 @@ public sealed class AuditedApiKeys(PlatformDbContext db, ApiKeyStore store, Audi
     }
 
     /// <summary>See <see cref="ApiKeyStore.RotateAsync"/>; null (and no record) when the key is not active.</summary>
-    public async Task<IssuedApiKey?> RotateAsync(ApiKey old, TimeSpan grace, KeyChangeActor actor, CancellationToken cancellationToken)
+    public async Task<IssuedApiKey?> RotateAsync(ApiKey old, TimeSpan grace, ChangeActor actor, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await store.RotateAsync(old, grace, cancellationToken) is not { } issued)
@@ -54,7 +50,7 @@ public sealed class AuditedApiKeys(PlatformDbContext db, ApiKeyStore store, Audi
 
     /// <summary>See <see cref="ApiKeyStore.RevokeAsync"/>. A key already stopped is left as it is, and nothing is recorded:
     /// nothing changed.</summary>
-    public async Task RevokeAsync(ApiKey key, KeyChangeActor actor, CancellationToken cancellationToken)
+    public async Task RevokeAsync(ApiKey key, ChangeActor actor, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var before = key.RevokedAt;
@@ -68,7 +64,31 @@ public sealed class AuditedApiKeys(PlatformDbContext db, ApiKeyStore store, Audi
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task RecordAsync(ApiKey key, string decision, string detail, KeyChangeActor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// The development tenant's key, which the AppHost chooses and the migrations store (<see cref="ApiKeys.EnsureOnlyKeyAsync"/>):
+    /// the key stored and each earlier dev key revoked get their records, so the dev tenant's trail shows every dev key
+    /// that was ever valid and when it stopped. Returns how many were revoked.
+    /// </summary>
+    public async Task<int> EnsureOnlyKeyAsync(string tenantId, string tenantName, string key, string[] roles, ChangeActor actor,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changes = await ApiKeys.EnsureOnlyKeyAsync(db, tenantId, tenantName, key, roles, cancellationToken);
+        if (changes.Created is { } created)
+        {
+            await RecordAsync(created, Created, $"key={created.Id}; {Describe(created)}", actor, cancellationToken);
+        }
+
+        foreach (var revoked in changes.Revoked)
+        {
+            await RecordAsync(revoked, Revoked, $"key={revoked.Id}; revoked-at={Time(revoked.RevokedAt)}; {Describe(revoked)}", actor, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return changes.Revoked.Count;
+    }
+
+    private async Task RecordAsync(ApiKey key, string decision, string detail, ChangeActor actor, CancellationToken cancellationToken)
     {
         detail += $"; by={actor.By}";
         var record = new RecordAudit

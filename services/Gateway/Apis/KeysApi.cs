@@ -44,7 +44,7 @@ public static class KeysApi
             return NeedsPlatformAdmin("give");
         }
 
-        var issued = await keys.CreateAsync(user.TenantId(), request.Name!, request.Roles!, request.ExpiresAt, Actor(user), cancellationToken);
+        var issued = await keys.CreateAsync(user.TenantId(), request.Name!, request.Roles!, request.ExpiresAt, ChangeActors.Of(user), cancellationToken);
         return TypedResults.Created($"/api/v1/keys/{issued.Key.Id}", IssuedApiKeyView.Of(issued));
     }
 
@@ -68,7 +68,7 @@ public static class KeysApi
             return NeedsPlatformAdmin("rotate");
         }
 
-        if (await keys.RotateAsync(old, TimeSpan.FromSeconds(grace), Actor(user), cancellationToken) is not { } issued)
+        if (await keys.RotateAsync(old, TimeSpan.FromSeconds(grace), ChangeActors.Of(user), cancellationToken) is not { } issued)
         {
             return JobsApi.Problem(StatusCodes.Status409Conflict, "Key not active", $"Key {id} is revoked or expired; create a new one instead.");
         }
@@ -90,15 +90,11 @@ public static class KeysApi
             return NeedsPlatformAdmin("revoke");
         }
 
-        await keys.RevokeAsync(key, Actor(user), cancellationToken);
+        await keys.RevokeAsync(key, ChangeActors.Of(user), cancellationToken);
         // This gateway forgets the key at once; another instance within its 30 s cache.
         cache.Remove(key.KeyHash);
         return TypedResults.Ok(ApiKeyView.Of(key));
     }
-
-    /// <summary>The key that made the request, for the audit record: its id, never its secret.</summary>
-    private static KeyChangeActor Actor(ClaimsPrincipal user) =>
-        new(ResourceNames.Services.Gateway, $"key:{user.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? "unknown"}");
 
     private static ProblemHttpResult NotFound(Guid id) =>
         JobsApi.Problem(StatusCodes.Status404NotFound, "Key not found", $"Your tenant has no key {id}.");

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Gateway.Authentication;
+using SpecialistPlatform.Jobs.Audit;
 
 namespace SpecialistPlatform.Gateway.Apis;
 
@@ -9,6 +11,7 @@ namespace SpecialistPlatform.Gateway.Apis;
 /// The model registry over HTTP, the same operations as `specialist models`: auditors list versions (which model and
 /// version decided is in every audit record), platform admins promote and roll back. Services pick a change up within seconds.
 /// The registry is the platform's, not a tenant's: changing it needs the platform admin role, not a tenant's admin.
+/// Every change is recorded in every tenant's audit trail (step model-registry) with the id of the key that made it.
 /// </summary>
 public static class ModelsApi
 {
@@ -26,7 +29,7 @@ public static class ModelsApi
         TypedResults.Ok(await registry.ListAsync(task, name, cancellationToken));
 
     public static async Task<Results<Ok<RegisteredModel>, ProblemHttpResult>> PromoteModel(
-        string task, string name, PromoteModelRequest request, ModelRegistry registry, CancellationToken cancellationToken)
+        string task, string name, PromoteModelRequest request, ClaimsPrincipal user, AuditedModelRegistry registry, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<ModelStatus>(request.To ?? "active", ignoreCase: true, out var to) || to is not (ModelStatus.Active or ModelStatus.Shadow))
         {
@@ -40,7 +43,7 @@ public static class ModelsApi
 
         try
         {
-            return TypedResults.Ok(await registry.PromoteAsync(task, name, request.Version, to, cancellationToken));
+            return TypedResults.Ok(await registry.PromoteAsync(task, name, request.Version, to, ChangeActors.Of(user), cancellationToken));
         }
         catch (ModelRegistryException e)
         {
@@ -49,11 +52,11 @@ public static class ModelsApi
     }
 
     public static async Task<Results<Ok<RollbackResponse>, ProblemHttpResult>> RollbackModel(
-        string task, string name, ModelRegistry registry, CancellationToken cancellationToken)
+        string task, string name, ClaimsPrincipal user, AuditedModelRegistry registry, CancellationToken cancellationToken)
     {
         try
         {
-            var (retired, active) = await registry.RollbackAsync(task, name, cancellationToken);
+            var (retired, active) = await registry.RollbackAsync(task, name, ChangeActors.Of(user), cancellationToken);
             return TypedResults.Ok(new RollbackResponse(retired, active));
         }
         catch (ModelRegistryException e)

@@ -50,6 +50,7 @@ public static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ApiKeyStore>();
         builder.Services.AddScoped<AuditedApiKeys>();
+        builder.Services.AddScoped<AuditedModelRegistry>();
         builder.Services.AddHostedService<UndispatchedJobSweeper>();
     }
 }

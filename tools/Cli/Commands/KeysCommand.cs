@@ -34,14 +34,14 @@ internal static class KeysCommand
         var name = new Option<string>("--name") { Description = "What the key is for, e.g. 'billing service'.", Required = true };
         var roles = new Option<string>("--roles") { Description = $"Comma-separated: {string.Join(", ", ApiKeyRoles.All)}.", Required = true };
         var expires = new Option<DateTimeOffset?>("--expires") { Description = "When the key stops working (ISO 8601, e.g. 2027-06-30T00:00Z); default never." };
-        var auditKey = AuditKeyFile();
+        var auditKey = AuditedChanges.AuditKeyFile();
         var command = new Command("create", "Make a key for a tenant and print it (once).")
         {
             database.Db, database.DataDir, auditKey, tenant, tenantName, name, roles, expires,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
-            var chain = await ChainAsync(parseResult, auditKey, database, cancellationToken);
+            var chain = await AuditedChanges.ChainAsync(parseResult, auditKey, database.DataDir, cancellationToken);
             await using var db = database.Open(parseResult);
             var store = new ApiKeyStore(db, TimeProvider.System);
             var roleList = parseResult.GetRequiredValue(roles).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -55,7 +55,7 @@ internal static class KeysCommand
             {
                 await using var audited = Audited(db, store, chain);
                 issued = await audited.Keys.CreateAsync(parseResult.GetRequiredValue(tenant), parseResult.GetRequiredValue(name), roleList,
-                    parseResult.GetValue(expires), Actor(), cancellationToken, parseResult.GetValue(tenantName));
+                    parseResult.GetValue(expires), AuditedChanges.Actor(), cancellationToken, parseResult.GetValue(tenantName));
             }
             catch (ArgumentException e)
             {
@@ -104,20 +104,20 @@ internal static class KeysCommand
         var tenant = Tenant();
         var id = KeyId();
         var grace = new Option<TimeSpan>("--grace") { Description = "How long the old key keeps working (e.g. 01:00:00); default: it stops now.", DefaultValueFactory = _ => TimeSpan.Zero };
-        var auditKey = AuditKeyFile();
+        var auditKey = AuditedChanges.AuditKeyFile();
         var command = new Command("rotate", "Make a new key with the same name, roles and expiry, print it, and stop the old one.")
         {
             database.Db, database.DataDir, auditKey, tenant, id, grace,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
-            var chain = await ChainAsync(parseResult, auditKey, database, cancellationToken);
+            var chain = await AuditedChanges.ChainAsync(parseResult, auditKey, database.DataDir, cancellationToken);
             await using var db = database.Open(parseResult);
             var store = new ApiKeyStore(db, TimeProvider.System);
             var old = await store.FindAsync(parseResult.GetRequiredValue(tenant), parseResult.GetRequiredValue(id), cancellationToken)
                 ?? throw new UsageException($"Tenant '{parseResult.GetRequiredValue(tenant)}' has no key {parseResult.GetRequiredValue(id)}.");
             await using var audited = Audited(db, store, chain);
-            var issued = await audited.Keys.RotateAsync(old, parseResult.GetValue(grace), Actor(), cancellationToken)
+            var issued = await audited.Keys.RotateAsync(old, parseResult.GetValue(grace), AuditedChanges.Actor(), cancellationToken)
                 ?? throw new UsageException($"Key {old.Id} is revoked or expired; create a new one instead.");
             var console = CliApp.ConsoleFor(parseResult);
             Print(console, "Rotated", issued);
@@ -132,48 +132,33 @@ internal static class KeysCommand
         var database = new PlatformDatabaseOptions();
         var tenant = Tenant();
         var id = KeyId();
-        var auditKey = AuditKeyFile();
+        var auditKey = AuditedChanges.AuditKeyFile();
         var command = new Command("revoke", "Stop a key now (gateways forget it within 30 s).") { database.Db, database.DataDir, auditKey, tenant, id };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
-            var chain = await ChainAsync(parseResult, auditKey, database, cancellationToken);
+            var chain = await AuditedChanges.ChainAsync(parseResult, auditKey, database.DataDir, cancellationToken);
             await using var db = database.Open(parseResult);
             var store = new ApiKeyStore(db, TimeProvider.System);
             var key = await store.FindAsync(parseResult.GetRequiredValue(tenant), parseResult.GetRequiredValue(id), cancellationToken)
                 ?? throw new UsageException($"Tenant '{parseResult.GetRequiredValue(tenant)}' has no key {parseResult.GetRequiredValue(id)}.");
             await using var audited = Audited(db, store, chain);
-            await audited.Keys.RevokeAsync(key, Actor(), cancellationToken);
+            await audited.Keys.RevokeAsync(key, AuditedChanges.Actor(), cancellationToken);
             CliApp.ConsoleFor(parseResult).WriteLine($"Revoked {key.Id} ({key.Prefix}...) at {Time(key.RevokedAt)}.");
             return 0;
         }));
         return command;
     }
 
-    private static Option<string?> AuditKeyFile() =>
-        new("--audit-key-file") { Description = "The audit chain key the change is recorded with; default: audit-chain-key in the data folder." };
-
-    /// <summary>Read before anything changes: a key change that cannot be recorded is not made.</summary>
-    private static async Task<AuditChain> ChainAsync(ParseResult parseResult, Option<string?> keyFile, PlatformDatabaseOptions database,
-        CancellationToken cancellationToken)
-    {
-        var path = parseResult.GetValue(keyFile) ?? Path.Combine(parseResult.GetRequiredValue(database.DataDir), "audit-chain-key");
-        return new AuditChain(Convert.FromBase64String(await AuditCommand.ReadChainKeyAsync(path, cancellationToken)));
-    }
-
-    /// <summary>The audited key store over the command's own database connection. The writer's data source is only
-    /// there because its constructor wants one: the records go through the context's connection and transaction.</summary>
+    /// <summary>The audited key store over the command's own database connection.</summary>
     private static AuditedKeyStore Audited(PlatformDbContext db, ApiKeyStore store, AuditChain chain)
     {
-        var dataSource = NpgsqlDataSource.Create(db.Database.GetConnectionString()!);
-        var writer = new AuditTrailWriter(dataSource, chain, NullLogger<AuditTrailWriter>.Instance);
-        return new AuditedKeyStore(new AuditedApiKeys(db, store, writer, TimeProvider.System), dataSource);
+        var lease = AuditedChanges.Writer(db, chain);
+        return new AuditedKeyStore(new AuditedApiKeys(db, store, lease.Writer, TimeProvider.System), lease);
     }
 
-    private static KeyChangeActor Actor() => new(ResourceNames.Services.Cli, $"os-user:{Environment.UserName}");
-
-    private sealed record AuditedKeyStore(AuditedApiKeys Keys, NpgsqlDataSource DataSource) : IAsyncDisposable
+    private sealed record AuditedKeyStore(AuditedApiKeys Keys, AuditedChanges.AuditWriterLease Lease) : IAsyncDisposable
     {
-        public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+        public ValueTask DisposeAsync() => Lease.DisposeAsync();
     }
 
     private static Option<string> Tenant() => new("--tenant") { Description = "The tenant's id.", Required = true };

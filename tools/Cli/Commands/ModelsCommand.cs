@@ -8,6 +8,7 @@ using SpecialistPlatform.Cli.Platform;
 using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Registry;
+using SpecialistPlatform.Jobs.Audit;
 
 namespace SpecialistPlatform.Cli.Commands;
 
@@ -65,9 +66,10 @@ internal static class ModelsCommand
         var model = CommonOptions.Model();
         var promote = new Option<string?>("--promote") { Description = "Also promote it: shadow or active." };
         var note = new Option<string?>("--note") { Description = "Why this version exists (kept with it)." };
+        var auditKey = AuditedChanges.AuditKeyFile();
         var command = new Command("register", "Store a trained model (DIR/model.bin and its model.json manifest) as a candidate version.")
         {
-            db, dataDir, task, name, model, promote, note,
+            db, dataDir, task, name, model, promote, note, auditKey,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
@@ -86,14 +88,17 @@ internal static class ModelsCommand
             var trainingData = manifest?["trainingDataSha256"]?.GetValue<string>();
 
             await using var context = Open(parseResult, db, dataDir);
+            // Read the chain key before anything is stored, so a promotion that could not be recorded stores nothing either.
+            await using var audited = parseResult.GetValue(promote) is null ? null : await AuditedAsync(parseResult, context, auditKey, dataDir, cancellationToken);
             var registry = new ModelRegistry(context);
             var registered = await registry.RegisterAsync(parseResult.GetRequiredValue(task), parseResult.GetRequiredValue(name),
                 await File.ReadAllBytesAsync(file, cancellationToken), metrics, trainingData, parseResult.GetValue(note), cancellationToken);
             var console = CliApp.ConsoleFor(parseResult);
             console.WriteLine($"Registered {registered.Task}/{registered.Name} version {registered.Version} ({registered.Status.ToString().ToLowerInvariant()})");
-            if (parseResult.GetValue(promote) is { } to)
+            if (parseResult.GetValue(promote) is { } to && audited is not null)
             {
-                var promoted = await registry.PromoteAsync(registered.Task, registered.Name, registered.Version, ParseStatus(to), cancellationToken);
+                var promoted = await audited.Registry.PromoteAsync(registered.Task, registered.Name, registered.Version, ParseStatus(to),
+                    AuditedChanges.Actor(), cancellationToken);
                 console.WriteLine($"Promoted {promoted.Version} to {promoted.Status.ToString().ToLowerInvariant()}");
             }
 
@@ -108,15 +113,17 @@ internal static class ModelsCommand
         var (task, name) = ModelIdentity();
         var version = Version();
         var to = new Option<string>("--to") { Description = "shadow or active.", DefaultValueFactory = _ => "active" };
+        var auditKey = AuditedChanges.AuditKeyFile();
         var command = new Command("promote", "Make a version the shadow or the active one; the previous active version is retired (see rollback).")
         {
-            db, dataDir, task, name, version, to,
+            db, dataDir, task, name, version, to, auditKey,
         };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
             await using var context = Open(parseResult, db, dataDir);
-            var promoted = await new ModelRegistry(context).PromoteAsync(parseResult.GetRequiredValue(task), parseResult.GetRequiredValue(name),
-                parseResult.GetRequiredValue(version), ParseStatus(parseResult.GetRequiredValue(to)), cancellationToken);
+            await using var audited = await AuditedAsync(parseResult, context, auditKey, dataDir, cancellationToken);
+            var promoted = await audited.Registry.PromoteAsync(parseResult.GetRequiredValue(task), parseResult.GetRequiredValue(name),
+                parseResult.GetRequiredValue(version), ParseStatus(parseResult.GetRequiredValue(to)), AuditedChanges.Actor(), cancellationToken);
             CliApp.ConsoleFor(parseResult).WriteLine($"{promoted.Task}/{promoted.Name} {promoted.Version} is now {promoted.Status.ToString().ToLowerInvariant()}");
             return 0;
         }));
@@ -127,12 +134,14 @@ internal static class ModelsCommand
     {
         var (db, dataDir) = new PlatformDatabaseOptions();
         var (task, name) = ModelIdentity();
-        var command = new Command("rollback", "Retire the active version and reactivate the one active before it.") { db, dataDir, task, name };
+        var auditKey = AuditedChanges.AuditKeyFile();
+        var command = new Command("rollback", "Retire the active version and reactivate the one active before it.") { db, dataDir, task, name, auditKey };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
             await using var context = Open(parseResult, db, dataDir);
-            var (retired, active) = await new ModelRegistry(context).RollbackAsync(
-                parseResult.GetRequiredValue(task), parseResult.GetRequiredValue(name), cancellationToken);
+            await using var audited = await AuditedAsync(parseResult, context, auditKey, dataDir, cancellationToken);
+            var (retired, active) = await audited.Registry.RollbackAsync(
+                parseResult.GetRequiredValue(task), parseResult.GetRequiredValue(name), AuditedChanges.Actor(), cancellationToken);
             CliApp.ConsoleFor(parseResult).WriteLine($"{active.Task}/{active.Name}: retired {retired.Version}, {active.Version} is active again");
             return 0;
         }));
@@ -144,12 +153,14 @@ internal static class ModelsCommand
         var (db, dataDir) = new PlatformDatabaseOptions();
         var (task, name) = ModelIdentity();
         var version = Version();
-        var command = new Command("retire", "Take a version out of service (it stays in the registry).") { db, dataDir, task, name, version };
+        var auditKey = AuditedChanges.AuditKeyFile();
+        var command = new Command("retire", "Take a version out of service (it stays in the registry).") { db, dataDir, task, name, version, auditKey };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
             await using var context = Open(parseResult, db, dataDir);
-            var retired = await new ModelRegistry(context).RetireAsync(parseResult.GetRequiredValue(task), parseResult.GetRequiredValue(name),
-                parseResult.GetRequiredValue(version), cancellationToken);
+            await using var audited = await AuditedAsync(parseResult, context, auditKey, dataDir, cancellationToken);
+            var retired = await audited.Registry.RetireAsync(parseResult.GetRequiredValue(task), parseResult.GetRequiredValue(name),
+                parseResult.GetRequiredValue(version), AuditedChanges.Actor(), cancellationToken);
             CliApp.ConsoleFor(parseResult).WriteLine($"{retired.Task}/{retired.Name} {retired.Version} is retired");
             return 0;
         }));
@@ -164,6 +175,20 @@ internal static class ModelsCommand
 
     private static PlatformDbContext Open(ParseResult parseResult, Option<string?> db, Option<string> dataDir) =>
         PlatformDatabaseOptions.Open(parseResult, db, dataDir);
+
+    /// <summary>The registry whose changes are recorded in every tenant's audit trail (read the chain key first: a change
+    /// that cannot be recorded is not made).</summary>
+    private static async Task<AuditedRegistry> AuditedAsync(ParseResult parseResult, PlatformDbContext context, Option<string?> auditKey,
+        Option<string> dataDir, CancellationToken cancellationToken)
+    {
+        var lease = AuditedChanges.Writer(context, await AuditedChanges.ChainAsync(parseResult, auditKey, dataDir, cancellationToken));
+        return new AuditedRegistry(new AuditedModelRegistry(context, lease.Writer, TimeProvider.System), lease);
+    }
+
+    private sealed record AuditedRegistry(AuditedModelRegistry Registry, AuditedChanges.AuditWriterLease Lease) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Lease.DisposeAsync();
+    }
 
     private static ModelStatus ParseStatus(string value) => value.ToLowerInvariant() switch
     {
