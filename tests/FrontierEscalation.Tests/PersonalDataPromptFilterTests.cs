@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 using SpecialistPlatform.Frontier;
@@ -47,30 +48,29 @@ public sealed class PersonalDataPromptFilterTests
     }
 
     [Fact]
-    public async Task The_shipped_templates_rendered_for_every_task_find_nothing_in_redacted_text()
+    public async Task The_shipped_templates_rendered_for_every_task_and_schema_find_nothing_in_redacted_text()
     {
-        var invoice = new SchemaOptions
-        {
-            Fields =
-            [
-                new FieldOptions { Name = "invoice_number", Type = "string", Required = true },
-                new FieldOptions { Name = "total", Type = "money", Required = true },
-                new FieldOptions { Name = "iban", Type = "iban" },
-                new FieldOptions { Name = "email", Type = "email" },
-            ],
-        };
-        const string redacted = "Invoice INV-2024-0042 from <ORGANIZATION_1>, payable by 30/11/2026 to <IBAN_CODE_1>; questions to <EMAIL_ADDRESS_1>.";
+        var schemas = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "pipelines.json")).Build()
+            .GetSection(PipelineOptions.Section).Get<PipelineOptions>()!.Schemas;
+        const string redacted = "Invoice INV-2024-0042 from <ORGANIZATION_1>, payable by 30/11/2026 to <IBAN_CODE_1>; total GBP 120.00. "
+                                + "Questions to <EMAIL_ADDRESS_1> or <PHONE_NUMBER_1>, ask for <PERSON_1>.";
         var client = new CountingChatClient();
         var kernel = KernelWith(client);
+        FrontierTask[] tasks =
+        [
+            FrontierTask.Classify(Labels, "email"), FrontierTask.Summarise("support-ticket"),
+            .. schemas.Select(schema => FrontierTask.Extract(schema.Key, schema.Value)),
+        ];
 
-        foreach (var task in new[] { FrontierTask.Classify(Labels, "email"), FrontierTask.Extract("invoice", invoice), FrontierTask.Summarise("support-ticket") })
+        foreach (var task in tasks)
         {
             var result = await kernel.InvokeAsync(task.Prompt.ToFunction(), Arguments(task, redacted), TestContext.Current.CancellationToken);
 
-            _filter.PersonalDataTypesIn(result.RenderedPrompt!, task.Schema.GetRawText()).ShouldBeEmpty(task.Name);
+            _filter.PersonalDataTypesIn(result.RenderedPrompt!, task.Schema.GetRawText()).ShouldBeEmpty($"{task.Name} {task.Values.GetValueOrDefault("schema_name")}");
         }
 
-        client.Requests.ShouldBe(3);
+        schemas.Count.ShouldBeGreaterThan(3);
+        client.Requests.ShouldBe(tasks.Length);
     }
 
     [Fact]
