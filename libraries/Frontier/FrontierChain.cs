@@ -1,10 +1,16 @@
 using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
 using Anthropic;
 using Anthropic.Core;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using OpenAI;
+using OpenAI.Chat;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -41,32 +47,61 @@ public sealed class FrontierUnavailableException(IReadOnlyList<string> failures)
 }
 
 /// <summary>
-/// The configured models in order, each behind its own resilience pipeline: a per-attempt timeout, retries with
-/// jittered exponential back-off on 429, 5xx and timeouts, and a circuit breaker that stops calling a model that keeps
-/// failing. A model that fails after its retries, or whose circuit is open, hands the call to the next one.
+/// The configured models in order, as the chat clients of one Semantic Kernel <see cref="Kernel"/>, each behind its own
+/// resilience pipeline (<see cref="ResilientChatClient"/>): a per-attempt timeout, retries with jittered exponential
+/// back-off on 429, 5xx and timeouts, and a circuit breaker that stops calling a model that keeps failing. A model that
+/// fails after its retries, or whose circuit is open, hands the call to the next one. The Kernel renders each task's
+/// prompt template and runs the personal-data filter (<see cref="PersonalDataPromptFilter"/>) on the result before any
+/// model is called; a blocked prompt goes to no model at all.
 /// </summary>
 public sealed class FrontierChain : IDisposable
 {
-    private readonly List<(FrontierModelOptions Options, IChatClient Client, ResiliencePipeline Pipeline)> _models;
+    private readonly List<(FrontierModelOptions Options, string ServiceId, IChatClient Client)> _models;
+    private readonly Kernel _kernel;
+    private readonly ConcurrentDictionary<(FrontierPrompt Prompt, FrontierPrompt? Then), KernelFunction> _functions = new();
 
-    public FrontierChain(IOptions<FrontierOptions> options, Func<FrontierModelOptions, IChatClient>? clientFactory = null)
+    /// <param name="clientFactory">Makes a model's chat client; the provider's own by default (<see cref="CreateClient"/>).</param>
+    public FrontierChain(IOptions<FrontierOptions> options, Func<FrontierModelOptions, IChatClient>? clientFactory = null,
+        PersonalDataPromptFilter? promptFilter = null)
     {
         _models = options.Value.Models
-            .Select(model => (model, (clientFactory ?? CreateClient)(model), Pipeline(model)))
+            .Select((model, i) => (model, $"frontier-{i}", (IChatClient)new ResilientChatClient((clientFactory ?? CreateClient)(model), Pipeline(model))))
             .ToList();
+        var builder = Kernel.CreateBuilder();
+        foreach (var (_, serviceId, client) in _models)
+        {
+            builder.Services.AddKeyedSingleton(serviceId, client);
+        }
+
+        builder.Services.AddSingleton<IPromptRenderFilter>(promptFilter ?? new PersonalDataPromptFilter());
+        _kernel = builder.Build();
     }
 
     public bool IsConfigured => _models.Count > 0;
 
     public IReadOnlyList<FrontierModelOptions> Models => [.. _models.Select(m => m.Options)];
 
+    /// <summary>
+    /// Renders <paramref name="prompt"/> (with <paramref name="then"/> as a follow-up turn) with <paramref name="variables"/>
+    /// through the Kernel and asks the chain's models in order until one answers.
+    /// </summary>
     /// <param name="log">Where each answered call and failed attempt is noted as it happens (see <see cref="FrontierCallLog"/>).</param>
-    public async Task<FrontierCall> AskAsync(IList<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken,
-        FrontierCallLog? log = null)
+    /// <exception cref="PromptBlockedException">The rendered prompt carried personal data; no model was asked.</exception>
+    /// <exception cref="FrontierUnavailableException">Every model failed.</exception>
+    public async Task<FrontierCall> AskAsync(FrontierTask task, FrontierPrompt? then, IDictionary<string, object?> variables, int maxOutputTokens,
+        CancellationToken cancellationToken, FrontierCallLog? log = null)
     {
+        var function = _functions.GetOrAdd((task.Prompt, then), key => key.Prompt.ToFunction(key.Then));
         var failures = new List<string>();
-        foreach (var (options, client, pipeline) in _models)
+        foreach (var (options, serviceId, _) in _models)
         {
+            var settings = new FrontierExecutionSettings
+            {
+                ServiceId = serviceId,
+                Schema = task.Schema,
+                SchemaName = task.Name,
+                MaxOutputTokens = maxOutputTokens,
+            };
             try
             {
                 if (log is not null)
@@ -74,10 +109,13 @@ public sealed class FrontierChain : IDisposable
                     log.RequestInFlight = true;
                 }
 
-                var response = await pipeline.ExecuteAsync(
-                    async token => await client.GetResponseAsync(messages, chatOptions, token), cancellationToken);
+                var result = await _kernel.InvokeAsync(function, new KernelArguments(variables, new Dictionary<string, PromptExecutionSettings>
+                {
+                    [serviceId] = settings,
+                }), cancellationToken);
+                var response = result.GetValue<ChatResponse>() ?? throw new InvalidOperationException($"{options}: the Kernel returned no chat response");
                 // Servers that do not count tokens are charged by the usual estimate of four characters a token.
-                var input = response.Usage?.InputTokenCount ?? messages.Sum(m => m.Text.Length) / 4;
+                var input = response.Usage?.InputTokenCount ?? (result.RenderedPrompt?.Length ?? 0) / 4;
                 var output = response.Usage?.OutputTokenCount ?? response.Text.Length / 4;
                 var call = new FrontierCall(response.Text, options, input, output, options.CostOf(input, output), failures);
                 if (log is not null)
@@ -87,6 +125,16 @@ public sealed class FrontierChain : IDisposable
                 }
 
                 return call;
+            }
+            catch (PromptBlockedException)
+            {
+                // Nothing was sent, and the next model would get the same prompt.
+                if (log is not null)
+                {
+                    log.RequestInFlight = false;
+                }
+
+                throw;
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -105,27 +153,19 @@ public sealed class FrontierChain : IDisposable
 
     /// <summary>
     /// Asks one task about a redacted text and validates the answer; an invalid answer gets exactly one retry with the
-    /// validation error fed back. Returns the valid answer, or the last problem, and every call made (each is paid for).
+    /// validation error fed back (<see cref="FrontierPrompts.AnswerAgain"/>). Returns the valid answer, or the last
+    /// problem, and every call made (each is paid for).
     /// </summary>
+    /// <exception cref="PromptBlockedException">A rendered prompt carried personal data and was not sent.</exception>
     public async Task<(JsonObject? Answer, AnswerProblem? Problem, List<FrontierCall> Calls)> AskValidatedAsync(
         FrontierTask task, string redactedText, int maxOutputTokens, CancellationToken cancellationToken, FrontierCallLog? log = null)
     {
-        var messages = new List<ChatMessage>
-        {
-            new(ChatRole.System, FrontierTask.SystemPrompt),
-            new(ChatRole.User, UserPrompt(task, redactedText)),
-        };
-        var chatOptions = new ChatOptions
-        {
-            Temperature = 0,
-            MaxOutputTokens = maxOutputTokens,
-            ResponseFormat = ChatResponseFormat.ForJsonSchema(task.Schema, task.Name, task.Prompt),
-        };
+        var variables = task.Variables(redactedText);
         var calls = new List<FrontierCall>();
         AnswerProblem? problem = null;
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var call = await AskAsync(messages, chatOptions, cancellationToken, log);
+            var call = await AskAsync(task, attempt == 0 ? null : FrontierPrompts.AnswerAgain, variables, maxOutputTokens, cancellationToken, log);
             calls.Add(call);
             (var answer, problem) = task.Validate(call.Text);
             if (problem is null)
@@ -133,8 +173,8 @@ public sealed class FrontierChain : IDisposable
                 return (answer, null, calls);
             }
 
-            messages.Add(new ChatMessage(ChatRole.Assistant, call.Text));
-            messages.Add(new ChatMessage(ChatRole.User, $"That answer is not valid: {problem.Feedback}. Answer again with JSON that fixes this."));
+            variables["previous_answer"] = call.Text;
+            variables["problem"] = problem.Feedback;
         }
 
         return (null, problem, calls);
@@ -150,9 +190,9 @@ public sealed class FrontierChain : IDisposable
     public decimal WorstCaseCost(FrontierTask task, string redactedText, int maxOutputTokens)
     {
         const int tokensPerMessage = 16;
-        long firstInput = Encoding.UTF8.GetByteCount(FrontierTask.SystemPrompt) + Encoding.UTF8.GetByteCount(UserPrompt(task, redactedText))
+        long firstInput = task.RenderedParts(redactedText).Sum(part => (long)Encoding.UTF8.GetByteCount(part))
             + Encoding.UTF8.GetByteCount(task.Schema.GetRawText()) + 2 * tokensPerMessage;
-        var secondInput = firstInput + 2L * maxOutputTokens + 2 * tokensPerMessage;
+        var secondInput = firstInput + Encoding.UTF8.GetByteCount(FrontierPrompts.AnswerAgain.Template) + 2L * maxOutputTokens + 2 * tokensPerMessage;
         return _models.Count == 0
             ? 0
             : _models.Max(m => m.Options.CostOf(firstInput, maxOutputTokens) + m.Options.CostOf(secondInput, maxOutputTokens));
@@ -160,16 +200,17 @@ public sealed class FrontierChain : IDisposable
 
     public void Dispose()
     {
-        foreach (var (_, client, _) in _models)
+        foreach (var (_, _, client) in _models)
         {
             client.Dispose();
         }
     }
 
-    /// <summary>The task, then the customer's text as delimited data (<see cref="FrontierTask.DelimitedText"/>).</summary>
-    private static string UserPrompt(FrontierTask task, string redactedText) => task.Prompt + "\n\n" + FrontierTask.DelimitedText(redactedText);
-
-    private static IChatClient CreateClient(FrontierModelOptions model) => model.Provider switch
+    /// <summary>
+    /// The provider's own chat client: Anthropic's SDK's, or the OpenAI SDK's through Microsoft.Extensions.AI.OpenAI for
+    /// any OpenAI-compatible endpoint, with the SDK's retries off (the pipeline retries).
+    /// </summary>
+    public static IChatClient CreateClient(FrontierModelOptions model) => model.Provider switch
     {
         "anthropic" => new AnthropicClient(new ClientOptions
         {
@@ -179,7 +220,12 @@ public sealed class FrontierChain : IDisposable
             // Its SDK knows its own error types; it retries them (with back-off) and the pipeline adds the breaker.
             MaxRetries = model.Retries,
         }).AsIChatClient(model.Model),
-        _ => new OpenAICompatibleChatClient(model),
+        _ => new ChatClient(model.Model, new ApiKeyCredential(string.IsNullOrEmpty(model.ApiKey) ? "none" : model.ApiKey), new OpenAIClientOptions
+        {
+            Endpoint = model.Endpoint,
+            NetworkTimeout = TimeSpan.FromSeconds(model.TimeoutSeconds),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+        }).AsIChatClient(),
     };
 
     private static ResiliencePipeline Pipeline(FrontierModelOptions model)
@@ -214,6 +260,8 @@ public sealed class FrontierChain : IDisposable
 
     private static string Describe(Exception e) => e switch
     {
+        // The Kernel wraps some of a client's exceptions in its own; what the client threw says what went wrong.
+        KernelException { InnerException: { } inner } => Describe(inner),
         ClientResultException { Status: > 0 } c => $"HTTP {c.Status}",
         BrokenCircuitException => "circuit open after repeated failures",
         TimeoutRejectedException => "timed out",

@@ -140,6 +140,39 @@ public sealed class EscalationStepTests(RedisFixture servers) : IAsyncDisposable
         sentRecords.ShouldHaveSingleItem().JobId.ShouldBe(jobs[1].JobId);
     }
 
+    [Fact]
+    public async Task A_job_whose_redacted_text_still_carries_an_address_is_not_sent_and_its_blocked_call_is_recorded_for_review()
+    {
+        await using var frontier = await FakeFrontier.StartAsync();
+        frontier.Answers(FakeFrontier.Json(new { label = "card_arrival" }), PromptTokens, CompletionTokens);
+        await using var provider = Services(frontier);
+        var tenant = Tenant();
+        // A policy let the address through: the compliance step's redaction is not the last line of defence.
+        var job = ClassifyJob(tenant) with
+        {
+            Compliance = new ComplianceResult([new DetectedEntity("EMAIL_ADDRESS", 31, 51, 1.0)], "allow", $"Where is the card you sent me? {Email}"),
+        };
+
+        var jobs = await Step(provider).RunAsync([job], WriteToTrail, TestContext.Current.CancellationToken);
+
+        frontier.Requests.ShouldBeEmpty();
+        var escalation = jobs.ShouldHaveSingleItem().Escalation.ShouldNotBeNull();
+        escalation.Escalated.ShouldBeFalse();
+        escalation.Reason.ShouldStartWith("needs review: ");
+        escalation.Reason.ShouldContain("EMAIL_ADDRESS");
+        escalation.Reason.ShouldNotContain(Email);
+        escalation.Cost.ShouldBe(0);
+        // Nothing left, so nothing is spent: the reservation was given back.
+        (await provider.GetRequiredService<SpendLedger>().SpentAsync(tenant)).Day.ShouldBe(0);
+
+        var record = (await RecordsAsync(job.JobId)).ShouldHaveSingleItem();
+        record["Step"].ShouldBe("escalation");
+        record["Decision"].ShouldBe("prompt-blocked");
+        record["Detail"]!.ShouldContain("EMAIL_ADDRESS");
+        record["SentOutside"].ShouldBeNull();
+        record.Values.ShouldAllBe(value => value == null || !value.Contains("jane", StringComparison.OrdinalIgnoreCase));
+    }
+
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
     private async Task WriteToTrail(IReadOnlyList<RecordAudit> records) =>

@@ -8,21 +8,26 @@ using Microsoft.Extensions.Logging;
 namespace SpecialistPlatform.TestInfrastructure;
 
 /// <summary>
-/// A small OpenAI-compatible chat completions server on 127.0.0.1, in process: the test double of an external paid API
-/// (the one place a double is right). Each request is answered by the next scripted reply (the last one repeats), and
+/// A small frontier server on 127.0.0.1, in process: the test double of an external paid API (the one place a double is
+/// right). It speaks OpenAI's chat completions (<see cref="Endpoint"/>) and Anthropic's messages (<see cref="AnthropicEndpoint"/>).
+/// Each request is answered by the next scripted reply (the last one repeats), in the shape of the API it came to, and
 /// every request body is kept so tests can check what left the building.
 /// </summary>
 public sealed class FakeFrontier : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<Func<string, IResult>> _replies = new();
-    private Func<string, IResult>? _last;
+    private readonly ConcurrentQueue<Reply> _replies = new();
+    private Reply? _last;
 
     private FakeFrontier(WebApplication app) => _app = app;
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>The OpenAI-compatible base address, with its version segment.</summary>
     public Uri Endpoint => new(_app.Urls.Single() + "/v1");
+
+    /// <summary>The Anthropic base address (its SDK adds <c>/v1/messages</c>).</summary>
+    public Uri AnthropicEndpoint => new(_app.Urls.Single());
 
     public static async Task<FakeFrontier> StartAsync()
     {
@@ -33,11 +38,13 @@ public sealed class FakeFrontier : IAsyncDisposable
         var fake = new FakeFrontier(app);
         app.MapPost("/v1/chat/completions", async (HttpRequest request) =>
         {
-            using var reader = new StreamReader(request.Body);
-            var body = await reader.ReadToEndAsync();
-            fake.Requests.Enqueue(body);
-            var reply = fake._replies.TryDequeue(out var next) ? fake._last = next : fake._last;
-            return reply?.Invoke(body) ?? Results.StatusCode(500);
+            var (body, reply) = await fake.ReceiveAsync(request);
+            return reply?.AsOpenAI(body) ?? Results.StatusCode(500);
+        });
+        app.MapPost("/v1/messages", async (HttpRequest request) =>
+        {
+            var (body, reply) = await fake.ReceiveAsync(request);
+            return reply?.AsAnthropic(body) ?? Results.StatusCode(500);
         });
         await app.StartAsync();
         return fake;
@@ -50,25 +57,54 @@ public sealed class FakeFrontier : IAsyncDisposable
     /// <summary>Answers with content computed from the request's JSON body (e.g. a label from the schema it asks for).</summary>
     public FakeFrontier AnswersFrom(Func<JsonElement, string> content, int promptTokens = 100, int completionTokens = 10, string model = "fake-frontier-1")
     {
-        _replies.Enqueue(body => Results.Json(new
-        {
-            id = "chatcmpl-test",
-            @object = "chat.completion",
-            created = 1_700_000_000,
-            model,
-            choices = new[] { new { index = 0, message = new { role = "assistant", content = content(JsonDocument.Parse(body).RootElement) }, finish_reason = "stop" } },
-            usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
-        }));
+        _replies.Enqueue(new Reply(content, promptTokens, completionTokens, model, null));
         return this;
     }
 
     public FakeFrontier Fails(int status)
     {
-        _replies.Enqueue(_ => Results.Json(new { error = new { message = $"scripted {status}", type = "test" } }, statusCode: status));
+        _replies.Enqueue(new Reply(null, 0, 0, "", status));
         return this;
     }
 
     public static string Json(object value) => JsonSerializer.Serialize(value);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<(string Body, Reply? Reply)> ReceiveAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync();
+        Requests.Enqueue(body);
+        return (body, _replies.TryDequeue(out var next) ? _last = next : _last);
+    }
+
+    private sealed record Reply(Func<JsonElement, string>? Content, int PromptTokens, int CompletionTokens, string Model, int? FailStatus)
+    {
+        public IResult AsOpenAI(string body) => Content is null
+            ? Results.Json(new { error = new { message = $"scripted {FailStatus}", type = "test" } }, statusCode: FailStatus)
+            : Results.Json(new
+            {
+                id = "chatcmpl-test",
+                @object = "chat.completion",
+                created = 1_700_000_000,
+                model = Model,
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = Content(JsonDocument.Parse(body).RootElement) }, finish_reason = "stop" } },
+                usage = new { prompt_tokens = PromptTokens, completion_tokens = CompletionTokens, total_tokens = PromptTokens + CompletionTokens },
+            });
+
+        public IResult AsAnthropic(string body) => Content is null
+            ? Results.Json(new { type = "error", error = new { type = "api_error", message = $"scripted {FailStatus}" } }, statusCode: FailStatus)
+            : Results.Json(new
+            {
+                id = "msg_test",
+                type = "message",
+                role = "assistant",
+                model = Model,
+                content = new[] { new { type = "text", text = Content(JsonDocument.Parse(body).RootElement) } },
+                stop_reason = "end_turn",
+                stop_sequence = (string?)null,
+                usage = new { input_tokens = PromptTokens, output_tokens = CompletionTokens, cache_creation_input_tokens = 0, cache_read_input_tokens = 0 },
+            });
+    }
 }

@@ -85,7 +85,7 @@ public sealed class EscalationStep(Escalator escalator, EscalationOutcomes outco
         Service = ResourceNames.Services.FrontierEscalation,
         Model = outcome.Result.Model,
         InputSha256 = JobIntake.Sha256(compliance.RedactedText),
-        Decision = outcome.Result.Escalated ? outcome.Result.Label ?? "escalated" : "needs-review",
+        Decision = outcome.Result.Escalated ? outcome.Result.Label ?? "escalated" : outcome.FailedDecision("needs-review"),
         LatencyMs = latency.TotalMilliseconds,
         Cost = outcome.Result.Cost,
         SentOutside = outcome.SentOutside,

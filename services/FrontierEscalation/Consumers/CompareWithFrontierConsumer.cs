@@ -62,7 +62,7 @@ public sealed class CompareWithFrontierConsumer(Escalator escalator, EscalationO
                     Service = ResourceNames.Services.FrontierEscalation,
                     Model = called.Model,
                     InputSha256 = JobIntake.Sha256(message.RedactedText),
-                    Decision = called.Escalated ? called.Label ?? "answered" : "failed",
+                    Decision = called.Escalated ? called.Label ?? "answered" : outcome.FailedDecision("failed"),
                     LatencyMs = stopwatch.Elapsed.TotalMilliseconds,
                     Cost = called.Cost,
                     SentOutside = sentOutside,

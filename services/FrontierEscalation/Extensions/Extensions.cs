@@ -31,7 +31,8 @@ public static class Extensions
         });
     }
 
-    /// <summary>The frontier chain, the spend ledger and the escalator; needs Redis and the pipelines' options.</summary>
+    /// <summary>The frontier chain (a Semantic Kernel with the personal-data filter), the spend ledger and the escalator;
+    /// needs Redis and the pipelines' options.</summary>
     public static IServiceCollection AddFrontier(this IServiceCollection services)
     {
         services.AddOptions<FrontierOptions>()
@@ -39,6 +40,8 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        // The last check before a prompt leaves: the chain's Kernel runs it on every rendered prompt.
+        services.AddSingleton(_ => new PersonalDataPromptFilter());
         services.AddSingleton<FrontierChain>();
         services.AddSingleton<SpendLedger>();
         services.AddSingleton<Escalator>();

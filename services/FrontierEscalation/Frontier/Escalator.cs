@@ -25,6 +25,13 @@ public sealed record EscalationOutcome(EscalationResult Result, string? SentOuts
 
     /// <summary>What the audit record's detail says.</summary>
     public string? AuditedReason => AuditDetail ?? Result.Reason;
+
+    /// <summary>The personal-data types the prompt filter found in a rendered prompt it stopped (<see cref="PromptBlockedException"/>);
+    /// null when no prompt was stopped.</summary>
+    public IReadOnlyList<string>? BlockedTypes { get; init; }
+
+    /// <summary>What the audit record's decision says when no answer came: the prompt was stopped, or the job needs review.</summary>
+    public string FailedDecision(string otherwise) => BlockedTypes is null ? otherwise : "prompt-blocked";
 }
 
 /// <summary>Why the frontier was called: a job's escalation, or a shadow comparison of a job the specialists decided.
@@ -110,11 +117,13 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         string? label = null;
         IReadOnlyDictionary<string, string?>? answeredFields = null;
         var answers = new List<string>();
+        var prompts = new List<string>();
         (string Task, AnswerProblem Problem)? invalid = null;
         try
         {
             foreach (var task in reserved.Tasks)
             {
+                prompts.Add(task.PromptIds);
                 var (answer, problem, _) = await frontier.AskValidatedAsync(task, redacted, options.Value.MaxOutputTokens, cancellationToken, log);
                 if (problem is not null)
                 {
@@ -132,11 +141,22 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
             // Every model of the chain failed: the attempts are listed too (the log has them), since a request that
             // failed may still have delivered the text.
             await ledger.SettleAsync(reservation, KnownCost(log));
-            return Outcome(log, origin, redacted, null, Failed($"needs review: {e.Message}; escalated because {why}", log));
+            return Outcome(log, origin, redacted, prompts, null, Failed($"needs review: {e.Message}; escalated because {why}", log));
+        }
+        catch (PromptBlockedException e)
+        {
+            // The filter stopped a rendered prompt: it was not sent. Calls before it (an earlier task, the first attempt
+            // whose answer the retry turn would have echoed) were, and are paid for and recorded.
+            await ledger.SettleAsync(reservation, KnownCost(log));
+            var blocked = Failed($"needs review: {e.Message}; escalated because {why}", log);
+            return (log.AnythingSent ? Outcome(log, origin, redacted, prompts, null, blocked) : new EscalationOutcome(blocked, null)) with
+            {
+                BlockedTypes = e.Types,
+            };
         }
         catch (Exception e) when (log.AnythingSent)
         {
-            return await InterruptedAsync(e, reservation, log, origin, redacted, why);
+            return await InterruptedAsync(e, reservation, log, origin, redacted, prompts, why);
         }
         catch (Exception)
         {
@@ -149,7 +169,7 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         {
             await ledger.SettleAsync(reservation, KnownCost(log));
             // The job's reason quotes the answer for the reviewer; the audit record says only what kind of mistake it was.
-            return Outcome(log, origin, redacted, null, Failed(Invalid(invalidTask, answerProblem.Feedback, why), log)) with
+            return Outcome(log, origin, redacted, prompts, null, Failed(Invalid(invalidTask, answerProblem.Feedback, why), log)) with
             {
                 AuditDetail = Invalid(invalidTask, answerProblem.Summary, why),
             };
@@ -164,12 +184,12 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         }
         catch (Exception e)
         {
-            return await InterruptedAsync(e, reservation, log, origin, redacted, why);
+            return await InterruptedAsync(e, reservation, log, origin, redacted, prompts, why);
         }
 
         await ledger.SettleAsync(reservation, KnownCost(log));
         var model = string.Join(",", log.Calls.Select(c => c.Model.ToString()).Distinct());
-        return Outcome(log, origin, redacted, answeredFields, new EscalationResult(true, why, model, KnownCost(log), string.Join("\n", answers), label, fields,
+        return Outcome(log, origin, redacted, prompts, answeredFields, new EscalationResult(true, why, model, KnownCost(log), string.Join("\n", answers), label, fields,
             log.Calls.Sum(c => c.InputTokens), log.Calls.Sum(c => c.OutputTokens)));
     }
 
@@ -187,7 +207,7 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
     /// quote the job's text.
     /// </summary>
     private async Task<EscalationOutcome> InterruptedAsync(Exception exception, SpendReservation reservation, FrontierCallLog log,
-        FrontierCallOrigin origin, string redacted, string why)
+        FrontierCallOrigin origin, string redacted, IReadOnlyList<string> prompts, string why)
     {
         if (!log.RequestInFlight)
         {
@@ -195,7 +215,7 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         }
 
         var unknown = log.RequestInFlight ? "; a request was under way, its cost is unknown and the budget keeps its worst case" : "";
-        return Outcome(log, origin, redacted, null, Failed(
+        return Outcome(log, origin, redacted, prompts, null, Failed(
             $"needs review: the escalation was interrupted after {log.Calls.Count} answered frontier call(s) ({exception.GetType().Name}){unknown}; escalated because {why}",
             log));
     }
@@ -209,9 +229,9 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
         new(false, reason, log.Calls.LastOrDefault()?.Model.ToString(), KnownCost(log), null, null, null,
             log.Calls.Sum(c => c.InputTokens), log.Calls.Sum(c => c.OutputTokens));
 
-    private static EscalationOutcome Outcome(FrontierCallLog log, FrontierCallOrigin origin, string redacted,
+    private static EscalationOutcome Outcome(FrontierCallLog log, FrontierCallOrigin origin, string redacted, IReadOnlyList<string> prompts,
         IReadOnlyDictionary<string, string?>? answeredFields, EscalationResult result) =>
-        new(result, SentOutside(origin, log, redacted)) { AnsweredFields = answeredFields };
+        new(result, SentOutside(origin, log, redacted, prompts)) { AnsweredFields = answeredFields };
 
     private static EscalationOutcome Review(string reason) =>
         new(new EscalationResult(false, "needs review: " + reason, null, 0, null), null);
@@ -241,13 +261,14 @@ public sealed class Escalator(FrontierChain frontier, SpendLedger ledger, IOptio
 
     /// <summary>What left, for the audit record: why, to which models, how many calls answered and which attempts failed
     /// (model and status only: a provider's error text may quote the request), the hash and size of the redacted text,
-    /// and the tokens. Never the text itself.</summary>
-    private static string SentOutside(FrontierCallOrigin origin, FrontierCallLog log, string redactedText)
+    /// the prompt templates and their versions, and the tokens. Never the text itself.</summary>
+    private static string SentOutside(FrontierCallOrigin origin, FrontierCallLog log, string redactedText, IReadOnlyList<string> prompts)
     {
         var models = log.Calls.Select(c => c.Model.ToString()).ToList();
         return $"origin={origin.ToString().ToLowerInvariant()}; model={string.Join(",", models.Distinct())}; calls={models.Count}; " +
                $"failed={log.Failures.Count}{(log.Failures.Count == 0 ? "" : $" [{string.Join(" | ", log.Failures)}]")}; " +
                (log.RequestInFlight ? "interrupted=request-under-way; " : "") +
+               $"prompts={string.Join(",", prompts)}; " +
                $"sha256={Jobs.Intake.JobIntake.Sha256(redactedText)}; bytes={Encoding.UTF8.GetByteCount(redactedText)}; " +
                $"tokens={log.Calls.Sum(c => c.InputTokens)}+{log.Calls.Sum(c => c.OutputTokens)}";
     }
