@@ -17,6 +17,7 @@ public sealed class FakeFrontier : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<string, IResult>> _replies = new();
     private Func<string, IResult>? _last;
+    private int _toolCallIds;
 
     private FakeFrontier(WebApplication app) => _app = app;
 
@@ -61,6 +62,47 @@ public sealed class FakeFrontier : IAsyncDisposable
         }));
         return this;
     }
+
+    /// <summary>
+    /// Answers like a chat model that decides to call tools: an assistant message with no content whose OpenAI
+    /// <c>tool_calls</c> name each function (as the caller's kernel advertised it, e.g. <c>plugin-function</c>) with its
+    /// JSON arguments, computed from the request's JSON body (e.g. the text of its user message). finish_reason is
+    /// <c>tool_calls</c>, so the caller runs the functions and sends their results back in the next request.
+    /// </summary>
+    public FakeFrontier CallsTools(Func<JsonElement, IReadOnlyList<ToolCall>> calls, int promptTokens = 100, int completionTokens = 10, string model = "fake-frontier-1")
+    {
+        _replies.Enqueue(body => Results.Json(new
+        {
+            id = "chatcmpl-test",
+            @object = "chat.completion",
+            created = 1_700_000_000,
+            model,
+            choices = new[]
+            {
+                new
+                {
+                    index = 0,
+                    message = new
+                    {
+                        role = "assistant",
+                        content = (string?)null,
+                        tool_calls = calls(JsonDocument.Parse(body).RootElement).Select(call => new
+                        {
+                            id = $"call_{Interlocked.Increment(ref _toolCallIds)}",
+                            type = "function",
+                            function = new { name = call.Function, arguments = JsonSerializer.Serialize(call.Arguments) },
+                        }).ToArray(),
+                    },
+                    finish_reason = "tool_calls",
+                },
+            },
+            usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
+        }));
+        return this;
+    }
+
+    /// <summary>One function call a scripted model makes: the function's advertised name and its arguments (serialised as JSON).</summary>
+    public sealed record ToolCall(string Function, object Arguments);
 
     public FakeFrontier Fails(int status)
     {
