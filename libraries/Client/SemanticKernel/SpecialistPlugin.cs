@@ -159,7 +159,7 @@ public sealed class SpecialistPlugin(SpecialistPlatformClient platform, IOptions
     }
 
     /// <summary>
-    /// Submits and waits. The Idempotency-Key is the kind and the text's hash: a model that asks twice about the same
+    /// Submits and waits. The Idempotency-Key is a hash of the kind and the text: a model that asks twice about the same
     /// text gets the same job back instead of a second one. A refusal the model can act on (an unknown kind, an empty
     /// text) comes back as its answer; anything else is thrown, and the kernel reports it.
     /// </summary>
@@ -180,8 +180,9 @@ public sealed class SpecialistPlugin(SpecialistPlatformClient platform, IOptions
         }
     }
 
+    /// <summary>Hashed with the kind rather than prefixed by it: a kind is whatever the model passed, and the key has a length limit.</summary>
     private static string IdempotencyKey(string kind, string text) =>
-        $"sk-plugin:{kind}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32]}";
+        $"sk-plugin:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(kind + "\n" + text)))}";
 
     private static object Field(ExtractedField field, PersonalDataShield shield)
     {
