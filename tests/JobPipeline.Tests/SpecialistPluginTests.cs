@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
 using SpecialistPlatform.Client;
 using SpecialistPlatform.Client.Exceptions;
 using SpecialistPlatform.Client.Models;
+using SpecialistPlatform.Client.SemanticKernel;
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Samples.SupportAgent;
 using SpecialistPlatform.TestInfrastructure;
@@ -145,6 +147,37 @@ public sealed class SpecialistPluginTests(PlatformFixture platform)
         reply.RedactedTicket.ShouldNotBeNull().ShouldContain("<PERSON_1>");
         everythingTheModelSaw.ShouldContain(reply.RedactedTicket);
         reply.Answer.ShouldNotBeNull().ShouldStartWith($"Dear {CustomerName},");
+    }
+
+    [Fact]
+    public async Task Plugin_functions_given_raw_text_answer_with_the_policys_placeholders_never_the_personal_values()
+    {
+        // A kernel with no chat model at all: the functions are invoked directly, as an application's own code may.
+        var builder = Kernel.CreateBuilder();
+        builder.Services.AddSpecialistPlatformClient(new Uri(platform.GatewayUrl), PlatformFixture.DevApiKey);
+        builder.Plugins.AddFromType<SpecialistPlugin>(SupportAgent.PluginName);
+        var kernel = builder.Build();
+        var cancellation = TestContext.Current.CancellationToken;
+
+        var answers = new Dictionary<string, JsonElement>();
+        foreach (var function in new[] { "detect_personal_data", "redact_personal_data", "extract_fields", "escalate_through_platform" })
+        {
+            var result = await kernel.InvokeAsync(SupportAgent.PluginName, function, new KernelArguments { ["text"] = Ticket }, cancellation);
+            var answer = result.GetValue<string>().ShouldNotBeNull();
+            answer.ShouldNotContain(CustomerName, customMessage: function);
+            answer.ShouldNotContain(CustomerEmail, customMessage: function);
+            answer.ShouldNotContain(CustomerCard, customMessage: function);
+            answers[function] = JsonDocument.Parse(answer).RootElement.Clone();
+        }
+
+        answers["detect_personal_data"].GetProperty("types").GetProperty("EMAIL_ADDRESS").GetInt32().ShouldBe(1);
+        answers["redact_personal_data"].GetProperty("text").GetString().ShouldNotBeNull().ShouldContain("<PERSON_1>");
+        // The extractor read the e-mail address from the original text; the model is shown the policy's placeholder for it.
+        var email = answers["extract_fields"].GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "email");
+        email.GetProperty("text").GetString().ShouldNotBeNull().ShouldMatch("^<EMAIL_ADDRESS_[0-9]+>$");
+        email.TryGetProperty("value", out _).ShouldBeFalse("a personal value's normalised form would repeat it");
+        answers["escalate_through_platform"].GetProperty("jobId").GetGuid().ShouldBe(answers["extract_fields"].GetProperty("jobId").GetGuid(),
+            "the same kind and text are the same job: the plugin's Idempotency-Key");
     }
 
     private ServiceProvider ClientServices(string apiKey = PlatformFixture.DevApiKey)
