@@ -18,6 +18,7 @@ public sealed class FakeFrontier : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Reply> _replies = new();
     private Reply? _last;
+    private int _toolCallIds;
 
     private FakeFrontier(WebApplication app) => _app = app;
 
@@ -61,6 +62,25 @@ public sealed class FakeFrontier : IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// Answers like a chat model that decides to call tools (OpenAI's API only): an assistant message with no content whose
+    /// <c>tool_calls</c> name each function (as the caller's kernel advertised it, e.g. <c>plugin-function</c>) with its
+    /// JSON arguments, computed from the request's JSON body (e.g. the text of its user message). finish_reason is
+    /// <c>tool_calls</c>, so the caller runs the functions and sends their results back in the next request.
+    /// </summary>
+    public FakeFrontier CallsTools(Func<JsonElement, IReadOnlyList<ToolCall>> calls, int promptTokens = 100, int completionTokens = 10, string model = "fake-frontier-1")
+    {
+        _replies.Enqueue(new Reply(null, promptTokens, completionTokens, model, null)
+        {
+            ToolCalls = body => [.. calls(body).Select(call => new ToolCall(call.Function, call.Arguments, $"call_{Interlocked.Increment(ref _toolCallIds)}"))],
+        });
+        return this;
+    }
+
+    /// <summary>One function call a scripted model makes: the function's advertised name and its arguments (serialised
+    /// as JSON); the call's id is given by the double.</summary>
+    public sealed record ToolCall(string Function, object Arguments, string? Id = null);
+
     public FakeFrontier Fails(int status)
     {
         _replies.Enqueue(new Reply(null, 0, 0, "", status));
@@ -81,7 +101,37 @@ public sealed class FakeFrontier : IAsyncDisposable
 
     private sealed record Reply(Func<JsonElement, string>? Content, int PromptTokens, int CompletionTokens, string Model, int? FailStatus)
     {
-        public IResult AsOpenAI(string body) => Content is null
+        public Func<JsonElement, IReadOnlyList<ToolCall>>? ToolCalls { get; init; }
+
+        public IResult AsOpenAI(string body) => ToolCalls is not null
+            ? Results.Json(new
+            {
+                id = "chatcmpl-test",
+                @object = "chat.completion",
+                created = 1_700_000_000,
+                model = Model,
+                choices = new[]
+                {
+                    new
+                    {
+                        index = 0,
+                        message = new
+                        {
+                            role = "assistant",
+                            content = (string?)null,
+                            tool_calls = ToolCalls(JsonDocument.Parse(body).RootElement).Select(call => new
+                            {
+                                id = call.Id,
+                                type = "function",
+                                function = new { name = call.Function, arguments = JsonSerializer.Serialize(call.Arguments) },
+                            }).ToArray(),
+                        },
+                        finish_reason = "tool_calls",
+                    },
+                },
+                usage = new { prompt_tokens = PromptTokens, completion_tokens = CompletionTokens, total_tokens = PromptTokens + CompletionTokens },
+            })
+            : Content is null
             ? Results.Json(new { error = new { message = $"scripted {FailStatus}", type = "test" } }, statusCode: FailStatus)
             : Results.Json(new
             {
@@ -93,7 +143,9 @@ public sealed class FakeFrontier : IAsyncDisposable
                 usage = new { prompt_tokens = PromptTokens, completion_tokens = CompletionTokens, total_tokens = PromptTokens + CompletionTokens },
             });
 
-        public IResult AsAnthropic(string body) => Content is null
+        public IResult AsAnthropic(string body) => ToolCalls is not null
+            ? Results.Json(new { type = "error", error = new { type = "api_error", message = "scripted tool calls are OpenAI-only" } }, statusCode: 500)
+            : Content is null
             ? Results.Json(new { type = "error", error = new { type = "api_error", message = $"scripted {FailStatus}" } }, statusCode: FailStatus)
             : Results.Json(new
             {
