@@ -27,6 +27,8 @@ else
 
 app.MapPlatformApi();
 app.MapJobsApi();
+app.MapJobSearchApi();
+app.MapSessionApi();
 app.MapAuditApi();
 app.MapModelsApi();
 app.MapKeysApi();
