@@ -58,6 +58,9 @@ public sealed class GatewayClient(HttpClient http, IHttpClientFactory factory)
         return response;
     }
 
+    public Task<TenantOverview> GetOverviewAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken) =>
+        GetAsync<TenantOverview>(Url("/api/v1/overview", [("from", from?.ToString("O")), ("to", to?.ToString("O"))]), cancellationToken);
+
     public Task<List<RegisteredModel>> ListModelsAsync(CancellationToken cancellationToken) =>
         GetAsync<List<RegisteredModel>>("/api/v1/models", cancellationToken);
 

@@ -41,3 +41,25 @@ public sealed record RegisteredModel(
 public sealed record ReportSummary(
     Guid Id, string Kind, string Task, string? ModelName, string ModelVersion, string? TenantId, DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd,
     int DatasetRows, string? DatasetSource, bool FrontierAccuracyAssumed, DateTimeOffset CreatedAt, string Url);
+
+public sealed record TenantOverview(
+    string Tenant, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<KindStateCount> Jobs, IReadOnlyList<StepLatency> Latency,
+    IReadOnlyList<ReasonCount> EscalationReasons, FrontierSpend Frontier, TokenizerSampleInfo Tokenizer, Savings? Savings);
+
+public sealed record KindStateCount(string Kind, string Status, long Jobs);
+
+public sealed record StepLatency(string Step, long Records, double P50Ms, double P95Ms);
+
+public sealed record ReasonCount(string Reason, long Jobs);
+
+public sealed record FrontierSpend(
+    decimal EscalationCost, decimal ShadowCost, long EscalationInputTokens, long EscalationOutputTokens,
+    decimal SpentToday, decimal DailyBudget, decimal SpentThisMonth, decimal MonthlyBudget);
+
+public sealed record TokenizerSampleInfo(string Encoding, int Texts, long Bytes, double TokensPerByte);
+
+public sealed record Savings(
+    string Model, decimal PricePer1kInputTokens, decimal PricePer1kOutputTokens,
+    long MeasuredJobs, decimal MeasuredCost, decimal ShadowCost,
+    long EstimatedJobs, long EstimatedInputTokens, double EstimatedOutputTokensPerJob, bool OutputTokensMeasured, decimal EstimatedCost,
+    decimal AllToFrontierCost, decimal Saved);
