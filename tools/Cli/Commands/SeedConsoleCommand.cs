@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using SpecialistPlatform.Cli.Platform;
+using SpecialistPlatform.Contracts.Intake;
 using SpecialistPlatform.Contracts.Jobs;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Keys;
