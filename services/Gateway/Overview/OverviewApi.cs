@@ -101,7 +101,7 @@ public static class OverviewApi
         var spend = (await window.ListAsync("""
             SELECT coalesce(sum("Cost") FILTER (WHERE "RecordedAt" >= $4), 0), coalesce(sum("Cost"), 0)
             FROM audit_records
-            WHERE "TenantId" = $1 AND "RecordedAt" >= $5 AND "Cost" <> 0
+            WHERE "TenantId" = $1 AND "RecordedAt" >= $5 AND "Step" IN ('escalation', 'frontier-shadow')
             """, r => (Today: r.GetDecimal(0), Month: r.GetDecimal(1)), cancellationToken,
             new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero))).Single();
 
