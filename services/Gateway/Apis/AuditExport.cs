@@ -41,19 +41,20 @@ public static class AuditExport
         var records = AuditApi.Filtered(db, tenant, from, to, step, decision, model).OrderBy(r => r.Sequence).AsAsyncEnumerable();
         var fileName = $"audit-{tenant}-{DateTimeOffset.UtcNow:yyyyMMddTHHmmssZ}.{chosen}";
         return chosen == Csv
-            ? TypedResults.Stream(body => WriteAsync(body, records, WriteCsvHeader, WriteCsvRow), "text/csv; charset=utf-8", fileName)
-            : TypedResults.Stream(body => WriteAsync(body, records, _ => { }, WriteJsonLine), "application/jsonl; charset=utf-8", fileName);
+            ? TypedResults.Stream(body => WriteAsync(body, records, CsvHeader, CsvRow), "text/csv; charset=utf-8", fileName)
+            : TypedResults.Stream(body => WriteAsync(body, records, "", JsonLine), "application/jsonl; charset=utf-8", fileName);
     }
 
-    private static async Task WriteAsync(
-        Stream body, IAsyncEnumerable<AuditRecord> records, Action<TextWriter> header, Action<TextWriter, AuditRecord> row)
+    /// <summary>Writes only asynchronously: Kestrel refuses synchronous writes, which a StreamWriter makes whenever a
+    /// synchronous Write fills its buffer (a small trail never did; a seeded million-record one failed at once).</summary>
+    private static async Task WriteAsync(Stream body, IAsyncEnumerable<AuditRecord> records, string header, Func<AuditRecord, string> row)
     {
         await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024);
-        header(writer);
+        await writer.WriteAsync(header);
         var written = 0;
         await foreach (var record in records)
         {
-            row(writer, record);
+            await writer.WriteAsync(row(record));
             if (++written % FlushEvery == 0)
             {
                 await writer.FlushAsync();
@@ -61,9 +62,9 @@ public static class AuditExport
         }
     }
 
-    private static void WriteCsvHeader(TextWriter writer) => writer.Write(string.Join(',', CsvColumns) + "\r\n");
+    private static readonly string CsvHeader = string.Join(',', CsvColumns) + "\r\n";
 
-    private static void WriteCsvRow(TextWriter writer, AuditRecord r)
+    private static string CsvRow(AuditRecord r)
     {
         string?[] fields =
         [
@@ -72,7 +73,7 @@ public static class AuditExport
             r.Cost.ToString(CultureInfo.InvariantCulture), r.Redacted, r.SentOutside, r.Detail, r.OccurredAt.ToString("O", CultureInfo.InvariantCulture),
             r.RecordedAt.ToString("O", CultureInfo.InvariantCulture), r.PrevHash, r.Hash,
         ];
-        writer.Write(string.Join(',', fields.Select(CsvField)) + "\r\n");
+        return string.Join(',', fields.Select(CsvField)) + "\r\n";
     }
 
     /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. A field that a
@@ -93,9 +94,5 @@ public static class AuditExport
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
-    private static void WriteJsonLine(TextWriter writer, AuditRecord record)
-    {
-        writer.Write(JsonSerializer.Serialize(AuditRecordView.From(record), JsonSerializerOptions.Web));
-        writer.Write('\n');
-    }
+    private static string JsonLine(AuditRecord record) => JsonSerializer.Serialize(AuditRecordView.From(record), JsonSerializerOptions.Web) + "\n";
 }

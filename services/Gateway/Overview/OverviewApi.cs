@@ -45,16 +45,16 @@ public static class OverviewApi
         }
 
         var tenant = user.TenantId();
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var window = new Window(connection, tenant, windowStart, windowEnd);
+        var window = new Window(database, tenant, windowStart, windowEnd);
 
-        var jobs = await window.ListAsync("""
+        // Independent aggregates, each on its own pooled connection, so the database works on them side by side.
+        var jobsQuery = window.ListAsync("""
             SELECT "Kind", "Status", count(*) FROM jobs
             WHERE "TenantId" = $1 AND "CreatedAt" >= $2 AND "CreatedAt" < $3
             GROUP BY 1, 2 ORDER BY 1, 2
             """, r => new KindStateCount(r.GetString(0), r.GetString(1), r.GetInt64(2)), cancellationToken);
 
-        var latency = await window.ListAsync("""
+        var latencyQuery = window.ListAsync("""
             SELECT "Step", count(*),
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY "LatencyMs"),
                    percentile_cont(0.95) WITHIN GROUP (ORDER BY "LatencyMs")
@@ -65,45 +65,58 @@ public static class OverviewApi
 
         // Reasons keep their words and lose their numbers and quoted labels, so "confidence 0.41 for 'x' is below 0.60"
         // and "... 0.38 for 'y' ..." count as one reason.
-        var reasons = await window.ListAsync("""
+        var reasonsQuery = window.ListAsync("""
             SELECT regexp_replace(coalesce("Detail", "Decision"), '''[^'']*''|[0-9]+([.][0-9]+)?', '#', 'g') AS reason, count(DISTINCT "JobId")
             FROM audit_records
             WHERE "TenantId" = $1 AND "RecordedAt" >= $2 AND "RecordedAt" < $3 AND "Step" = 'escalation'
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 12
             """, r => new ReasonCount(r.GetString(0), r.GetInt64(1)), cancellationToken);
 
-        // What the frontier was sent and cost: tokens are written into each record's sentOutside as tokens=in+out.
-        var frontier = (await window.ListAsync("""
-            SELECT count(DISTINCT "JobId") FILTER (WHERE "Step" = 'escalation'),
-                   coalesce(sum("Cost") FILTER (WHERE "Step" = 'escalation'), 0),
-                   coalesce(sum("Cost") FILTER (WHERE "Step" <> 'escalation'), 0),
-                   coalesce(sum((regexp_match("SentOutside", 'tokens=([0-9]+)[+]([0-9]+)'))[1]::bigint) FILTER (WHERE "Step" = 'escalation'), 0),
-                   coalesce(sum((regexp_match("SentOutside", 'tokens=([0-9]+)[+]([0-9]+)'))[2]::bigint) FILTER (WHERE "Step" = 'escalation'), 0),
-                   count(*) FILTER (WHERE "Step" = 'escalation' AND "SentOutside" ~ 'tokens=')
-            FROM audit_records
-            WHERE "TenantId" = $1 AND "RecordedAt" >= $2 AND "RecordedAt" < $3 AND "Step" IN ('escalation', 'frontier-shadow')
-            """, r => (EscalatedJobs: r.GetInt64(0), EscalationCost: r.GetDecimal(1), ShadowCost: r.GetDecimal(2),
-                InputTokens: r.GetInt64(3), OutputTokens: r.GetInt64(4), Calls: r.GetInt64(5)), cancellationToken)).Single();
+        // What the escalations were sent and cost: tokens are written into each record's sentOutside as tokens=in+out.
+        var escalationQuery = window.ListAsync("""
+            SELECT count(DISTINCT "JobId"), coalesce(sum("Cost"), 0),
+                   coalesce(sum(tokens[1]::bigint), 0), coalesce(sum(tokens[2]::bigint), 0), count(tokens)
+            FROM (SELECT "JobId", "Cost", regexp_match("SentOutside", 'tokens=([0-9]+)[+]([0-9]+)') AS tokens
+                  FROM audit_records
+                  WHERE "TenantId" = $1 AND "RecordedAt" >= $2 AND "RecordedAt" < $3 AND "Step" = 'escalation') escalations
+            """, r => (EscalatedJobs: r.GetInt64(0), EscalationCost: r.GetDecimal(1), InputTokens: r.GetInt64(2), OutputTokens: r.GetInt64(3),
+                Calls: r.GetInt64(4)), cancellationToken);
+
+        var shadowQuery = window.ListAsync("""
+            SELECT coalesce(sum("Cost"), 0) FROM audit_records
+            WHERE "TenantId" = $1 AND "RecordedAt" >= $2 AND "RecordedAt" < $3 AND "Step" = 'frontier-shadow'
+            """, r => r.GetDecimal(0), cancellationToken);
 
         // Finished jobs the specialists decided alone: their stored text sizes, to be priced as if each had gone out.
-        var decided = (await window.ListAsync("""
+        var decidedQuery = window.ListAsync("""
             SELECT count(*), coalesce(sum(octet_length(j."Text")), 0)
             FROM jobs j
             WHERE j."TenantId" = $1 AND j."CreatedAt" >= $2 AND j."CreatedAt" < $3 AND j."Status" IN ('Completed', 'NeedsReview')
               AND NOT EXISTS (SELECT 1 FROM audit_records a WHERE a."JobId" = j."Id" AND a."Step" = 'escalation' AND a."TenantId" = j."TenantId")
-            """, r => (Jobs: r.GetInt64(0), Bytes: r.GetInt64(1)), cancellationToken)).Single();
+            """, r => (Jobs: r.GetInt64(0), Bytes: r.GetInt64(1)), cancellationToken);
 
-        var sample = await window.ListAsync($"""
+        var sampleQuery = window.ListAsync($"""
             SELECT "Text" FROM jobs WHERE "TenantId" = $1 AND "CreatedAt" >= $2 AND "CreatedAt" < $3
             ORDER BY "CreatedAt" DESC LIMIT {TokenizerSample}
             """, r => r.GetString(0), cancellationToken);
 
-        var spend = (await window.ListAsync("""
+        var spendQuery = window.ListAsync("""
             SELECT coalesce(sum("Cost") FILTER (WHERE "RecordedAt" >= $4), 0), coalesce(sum("Cost"), 0)
             FROM audit_records
             WHERE "TenantId" = $1 AND "RecordedAt" >= $5 AND "Step" IN ('escalation', 'frontier-shadow')
             """, r => (Today: r.GetDecimal(0), Month: r.GetDecimal(1)), cancellationToken,
-            new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero))).Single();
+            new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero));
+
+        await Task.WhenAll(jobsQuery, latencyQuery, reasonsQuery, escalationQuery, shadowQuery, decidedQuery, sampleQuery, spendQuery);
+        var jobs = await jobsQuery;
+        var latency = await latencyQuery;
+        var reasons = await reasonsQuery;
+        var escalations = (await escalationQuery).Single();
+        var frontier = (escalations.EscalatedJobs, escalations.EscalationCost, ShadowCost: (await shadowQuery).Single(),
+            escalations.InputTokens, escalations.OutputTokens, escalations.Calls);
+        var decided = (await decidedQuery).Single();
+        var sample = await sampleQuery;
+        var spend = (await spendQuery).Single();
 
         var sampleBytes = sample.Sum(text => (long)Encoding.UTF8.GetByteCount(text));
         var tokensPerByte = sampleBytes == 0 ? 0 : sample.Sum(tokens.Count) / (double)sampleBytes;
@@ -126,12 +139,20 @@ public static class OverviewApi
             savings));
     }
 
-    /// <summary>The tenant and the window as the first three parameters of every query.</summary>
-    private sealed record Window(NpgsqlConnection Connection, string Tenant, DateTimeOffset From, DateTimeOffset To)
+    /// <summary>The tenant and the window as the first three parameters of every query; each query on its own connection,
+    /// with room to sort a window's latencies in memory (the default 4 MB spilled a week of a million-record trail to disk).</summary>
+    private sealed record Window(NpgsqlDataSource Database, string Tenant, DateTimeOffset From, DateTimeOffset To)
     {
         public async Task<List<T>> ListAsync<T>(string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params object[] more)
         {
-            await using var command = new NpgsqlCommand(sql, Connection);
+            await using var connection = await Database.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var memory = new NpgsqlCommand("SET LOCAL work_mem = '64MB'", connection, transaction))
+            {
+                await memory.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
             command.Parameters.Add(new NpgsqlParameter { Value = Tenant });
             command.Parameters.Add(new NpgsqlParameter { Value = From });
             command.Parameters.Add(new NpgsqlParameter { Value = To });
@@ -140,13 +161,16 @@ public static class OverviewApi
                 command.Parameters.Add(new NpgsqlParameter { Value = value });
             }
 
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
-                rows.Add(read(reader));
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add(read(reader));
+                }
             }
 
+            await transaction.CommitAsync(cancellationToken);
             return rows;
         }
     }
