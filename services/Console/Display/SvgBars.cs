@@ -16,7 +16,7 @@ public static class SvgBars
 
     public sealed record Row(string Label, IReadOnlyList<Segment> Segments, string Total);
 
-    private const double LabelWidth = 190, BarWidth = 520, ValueWidth = 110, RowHeight = 24, Top = 8, LegendHeight = 26;
+    private const double LabelWidth = 190, BarWidth = 520, ValueWidth = 160, RowHeight = 24, Top = 8, LegendHeight = 26;
 
     public static IHtmlContent Render(string title, IReadOnlyList<Row> rows)
     {
