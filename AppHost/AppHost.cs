@@ -76,6 +76,19 @@ if (gateway is not null && localRabbitMq is not null)
     localRabbitMq.Resource.BrokerAuthEndpoint = gateway.GetEndpoint("http");
 }
 
+// The console: a client of the gateway's API with each signed-in user's own key, so it needs nothing else.
+if (gateway is not null && settings.Console)
+{
+    builder.AddProject<Projects.Console>(ResourceNames.Services.Console)
+        .WithHttpEndpoint(port: settings.ConsolePort == 0 ? null : settings.ConsolePort, isProxied: false)
+        .WithUrlForEndpoint("http", url => url.DisplayText = "Console")
+        .WithHttpHealthCheck("/health")
+        .WithPlatformEnvironment(settings)
+        .WithAnnotation(new RestartOnCrashAnnotation())
+        .WithReference(gateway)
+        .WaitFor(gateway);
+}
+
 AddService<Projects.Workflow>(ResourceNames.Services.Workflow, platformDb)
     ?.WithReference(RabbitMqUser(ResourceNames.Services.Workflow, RabbitMqServerResource.IntakeVirtualHost), ResourceNames.ConnectionStrings.RabbitMqIntake)
     .WithAuditChain(auditChainKey, settings);

@@ -21,6 +21,11 @@ public sealed class PlatformSettings
 
     /// <summary>Ports on 127.0.0.1. 0 lets the orchestrator choose a free one (the tests do).</summary>
     public int GatewayPort { get; set; } = 8080;
+
+
+    /// <summary>The web console's port (0: the orchestrator chooses one).</summary>
+    public int ConsolePort { get; set; } = 8090;
+
     public int PostgresPort { get; set; } = 55432;
     public int RedisPort { get; set; } = 56379;
     public int RabbitMqPort { get; set; } = 55672;
@@ -42,6 +47,10 @@ public sealed class PlatformSettings
 
     /// <summary>Comma-separated services to run; "none" runs the servers and the schema alone.</summary>
     public string Services { get; set; } = string.Join(',', ResourceNames.Services.All);
+
+    /// <summary>The web console (resource <c>console</c>), which signs users in with an API key and reads everything
+    /// through the gateway; it runs only with the gateway.</summary>
+    public bool Console { get; set; } = true;
 
     /// <summary>The development tenant's API key; <c>SPECIALIST_DEV_API_KEY</c> also sets it. Empty: the one kept in
     /// the data folder, or a new one.</summary>

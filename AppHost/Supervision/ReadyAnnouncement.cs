@@ -30,6 +30,11 @@ public sealed class ReadyAnnouncement(
         var gateway = services.FirstOrDefault(s => s.Name == ResourceNames.Services.Gateway)?.GetEndpoint("http").Url;
         logger.LogInformation("All {Count} services healthy in {Seconds:0.0} s. API: {Gateway} (OpenAPI: {Gateway}/swagger). Data: {Data}",
             services.Count, stopwatch.Elapsed.TotalSeconds, gateway ?? "not running", gateway ?? "-", settings.DataDirectory);
+        if (services.FirstOrDefault(s => s.Name == ResourceNames.Services.Console)?.GetEndpoint("http").Url is { } console)
+        {
+            logger.LogInformation("Console: {Console} (sign in with an API key)", console);
+        }
+
         if (settings.Environment == "Development")
         {
             logger.LogInformation("Development API key (tenant 'dev', roles submitter, auditor, admin; also in {File}): {Key}",

@@ -42,6 +42,10 @@ public static class ResourceNames
         public const string FrontierEscalation = "frontier-escalation";
         public const string Workflow = "workflow";
 
+        /// <summary>The web console for auditors, operators and payers: a client of the gateway, not one of the services
+        /// that process jobs (so not in <see cref="All"/>).</summary>
+        public const string Console = "console";
+
         /// <summary>The short-lived worker that applies the schema and seeds the development tenant.</summary>
         public const string DatabaseMigrations = "migrations";
 

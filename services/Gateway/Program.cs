@@ -1,5 +1,6 @@
 using SpecialistPlatform.Gateway.Apis;
 using SpecialistPlatform.Gateway.Extensions;
+using SpecialistPlatform.Gateway.Overview;
 using SpecialistPlatform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,9 @@ else
 
 app.MapPlatformApi();
 app.MapJobsApi();
+app.MapJobSearchApi();
+app.MapSessionApi();
+app.MapOverviewApi();
 app.MapAuditApi();
 app.MapModelsApi();
 app.MapKeysApi();

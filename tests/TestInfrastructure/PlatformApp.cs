@@ -22,6 +22,9 @@ public sealed record PlatformAppOptions
 
     public string? DevApiKey { get; init; }
 
+    /// <summary>The web console beside the gateway (off unless a test drives it: it is one more process to start).</summary>
+    public bool Console { get; init; }
+
     /// <summary>A data folder to use and keep (a restart test starts twice on one); by default a new one, deleted at the end.</summary>
     public string? DataDirectory { get; init; }
 
@@ -79,6 +82,7 @@ public sealed class PlatformApp : IAsyncDisposable
             "--Platform:GatewayPort=0", "--Platform:PostgresPort=0", "--Platform:RedisPort=0", "--Platform:RabbitMqPort=0",
             "--Platform:RabbitMqManagement=false",
             $"--Platform:DurableServers={options.DurableServers}",
+            "--Platform:ConsolePort=0", $"--Platform:Console={options.Console}",
             $"--Platform:Services={(options.Services.Count == 0 ? "none" : string.Join(',', options.Services))}",
         };
         if (options.DevApiKey is not null)
@@ -117,7 +121,10 @@ public sealed class PlatformApp : IAsyncDisposable
         try
         {
             await notifications.WaitForResourceAsync(ResourceNames.Services.DatabaseMigrations, KnownResourceStates.Finished, timeout.Token);
-            await Task.WhenAll(options.Services.Select(service => notifications.WaitForResourceHealthyAsync(service, timeout.Token)));
+            IReadOnlyList<string> running = options.Console && options.Services.Contains(ResourceNames.Services.Gateway)
+                ? [.. options.Services, ResourceNames.Services.Console]
+                : options.Services;
+            await Task.WhenAll(running.Select(service => notifications.WaitForResourceHealthyAsync(service, timeout.Token)));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -50,6 +50,7 @@ public static class CliApp
             BenchChaosCommand.Build(),
             BenchIntentCommand.Build(),
             BenchModerationCommand.Build(),
+            BenchConsoleCommand.Build(),
         };
         return new RootCommand("specialist: train, run and evaluate small specialist models.")
         {
@@ -69,6 +70,7 @@ public static class CliApp
             KeysCommand.Build(),
             AuditCommand.Build(),
             FrontierPredictCommand.Build(),
+            SeedConsoleCommand.Build(),
         };
     }
 

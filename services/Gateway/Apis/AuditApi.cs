@@ -18,6 +18,7 @@ public static class AuditApi
     {
         var api = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Auditor);
         api.MapGet("/", QueryAudit).WithName(nameof(QueryAudit));
+        api.MapGet("/export", AuditExport.ExportAudit).WithName(nameof(AuditExport.ExportAudit));
         api.MapGet("/verify", VerifyAudit).WithName(nameof(VerifyAudit));
         api.MapPost("/checkpoints", TakeAuditCheckpoint).WithName(nameof(TakeAuditCheckpoint));
         return api;
@@ -39,7 +40,16 @@ public static class AuditApi
             return pagingProblem;
         }
 
-        var query = db.AuditRecords.AsNoTracking().Where(r => r.TenantId == ownTenant);
+        var query = Filtered(db, ownTenant, from, to, step, decision, model);
+        var records = await query.OrderBy(r => r.Sequence).Skip(paging.Offset).Take(paging.Size + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new AuditPage(paging.Number, paging.Size, records.Count > paging.Size, [.. records.Take(paging.Size).Select(AuditRecordView.From)]));
+    }
+
+    /// <summary>The tenant's records matching the filters the trail, its export and the console share.</summary>
+    internal static IQueryable<AuditRecord> Filtered(
+        PlatformDbContext db, string tenant, DateTimeOffset? from, DateTimeOffset? to, string? step, string? decision, string? model)
+    {
+        var query = db.AuditRecords.AsNoTracking().Where(r => r.TenantId == tenant);
         if (from is not null)
         {
             query = query.Where(r => r.RecordedAt >= from);
@@ -50,23 +60,22 @@ public static class AuditApi
             query = query.Where(r => r.RecordedAt < to);
         }
 
-        if (step is not null)
+        if (!string.IsNullOrEmpty(step))
         {
             query = query.Where(r => r.Step == step);
         }
 
-        if (decision is not null)
+        if (!string.IsNullOrEmpty(decision))
         {
             query = query.Where(r => r.Decision == decision);
         }
 
-        if (model is not null)
+        if (!string.IsNullOrEmpty(model))
         {
             query = query.Where(r => r.Model == model);
         }
 
-        var records = await query.OrderBy(r => r.Sequence).Skip(paging.Offset).Take(paging.Size + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new AuditPage(paging.Number, paging.Size, records.Count > paging.Size, [.. records.Take(paging.Size).Select(AuditRecordView.From)]));
+        return query;
     }
 
     public static async Task<Ok<AuditVerification>> VerifyAudit(ClaimsPrincipal user, AuditTrailVerifier verifier, CancellationToken cancellationToken) =>

@@ -7,6 +7,7 @@ using SpecialistPlatform.Data.Keys;
 using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Gateway.Apis;
 using SpecialistPlatform.Gateway.Authentication;
+using SpecialistPlatform.Gateway.Overview;
 using SpecialistPlatform.Jobs.Audit;
 using SpecialistPlatform.Jobs.Intake;
 using SpecialistPlatform.Jobs.Pipelines;
@@ -52,5 +53,7 @@ public static class Extensions
         builder.Services.AddScoped<AuditedApiKeys>();
         builder.Services.AddScoped<AuditedModelRegistry>();
         builder.Services.AddHostedService<UndispatchedJobSweeper>();
+        builder.Services.AddOptions<FrontierPrices>().BindConfiguration(FrontierPrices.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<TokenEstimator>();
     }
 }
