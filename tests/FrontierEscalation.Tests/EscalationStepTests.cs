@@ -201,29 +201,16 @@ public sealed class EscalationStepTests(RedisFixture servers) : IAsyncDisposable
 
     private static EscalationStep Step(ServiceProvider provider) => provider.GetRequiredService<EscalationStep>();
 
-    private ServiceProvider Services(FakeFrontier frontier)
+    private ServiceProvider Services(FakeFrontier frontier) => FrontierServices.Build(servers.ConnectionString, new Dictionary<string, string?>
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "pipelines.json"))
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Frontier:Models:0:Provider"] = "openai",
-                ["Frontier:Models:0:Endpoint"] = frontier.Endpoint.ToString(),
-                ["Frontier:Models:0:Model"] = "fake-frontier-1",
-                ["Frontier:Models:0:ApiKey"] = "sk-test",
-                ["Frontier:Models:0:PricePer1kInputTokens"] = PricePer1kInput.ToString(CultureInfo.InvariantCulture),
-                ["Frontier:Models:0:PricePer1kOutputTokens"] = PricePer1kOutput.ToString(CultureInfo.InvariantCulture),
-                ["Frontier:Models:0:TimeoutSeconds"] = "10",
-            })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(servers.ConnectionString));
-        services.AddFrontier();
-        return services.BuildServiceProvider();
-    }
+        ["Frontier:Models:0:Provider"] = "openai",
+        ["Frontier:Models:0:Endpoint"] = frontier.Endpoint.ToString(),
+        ["Frontier:Models:0:Model"] = "fake-frontier-1",
+        ["Frontier:Models:0:ApiKey"] = "sk-test",
+        ["Frontier:Models:0:PricePer1kInputTokens"] = PricePer1kInput.ToString(CultureInfo.InvariantCulture),
+        ["Frontier:Models:0:PricePer1kOutputTokens"] = PricePer1kOutput.ToString(CultureInfo.InvariantCulture),
+        ["Frontier:Models:0:TimeoutSeconds"] = "10",
+    });
 
     private static BatchedJob ClassifyJob(string tenant) => new()
     {

@@ -252,20 +252,8 @@ public sealed class EscalatorTests(RedisFixture redis)
 
     private ServiceProvider Services(params Dictionary<string, string?>[] settings) => Services(redis.ConnectionString, settings);
 
-    private static ServiceProvider Services(string redisConnection, params Dictionary<string, string?>[] settings)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "pipelines.json"))
-            .AddInMemoryCollection(settings.SelectMany(s => s))
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisConnection));
-        services.AddFrontier();
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Services(string redisConnection, params Dictionary<string, string?>[] settings) =>
+        FrontierServices.Build(redisConnection, settings.SelectMany(s => s));
 
     private static Escalate ClassifyJob(string tenant) => new()
     {

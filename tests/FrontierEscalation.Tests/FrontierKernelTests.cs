@@ -155,20 +155,7 @@ public sealed class FrontierKernelTests(RedisFixture redis)
 
     private static FrontierChain Chain(params FrontierModelOptions[] models) => new(Options.Create(new FrontierOptions { Models = [.. models] }));
 
-    private ServiceProvider Services(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "pipelines.json"))
-            .AddInMemoryCollection(settings)
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.ConnectionString));
-        services.AddFrontier();
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider Services(Dictionary<string, string?> settings) => FrontierServices.Build(redis.ConnectionString, settings);
 
     private static Escalate ClassifyJob(string tenant) => new()
     {
