@@ -31,4 +31,8 @@ public sealed class IntentClassifierOptions : Jobs.Registry.ServedModelOptions
     /// </summary>
     [Required]
     public string Preset { get; set; } = "ensemble";
+
+    /// <summary>Where the first model is cached once trained (docs/decisions/0014): this folder, else
+    /// $SPECIALIST_INTENT_MODEL_CACHE, else the user's local data folder.</summary>
+    public string? ModelCacheDirectory { get; set; }
 }

@@ -34,5 +34,25 @@ public sealed class ModelCacheTests : IDisposable
         File.ReadAllText(Path.Combine(target, "model.bin")).ShouldBe("second");
     }
 
+    [Fact]
+    public void A_recipe_key_changes_with_the_data_and_the_settings_and_nothing_else()
+    {
+        var data = Path.Combine(_root, "train.csv");
+        File.WriteAllText(data, "text,category\nwhere is my card,card_arrival\n");
+        var key = ModelCache.RecipeKey([data], "seed=42", typeof(ModelCache));
+
+        ModelCache.RecipeKey([data], "seed=42", typeof(ModelCache)).ShouldBe(key);
+        ModelCache.RecipeKey([data], "seed=43", typeof(ModelCache)).ShouldNotBe(key);
+        File.AppendAllText(data, "card stuck in the machine,card_swallowed\n");
+        ModelCache.RecipeKey([data], "seed=42", typeof(ModelCache)).ShouldNotBe(key);
+    }
+
+    [Fact]
+    public void The_cache_root_is_the_configured_folder_before_the_environment_variable()
+    {
+        ModelCache.Root(_root, "SPECIALIST_TEST_UNSET_CACHE_VARIABLE", "intent").ShouldBe(_root);
+        ModelCache.Root(null, "SPECIALIST_TEST_UNSET_CACHE_VARIABLE", "intent").ShouldEndWith(Path.Combine("specialist", "intent"));
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

@@ -79,10 +79,7 @@ public static class EntityTaggerModel
     public static string Recipe =>
         $"generator={GeneratorVersion};seed={DefaultSeed};count={DefaultCount};validation={ValidationCount};features={EntityFeatures.Default.FeatureSet};options={Options(DefaultSeed) with { Featurizer = null }}";
 
-    public static string DefaultCacheDirectory() =>
-        Environment.GetEnvironmentVariable(CacheVariable) is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "specialist", "pii-tagger");
+    public static string DefaultCacheDirectory() => MachineLearning.Artifacts.ModelCache.Root(null, CacheVariable, "pii-tagger");
 
     private static SpanTagger LoadOrTrain(string cacheDirectory, TextWriter? log)
     {

@@ -11,6 +11,31 @@ public static class ModelCache
     /// a default moderation model is 20 MB.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(7);
 
+    /// <summary>The cache root of one kind of default model: the configured folder, else the folder the environment
+    /// variable names, else <c>specialist/&lt;kind&gt;</c> in the user's local data folder.</summary>
+    public static string Root(string? configured, string environmentVariable, string kind) =>
+        !string.IsNullOrWhiteSpace(configured) ? configured
+        : Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "specialist", kind);
+
+    /// <summary>
+    /// A recipe's folder name: the SHA-256 of every data file's name and content, the training settings, and the
+    /// trainer's code (the deterministic build's module id), so a change to any of them trains again rather than
+    /// serving a stale model.
+    /// </summary>
+    public static string RecipeKey(IEnumerable<string> dataFiles, string settings, Type trainer)
+    {
+        var recipe = new System.Text.StringBuilder();
+        foreach (var file in dataFiles)
+        {
+            using var stream = File.OpenRead(file);
+            recipe.Append(Path.GetFileName(file)).Append('=').Append(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream))).Append('\n');
+        }
+        recipe.Append(settings).Append('\n');
+        recipe.Append(trainer.Assembly.ManifestModule.ModuleVersionId);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(recipe.ToString())))[..16];
+    }
+
     /// <summary>Calls <paramref name="write"/> with a private folder, then puts that folder at <paramref name="directory"/>,
     /// and removes the other recipes' folders beside it that were last written more than <see cref="StaleAfter"/> ago.</summary>
     public static void Publish(string directory, Action<string> write)

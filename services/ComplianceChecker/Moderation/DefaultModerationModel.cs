@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using SpecialistPlatform.Jobs.Registry;
 using SpecialistPlatform.MachineLearning.Artifacts;
@@ -38,7 +36,8 @@ public static class DefaultModerationModel
         var training = new ModerationTrainingOptions();
         var handWritten = ModerationDataset.FindHandWrittenDirectory();
         // The key is taken from the data folders' files, so a start that finds the model cached reads no data at all.
-        var directory = Path.Combine(CacheDirectory(options), CacheKey(SourceFiles(datasets, handWritten), training));
+        var directory = Path.Combine(ModelCache.Root(options.ModelCacheDirectory, CacheVariable, "moderation"),
+            ModelCache.RecipeKey(SourceFiles(datasets, handWritten), JsonSerializer.Serialize(training), typeof(ModerationTrainer)));
         var cached = Path.Combine(directory, ModelFile);
         if (File.Exists(cached))
         {
@@ -79,22 +78,4 @@ public static class DefaultModerationModel
             .Append(Path.GetFullPath(Path.Combine(handWritten, "..", ModerationDataset.BankingRequestsFile)))
             .Where(File.Exists)
             .Order(StringComparer.Ordinal);
-
-    private static string CacheDirectory(ModerationOptions options) =>
-        !string.IsNullOrWhiteSpace(options.ModelCacheDirectory) ? options.ModelCacheDirectory
-        : Environment.GetEnvironmentVariable(CacheVariable) is { Length: > 0 } configured ? configured
-        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "specialist", "moderation");
-
-    private static string CacheKey(IEnumerable<string> files, ModerationTrainingOptions training)
-    {
-        var recipe = new StringBuilder();
-        foreach (var file in files)
-        {
-            using var stream = File.OpenRead(file);
-            recipe.Append(Path.GetFileName(file)).Append('=').Append(Convert.ToHexStringLower(SHA256.HashData(stream))).Append('\n');
-        }
-        recipe.Append(JsonSerializer.Serialize(training)).Append('\n');
-        recipe.Append(typeof(ModerationTrainer).Assembly.ManifestModule.ModuleVersionId);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipe.ToString())))[..16];
-    }
 }

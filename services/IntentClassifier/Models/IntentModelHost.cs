@@ -107,12 +107,7 @@ public sealed class IntentModelHost(
     private async Task TrainDefaultAsync(ModelRegistry registry, string name, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var data = Path.GetFullPath(settings.TrainingData, AppContext.BaseDirectory);
-        await TrainAndActivateDefaultAsync(registry, ModelTask, name, data, cancel =>
-        {
-            var examples = LabeledDataReader.Read(data, settings.TextColumn, settings.LabelColumn);
-            var model = IntentTrainer.Train(examples, null, IntentPresets.Create(settings.Preset) with { Seed = settings.Seed }, cancellationToken: cancel).Model;
-            return new TrainedDefault(ModelArtifact.Serialize(model), JsonSerializer.Serialize(model.Metadata.Metrics), model.Metadata.TrainingDataSha256, examples.Count);
-        }, cancellationToken);
+        await TrainAndActivateDefaultAsync(registry, ModelTask, name, Path.GetFullPath(settings.TrainingData, AppContext.BaseDirectory),
+            cancel => DefaultIntentModel.LoadOrTrain(settings, logger, cancel), cancellationToken);
     }
 }

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SpecialistPlatform.Jobs.Registry;
+using SpecialistPlatform.MachineLearning.Artifacts;
+using SpecialistPlatform.MachineLearning.Data;
+using SpecialistPlatform.MachineLearning.Training;
+
+namespace SpecialistPlatform.IntentClassifier.Models;
+
+/// <summary>
+/// The router a fresh platform starts with, trained from the bundled labelled data once per machine and recipe and
+/// cached, as the default moderation model is. Training the default preset (n-gram ensemble and encoder stage) takes
+/// one to six minutes on two cores depending on load; every later fresh database on the machine (a second AppHost, each
+/// test platform) reads the cache in a second instead. The recipe covers the data file, the settings and the trainer's
+/// code, so any change trains again.
+/// </summary>
+public static class DefaultIntentModel
+{
+    public const string CacheVariable = "SPECIALIST_INTENT_MODEL_CACHE";
+    private const string ModelFile = "model.bin";
+
+    public static TrainedDefault LoadOrTrain(IntentClassifierOptions settings, ILogger logger, CancellationToken cancellationToken)
+    {
+        var data = Path.GetFullPath(settings.TrainingData, AppContext.BaseDirectory);
+        // Read even when the model is cached (a fraction of a second): the registry entry records how many examples.
+        var examples = LabeledDataReader.Read(data, settings.TextColumn, settings.LabelColumn);
+        var recipe = JsonSerializer.Serialize(new { settings.TextColumn, settings.LabelColumn, settings.Preset, settings.Seed });
+        var directory = Path.Combine(ModelCache.Root(settings.ModelCacheDirectory, CacheVariable, "intent"),
+            ModelCache.RecipeKey([data], recipe, typeof(IntentTrainer)));
+        var cached = Path.Combine(directory, ModelFile);
+        if (File.Exists(cached))
+        {
+            try
+            {
+                var bytes = File.ReadAllBytes(cached);
+                var model = ModelArtifact.Deserialize(bytes);
+                logger.LogInformation("Read the default intent model from the cache {Directory}", directory);
+                return Trained(bytes, model, examples.Count);
+            }
+            catch (ModelFormatException e)
+            {
+                // A damaged cache is rebuilt, not trusted: the checksum inside the file caught it.
+                logger.LogWarning("The cached intent model at {Directory} is unusable ({Reason}); training again", directory, e.Message);
+            }
+        }
+
+        logger.LogInformation("Training the default intent model from {Data} ({Count} examples, preset {Preset}) into {Directory}",
+            data, examples.Count, settings.Preset, directory);
+        var stopwatch = Stopwatch.StartNew();
+        var trained = IntentTrainer.Train(examples, null, IntentPresets.Create(settings.Preset) with { Seed = settings.Seed },
+            cancellationToken: cancellationToken).Model;
+        var artifact = ModelArtifact.Serialize(trained);
+        ModelCache.Publish(directory, temp => File.WriteAllBytes(Path.Combine(temp, ModelFile), artifact));
+        logger.LogInformation("Trained the default intent model in {Seconds:0.0} s", stopwatch.Elapsed.TotalSeconds);
+        return Trained(artifact, trained, examples.Count);
+    }
+
+    private static TrainedDefault Trained(byte[] artifact, MachineLearning.Models.IntentModel model, int examples) =>
+        new(artifact, JsonSerializer.Serialize(model.Metadata.Metrics), model.Metadata.TrainingDataSha256, examples);
+}
