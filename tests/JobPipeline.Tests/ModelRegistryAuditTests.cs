@@ -9,7 +9,8 @@ using SpecialistPlatform.Data.Registry;
 namespace SpecialistPlatform.JobPipeline.Tests;
 
 /// <summary>What the registry's audit records say about changes nobody typed: the defaults activated at first start, and
-/// promotions that race.</summary>
+/// promotions that race. With the other registry tests, since a promotion appends to every tenant's trail.</summary>
+[Collection(ServingIntentModel.Name)]
 public sealed partial class ModelRegistryAuditTests(PlatformFixture platform)
 {
     [Fact]
