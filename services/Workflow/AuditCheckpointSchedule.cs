@@ -37,7 +37,19 @@ public sealed class AuditCheckpointSchedule(
         var tenants = await db.AuditChainHeads.AsNoTracking().Select(h => h.TenantId).ToListAsync(cancellationToken);
         foreach (var tenant in tenants)
         {
-            var attempt = await checkpointer.TakeAsync(tenant, scheduled: true, cancellationToken);
+            // One tenant whose trail cannot be read (a record edited into something that no longer parses) must not
+            // keep every tenant after it from its checkpoint.
+            CheckpointAttempt attempt;
+            try
+            {
+                attempt = await checkpointer.TakeAsync(tenant, scheduled: true, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Checkpointing the audit trail of tenant {Tenant} failed; trying again at the next tick", tenant);
+                continue;
+            }
+
             if (attempt.Verification.FirstBroken is { } broken)
             {
                 logger.LogError("The audit chain of tenant {Tenant} does not verify ({Kind} at record {Sequence}: {Problem}); no checkpoint taken",

@@ -6,7 +6,8 @@ using SpecialistPlatform.Data.Entities;
 
 namespace SpecialistPlatform.JobPipeline.Tests;
 
-/// <summary>Tests that change which router serves, and the tests that depend on which one does, run one at a time.</summary>
+/// <summary>Tests that change the model registry (which serves, and a record in every tenant's audit trail), and the
+/// tests that depend on which model serves or on a trail's head staying still, run one at a time.</summary>
 [CollectionDefinition(Name)]
 public sealed class ServingIntentModel
 {

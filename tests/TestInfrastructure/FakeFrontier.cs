@@ -16,7 +16,11 @@ namespace SpecialistPlatform.TestInfrastructure;
 public sealed class FakeFrontier : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<Reply> _replies = new();
+    // Scripted replies are given out in order and the last one repeats. Taking the next one and remembering it as the
+    // last is one step under this lock: otherwise a request racing the first one finds the queue empty and no last
+    // reply yet, answers 500, and the caller's retry shows up as an extra request.
+    private readonly Lock _replyLock = new();
+    private readonly Queue<Reply> _replies = new();
     private Reply? _last;
     private int _toolCallIds;
 
@@ -58,7 +62,7 @@ public sealed class FakeFrontier : IAsyncDisposable
     /// <summary>Answers with content computed from the request's JSON body (e.g. a label from the schema it asks for).</summary>
     public FakeFrontier AnswersFrom(Func<JsonElement, string> content, int promptTokens = 100, int completionTokens = 10, string model = "fake-frontier-1")
     {
-        _replies.Enqueue(new Reply(content, promptTokens, completionTokens, model, null));
+        Script(new Reply(content, promptTokens, completionTokens, model, null));
         return this;
     }
 
@@ -70,7 +74,7 @@ public sealed class FakeFrontier : IAsyncDisposable
     /// </summary>
     public FakeFrontier CallsTools(Func<JsonElement, IReadOnlyList<ToolCall>> calls, int promptTokens = 100, int completionTokens = 10, string model = "fake-frontier-1")
     {
-        _replies.Enqueue(new Reply(null, promptTokens, completionTokens, model, null)
+        Script(new Reply(null, promptTokens, completionTokens, model, null)
         {
             ToolCalls = body => [.. calls(body).Select(call => new ToolCall(call.Function, call.Arguments, $"call_{Interlocked.Increment(ref _toolCallIds)}"))],
         });
@@ -83,11 +87,19 @@ public sealed class FakeFrontier : IAsyncDisposable
 
     public FakeFrontier Fails(int status)
     {
-        _replies.Enqueue(new Reply(null, 0, 0, "", status));
+        Script(new Reply(null, 0, 0, "", status));
         return this;
     }
 
     public static string Json(object value) => JsonSerializer.Serialize(value);
+
+    private void Script(Reply reply)
+    {
+        lock (_replyLock)
+        {
+            _replies.Enqueue(reply);
+        }
+    }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -96,7 +108,10 @@ public sealed class FakeFrontier : IAsyncDisposable
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync();
         Requests.Enqueue(body);
-        return (body, _replies.TryDequeue(out var next) ? _last = next : _last);
+        lock (_replyLock)
+        {
+            return (body, _replies.TryDequeue(out var next) ? _last = next : _last);
+        }
     }
 
     private sealed record Reply(Func<JsonElement, string>? Content, int PromptTokens, int CompletionTokens, string Model, int? FailStatus)
