@@ -100,6 +100,11 @@ public static class ResourceNames
         public const string FrontierShadow = "frontier-shadow";
         public const string Completion = "completion";
 
+        /// <summary>An outcome the workflow did not record because it did not come from the job's due routing slip
+        /// (docs/decisions/0028): a stale slip's late end or a forgery. The record's JobId is the rejection's own id; its
+        /// Detail names the job.</summary>
+        public const string OutcomeCheck = "outcome-check";
+
         /// <summary>An API key created, rotated or revoked (not a job's step: the record's JobId is the change's own id).</summary>
         public const string KeyManagement = "key-management";
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using MassTransit;
 using Npgsql;
@@ -18,6 +19,10 @@ public sealed record JobOutcome(Guid JobId, JobStatus Status, JobResult? Result,
     /// <summary>The tenant the routing slip says the job is of; null where the workflow decided the outcome itself
     /// (a stalled or unreadable job). An outcome whose claim differs from the stored job is not recorded.</summary>
     public string? ClaimedTenantId { get; init; }
+
+    /// <summary>The routing slip (or StartJob) the outcome came from; null where the workflow decided the outcome itself
+    /// (a stalled job). An outcome from any slip but the job's due one is rejected (docs/decisions/0028).</summary>
+    public Guid? SlipTrackingNumber { get; init; }
 
     /// <summary>Escalation that could not happen (no frontier configured, over budget) leaves the job for a person.</summary>
     public static JobOutcome Finished(Guid jobId, JobResult result, IReadOnlyList<RecordAudit> stepRecords) =>
@@ -61,9 +66,17 @@ public sealed record RecordedOutcome(JobOutcome Outcome, string TenantId, string
 /// repeat of the same outcome is announced again (the audit writer drops the records it has, and events are
 /// at-least-once anyway), so a crash between the commit and the events leaving the in-memory outbox loses neither.
 /// A job already finished differently is left alone.
+/// An outcome is recorded only for the job's stored tenant and only from the job's due slip (docs/decisions/0028); one
+/// from another slip (a forgery, or the late end of a slip the stalled-job sweeper has since replaced) is rejected with
+/// an <see cref="OutcomeRejected"/> record in the job's tenant's trail, even for a finished job, whose repeat would
+/// otherwise announce the message's results again.
 /// </summary>
 public sealed class JobOutcomes(NpgsqlDataSource dataSource, AuditTrailWriter auditWriter, JobProgress progress, ILogger<JobOutcomes> logger)
 {
+    /// <summary>The decision of the audit record (step <see cref="ResourceNames.Steps.OutcomeCheck"/>) that tells of an
+    /// outcome not recorded because it did not come from the job's due slip.</summary>
+    public const string OutcomeRejected = "outcome-rejected";
+
     public async Task<IReadOnlyList<RecordedOutcome>> RecordAsync(IReadOnlyList<JobOutcome> outcomes, CancellationToken cancellationToken)
     {
         // A slip's end event redelivered into the batch that already holds it: the first one stands.
@@ -75,9 +88,10 @@ public sealed class JobOutcomes(NpgsqlDataSource dataSource, AuditTrailWriter au
         await using (var update = new NpgsqlCommand("""
             UPDATE jobs AS j SET "Status" = o.status, "ResultJson" = COALESCE(o.result::jsonb, j."ResultJson"),
                 "FailureReason" = o.reason, "UpdatedAt" = @now
-            FROM unnest(@ids, @statuses, @results, @reasons, @tenants) AS o(id, status, result, reason, tenant)
+            FROM unnest(@ids, @statuses, @results, @reasons, @tenants, @slips) AS o(id, status, result, reason, tenant, slip)
             WHERE j."Id" = o.id AND j."Status" NOT IN ('Completed', 'NeedsReview', 'Failed')
                 AND (o.tenant IS NULL OR j."TenantId" = o.tenant)
+                AND (o.slip IS NULL OR j."SlipTrackingNumber" = o.slip OR (j."SlipTrackingNumber" IS NULL AND j."DispatchedAt" IS NOT NULL))
             """, connection))
         {
             update.Parameters.AddWithValue("now", now);
@@ -89,6 +103,7 @@ public sealed class JobOutcomes(NpgsqlDataSource dataSource, AuditTrailWriter au
             });
             update.Parameters.Add(new NpgsqlParameter("reasons", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = byJob.Select(o => o.Reason).ToArray() });
             update.Parameters.Add(new NpgsqlParameter("tenants", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = byJob.Select(o => o.ClaimedTenantId).ToArray() });
+            update.Parameters.Add(new NpgsqlParameter("slips", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = byJob.Select(o => o.SlipTrackingNumber).ToArray() });
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -103,12 +118,8 @@ public sealed class JobOutcomes(NpgsqlDataSource dataSource, AuditTrailWriter au
                 continue;
             }
 
-            if (outcome.ClaimedTenantId is { } claimed && claimed != job.TenantId)
+            if (!IsTrusted(outcome.JobId, outcome.ClaimedTenantId, outcome.SlipTrackingNumber, job, audit, now))
             {
-                // Nothing on the services' virtual host comes from outside, so this is a service gone wrong or a
-                // forgery: the stored job, not the message, says whose it is.
-                logger.LogWarning("An outcome for job {JobId} claims tenant {Claimed}, but the job is {Tenant}'s; not recorded",
-                    outcome.JobId, claimed, job.TenantId);
                 continue;
             }
 
@@ -158,22 +169,110 @@ public sealed class JobOutcomes(NpgsqlDataSource dataSource, AuditTrailWriter au
         }
     }
 
-    private sealed record StoredJob(string TenantId, string Kind, string Status, string TextSha256, DateTimeOffset CreatedAt);
+    /// <summary>
+    /// Of the jobs a slip's end would send on to their escalation, those it may: of the tenant the slip claims and due
+    /// from this slip. Checked before anything is sent, so a forged end can neither send a job's text (its own text) to
+    /// the frontier nor renew the job's lease; the others are rejected as an outcome would be.
+    /// </summary>
+    public async Task<IReadOnlySet<(Guid JobId, Guid SlipTrackingNumber)>> DueForEscalationAsync(IReadOnlyList<(BatchedJob Job, Guid SlipTrackingNumber)> unsure,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var jobs = await ReadJobsAsync(connection, [.. unsure.Select(u => u.Job.JobId).Distinct()], cancellationToken);
+        var due = new HashSet<(Guid JobId, Guid SlipTrackingNumber)>();
+        var rejections = new List<RecordAudit>();
+        foreach (var (job, slip) in unsure)
+        {
+            if (jobs.TryGetValue(job.JobId, out var stored) && IsTrusted(job.JobId, job.TenantId, slip, stored, rejections, DateTimeOffset.UtcNow))
+            {
+                due.Add((job.JobId, slip));
+            }
+        }
+
+        await auditWriter.AppendAsync(connection, rejections, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return due;
+    }
+
+    /// <summary>Whether an outcome may be recorded for the stored job: the tenant it claims (when it claims one) is the
+    /// job's, and the slip it came from (when it came from one) is the job's due slip. A job with no due slip stored was
+    /// dispatched before the numbers existed and is trusted as before, if it was dispatched at all. The same rules as
+    /// the UPDATE in <see cref="RecordAsync"/>, which must not write what this refuses.</summary>
+    private bool IsTrusted(Guid jobId, string? claimedTenantId, Guid? slip, StoredJob job, List<RecordAudit> audit, DateTimeOffset now)
+    {
+        if (claimedTenantId is { } claimed && claimed != job.TenantId)
+        {
+            // Nothing on the services' virtual host comes from outside, so this is a service gone wrong or a
+            // forgery: the stored job, not the message, says whose it is. No record: the claimed tenant's trail is not
+            // the job's, and the job's tenant learns nothing from a message that did not even know whose job it was.
+            logger.LogWarning("An outcome for job {JobId} claims tenant {Claimed}, but the job is {Tenant}'s; not recorded",
+                jobId, claimed, job.TenantId);
+            return false;
+        }
+
+        if (slip is not { } from || from == job.SlipTrackingNumber || (job.SlipTrackingNumber is null && job.Dispatched))
+        {
+            return true;
+        }
+
+        logger.LogWarning("An outcome for job {JobId} came from routing slip {Slip}, but the job is due from {Due}; not recorded",
+            jobId, from, job.SlipTrackingNumber);
+        audit.Add(Rejection(jobId, from, job, now));
+        return false;
+    }
+
+    private sealed record StoredJob(
+        string TenantId, string Kind, string Status, string TextSha256, DateTimeOffset CreatedAt, Guid? SlipTrackingNumber, bool Dispatched);
 
     private static async Task<Dictionary<Guid, StoredJob>> ReadJobsAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            """SELECT "Id", "TenantId", "Kind", "Status", "TextSha256", "CreatedAt" FROM jobs WHERE "Id" = ANY(@ids)""", connection);
+        await using var command = new NpgsqlCommand("""
+            SELECT "Id", "TenantId", "Kind", "Status", "TextSha256", "CreatedAt", "SlipTrackingNumber", "DispatchedAt" IS NOT NULL
+            FROM jobs WHERE "Id" = ANY(@ids)
+            """, connection);
         command.Parameters.AddWithValue("ids", ids);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var jobs = new Dictionary<Guid, StoredJob>(ids.Length);
         while (await reader.ReadAsync(cancellationToken))
         {
             jobs[reader.GetGuid(0)] = new StoredJob(
-                reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5));
+                reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5),
+                reader.IsDBNull(6) ? null : reader.GetGuid(6), reader.GetBoolean(7));
         }
 
         return jobs;
+    }
+
+    /// <summary>The record of an outcome not recorded: in the job's own tenant's trail, naming the job and both slips,
+    /// never the message's results (they are not the job's). Its JobId is the rejection's own, one per job and slip
+    /// (as a key change's record has the change's id), so a redelivered message writes it once and a second forgery
+    /// is not hidden behind the first; the Detail names the job.</summary>
+    private static RecordAudit Rejection(Guid jobId, Guid slip, StoredJob job, DateTimeOffset now) => new()
+    {
+        JobId = RejectionId(jobId, slip),
+        TenantId = job.TenantId,
+        Step = ResourceNames.Steps.OutcomeCheck,
+        Service = ResourceNames.Services.Workflow,
+        InputSha256 = job.TextSha256,
+        Decision = OutcomeRejected,
+        Detail = $"job={jobId}; slip={slip}; due={job.SlipTrackingNumber?.ToString() ?? "none"}; " +
+                 "not the job's due routing slip (a slip sent again since, or a forgery)",
+        LatencyMs = 0,
+        OccurredAt = now,
+    };
+
+    private static Guid RejectionId(Guid jobId, Guid slip)
+    {
+        Span<byte> name = stackalloc byte[32];
+        jobId.TryWriteBytes(name[..16]);
+        slip.TryWriteBytes(name[16..]);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(name, hash);
+        // A name-based UUID (version 8, RFC 9562): the same job and slip always give the same id.
+        hash[7] = (byte)((hash[7] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16]);
     }
 
     private static RecordAudit Completion(JobOutcome outcome, StoredJob job, DateTimeOffset now) => new()

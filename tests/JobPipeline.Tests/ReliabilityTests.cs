@@ -150,10 +150,69 @@ public sealed class ReliabilityTests(PlatformFixture platform)
         }
     }
 
-    /// <summary>A RoutingSlipCompleted carrying <paramref name="jobs"/>, published as the platform's operator on the
-    /// services' virtual host, straight to the workflow's job-events queue.</summary>
-    /// <summary>A dev email job the platform believes is running, without a slip of its own: the test plays its slip's end.</summary>
-    private async Task<SpecialistPlatform.Data.Entities.Job> InsertRunningJobAsync(string text)
+    [Fact]
+    public async Task Forged_outcome_for_a_finished_job_from_a_slip_it_was_not_sent_is_rejected_and_the_real_outcome_stands()
+    {
+        // A real job, run to its end by the platform; then a slip end for it that a service user could publish, of the
+        // right tenant, but from a routing slip the platform never sent for it.
+        var id = await platform.SubmitAsync("email", "Please cancel my card, it was stolen yesterday");
+        await platform.WaitForJobAsync(id);
+        var real = await StoredJobAsync(id);
+        real.SlipTrackingNumber.ShouldNotBeNull("the dispatcher records the slip it sends");
+
+        var forgedSlip = Guid.NewGuid();
+        await PublishRoutingSlipCompletedAsync(forgedSlip,
+            new { jobId = id, tenantId = real.TenantId, kind = real.Kind, text = real.Text, failureReason = "compliance: forged" });
+
+        var rejection = await WaitForRejectionAsync(id, forgedSlip);
+        rejection.TenantId.ShouldBe(real.TenantId);
+        rejection.Detail!.ShouldContain($"due={real.SlipTrackingNumber}");
+        rejection.Detail!.ShouldNotContain(real.Text);
+        var after = await StoredJobAsync(id);
+        (after.Status, after.ResultJson, after.FailureReason).ShouldBe((real.Status, real.ResultJson, real.FailureReason));
+    }
+
+    [Fact]
+    public async Task Late_end_of_a_slip_replaced_by_a_resend_does_not_overwrite_the_job()
+    {
+        // The stalled-job sweeper sent the job's slip again: the new slip is the job's due one. The old slip's end
+        // arriving late (it failed the job) is rejected; the new slip's end finishes the job.
+        var (staleSlip, dueSlip) = (Guid.NewGuid(), Guid.NewGuid());
+        var job = await InsertRunningJobAsync("a job whose slip was sent again", dueSlip);
+
+        await PublishRoutingSlipCompletedAsync(staleSlip,
+            new { jobId = job.Id, tenantId = job.TenantId, kind = job.Kind, text = job.Text, failureReason = "compliance: the stale slip's answer" });
+        await WaitForRejectionAsync(job.Id, staleSlip);
+        (await StoredJobAsync(job.Id)).Status.ShouldBe(SpecialistPlatform.Data.Entities.JobStatus.Running);
+
+        await PublishRoutingSlipCompletedAsync(dueSlip, new { jobId = job.Id, tenantId = job.TenantId, kind = job.Kind, text = job.Text });
+        var finished = await platform.WaitForJobAsync(job.Id);
+        finished.GetProperty("status").GetString().ShouldBe("Completed", finished.ToString());
+    }
+
+    private async Task<SpecialistPlatform.Data.Entities.Job> StoredJobAsync(Guid id)
+    {
+        await using var db = platform.AdminDb();
+        return await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The workflow's record of an outcome it did not record: in the job's tenant's trail, naming job and slip.</summary>
+    private async Task<SpecialistPlatform.Data.Entities.AuditRecord> WaitForRejectionAsync(Guid jobId, Guid slip)
+    {
+        SpecialistPlatform.Data.Entities.AuditRecord? rejection = null;
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            await using var db = platform.AdminDb();
+            rejection = await db.AuditRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Step == ResourceNames.Steps.OutcomeCheck
+                && r.Decision == "outcome-rejected" && r.Detail!.Contains($"job={jobId}; slip={slip}"), TestContext.Current.CancellationToken);
+            return rejection is not null;
+        }, "the outcome from the wrong slip was not rejected");
+        return rejection!;
+    }
+
+    /// <summary>A dev email job the platform believes is running, without a slip of its own: the test plays its slip's end.
+    /// With <paramref name="dueSlip"/>, the job is due from that slip, as if the dispatcher had sent it.</summary>
+    private async Task<SpecialistPlatform.Data.Entities.Job> InsertRunningJobAsync(string text, Guid? dueSlip = null)
     {
         var job = new SpecialistPlatform.Data.Entities.Job
         {
@@ -163,6 +222,7 @@ public sealed class ReliabilityTests(PlatformFixture platform)
             TextSha256 = new string('0', 64),
             Status = SpecialistPlatform.Data.Entities.JobStatus.Running,
             DispatchedAt = DateTimeOffset.UtcNow,
+            SlipTrackingNumber = dueSlip,
         };
         await using var db = platform.AdminDb();
         db.Jobs.Add(job);
@@ -170,7 +230,11 @@ public sealed class ReliabilityTests(PlatformFixture platform)
         return job;
     }
 
-    private async Task PublishRoutingSlipCompletedAsync(params object[] jobs)
+    private Task PublishRoutingSlipCompletedAsync(params object[] jobs) => PublishRoutingSlipCompletedAsync(Guid.NewGuid(), jobs);
+
+    /// <summary>A RoutingSlipCompleted of slip <paramref name="trackingNumber"/> carrying <paramref name="jobs"/>, published
+    /// as the platform's operator on the services' virtual host, straight to the workflow's job-events queue.</summary>
+    private async Task PublishRoutingSlipCompletedAsync(Guid trackingNumber, params object[] jobs)
     {
         var factory = new ConnectionFactory { Uri = new Uri(platform.RabbitMqConnectionString) };
         await using var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken);
@@ -181,7 +245,7 @@ public sealed class ReliabilityTests(PlatformFixture platform)
             messageType = new[] { "urn:message:MassTransit.Courier.Contracts:RoutingSlipCompleted" },
             message = new
             {
-                trackingNumber = Guid.NewGuid(),
+                trackingNumber,
                 timestamp = DateTime.UtcNow,
                 duration = "00:00:00.010",
                 variables = new Dictionary<string, object> { ["Jobs"] = jobs },

@@ -25,6 +25,13 @@ public sealed class Job
     /// Past Pipelines:MaxStallRedispatches the job fails with the reason instead.</summary>
     public int StallRedispatches { get; set; }
 
+    /// <summary>The tracking number of the routing slip last sent for this job (for a job started through StartJob, that
+    /// message's id, which its slip takes as its tracking number). Written before the slip is sent, so its end can never
+    /// arrive first. The workflow records an outcome only from this slip: a stale slip's late end (the stalled-job
+    /// sweeper sent a new one) or a forged one is rejected (docs/decisions/0028). Null for a job dispatched before the
+    /// column existed, which is trusted as before only if it was dispatched.</summary>
+    public Guid? SlipTrackingNumber { get; set; }
+
     public bool IsFinished => Status is JobStatus.Completed or JobStatus.NeedsReview or JobStatus.Failed;
 }
 

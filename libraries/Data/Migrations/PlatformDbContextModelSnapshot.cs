@@ -381,6 +381,9 @@ namespace SpecialistPlatform.Data.Migrations
                     b.Property<string>("ResultJson")
                         .HasColumnType("jsonb");
 
+                    b.Property<Guid?>("SlipTrackingNumber")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("StallRedispatches")
                         .HasColumnType("integer");
 

@@ -13,6 +13,11 @@ public sealed record RegisteredModel(
 /// <summary>What a service should serve for one model: the active version and, when there is one, the shadow.</summary>
 public sealed record ServingModels(RegisteredModel? Active, RegisteredModel? Shadow);
 
+/// <summary>What a promotion did: the promoted version, the one it took the place of (read under the model's lock, so
+/// two racing promotions each see the other's result; null when there was none) and whether anything changed (false
+/// when the version already had that status).</summary>
+public sealed record ModelPromotion(RegisteredModel Promoted, RegisteredModel? Replaced, bool Changed);
+
 /// <summary>A registry operation that cannot be done as asked; the message says why.</summary>
 public sealed class ModelRegistryException(string message) : Exception(message);
 
@@ -56,8 +61,9 @@ public sealed class ModelRegistry(PlatformDbContext db)
         return View(model);
     }
 
-    /// <summary>Registers a model and makes it the active version: how a service's default model enters a fresh registry.</summary>
-    public async Task<RegisteredModel> RegisterActiveAsync(
+    /// <summary>Registers a model and makes it the active version: how a service's default model enters a fresh registry.
+    /// Not changed when it is active already (another instance trained the same default first).</summary>
+    public async Task<ModelPromotion> RegisterActiveAsync(
         string task, string name, byte[] artifact, string metricsJson, string? trainingDataSha256, string? note, CancellationToken cancellationToken)
     {
         var registered = await RegisterAsync(task, name, artifact, metricsJson, trainingDataSha256, note, cancellationToken);
@@ -98,7 +104,7 @@ public sealed class ModelRegistry(PlatformDbContext db)
 
     /// <summary>Makes a version the shadow (the previous shadow goes back to candidate) or the active one (the previous
     /// active version is retired and stays available for rollback).</summary>
-    public async Task<RegisteredModel> PromoteAsync(string task, string name, string version, ModelStatus to, CancellationToken cancellationToken)
+    public async Task<ModelPromotion> PromoteAsync(string task, string name, string version, ModelStatus to, CancellationToken cancellationToken)
     {
         if (to is not (ModelStatus.Shadow or ModelStatus.Active))
         {
@@ -109,11 +115,12 @@ public sealed class ModelRegistry(PlatformDbContext db)
         var target = await FindAsync(task, name, version, cancellationToken);
         if (target.Status == to)
         {
-            return View(target);
+            return new ModelPromotion(View(target), View(target), Changed: false);
         }
 
         var now = DateTimeOffset.UtcNow;
         var current = await db.ModelVersions.FirstOrDefaultAsync(m => m.Task == task && m.Name == name && m.Status == to, cancellationToken);
+        var replaced = current is null ? null : View(current);
         if (current is not null)
         {
             current.Status = to == ModelStatus.Active ? ModelStatus.Retired : ModelStatus.Candidate;
@@ -130,7 +137,7 @@ public sealed class ModelRegistry(PlatformDbContext db)
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return View(target);
+        return new ModelPromotion(View(target), replaced, Changed: true);
     }
 
     /// <summary>Retires the active version and reactivates the one that was active before it.</summary>

@@ -7,6 +7,7 @@ using SpecialistPlatform.Data;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Jobs.Intake;
+using SpecialistPlatform.Jobs.Registry;
 
 namespace SpecialistPlatform.Jobs.Audit;
 
@@ -17,6 +18,8 @@ namespace SpecialistPlatform.Jobs.Audit;
 /// The registry's models decide every tenant's jobs, so the record goes into every tenant's trail: a tenant's auditor
 /// sees, in their own trail, when and by whom the model that decided their jobs changed. Each tenant's record has its
 /// own JobId ((JobId, Step) is unique) and all of them name the same change id.
+/// A service's default model activated at first start is recorded the same way (<see cref="DefaultActivated"/>), by
+/// that service, when its activation changed what serves.
 /// </summary>
 public sealed class AuditedModelRegistry(PlatformDbContext db, AuditTrailWriter writer, TimeProvider clock)
 {
@@ -24,24 +27,28 @@ public sealed class AuditedModelRegistry(PlatformDbContext db, AuditTrailWriter 
     public const string RolledBack = "model-rolled-back";
     public const string Retired = "model-retired";
 
+    /// <summary>A service's default model, trained at first start, became the active version of an empty registry. Sent
+    /// by that service to the audit writer (it holds no chain key) rather than written in the change's transaction: see
+    /// <see cref="RegistryFollower"/>.</summary>
+    public const string DefaultActivated = "model-default-activated";
+
     private readonly ModelRegistry _registry = new(db);
 
     public async Task<RegisteredModel> PromoteAsync(string task, string name, string version, ModelStatus to, ChangeActor actor,
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var before = await _registry.ServingAsync(task, name, cancellationToken);
-        var replaced = to == ModelStatus.Active ? before.Active : before.Shadow;
-        var promoted = await _registry.PromoteAsync(task, name, version, to, cancellationToken);
-        if (replaced?.Version == promoted.Version)
+        // What it replaces is read by the registry under the model's lock: read before it, two racing promotions could
+        // both record the version that served before either of them.
+        var promotion = await _registry.PromoteAsync(task, name, version, to, cancellationToken);
+        if (!promotion.Changed)
         {
-            return promoted; // Already so: nothing changed, nothing to record.
+            return promotion.Promoted; // Already so: nothing changed, nothing to record.
         }
 
-        await RecordAsync(promoted, Promoted,
-            $"to={Status(to)}; replaces={replaced?.Version ?? "none"}", actor, cancellationToken);
+        await RecordAsync(promotion.Promoted, Promoted, PromotionChange(to, promotion), actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return promoted;
+        return promotion.Promoted;
     }
 
     public async Task<(RegisteredModel Retired, RegisteredModel Active)> RollbackAsync(string task, string name, ChangeActor actor,
@@ -65,12 +72,24 @@ public sealed class AuditedModelRegistry(PlatformDbContext db, AuditTrailWriter 
 
     private async Task RecordAsync(RegisteredModel model, string decision, string change, ChangeActor actor, CancellationToken cancellationToken)
     {
+        var tenants = await db.Tenants.AsNoTracking().Select(t => t.Id).OrderBy(id => id).ToListAsync(cancellationToken);
+        // The context's own connection, inside its open transaction: the records commit or roll back with the change.
+        await writer.AppendAsync((NpgsqlConnection)db.Database.GetDbConnection(),
+            Records(model, decision, change, actor, tenants, clock.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>"to=active; replaces=..." for a promotion's record.</summary>
+    public static string PromotionChange(ModelStatus to, ModelPromotion promotion) =>
+        $"to={Status(to)}; replaces={promotion.Replaced?.Version ?? "none"}";
+
+    /// <summary>One record of a registry change per tenant, all naming the same change id.</summary>
+    public static IReadOnlyList<RecordAudit> Records(RegisteredModel model, string decision, string change, ChangeActor actor,
+        IReadOnlyList<string> tenants, DateTimeOffset now)
+    {
         var changeId = Guid.CreateVersion7();
         var detail = $"change={changeId}; model={model.Task}/{model.Name}; version={model.Version}" +
                      (change.Length > 0 ? $"; {change}" : "") + $"; by={actor.By}";
-        var now = clock.GetUtcNow();
-        var tenants = await db.Tenants.AsNoTracking().Select(t => t.Id).OrderBy(id => id).ToListAsync(cancellationToken);
-        var records = tenants.Select(tenant => new RecordAudit
+        return [.. tenants.Select(tenant => new RecordAudit
         {
             JobId = Guid.CreateVersion7(),
             TenantId = tenant,
@@ -83,9 +102,7 @@ public sealed class AuditedModelRegistry(PlatformDbContext db, AuditTrailWriter 
             Decision = decision,
             Detail = detail,
             OccurredAt = now,
-        }).ToList();
-        // The context's own connection, inside its open transaction: the records commit or roll back with the change.
-        await writer.AppendAsync((NpgsqlConnection)db.Database.GetDbConnection(), records, cancellationToken);
+        })];
     }
 
     private static string Status(ModelStatus status) => status.ToString().ToLower(CultureInfo.InvariantCulture);

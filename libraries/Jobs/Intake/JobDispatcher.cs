@@ -29,7 +29,8 @@ namespace SpecialistPlatform.Jobs.Intake;
 /// marks is written, is a second routing slip for the job, which every step and the workflow's outcome handle as a repeat.
 /// </summary>
 /// <param name="service">The service dispatching (gateway, or workflow for bus intake): named in the intake audit record.</param>
-public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<PipelineOptions> pipelines, string service, ILogger<JobDispatcher> logger)
+public sealed class JobDispatcher(
+    IBus bus, NpgsqlDataSource dataSource, DispatchMarks marks, IOptions<PipelineOptions> pipelines, string service, ILogger<JobDispatcher> logger)
     : BackgroundService
 {
     /// <summary>Jobs queued beyond this are left to the sweeper (their rows are the outbox), so a broker outage cannot
@@ -145,14 +146,20 @@ public sealed class JobDispatcher(IBus bus, DispatchMarks marks, IOptions<Pipeli
         activity?.SetTag("specialist.kind", jobs[0].Kind);
         try
         {
+            // Each job's due slip is recorded before its slip (or StartJob) leaves: its end may arrive before the send
+            // returns, and the workflow records an outcome only from the due slip.
             if (pipelines.Value.Kinds.TryGetValue(jobs[0].Kind, out var kind))
             {
-                await bus.Execute(JobItinerary.Build(jobs, kind, service), cancellationToken);
+                var slip = JobItinerary.Build(DueSlips.NewTrackingNumber(), jobs, kind, service);
+                await DueSlips.RecordAsync(dataSource, [.. jobs.Select(job => (job.Id, slip.TrackingNumber))], cancellationToken);
+                await bus.Execute(slip, cancellationToken);
             }
             else
             {
+                var starts = jobs.Select(job => new StartJob(job.Id, job.TenantId, job.Kind) { SlipTrackingNumber = DueSlips.NewTrackingNumber() }).ToList();
+                await DueSlips.RecordAsync(dataSource, [.. starts.Select(start => (start.JobId, start.SlipTrackingNumber!.Value))], cancellationToken);
                 var endpoint = await bus.GetSendEndpoint(StartJobAddress);
-                await endpoint.SendBatch(jobs.Select(job => new StartJob(job.Id, job.TenantId, job.Kind)), cancellationToken);
+                await endpoint.SendBatch(starts, cancellationToken);
             }
 
             var sent = jobs.Select(job => job.Id).ToArray();

@@ -26,12 +26,13 @@ public static class JobItinerary
 
     private static readonly Uri JobEventsAddress = new($"queue:{ResourceNames.Queues.JobEvents}");
 
+    /// <param name="slipId">The slip's tracking number, recorded as the jobs' due slip (<see cref="DueSlips"/>) before the
+    /// slip is sent.</param>
     /// <param name="jobs">Stored jobs, all of the kind <paramref name="kind"/> configures.</param>
     /// <param name="startedBy">The service starting the jobs, named in each job's intake audit record (written with the
     /// job's outcome, as the steps' records are).</param>
-    public static RoutingSlip Build(IReadOnlyList<Job> jobs, JobKindOptions kind, string startedBy)
+    public static RoutingSlip Build(Guid slipId, IReadOnlyList<Job> jobs, JobKindOptions kind, string startedBy)
     {
-        var slipId = NewId.NextGuid();
         var now = DateTimeOffset.UtcNow;
         var batched = jobs.Select(job => new BatchedJob
         {
@@ -59,9 +60,12 @@ public static class JobItinerary
         return Build(slipId, kind.Steps, batched);
     }
 
-    /// <summary>The jobs of a finished slip that a step was unsure of, on their way to the frontier.</summary>
-    public static RoutingSlip BuildEscalation(IReadOnlyList<BatchedJob> jobs) =>
-        Build(NewId.NextGuid(), [ResourceNames.Steps.Escalation], jobs);
+    /// <summary>The jobs of a finished slip that a step was unsure of, on their way to the frontier. The escalation leg
+    /// continues the slip under its tracking number, which stays the jobs' due slip: a redelivered end of the first leg
+    /// still finds its jobs due (and sends them again, a repeat everyone handles), and a resend by the stalled-job sweeper
+    /// makes both legs of the old slip stale at once.</summary>
+    public static RoutingSlip BuildEscalation(Guid slipId, IReadOnlyList<BatchedJob> jobs) =>
+        Build(slipId, [ResourceNames.Steps.Escalation], jobs);
 
     private static RoutingSlip Build(Guid slipId, IEnumerable<string> steps, IReadOnlyList<BatchedJob> jobs)
     {

@@ -1,8 +1,15 @@
 using System.Diagnostics;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SpecialistPlatform.Contracts.Audit;
+using SpecialistPlatform.Data;
+using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Registry;
+using SpecialistPlatform.Jobs.Audit;
+using SpecialistPlatform.Jobs.Steps;
 
 namespace SpecialistPlatform.Jobs.Registry;
 
@@ -25,6 +32,13 @@ public abstract class RegistryFollower(IServiceScopeFactory scopes, ILogger logg
     /// <summary>What this follower keeps in step, for its log lines ("intent models").</summary>
     protected abstract string Following { get; }
 
+    /// <summary>The service this follower runs in, named in the audit record of a default model it activates.</summary>
+    protected abstract string Service { get; }
+
+    /// <summary>The audit records of a default model's activation not yet handed to the audit writer (the bus was not up,
+    /// say): sent again after every refresh until they leave.</summary>
+    private IReadOnlyList<RecordAudit> _unsentAudit = [];
+
     protected abstract Task RefreshAsync(ModelRegistry registry, CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,6 +50,7 @@ public abstract class RegistryFollower(IServiceScopeFactory scopes, ILogger logg
                 await using var scope = scopes.CreateAsyncScope();
                 await RefreshAsync(scope.ServiceProvider.GetRequiredService<ModelRegistry>(), stoppingToken);
                 Failure = null;
+                await SendUnsentAuditAsync(scope.ServiceProvider);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -49,16 +64,52 @@ public abstract class RegistryFollower(IServiceScopeFactory scopes, ILogger logg
 
     /// <summary>The registry has no active version yet (a fresh platform): train the default from the bundled data off
     /// the refresh loop's thread, register it and make it active. Training is deterministic, so two instances doing
-    /// this at once register the same version.</summary>
+    /// this at once register the same version, and only the one whose promotion changed what serves records it.</summary>
+    /// <remarks>Activating the default changes what decides every tenant's jobs, so every tenant's trail tells of it, as
+    /// of a promotion (<see cref="AuditedModelRegistry.DefaultActivated"/>). The services that train defaults hold no
+    /// audit chain key, so the records go to the audit writer on the bus (as a step's frontier records do) right after
+    /// the change commits, not in its transaction: a crash in that moment loses them, which docs/decisions/0020 accepts
+    /// rather than give every step service the key.</remarks>
     protected async Task TrainAndActivateDefaultAsync(ModelRegistry registry, string task, string name, string dataPath,
         Func<CancellationToken, TrainedDefault> train, CancellationToken cancellationToken)
     {
         logger.LogInformation("The registry has no active {Task}/{Name} model: training one from {Data}", task, name, dataPath);
         var stopwatch = Stopwatch.StartNew();
         var trained = await Task.Run(() => train(cancellationToken), cancellationToken);
-        var registered = await registry.RegisterActiveAsync(task, name, trained.Artifact, trained.MetricsJson, trained.TrainingDataSha256,
-            $"default model trained at first start from {Path.GetFileName(dataPath)} in {stopwatch.Elapsed.TotalSeconds:0.0} s", cancellationToken);
+        var note = $"default model trained at first start from {Path.GetFileName(dataPath)} in {stopwatch.Elapsed.TotalSeconds:0.0} s";
+        var promotion = await registry.RegisterActiveAsync(task, name, trained.Artifact, trained.MetricsJson, trained.TrainingDataSha256, note,
+            cancellationToken);
         logger.LogInformation("Trained and activated {Task}/{Name} {Version} on {Count} examples in {Seconds:0.0} s",
-            task, name, registered.Version, trained.ExampleCount, stopwatch.Elapsed.TotalSeconds);
+            task, name, promotion.Promoted.Version, trained.ExampleCount, stopwatch.Elapsed.TotalSeconds);
+        if (!promotion.Changed)
+        {
+            return; // Another instance activated the same default first and recorded it.
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var tenants = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Tenants.AsNoTracking()
+            .Select(t => t.Id).OrderBy(id => id).ToListAsync(cancellationToken);
+        _unsentAudit = AuditedModelRegistry.Records(promotion.Promoted, AuditedModelRegistry.DefaultActivated,
+            AuditedModelRegistry.PromotionChange(ModelStatus.Active, promotion), new ChangeActor(Service, $"service:{Service}"),
+            tenants, DateTimeOffset.UtcNow);
+        await SendUnsentAuditAsync(scope.ServiceProvider);
+    }
+
+    private async Task SendUnsentAuditAsync(IServiceProvider services)
+    {
+        if (_unsentAudit.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await services.GetRequiredService<ISendEndpointProvider>().AuditAsync(_unsentAudit);
+            _unsentAudit = [];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not send the audit records of the default {Following}' activation; trying again at the next refresh", Following);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Jobs.Pipelines;
 using SpecialistPlatform.Jobs.Registry;
@@ -58,6 +59,8 @@ public sealed class ModerationModelHost(
     protected override TimeSpan RefreshInterval => TimeSpan.FromSeconds(options.Value.RegistryRefreshSeconds);
 
     protected override string Following => "moderation models";
+
+    protected override string Service => ResourceNames.Services.ComplianceChecker;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

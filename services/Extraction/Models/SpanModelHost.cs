@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Jobs.Pipelines;
 using SpecialistPlatform.Jobs.Registry;
@@ -54,6 +55,8 @@ public sealed class SpanModelHost(
     protected override TimeSpan RefreshInterval => TimeSpan.FromSeconds(options.Value.RegistryRefreshSeconds);
 
     protected override string Following => "span models";
+
+    protected override string Service => ResourceNames.Services.Extraction;
 
     protected override async Task RefreshAsync(ModelRegistry registry, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Jobs.Pipelines;
 using SpecialistPlatform.Jobs.Registry;
@@ -62,6 +63,8 @@ public sealed class IntentModelHost(
     protected override TimeSpan RefreshInterval => TimeSpan.FromSeconds(options.Value.RegistryRefreshSeconds);
 
     protected override string Following => "intent models";
+
+    protected override string Service => ResourceNames.Services.IntentClassifier;
 
     protected override async Task RefreshAsync(ModelRegistry registry, CancellationToken cancellationToken)
     {

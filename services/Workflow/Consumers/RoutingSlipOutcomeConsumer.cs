@@ -23,45 +23,45 @@ public sealed class RoutingSlipCompletedConsumer(JobOutcomes outcomes, NpgsqlDat
     public async Task Consume(ConsumeContext<Batch<RoutingSlipCompleted>> context)
     {
         var ended = new List<JobOutcome>();
-        var escalating = new List<Guid>();
+        var unsure = new List<(BatchedJob Job, Guid SlipTrackingNumber)>();
         var shadowed = new Dictionary<Guid, BatchedJob>();
         foreach (var slip in context.Message)
         {
-            var unsure = new List<BatchedJob>();
+            var trackingNumber = slip.Message.TrackingNumber;
             foreach (var entry in Jobs(slip))
             {
                 if (entry.Job is not { } job)
                 {
-                    ended.Add(entry.Unreadable!);
+                    ended.Add(entry.Unreadable! with { SlipTrackingNumber = trackingNumber });
                 }
                 else if (job.NeedsEscalation())
                 {
-                    unsure.Add(job);
+                    unsure.Add((job, trackingNumber));
                 }
                 else
                 {
-                    ended.Add(JobOutcome.Of(job));
+                    ended.Add(JobOutcome.Of(job) with { SlipTrackingNumber = trackingNumber });
                     if (job.FrontierShadow && job.MayReachFrontier())
                     {
                         shadowed[job.JobId] = job;
                     }
                 }
             }
+        }
 
-            if (unsure.Count > 0)
+        if (unsure.Count > 0)
+        {
+            var due = await outcomes.DueForEscalationAsync(unsure, context.CancellationToken);
+            foreach (var slip in unsure.Where(u => due.Contains((u.Job.JobId, u.SlipTrackingNumber))).GroupBy(u => u.SlipTrackingNumber))
             {
                 // Sent through the in-memory outbox, after the outcomes below are committed: a redelivered slip end finds
                 // its finished jobs recorded already and sends the unsure ones again, which the audit trail and the
                 // outcome handle as a repeat.
-                await context.Execute(JobItinerary.BuildEscalation(unsure));
-                escalating.AddRange(unsure.Select(job => job.JobId));
+                await context.Execute(JobItinerary.BuildEscalation(slip.Key, [.. slip.Select(u => u.Job)]));
             }
-        }
 
-        if (escalating.Count > 0)
-        {
             // Progress: the escalation leg gets a whole stall timeout of its own.
-            await StalledJobSweeper.RenewLeasesAsync(dataSource, escalating, resent: false, context.CancellationToken);
+            await StalledJobSweeper.RenewLeasesAsync(dataSource, [.. due.Select(d => d.JobId).Distinct()], resent: false, context.CancellationToken);
         }
 
         var recorded = await outcomes.RecordAsync(ended, context.CancellationToken);
@@ -118,9 +118,10 @@ public sealed class RoutingSlipFaultedConsumer(JobOutcomes outcomes) : IConsumer
         var jobs = SlipJobs.Read(context.Message.TrackingNumber,
             () => context.GetVariable<List<BatchedJob>>(JobSteps.JobsVariable),
             () => context.GetVariable<List<JsonElement>>(JobSteps.JobsVariable));
-        var failed = jobs.Select(entry => entry.Job is { } job
+        var failed = jobs.Select(entry => (entry.Job is { } job
             ? JobOutcome.Failed(job.JobId, job.FailureReason ?? reason, job.Audit) with { ClaimedTenantId = job.TenantId }
-            : entry.Unreadable! with { Reason = $"{reason}; {entry.Unreadable.Reason}" }).ToList();
+            : entry.Unreadable! with { Reason = $"{reason}; {entry.Unreadable.Reason}" })
+            with { SlipTrackingNumber = context.Message.TrackingNumber }).ToList();
         var recorded = await outcomes.RecordAsync(failed, context.CancellationToken);
         await JobOutcomes.PublishAsync(context, recorded, context.CancellationToken);
     }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Contracts.Jobs;
 using SpecialistPlatform.Data;
@@ -13,7 +14,8 @@ namespace SpecialistPlatform.Workflow.Consumers;
 /// job was dispatched (accepted before the kind was removed), so here it fails after the retries with that reason, or
 /// it starts if this workflow knows the kind. Idempotent: a job that is already finished is left alone; one that is
 /// Running is executed again, which is safe because every step and the audit trail ignore repeats.</summary>
-public sealed class StartJobConsumer(PlatformDbContext db, IOptions<PipelineOptions> pipelines, ILogger<StartJobConsumer> logger)
+public sealed class StartJobConsumer(
+    PlatformDbContext db, NpgsqlDataSource dataSource, IOptions<PipelineOptions> pipelines, ILogger<StartJobConsumer> logger)
     : IConsumer<StartJob>
 {
     public async Task Consume(ConsumeContext<StartJob> context)
@@ -33,11 +35,28 @@ public sealed class StartJobConsumer(PlatformDbContext db, IOptions<PipelineOpti
             throw new InvalidOperationException($"Job kind '{job.Kind}' is not configured in this workflow.");
         }
 
+        // The dispatcher recorded the slip's tracking number as the job's due slip before it sent this. A StartJob whose
+        // number is not the job's any more was superseded by a later dispatch (or forged): starting it would only
+        // produce an outcome the workflow rejects. One from before the numbers existed gets its number here.
+        var trackingNumber = context.Message.SlipTrackingNumber;
+        if (trackingNumber is { } due && job.SlipTrackingNumber != due)
+        {
+            logger.LogWarning("A StartJob for job {JobId} names slip {Slip}, but the job is due from {Due}; not started",
+                job.Id, due, job.SlipTrackingNumber);
+            return;
+        }
+
+        if (trackingNumber is null)
+        {
+            trackingNumber = DueSlips.NewTrackingNumber();
+            await DueSlips.RecordAsync(dataSource, [(job.Id, trackingNumber.Value)], context.CancellationToken);
+        }
+
         await db.Jobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Accepted)
             .ExecuteUpdateAsync(set => set.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.UpdatedAt, DateTimeOffset.UtcNow),
                 context.CancellationToken);
 
-        await context.Execute(JobItinerary.Build([job], kind, ResourceNames.Services.Workflow));
+        await context.Execute(JobItinerary.Build(trackingNumber.Value, [job], kind, ResourceNames.Services.Workflow));
     }
 }
 
@@ -47,7 +66,11 @@ public sealed class StartJobFaultConsumer(JobOutcomes outcomes) : IConsumer<Faul
     public async Task Consume(ConsumeContext<Fault<StartJob>> context)
     {
         var reason = "start: " + string.Join("; ", context.Message.Exceptions.Select(e => e.Message));
-        var recorded = await outcomes.RecordAsync([JobOutcome.Failed(context.Message.Message.JobId, reason, [])], context.CancellationToken);
+        // A fault is an outcome like a slip's end: it fails the job only while its StartJob is the job's due slip. One
+        // from before the numbers existed claims none, which matches only a job that has none either.
+        var start = context.Message.Message;
+        var failed = JobOutcome.Failed(start.JobId, reason, []) with { SlipTrackingNumber = start.SlipTrackingNumber ?? Guid.Empty };
+        var recorded = await outcomes.RecordAsync([failed], context.CancellationToken);
         await JobOutcomes.PublishAsync(context, recorded, context.CancellationToken);
     }
 }
