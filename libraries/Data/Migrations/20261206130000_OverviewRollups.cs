@@ -11,7 +11,9 @@ namespace SpecialistPlatform.Data.Migrations
     /// step the record count, a log-scale latency histogram, cost and frontier token sums; per tenant and day the
     /// escalated jobs by normalised reason. The counting is SQL functions, so every writer (the audit writer, the seed
     /// command, this backfill) and the overview's partial days count a record the same way. The backfill takes each
-    /// tenant's chain lock, as a writer does, so no append runs half counted beside it.
+    /// tenant's chain lock, as a writer does, so no append runs half counted beside it. Two indexes serve the parts
+    /// the overview still reads raw. The indexes and functions are plain SQL (the audit table is partitioned and the
+    /// model declares neither); the two tables are in the model.
     /// </summary>
     [DbContext(typeof(PlatformDbContext))]
     [Migration("20261206130000_OverviewRollups")]
@@ -64,21 +66,12 @@ namespace SpecialistPlatform.Data.Migrations
                                 ELSE least(208, 2 + floor(8 * ln(latency_ms / 0.1) / ln(2))::int) END
                 $fn$;
 
-                CREATE FUNCTION audit_latency_histogram_count(histogram bigint[], latency_ms double precision) RETURNS bigint[]
-                LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $fn$
-                DECLARE
-                    bucket int := audit_latency_bucket(latency_ms);
-                BEGIN
-                    IF histogram IS NULL THEN
-                        histogram := array_fill(0::bigint, ARRAY[208]);
-                    END IF;
-                    histogram[bucket] := histogram[bucket] + 1;
-                    RETURN histogram;
-                END
+                -- A dense 208-bucket histogram from (bucket, count) pairs.
+                CREATE FUNCTION audit_histogram_of(buckets int[], counts bigint[]) RETURNS bigint[]
+                LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
+                    SELECT array_agg(coalesce(c.n, 0) ORDER BY b)
+                    FROM generate_series(1, 208) b LEFT JOIN unnest(buckets, counts) AS c(bucket, n) ON c.bucket = b
                 $fn$;
-
-                CREATE AGGREGATE audit_latency_histogram(double precision) (
-                    SFUNC = audit_latency_histogram_count, STYPE = bigint[]);
 
                 CREATE FUNCTION audit_histogram_add(a bigint[], b bigint[]) RETURNS bigint[]
                 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
@@ -95,19 +88,27 @@ namespace SpecialistPlatform.Data.Migrations
                 $fn$;
 
                 -- One tenant's records recorded in [p_from, p_to) with sequence in (p_after, p_last], summed per UTC day
-                -- and step. Plain SQL and STABLE, so the planner inlines it into the caller's query. Tokens are written
-                -- into a frontier record's sentOutside as tokens=in+out.
+                -- and step. Plain SQL and STABLE, so the planner inlines it into the caller's query. Counted per bucket
+                -- first and made dense per step after: a native GROUP BY, many times faster than an aggregate that
+                -- updates an array per record. Tokens are written into a frontier record's sentOutside as
+                -- tokens=in+out; OFFSET 0 keeps the regexp to one evaluation per record.
                 CREATE FUNCTION audit_step_totals(p_tenant varchar, p_from timestamptz, p_to timestamptz, p_after bigint, p_last bigint)
                 RETURNS TABLE (day date, step varchar, records bigint, latency_histogram bigint[], cost numeric,
                                input_tokens bigint, output_tokens bigint, token_records bigint)
                 LANGUAGE sql STABLE AS $fn$
-                    SELECT (r."RecordedAt" AT TIME ZONE 'UTC')::date, r."Step", count(*), audit_latency_histogram(r."LatencyMs"),
-                           sum(r."Cost"), coalesce(sum(r.tokens[1]::bigint), 0), coalesce(sum(r.tokens[2]::bigint), 0), count(r.tokens)
-                    FROM (SELECT a."RecordedAt", a."Step", a."LatencyMs", a."Cost",
-                                 regexp_match(a."SentOutside", 'tokens=([0-9]+)[+]([0-9]+)') AS tokens
-                          FROM audit_records a
-                          WHERE a."TenantId" = p_tenant AND a."RecordedAt" >= p_from AND a."RecordedAt" < p_to
-                            AND a."Sequence" > p_after AND a."Sequence" <= p_last) r
+                    SELECT b.day, b.step, sum(b.records)::bigint, audit_histogram_of(array_agg(b.bucket), array_agg(b.records)),
+                           sum(b.cost), sum(b.input_tokens)::bigint, sum(b.output_tokens)::bigint, sum(b.token_records)::bigint
+                    FROM (SELECT (r."RecordedAt" AT TIME ZONE 'UTC')::date AS day, r."Step" AS step, audit_latency_bucket(r."LatencyMs") AS bucket,
+                                 count(*) AS records, sum(r."Cost") AS cost, coalesce(sum(r.tokens[1]::bigint), 0) AS input_tokens,
+                                 coalesce(sum(r.tokens[2]::bigint), 0) AS output_tokens, count(r.tokens) AS token_records
+                          FROM (SELECT a."RecordedAt", a."Step", a."LatencyMs", a."Cost",
+                                       CASE WHEN a."SentOutside" LIKE '%tokens=%'
+                                            THEN regexp_match(a."SentOutside", 'tokens=([0-9]+)[+]([0-9]+)') END AS tokens
+                                FROM audit_records a
+                                WHERE a."TenantId" = p_tenant AND a."RecordedAt" >= p_from AND a."RecordedAt" < p_to
+                                  AND a."Sequence" > p_after AND a."Sequence" <= p_last
+                                OFFSET 0) r
+                          GROUP BY 1, 2, 3) b
                     GROUP BY 1, 2
                 $fn$;
 
@@ -149,6 +150,12 @@ namespace SpecialistPlatform.Data.Migrations
 
                 -- The services write the rollups (the audit writer); their role was given default privileges on new
                 -- tables, granted again here so the rollups do not depend on who ran the migration.
+                -- The overview's raw parts beside the rollups: escalated jobs (decided = finished and not among them,
+                -- reasons on partial days) and jobs by kind and state from the index alone.
+                CREATE INDEX "IX_audit_records_escalations" ON audit_records ("TenantId", "RecordedAt") INCLUDE ("JobId")
+                    WHERE "Step" = 'escalation';
+                CREATE INDEX "IX_jobs_tenant_time_kind_state" ON jobs ("TenantId", "CreatedAt") INCLUDE ("Kind", "Status");
+
                 GRANT SELECT, INSERT, UPDATE ON audit_step_rollups, audit_escalation_reason_rollups TO specialist_service;
 
                 -- Backfill: every tenant's existing trail, each under its chain lock (an audit writer of the version before
@@ -175,8 +182,9 @@ namespace SpecialistPlatform.Data.Migrations
                 DROP FUNCTION IF EXISTS audit_step_totals(varchar, timestamptz, timestamptz, bigint, bigint);
                 DROP FUNCTION IF EXISTS audit_escalation_reason(text, text);
                 DROP FUNCTION IF EXISTS audit_histogram_add(bigint[], bigint[]);
-                DROP AGGREGATE IF EXISTS audit_latency_histogram(double precision);
-                DROP FUNCTION IF EXISTS audit_latency_histogram_count(bigint[], double precision);
+                DROP FUNCTION IF EXISTS audit_histogram_of(int[], bigint[]);
+                DROP INDEX IF EXISTS "IX_jobs_tenant_time_kind_state";
+                DROP INDEX IF EXISTS "IX_audit_records_escalations";
                 DROP FUNCTION IF EXISTS audit_latency_bucket(double precision);
                 """);
 
