@@ -24,6 +24,8 @@ public static class OverviewApi
     /// <summary>How many escalation reasons the overview lists, most frequent first.</summary>
     public const int MaxReasons = 12;
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(366);
+    /// <summary>The default window: this UTC day and the ones before it, whole.</summary>
+    public const int DefaultDays = 7;
 
     public static RouteGroupBuilder MapOverviewApi(this IEndpointRouteBuilder app)
     {
@@ -38,7 +40,9 @@ public static class OverviewApi
     {
         var now = clock.GetUtcNow();
         var windowEnd = to ?? now;
-        var windowStart = from ?? windowEnd.AddDays(-7);
+        // The default window starts at a UTC midnight (the day `to` falls in and the 6 before it), so the audit figures
+        // of the page everyone opens come from the rollups alone; a chosen `from` is kept to the tick.
+        var windowStart = from ?? new DateTimeOffset(windowEnd.AddTicks(-1).UtcDateTime.Date, TimeSpan.Zero).AddDays(-(DefaultDays - 1));
         if (windowStart >= windowEnd)
         {
             return JobsApi.Problem(StatusCodes.Status400BadRequest, "Invalid time range", $"from ({windowStart:O}) must be before to ({windowEnd:O}).");

@@ -4,8 +4,8 @@ namespace SpecialistPlatform.Gateway.Overview;
 /// A window [From, To) cut into what the rollups answer and what the raw trail must: the whole UTC days
 /// [FirstWholeDay, EndWholeDay) come from the per-day rollups; the partial day before them (<see cref="Head"/>) and
 /// after them (<see cref="Tail"/>) from the audit records themselves. A window that reaches the present reads today
-/// whole from its rollup, since nothing is recorded after now: the default window (the last 7 days) then reads raw
-/// only the part of its first day that it covers.
+/// whole from its rollup, since nothing is recorded after now: the default window (7 whole UTC days up to now) reads
+/// the rollups alone.
 /// </summary>
 public sealed record RollupWindow(
     DateOnly FirstWholeDay, DateOnly EndWholeDay, (DateTimeOffset From, DateTimeOffset To) Head, (DateTimeOffset From, DateTimeOffset To) Tail)
