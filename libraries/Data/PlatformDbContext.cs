@@ -12,6 +12,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<AuditStepRollup> AuditStepRollups => Set<AuditStepRollup>();
+    public DbSet<AuditEscalationReasonRollup> AuditEscalationReasonRollups => Set<AuditEscalationReasonRollup>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<ShadowComparison> ShadowComparisons => Set<ShadowComparison>();
     public DbSet<FrontierComparison> FrontierComparisons => Set<FrontierComparison>();
@@ -72,6 +74,24 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             head.HasKey(h => h.TenantId);
             head.Property(h => h.TenantId).HasMaxLength(64);
             head.Property(h => h.Hash).HasMaxLength(64);
+        });
+
+        // The overview's aggregates, kept per tenant, UTC day and step as the audit writer appends (docs/decisions/0027).
+        modelBuilder.Entity<AuditStepRollup>(rollup =>
+        {
+            rollup.ToTable("audit_step_rollups");
+            rollup.HasKey(r => new { r.TenantId, r.Day, r.Step });
+            rollup.Property(r => r.TenantId).HasMaxLength(64);
+            rollup.Property(r => r.Step).HasMaxLength(50);
+            rollup.Property(r => r.Cost).HasColumnType("numeric(24,6)");
+        });
+
+        modelBuilder.Entity<AuditEscalationReasonRollup>(rollup =>
+        {
+            rollup.ToTable("audit_escalation_reason_rollups");
+            rollup.HasKey(r => new { r.TenantId, r.Day, r.Reason });
+            rollup.Property(r => r.TenantId).HasMaxLength(64);
+            rollup.Property(r => r.Reason).HasMaxLength(200);
         });
 
         modelBuilder.Entity<ModelVersion>(model =>

@@ -105,6 +105,9 @@ public sealed class ConsoleBrowserTests(ConsolePlatformFixture platform)
         await Assertions.Expect(page.GetByTestId("jobs-submitted")).Not.ToHaveTextAsync("0");
         (await page.Locator("svg").CountAsync()).ShouldBeGreaterThanOrEqualTo(2);
         await Assertions.Expect(page.Locator("svg").First).ToContainTextAsync("support-ticket");
+        // Percentiles come from the audit trail's per-day histograms (docs/decisions/0027), and the page says so.
+        await Assertions.Expect(page.GetByTestId("latency-note")).ToContainTextAsync("Estimated");
+        await Assertions.Expect(page.Locator("svg").Nth(1)).ToContainTextAsync("compliance");
         await Assertions.Expect(page.GetByTestId("savings")).ToContainTextAsync("No frontier model is configured");
         await platform.ScreenshotAsync(page, "console-overview");
 

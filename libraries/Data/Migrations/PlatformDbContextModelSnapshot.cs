@@ -92,6 +92,27 @@ namespace SpecialistPlatform.Data.Migrations
                     b.ToTable("audit_chain_heads", (string)null);
                 });
 
+            modelBuilder.Entity("SpecialistPlatform.Data.Entities.AuditEscalationReasonRollup", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Jobs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "Day", "Reason");
+
+                    b.ToTable("audit_escalation_reason_rollups", (string)null);
+                });
+
             modelBuilder.Entity("SpecialistPlatform.Data.Entities.AuditRecord", b =>
                 {
                     b.Property<string>("TenantId")
@@ -163,6 +184,43 @@ namespace SpecialistPlatform.Data.Migrations
                         {
                             t.ExcludeFromMigrations();
                         });
+                });
+
+            modelBuilder.Entity("SpecialistPlatform.Data.Entities.AuditStepRollup", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<decimal>("Cost")
+                        .HasColumnType("numeric(24,6)");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<long[]>("LatencyHistogram")
+                        .IsRequired()
+                        .HasColumnType("bigint[]");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TokenRecords")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "Day", "Step");
+
+                    b.ToTable("audit_step_rollups", (string)null);
                 });
 
             modelBuilder.Entity("SpecialistPlatform.Data.Entities.EvaluationRun", b =>

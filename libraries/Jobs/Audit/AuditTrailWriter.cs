@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using SpecialistPlatform.Contracts.Audit;
 using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Data.Rollups;
 
 namespace SpecialistPlatform.Jobs.Audit;
 
@@ -10,6 +11,8 @@ namespace SpecialistPlatform.Jobs.Audit;
 /// Appends records to each tenant's chain, each sealed by <see cref="AuditChain"/>. A transaction-scoped advisory lock
 /// per tenant serialises appends to one chain across writers; records whose (JobId, Step) is already in the trail are
 /// skipped, so a redelivered step never writes twice. Batches keep the lock's cost per record small at high rates.
+/// Each batch also adds its records to the overview's rollups in the same transaction (<see cref="AuditRollups"/>), so
+/// the rollups hold exactly the committed records.
 /// </summary>
 public sealed class AuditTrailWriter(NpgsqlDataSource dataSource, AuditChain chain, ILogger<AuditTrailWriter> logger)
 {
@@ -46,6 +49,7 @@ public sealed class AuditTrailWriter(NpgsqlDataSource dataSource, AuditChain cha
 
         var alreadyRecorded = await ExistingStepsAsync(connection, [.. records.Select(r => r.JobId).Distinct()], cancellationToken);
         var (sequence, previousHash) = await HeadAsync(connection, tenantId, cancellationToken);
+        var sequenceBefore = sequence;
 
         var batch = new NpgsqlBatch(connection);
         var recordedAt = AuditChain.ToStoredPrecision(DateTimeOffset.UtcNow);
@@ -97,8 +101,17 @@ public sealed class AuditTrailWriter(NpgsqlDataSource dataSource, AuditChain cha
         upsertHead.Parameters.AddWithValue("sequence", sequence);
         upsertHead.Parameters.AddWithValue("hash", previousHash);
         batch.BatchCommands.Add(upsertHead);
+
+        // This batch's records, and only them: its sequence range under the chain lock, at its one recording time.
+        var addToRollups = new NpgsqlBatchCommand(AuditRollups.AddRecordsSql);
+        foreach (var value in new object[] { tenantId, recordedAt, recordedAt.AddTicks(10), sequenceBefore, sequence })
+        {
+            addToRollups.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        batch.BatchCommands.Add(addToRollups);
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        return batch.BatchCommands.Count - 1;
+        return (int)(sequence - sequenceBefore);
     }
 
     private static NpgsqlBatchCommand InsertCommand(AuditRecord r, string hash)

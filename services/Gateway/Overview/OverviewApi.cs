@@ -11,14 +11,21 @@ namespace SpecialistPlatform.Gateway.Overview;
 /// <summary>
 /// A tenant's window at a glance: jobs by kind and final state, how many the specialists decided and why the rest
 /// escalated, latency per step, frontier spend against budget, and what sending every job to the frontier would have
-/// cost. Every figure is a SQL aggregate over the window (no rows are loaded), except a sample of job texts that the
-/// real tokenizer counts to turn stored text sizes into tokens.
+/// cost. The audit trail's figures come from per-day rollups the audit writer keeps (whole UTC days) and from the records
+/// themselves for the partial days at the window's ends (<see cref="RollupWindow"/>); percentiles are read from a
+/// log-scale histogram, within <see cref="Data.Rollups.LatencyHistogram.RelativeResolution"/>. The jobs' figures are
+/// SQL aggregates over the jobs table, and a sample of job texts is counted by the real tokenizer to turn stored text
+/// sizes into tokens.
 /// </summary>
 public static class OverviewApi
 {
     /// <summary>How many of the window's newest texts the tokenizer reads to learn the tenant's tokens per byte.</summary>
     public const int TokenizerSample = 200;
+    /// <summary>How many escalation reasons the overview lists, most frequent first.</summary>
+    public const int MaxReasons = 12;
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(366);
+    /// <summary>The default window: this UTC day and the ones before it, whole.</summary>
+    public const int DefaultDays = 7;
 
     public static RouteGroupBuilder MapOverviewApi(this IEndpointRouteBuilder app)
     {
@@ -33,7 +40,9 @@ public static class OverviewApi
     {
         var now = clock.GetUtcNow();
         var windowEnd = to ?? now;
-        var windowStart = from ?? windowEnd.AddDays(-7);
+        // The default window starts at a UTC midnight (the day `to` falls in and the 6 before it), so the audit figures
+        // of the page everyone opens come from the rollups alone; a chosen `from` is kept to the tick.
+        var windowStart = from ?? new DateTimeOffset(windowEnd.AddTicks(-1).UtcDateTime.Date, TimeSpan.Zero).AddDays(-(DefaultDays - 1));
         if (windowStart >= windowEnd)
         {
             return JobsApi.Problem(StatusCodes.Status400BadRequest, "Invalid time range", $"from ({windowStart:O}) must be before to ({windowEnd:O}).");
@@ -45,75 +54,65 @@ public static class OverviewApi
         }
 
         var tenant = user.TenantId();
-        var window = new Window(database, tenant, windowStart, windowEnd);
+        var window = new Window(database, tenant);
+        var days = RollupWindow.Of(windowStart, windowEnd, now);
 
         // Independent aggregates, each on its own pooled connection, so the database works on them side by side.
         var jobsQuery = window.ListAsync("""
             SELECT "Kind", "Status", count(*) FROM jobs
             WHERE "TenantId" = $1 AND "CreatedAt" >= $2 AND "CreatedAt" < $3
             GROUP BY 1, 2 ORDER BY 1, 2
-            """, r => new KindStateCount(r.GetString(0), r.GetString(1), r.GetInt64(2)), cancellationToken);
+            """, r => new KindStateCount(r.GetString(0), r.GetString(1), r.GetInt64(2)), cancellationToken, windowStart, windowEnd);
 
-        var latencyQuery = window.ListAsync("""
-            SELECT "Step", count(*),
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY "LatencyMs"),
-                   percentile_cont(0.95) WITHIN GROUP (ORDER BY "LatencyMs")
-            FROM audit_records
-            WHERE "TenantId" = $1 AND "RecordedAt" >= $2 AND "RecordedAt" < $3
-            GROUP BY 1 ORDER BY 1
-            """, r => new StepLatency(r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3)), cancellationToken);
+        // The audit trail's figures: the whole days from the rollups the audit writer keeps, the partial days counted
+        // from the records by the same SQL functions (docs/decisions/0027).
+        var stepsQuery = window.ListAsync(StepTotalsSql, r => new StepTotals(
+                r.GetString(0), r.GetInt64(1), r.GetFieldValue<long[]>(2), r.GetDecimal(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6)),
+            cancellationToken, days.FirstWholeDay, days.EndWholeDay, days.Head.From, days.Head.To, days.Tail.From, days.Tail.To);
 
-        // Reasons keep their words and lose their numbers and quoted labels, so "confidence 0.41 for 'x' is below 0.60"
-        // and "... 0.38 for 'y' ..." count as one reason.
-        var reasonsQuery = window.ListAsync("""
-            SELECT regexp_replace(coalesce("Detail", "Decision"), '''[^'']*''|[0-9]+([.][0-9]+)?', '#', 'g') AS reason, count(DISTINCT "JobId")
-            FROM audit_records
-            WHERE "TenantId" = $1 AND "RecordedAt" >= $2 AND "RecordedAt" < $3 AND "Step" = 'escalation'
-            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 12
-            """, r => new ReasonCount(r.GetString(0), r.GetInt64(1)), cancellationToken);
+        var reasonsQuery = window.ListAsync(ReasonTotalsSql, r => new ReasonCount(r.GetString(0), r.GetInt64(1)),
+            cancellationToken, days.FirstWholeDay, days.EndWholeDay, days.Head.From, days.Head.To, days.Tail.From, days.Tail.To);
 
-        // What the escalations were sent and cost: tokens are written into each record's sentOutside as tokens=in+out.
-        var escalationQuery = window.ListAsync("""
-            SELECT count(DISTINCT "JobId"), coalesce(sum("Cost"), 0),
-                   coalesce(sum(tokens[1]::bigint), 0), coalesce(sum(tokens[2]::bigint), 0), count(tokens)
-            FROM (SELECT "JobId", "Cost", regexp_match("SentOutside", 'tokens=([0-9]+)[+]([0-9]+)') AS tokens
-                  FROM audit_records
-                  WHERE "TenantId" = $1 AND "RecordedAt" >= $2 AND "RecordedAt" < $3 AND "Step" = 'escalation') escalations
-            """, r => (EscalatedJobs: r.GetInt64(0), EscalationCost: r.GetDecimal(1), InputTokens: r.GetInt64(2), OutputTokens: r.GetInt64(3),
-                Calls: r.GetInt64(4)), cancellationToken);
-
-        var shadowQuery = window.ListAsync("""
-            SELECT coalesce(sum("Cost"), 0) FROM audit_records
-            WHERE "TenantId" = $1 AND "RecordedAt" >= $2 AND "RecordedAt" < $3 AND "Step" = 'frontier-shadow'
-            """, r => r.GetDecimal(0), cancellationToken);
-
-        // Finished jobs the specialists decided alone: their stored text sizes, to be priced as if each had gone out.
+        // Finished jobs the specialists decided alone: their stored text sizes, to be priced as if each had gone out. A
+        // job escalates after it is submitted, so its escalation is recorded after the window's start: bounding the
+        // records by it lets the planner hash the window's escalations (IX_audit_records_escalations) instead of
+        // probing every partition once per job.
         var decidedQuery = window.ListAsync("""
             SELECT count(*), coalesce(sum(octet_length(j."Text")), 0)
             FROM jobs j
             WHERE j."TenantId" = $1 AND j."CreatedAt" >= $2 AND j."CreatedAt" < $3 AND j."Status" IN ('Completed', 'NeedsReview')
-              AND NOT EXISTS (SELECT 1 FROM audit_records a WHERE a."JobId" = j."Id" AND a."Step" = 'escalation' AND a."TenantId" = j."TenantId")
-            """, r => (Jobs: r.GetInt64(0), Bytes: r.GetInt64(1)), cancellationToken);
+              AND NOT EXISTS (SELECT 1 FROM audit_records a
+                              WHERE a."JobId" = j."Id" AND a."Step" = 'escalation' AND a."TenantId" = $1 AND a."RecordedAt" >= $2)
+            """, r => (Jobs: r.GetInt64(0), Bytes: r.GetInt64(1)), cancellationToken, windowStart, windowEnd);
 
         var sampleQuery = window.ListAsync($"""
             SELECT "Text" FROM jobs WHERE "TenantId" = $1 AND "CreatedAt" >= $2 AND "CreatedAt" < $3
             ORDER BY "CreatedAt" DESC LIMIT {TokenizerSample}
-            """, r => r.GetString(0), cancellationToken);
+            """, r => r.GetString(0), cancellationToken, windowStart, windowEnd);
 
+        // Today and this month are whole UTC days up to now: the rollups alone answer them.
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var spendQuery = window.ListAsync("""
-            SELECT coalesce(sum("Cost") FILTER (WHERE "RecordedAt" >= $4), 0), coalesce(sum("Cost"), 0)
-            FROM audit_records
-            WHERE "TenantId" = $1 AND "RecordedAt" >= $5 AND "Step" IN ('escalation', 'frontier-shadow')
-            """, r => (Today: r.GetDecimal(0), Month: r.GetDecimal(1)), cancellationToken,
-            new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero));
+            SELECT coalesce(sum("Cost") FILTER (WHERE "Day" = $2), 0), coalesce(sum("Cost"), 0)
+            FROM audit_step_rollups
+            WHERE "TenantId" = $1 AND "Day" >= $3 AND "Step" IN ('escalation', 'frontier-shadow')
+            """, r => (Today: r.GetDecimal(0), Month: r.GetDecimal(1)), cancellationToken, today, new DateOnly(today.Year, today.Month, 1));
 
-        await Task.WhenAll(jobsQuery, latencyQuery, reasonsQuery, escalationQuery, shadowQuery, decidedQuery, sampleQuery, spendQuery);
+        await Task.WhenAll(jobsQuery, stepsQuery, reasonsQuery, decidedQuery, sampleQuery, spendQuery);
         var jobs = await jobsQuery;
-        var latency = await latencyQuery;
-        var reasons = await reasonsQuery;
-        var escalations = (await escalationQuery).Single();
-        var frontier = (escalations.EscalatedJobs, escalations.EscalationCost, ShadowCost: (await shadowQuery).Single(),
-            escalations.InputTokens, escalations.OutputTokens, escalations.Calls);
+        var steps = StepTotals.PerStep(await stepsQuery);
+        var latency = steps.Select(step => step.Latency()).ToList();
+        var reasons = (await reasonsQuery)
+            .GroupBy(r => r.Reason, StringComparer.Ordinal)
+            .Select(g => new ReasonCount(g.Key, g.Sum(r => r.Jobs)))
+            .OrderByDescending(r => r.Jobs).ThenBy(r => r.Reason, StringComparer.Ordinal)
+            .Take(MaxReasons)
+            .ToList();
+        // One escalation record per job (the audit writer skips a (job, step) already recorded): records are jobs.
+        var escalation = steps.SingleOrDefault(s => s.Step == "escalation") ?? StepTotals.None("escalation");
+        var shadow = steps.SingleOrDefault(s => s.Step == "frontier-shadow") ?? StepTotals.None("frontier-shadow");
+        var frontier = (EscalatedJobs: escalation.Records, EscalationCost: escalation.Cost, ShadowCost: shadow.Cost,
+            escalation.InputTokens, escalation.OutputTokens, Calls: escalation.TokenRecords);
         var decided = (await decidedQuery).Single();
         var sample = await sampleQuery;
         var spend = (await spendQuery).Single();
@@ -139,38 +138,47 @@ public static class OverviewApi
             savings));
     }
 
-    /// <summary>The tenant and the window as the first three parameters of every query; each query on its own connection,
-    /// with room to sort a window's latencies in memory (the default 4 MB spilled a week of a million-record trail to disk).</summary>
-    private sealed record Window(NpgsqlDataSource Database, string Tenant, DateTimeOffset From, DateTimeOffset To)
+    /// <summary>Per step: the rollups' whole days ($2 to $3), then the records of the head ($4 to $5) and the tail ($6 to
+    /// $7), one row per source and step, added up by <see cref="StepTotals.PerStep"/>.</summary>
+    private const string StepTotalsSql = """
+        SELECT "Step", "Records", "LatencyHistogram", "Cost", "InputTokens", "OutputTokens", "TokenRecords"
+        FROM audit_step_rollups WHERE "TenantId" = $1 AND "Day" >= $2 AND "Day" < $3
+        UNION ALL
+        SELECT step, records, latency_histogram, cost, input_tokens, output_tokens, token_records
+        FROM audit_step_totals($1, $4, $5, 0, 9223372036854775807)
+        UNION ALL
+        SELECT step, records, latency_histogram, cost, input_tokens, output_tokens, token_records
+        FROM audit_step_totals($1, $6, $7, 0, 9223372036854775807)
+        """;
+
+    private const string ReasonTotalsSql = """
+        SELECT "Reason", "Jobs" FROM audit_escalation_reason_rollups WHERE "TenantId" = $1 AND "Day" >= $2 AND "Day" < $3
+        UNION ALL
+        SELECT reason, jobs FROM audit_escalation_reason_totals($1, $4, $5, 0, 9223372036854775807)
+        UNION ALL
+        SELECT reason, jobs FROM audit_escalation_reason_totals($1, $6, $7, 0, 9223372036854775807)
+        """;
+
+    /// <summary>The tenant as every query's first parameter, the query's own after it; each query on its own connection.</summary>
+    private sealed record Window(NpgsqlDataSource Database, string Tenant)
     {
         public async Task<List<T>> ListAsync<T>(string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params object[] more)
         {
             await using var connection = await Database.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var memory = new NpgsqlCommand("SET LOCAL work_mem = '64MB'", connection, transaction))
-            {
-                await memory.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            await using var command = new NpgsqlCommand(sql, connection);
             command.Parameters.Add(new NpgsqlParameter { Value = Tenant });
-            command.Parameters.Add(new NpgsqlParameter { Value = From });
-            command.Parameters.Add(new NpgsqlParameter { Value = To });
             foreach (var value in more)
             {
                 command.Parameters.Add(new NpgsqlParameter { Value = value });
             }
 
             var rows = new List<T>();
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    rows.Add(read(reader));
-                }
+                rows.Add(read(reader));
             }
 
-            await transaction.CommitAsync(cancellationToken);
             return rows;
         }
     }
@@ -182,6 +190,9 @@ public sealed record TenantOverview(
 
 public sealed record KindStateCount(string Kind, string Status, long Jobs);
 
+/// <summary>A step's records in the window and their latency percentiles, read from the rollups' log-scale histogram:
+/// nearest-rank, each at most <see cref="Data.Rollups.LatencyHistogram.RelativeResolution"/> (about 4.4%) from the
+/// record it stands for.</summary>
 public sealed record StepLatency(string Step, long Records, double P50Ms, double P95Ms);
 
 public sealed record ReasonCount(string Reason, long Jobs);

@@ -9,6 +9,7 @@ using SpecialistPlatform.Contracts.Intake;
 using SpecialistPlatform.Contracts.Jobs;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Keys;
+using SpecialistPlatform.Data.Rollups;
 using SpecialistPlatform.Jobs.Audit;
 using SpecialistPlatform.Jobs.Intake;
 
@@ -75,7 +76,7 @@ internal static class SeedConsoleCommand
             var started = System.Diagnostics.Stopwatch.StartNew();
             var written = await SeedAsync(connection, chain, tenantId, jobCount, recordCount, TimeSpan.FromDays(dayCount), new Random(parseResult.GetValue(seedValue)), cancellationToken);
             // Fresh statistics for the planner, and a visibility map, without which no index-only scan is possible.
-            foreach (var table in new[] { "jobs", "audit_records" })
+            foreach (var table in new[] { "jobs", "audit_records", "audit_step_rollups", "audit_escalation_reason_rollups" })
             {
                 await using var vacuum = new NpgsqlCommand($"VACUUM ANALYZE {table}", connection);
                 await vacuum.ExecuteNonQueryAsync(cancellationToken);
@@ -101,6 +102,7 @@ internal static class SeedConsoleCommand
         }
 
         var (sequence, previousHash) = await HeadAsync(connection, transaction, tenant, cancellationToken);
+        var sequenceBefore = sequence;
         var now = AuditChain.ToStoredPrecision(DateTimeOffset.UtcNow);
         var plans = new List<(Guid Id, string Kind, DateTimeOffset CreatedAt, string Text, JobStatus Status, JobResult Result, bool Escalated)>(jobCount);
         for (var i = 0; i < jobCount; i++)
@@ -242,6 +244,18 @@ internal static class SeedConsoleCommand
             head.Parameters.Add(new NpgsqlParameter { Value = sequence });
             head.Parameters.Add(new NpgsqlParameter { Value = previousHash });
             await head.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // COPY bypasses the audit writer, so the overview's rollups are filled here, from the records just copied, in
+        // the same transaction and under the same chain lock.
+        await using (var rollups = new NpgsqlCommand(AuditRollups.AddRecordsSql, connection, transaction))
+        {
+            foreach (var value in AuditRollups.AddRecordsParameters(tenant, sequenceBefore, sequence))
+            {
+                rollups.Parameters.Add(new NpgsqlParameter { Value = value });
+            }
+
+            await rollups.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
