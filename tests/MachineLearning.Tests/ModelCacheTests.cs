@@ -54,5 +54,27 @@ public sealed class ModelCacheTests : IDisposable
         ModelCache.Root(null, "SPECIALIST_TEST_UNSET_CACHE_VARIABLE", "intent").ShouldEndWith(Path.Combine("specialist", "intent"));
     }
 
+    [Fact]
+    public void A_cached_artifact_is_read_without_training_and_a_damaged_one_is_trained_again()
+    {
+        var directory = Path.Combine(_root, "recipe");
+        var trainings = 0;
+        var unusable = new List<ModelFormatException>();
+        (byte[], string) Train() { trainings++; return ("weights"u8.ToArray(), "trained"); }
+        string Read(byte[] bytes) => bytes.SequenceEqual("weights"u8.ToArray()) ? "read" : throw new ModelFormatException("checksum mismatch");
+
+        var first = ModelCache.ReadOrTrain(directory, Read, Train, unusable.Add);
+        (first.Model, first.FromCache).ShouldBe(("trained", false));
+        first.Artifact.ShouldBe("weights"u8.ToArray());
+        var second = ModelCache.ReadOrTrain(directory, Read, Train, unusable.Add);
+        (second.Model, second.FromCache).ShouldBe(("read", true));
+        trainings.ShouldBe(1);
+
+        File.WriteAllText(Path.Combine(directory, ModelCache.ArtifactFile), "torn");
+        var again = ModelCache.ReadOrTrain(directory, Read, Train, unusable.Add);
+        (again.Model, again.FromCache, trainings, unusable.Count).ShouldBe(("trained", false, 2, 1));
+        File.ReadAllText(Path.Combine(directory, ModelCache.ArtifactFile)).ShouldBe("weights");
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

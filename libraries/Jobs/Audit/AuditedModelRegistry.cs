@@ -72,11 +72,15 @@ public sealed class AuditedModelRegistry(PlatformDbContext db, AuditTrailWriter 
 
     private async Task RecordAsync(RegisteredModel model, string decision, string change, ChangeActor actor, CancellationToken cancellationToken)
     {
-        var tenants = await db.Tenants.AsNoTracking().Select(t => t.Id).OrderBy(id => id).ToListAsync(cancellationToken);
+        var tenants = await TenantIdsAsync(db, cancellationToken);
         // The context's own connection, inside its open transaction: the records commit or roll back with the change.
         await writer.AppendAsync((NpgsqlConnection)db.Database.GetDbConnection(),
             Records(model, decision, change, actor, tenants, clock.GetUtcNow()), cancellationToken);
     }
+
+    /// <summary>Every tenant, in order: whose trails a registry change is recorded in.</summary>
+    public static Task<List<string>> TenantIdsAsync(PlatformDbContext db, CancellationToken cancellationToken) =>
+        db.Tenants.AsNoTracking().Select(t => t.Id).OrderBy(id => id).ToListAsync(cancellationToken);
 
     /// <summary>"to=active; replaces=..." for a promotion's record.</summary>
     public static string PromotionChange(ModelStatus to, ModelPromotion promotion) =>

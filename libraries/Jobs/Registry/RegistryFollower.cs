@@ -87,8 +87,7 @@ public abstract class RegistryFollower(IServiceScopeFactory scopes, ILogger logg
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var tenants = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Tenants.AsNoTracking()
-            .Select(t => t.Id).OrderBy(id => id).ToListAsync(cancellationToken);
+        var tenants = await AuditedModelRegistry.TenantIdsAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), cancellationToken);
         _unsentAudit = AuditedModelRegistry.Records(promotion.Promoted, AuditedModelRegistry.DefaultActivated,
             AuditedModelRegistry.PromotionChange(ModelStatus.Active, promotion), new ChangeActor(Service, $"service:{Service}"),
             tenants, DateTimeOffset.UtcNow);

@@ -11,6 +11,9 @@ public static class ModelCache
     /// a default moderation model is 20 MB.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(7);
 
+    /// <summary>The file a one-file recipe's artifact is cached in (<see cref="ReadOrTrain{T}"/>).</summary>
+    public const string ArtifactFile = "model.bin";
+
     /// <summary>The cache root of one kind of default model: the configured folder, else the folder the environment
     /// variable names, else <c>specialist/&lt;kind&gt;</c> in the user's local data folder.</summary>
     public static string Root(string? configured, string environmentVariable, string kind) =>
@@ -34,6 +37,33 @@ public static class ModelCache
         recipe.Append(settings).Append('\n');
         recipe.Append(trainer.Assembly.ManifestModule.ModuleVersionId);
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(recipe.ToString())))[..16];
+    }
+
+    /// <summary>
+    /// The model of a recipe whose artifact is one file: read from <c>model.bin</c> in <paramref name="directory"/> when
+    /// it is there and reads back whole, else trained and published there. A damaged file is reported to
+    /// <paramref name="onUnusable"/> and rebuilt, not trusted (the checksum inside the file caught it).
+    /// </summary>
+    public static (byte[] Artifact, T Model, bool FromCache) ReadOrTrain<T>(string directory, Func<byte[], T> read,
+        Func<(byte[] Artifact, T Model)> train, Action<ModelFormatException> onUnusable)
+    {
+        var cached = Path.Combine(directory, ArtifactFile);
+        if (File.Exists(cached))
+        {
+            try
+            {
+                var bytes = File.ReadAllBytes(cached);
+                return (bytes, read(bytes), true);
+            }
+            catch (ModelFormatException e)
+            {
+                onUnusable(e);
+            }
+        }
+
+        var (artifact, model) = train();
+        Publish(directory, temp => File.WriteAllBytes(Path.Combine(temp, ArtifactFile), artifact));
+        return (artifact, model, false);
     }
 
     /// <summary>Calls <paramref name="write"/> with a private folder, then puts that folder at <paramref name="directory"/>,

@@ -16,7 +16,6 @@ namespace SpecialistPlatform.ComplianceChecker.Moderation;
 public static class DefaultModerationModel
 {
     public const string CacheVariable = "SPECIALIST_MODERATION_MODEL_CACHE";
-    private const string ModelFile = "model.bin";
 
     public static TrainedDefault LoadOrTrain(ModerationOptions options, ILogger logger, CancellationToken cancellationToken)
     {
@@ -38,32 +37,22 @@ public static class DefaultModerationModel
         // The key is taken from the data folders' files, so a start that finds the model cached reads no data at all.
         var directory = Path.Combine(ModelCache.Root(options.ModelCacheDirectory, CacheVariable, "moderation"),
             ModelCache.RecipeKey(SourceFiles(datasets, handWritten), JsonSerializer.Serialize(training), typeof(ModerationTrainer)));
-        var cached = Path.Combine(directory, ModelFile);
-        if (File.Exists(cached))
+        var (artifact, model, fromCache) = ModelCache.ReadOrTrain(directory, bytes => ModerationArtifact.Deserialize(bytes), () =>
         {
-            try
-            {
-                var bytes = File.ReadAllBytes(cached);
-                var model = ModerationArtifact.Deserialize(bytes);
-                logger.LogInformation("Read the default moderation model from the cache {Directory}", directory);
-                return Trained(bytes, model);
-            }
-            catch (ModelFormatException e)
-            {
-                // A damaged cache is rebuilt, not trusted: the checksum inside the file caught it.
-                logger.LogWarning("The cached moderation model at {Directory} is unusable ({Reason}); training again", directory, e.Message);
-            }
+            var data = ModerationDataset.Build(datasets, handWritten, training.Seed, training.InjectionWindowWords);
+            logger.LogInformation("Training the default moderation model from {Datasets} ({Count} examples) into {Directory}; this takes a minute or two",
+                datasets, data.Training.Count, directory);
+            var stopwatch = Stopwatch.StartNew();
+            var trained = ModerationTrainer.Train(data, training, cancellationToken: cancellationToken).Model;
+            logger.LogInformation("Trained the default moderation model in {Seconds:0.0} s", stopwatch.Elapsed.TotalSeconds);
+            return (ModerationArtifact.Serialize(trained), trained);
+        }, unusable => logger.LogWarning("The cached moderation model at {Directory} is unusable ({Reason}); training again", directory, unusable.Message));
+        if (fromCache)
+        {
+            logger.LogInformation("Read the default moderation model from the cache {Directory}", directory);
         }
 
-        var data = ModerationDataset.Build(datasets, handWritten, training.Seed, training.InjectionWindowWords);
-        logger.LogInformation("Training the default moderation model from {Datasets} ({Count} examples) into {Directory}; this takes a minute or two",
-            datasets, data.Training.Count, directory);
-        var stopwatch = Stopwatch.StartNew();
-        var result = ModerationTrainer.Train(data, training, cancellationToken: cancellationToken);
-        var artifact = ModerationArtifact.Serialize(result.Model);
-        ModelCache.Publish(directory, temp => File.WriteAllBytes(Path.Combine(temp, ModelFile), artifact));
-        logger.LogInformation("Trained the default moderation model in {Seconds:0.0} s", stopwatch.Elapsed.TotalSeconds);
-        return Trained(artifact, result.Model);
+        return Trained(artifact, model);
     }
 
     private static TrainedDefault Trained(byte[] artifact, ModerationModel model) =>

@@ -17,7 +17,6 @@ namespace SpecialistPlatform.IntentClassifier.Models;
 public static class DefaultIntentModel
 {
     public const string CacheVariable = "SPECIALIST_INTENT_MODEL_CACHE";
-    private const string ModelFile = "model.bin";
 
     public static TrainedDefault LoadOrTrain(IntentClassifierOptions settings, ILogger logger, CancellationToken cancellationToken)
     {
@@ -27,32 +26,22 @@ public static class DefaultIntentModel
         var recipe = JsonSerializer.Serialize(new { settings.TextColumn, settings.LabelColumn, settings.Preset, settings.Seed });
         var directory = Path.Combine(ModelCache.Root(settings.ModelCacheDirectory, CacheVariable, "intent"),
             ModelCache.RecipeKey([data], recipe, typeof(IntentTrainer)));
-        var cached = Path.Combine(directory, ModelFile);
-        if (File.Exists(cached))
+        var (artifact, model, fromCache) = ModelCache.ReadOrTrain(directory, bytes => ModelArtifact.Deserialize(bytes), () =>
         {
-            try
-            {
-                var bytes = File.ReadAllBytes(cached);
-                var model = ModelArtifact.Deserialize(bytes);
-                logger.LogInformation("Read the default intent model from the cache {Directory}", directory);
-                return Trained(bytes, model, examples.Count);
-            }
-            catch (ModelFormatException e)
-            {
-                // A damaged cache is rebuilt, not trusted: the checksum inside the file caught it.
-                logger.LogWarning("The cached intent model at {Directory} is unusable ({Reason}); training again", directory, e.Message);
-            }
+            logger.LogInformation("Training the default intent model from {Data} ({Count} examples, preset {Preset}) into {Directory}",
+                data, examples.Count, settings.Preset, directory);
+            var stopwatch = Stopwatch.StartNew();
+            var trained = IntentTrainer.Train(examples, null, IntentPresets.Create(settings.Preset) with { Seed = settings.Seed },
+                cancellationToken: cancellationToken).Model;
+            logger.LogInformation("Trained the default intent model in {Seconds:0.0} s", stopwatch.Elapsed.TotalSeconds);
+            return (ModelArtifact.Serialize(trained), trained);
+        }, unusable => logger.LogWarning("The cached intent model at {Directory} is unusable ({Reason}); training again", directory, unusable.Message));
+        if (fromCache)
+        {
+            logger.LogInformation("Read the default intent model from the cache {Directory}", directory);
         }
 
-        logger.LogInformation("Training the default intent model from {Data} ({Count} examples, preset {Preset}) into {Directory}",
-            data, examples.Count, settings.Preset, directory);
-        var stopwatch = Stopwatch.StartNew();
-        var trained = IntentTrainer.Train(examples, null, IntentPresets.Create(settings.Preset) with { Seed = settings.Seed },
-            cancellationToken: cancellationToken).Model;
-        var artifact = ModelArtifact.Serialize(trained);
-        ModelCache.Publish(directory, temp => File.WriteAllBytes(Path.Combine(temp, ModelFile), artifact));
-        logger.LogInformation("Trained the default intent model in {Seconds:0.0} s", stopwatch.Elapsed.TotalSeconds);
-        return Trained(artifact, trained, examples.Count);
+        return Trained(artifact, model, examples.Count);
     }
 
     private static TrainedDefault Trained(byte[] artifact, MachineLearning.Models.IntentModel model, int examples) =>
