@@ -13,8 +13,9 @@ using SpecialistPlatform.Jobs.Steps;
 
 namespace SpecialistPlatform.Jobs.Registry;
 
-/// <summary>A default model trained at first start, ready to be registered.</summary>
-public sealed record TrainedDefault(byte[] Artifact, string MetricsJson, string? TrainingDataSha256, int ExampleCount);
+/// <summary>A default model trained at first start (or read from this machine's model cache, where an earlier start
+/// trained it by the same recipe), ready to be registered.</summary>
+public sealed record TrainedDefault(byte[] Artifact, string MetricsJson, string? TrainingDataSha256, int ExampleCount, bool FromCache = false);
 
 /// <summary>
 /// Keeps a service's models in step with the model registry: every refresh interval it lets the service compare what
@@ -76,11 +77,15 @@ public abstract class RegistryFollower(IServiceScopeFactory scopes, ILogger logg
         logger.LogInformation("The registry has no active {Task}/{Name} model: training one from {Data}", task, name, dataPath);
         var stopwatch = Stopwatch.StartNew();
         var trained = await Task.Run(() => train(cancellationToken), cancellationToken);
-        var note = $"default model trained at first start from {Path.GetFileName(dataPath)} in {stopwatch.Elapsed.TotalSeconds:0.0} s";
+        // The note says which it was: a registry entry that claims a training run nobody did misleads whoever reads it.
+        var note = trained.FromCache
+            ? $"default model read at first start from this machine's model cache (trained earlier from {Path.GetFileName(dataPath)} by the same recipe) in {stopwatch.Elapsed.TotalSeconds:0.0} s"
+            : $"default model trained at first start from {Path.GetFileName(dataPath)} in {stopwatch.Elapsed.TotalSeconds:0.0} s";
         var promotion = await registry.RegisterActiveAsync(task, name, trained.Artifact, trained.MetricsJson, trained.TrainingDataSha256, note,
             cancellationToken);
-        logger.LogInformation("Trained and activated {Task}/{Name} {Version} on {Count} examples in {Seconds:0.0} s",
-            task, name, promotion.Promoted.Version, trained.ExampleCount, stopwatch.Elapsed.TotalSeconds);
+        logger.LogInformation("{How} and activated {Task}/{Name} {Version} ({Count} examples) in {Seconds:0.0} s",
+            trained.FromCache ? "Read from the model cache" : "Trained", task, name, promotion.Promoted.Version, trained.ExampleCount,
+            stopwatch.Elapsed.TotalSeconds);
         if (!promotion.Changed)
         {
             return; // Another instance activated the same default first and recorded it.

@@ -52,12 +52,12 @@ public static class DefaultModerationModel
             logger.LogInformation("Read the default moderation model from the cache {Directory}", directory);
         }
 
-        return Trained(artifact, model);
+        return Trained(artifact, model, fromCache);
     }
 
-    private static TrainedDefault Trained(byte[] artifact, ModerationModel model) =>
+    private static TrainedDefault Trained(byte[] artifact, ModerationModel model, bool fromCache) =>
         new(artifact, JsonSerializer.Serialize(model.Metadata.Metrics), model.Metadata.TrainingDataSha256,
-            (int)model.Metadata.Metrics.GetValueOrDefault("training_examples"));
+            (int)model.Metadata.Metrics.GetValueOrDefault("training_examples"), fromCache);
 
     /// <summary>Every file the default recipe may read: the public sets' folders, the hand-written sets and the bundled
     /// banking requests. A file the recipe does not read only costs a retraining when it changes.</summary>

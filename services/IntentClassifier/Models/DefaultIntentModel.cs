@@ -41,9 +41,9 @@ public static class DefaultIntentModel
             logger.LogInformation("Read the default intent model from the cache {Directory}", directory);
         }
 
-        return Trained(artifact, model, examples.Count);
+        return Trained(artifact, model, examples.Count, fromCache);
     }
 
-    private static TrainedDefault Trained(byte[] artifact, MachineLearning.Models.IntentModel model, int examples) =>
-        new(artifact, JsonSerializer.Serialize(model.Metadata.Metrics), model.Metadata.TrainingDataSha256, examples);
+    private static TrainedDefault Trained(byte[] artifact, MachineLearning.Models.IntentModel model, int examples, bool fromCache) =>
+        new(artifact, JsonSerializer.Serialize(model.Metadata.Metrics), model.Metadata.TrainingDataSha256, examples, fromCache);
 }
