@@ -8,13 +8,16 @@ internal enum EntityTokenFact
     Gazetteer,
     Shape,
     Cue,
+    Cluster,
 }
 
 /// <summary>
 /// What the entity features know of one token, all from its text alone: hashes of the lower-cased word and of
-/// its shape, the case/digit class, gazetteer classes, cue class and whether it is a common word.
+/// its shape, the case/digit class, gazetteer classes, cue class, whether it is a common word, and the encoder
+/// clusters of its first and last word piece with its piece count (all 0 without clusters, and at the boundaries).
 /// </summary>
-internal readonly record struct EntityTokenFacts(ulong Word, ulong Shape, ulong Class, ulong Gazetteer, ulong Cue, bool Common)
+internal readonly record struct EntityTokenFacts(ulong Word, ulong Shape, ulong Class, ulong Gazetteer, ulong Cue, bool Common,
+    ulong Cluster = 0, ulong LastCluster = 0, ulong PieceCount = 0)
 {
     private const ulong Boundary = 0x5bd1e9955bd1e995UL;
 
@@ -30,6 +33,7 @@ internal readonly record struct EntityTokenFacts(ulong Word, ulong Shape, ulong 
         EntityTokenFact.Class => Class,
         EntityTokenFact.Gazetteer => Gazetteer,
         EntityTokenFact.Shape => Shape,
+        EntityTokenFact.Cluster => Cluster,
         _ => Cue,
     };
 }
