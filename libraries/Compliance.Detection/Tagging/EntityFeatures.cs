@@ -7,9 +7,7 @@ namespace SpecialistPlatform.Compliance.Detection.Tagging;
 /// Features for tagging names, places, organisations and street addresses: the word, its shape, prefixes and
 /// suffixes up to 4, a case/digit class, gazetteer classes (<see cref="EntityGazetteer"/>), whether the word is
 /// common in ordinary requests (<see cref="NegativeUtterances.Vocabulary"/>), a small cue lexicon (titles,
-/// "street", "inc", "at", "from"...), line starts, and the same at ±1/±2 with bigrams; with
-/// <see cref="WordPieceClusters"/> also the pretrained encoder's cluster of the word's first and last word piece, with
-/// its case class, and the first piece's cluster at ±1/±2 (without clusters the keys are exactly those of before). Keys are 64-bit mixes of
+/// "street", "inc", "at", "from"...), line starts, and the same at ±1/±2 with bigrams. Keys are 64-bit mixes of
 /// integer hashes, computed without allocating strings, because this runs on every text the platform sees.
 /// </summary>
 public sealed class EntityFeatures : ITaggerFeaturizer
@@ -20,20 +18,16 @@ public sealed class EntityFeatures : ITaggerFeaturizer
     private readonly EntityGazetteer _gazetteer;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _common;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _cues;
-    private readonly WordPieceClusters? _clusters;
 
-    public EntityFeatures(EntityGazetteer gazetteer, FrozenSet<string> commonWords, WordPieceClusters? clusters = null)
+    public EntityFeatures(EntityGazetteer gazetteer, FrozenSet<string> commonWords)
     {
         _gazetteer = gazetteer;
         _common = commonWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _cues = Cues.GetAlternateLookup<ReadOnlySpan<char>>();
-        _clusters = clusters;
-        FeatureSet = $"pii-entities/{Version}+gazetteer:{gazetteer.Fingerprint}+common:{commonWords.Count}"
-            + (clusters is null ? "" : $"+clusters:{clusters.ClusterCount}:{clusters.Fingerprint}");
+        FeatureSet = $"pii-entities/{Version}+gazetteer:{gazetteer.Fingerprint}+common:{commonWords.Count}";
     }
 
-    private static readonly Lazy<EntityFeatures> Shared = new(() => new EntityFeatures(EntityGazetteer.Default, NegativeUtterances.Vocabulary,
-        Environment.GetEnvironmentVariable("SPECIALIST_PII_ENCODER_CLUSTERS") == "1" ? WordPieceClusters.Default : null));
+    private static readonly Lazy<EntityFeatures> Shared = new(() => new EntityFeatures(EntityGazetteer.Default, NegativeUtterances.Vocabulary));
 
     public static EntityFeatures Default => Shared.Value;
 
@@ -65,8 +59,7 @@ public sealed class EntityFeatures : ITaggerFeaturizer
         TCue = 10, TLineStart = 11, TWordPrev = 12, TWordNext = 13, TWordPrev2 = 14, TWordNext2 = 15, TClassPrev = 16, TClassNext = 17,
         TClassPrev2 = 18, TClassNext2 = 19, TGazPrev = 20, TGazNext = 21, TShapePrev = 22, TShapeNext = 23, TBigramPrev = 24,
         TBigramNext = 25, TClassTri = 26, TWordPrevClass = 27, TClassWordNext = 28, TCuePrev = 29, TCueNext = 30, TLength = 31,
-        TClassGaz = 32, TCommonClass = 33, TCuePrev2 = 34, TFirst = 35, TGazPrev2 = 36, TGazNext2 = 37, TLineStartClass = 38, TOriginal = 39,
-        TCluster = 40, TClusterLast = 41, TClusterClass = 42, TClusterPrev = 43, TClusterNext = 44, TClusterPrev2 = 45, TClusterNext2 = 46;
+        TClassGaz = 32, TCommonClass = 33, TCuePrev2 = 34, TFirst = 35, TGazPrev2 = 36, TGazNext2 = 37, TLineStartClass = 38, TOriginal = 39;
 
     public ulong[][] Extract(string text, IReadOnlyList<SpanToken> tokens, IReadOnlyList<string> requestedSlots)
     {
@@ -97,11 +90,6 @@ public sealed class EntityFeatures : ITaggerFeaturizer
             AddPositionKeys(i == 0 || LineBreakBetween(text, tokens[i - 1].End, tokens[i].Start), i == 0, facts[i].Class, list);
             foreach (var (template, offset, fact) in NeighbourTemplates)
                 list.Add(K(template, At(i + offset).Value(fact)));
-            foreach (var (template, offset, _) in ClusterTemplates)
-            {
-                if (At(i + offset).Cluster != 0)
-                    list.Add(K(template, At(i + offset).Cluster));
-            }
             AddPairKeys(At(i - 1), facts[i], At(i + 1), list);
             ends[i] = list.Count;
         }
@@ -112,9 +100,8 @@ public sealed class EntityFeatures : ITaggerFeaturizer
     {
         Span<char> lower = stackalloc char[64];
         var lw = Lowered(token, lower);
-        var (cluster, lastCluster, pieceCount) = _clusters?.Lookup(lw) ?? default;
         return new EntityTokenFacts(Hash(lw), ShapeHash(token), Class(token), (ulong)_gazetteer.Lookup(lw),
-            _cues.TryGetValue(lw, out var cue) ? (ulong)cue : 0, _common.Contains(lw), cluster, lastCluster, pieceCount);
+            _cues.TryGetValue(lw, out var cue) ? (ulong)cue : 0, _common.Contains(lw));
     }
 
     /// <summary>The features of a token that depend on it alone: word, shape, class, affixes, gazetteer, common word, cue.</summary>
@@ -148,12 +135,6 @@ public sealed class EntityFeatures : ITaggerFeaturizer
             list.Add(K(TCommon, facts.Class));
         list.Add(K(TCommonClass, (facts.Common ? 1UL : 0) * 1000 + facts.Class));
         list.Add(K(TCue, facts.Cue));
-        if (facts.Cluster != 0)
-        {
-            list.Add(K(TCluster, facts.Cluster));
-            list.Add(K(TClusterLast, facts.LastCluster * 8 + facts.PieceCount));
-            list.Add(K(TClusterClass, facts.Cluster * 4099 + facts.Class));
-        }
     }
 
     /// <summary>Features of where a token stands: first on its line, first of the sequence.</summary>
@@ -175,13 +156,6 @@ public sealed class EntityFeatures : ITaggerFeaturizer
         {
             if (templateOffset == offset)
                 list.Add(K(template, neighbour.Value(fact)));
-        }
-        if (neighbour.Cluster == 0)
-            return;
-        foreach (var (template, templateOffset, _) in ClusterTemplates)
-        {
-            if (templateOffset == offset)
-                list.Add(K(template, neighbour.Cluster));
         }
     }
 
@@ -219,13 +193,6 @@ public sealed class EntityFeatures : ITaggerFeaturizer
         (TGazPrev, -1, EntityTokenFact.Gazetteer), (TGazNext, 1, EntityTokenFact.Gazetteer), (TGazPrev2, -2, EntityTokenFact.Gazetteer), (TGazNext2, 2, EntityTokenFact.Gazetteer),
         (TShapePrev, -1, EntityTokenFact.Shape), (TShapeNext, 1, EntityTokenFact.Shape),
         (TCuePrev, -1, EntityTokenFact.Cue), (TCueNext, 1, EntityTokenFact.Cue), (TCuePrev2, -2, EntityTokenFact.Cue),
-    ];
-
-    /// <summary>The encoder-cluster templates of the neighbours, after <see cref="NeighbourTemplates"/> and only for tokens that have a cluster.</summary>
-    private static readonly (ulong Template, int Offset, EntityTokenFact Fact)[] ClusterTemplates =
-    [
-        (TClusterPrev, -1, EntityTokenFact.Cluster), (TClusterNext, 1, EntityTokenFact.Cluster),
-        (TClusterPrev2, -2, EntityTokenFact.Cluster), (TClusterNext2, 2, EntityTokenFact.Cluster),
     ];
 
     /// <summary>How far the features of a token reach: its neighbours up to this many positions either side.</summary>

@@ -8,16 +8,13 @@ internal enum EntityTokenFact
     Gazetteer,
     Shape,
     Cue,
-    Cluster,
 }
 
 /// <summary>
 /// What the entity features know of one token, all from its text alone: hashes of the lower-cased word and of
-/// its shape, the case/digit class, gazetteer classes, cue class, whether it is a common word, and the encoder
-/// clusters of its first and last word piece with its piece count (all 0 without clusters, and at the boundaries).
+/// its shape, the case/digit class, gazetteer classes, cue class and whether it is a common word.
 /// </summary>
-internal readonly record struct EntityTokenFacts(ulong Word, ulong Shape, ulong Class, ulong Gazetteer, ulong Cue, bool Common,
-    ulong Cluster = 0, ulong LastCluster = 0, ulong PieceCount = 0)
+internal readonly record struct EntityTokenFacts(ulong Word, ulong Shape, ulong Class, ulong Gazetteer, ulong Cue, bool Common)
 {
     private const ulong Boundary = 0x5bd1e9955bd1e995UL;
 
@@ -33,7 +30,6 @@ internal readonly record struct EntityTokenFacts(ulong Word, ulong Shape, ulong 
         EntityTokenFact.Class => Class,
         EntityTokenFact.Gazetteer => Gazetteer,
         EntityTokenFact.Shape => Shape,
-        EntityTokenFact.Cluster => Cluster,
         _ => Cue,
     };
 }

