@@ -105,6 +105,11 @@ public static class ResourceNames
         /// Detail names the job.</summary>
         public const string OutcomeCheck = "outcome-check";
 
+        /// <summary>An audit record sent on the bus for a job of another tenant than the one it names, not written into
+        /// the named tenant's trail; this record in the job's own tenant's trail tells of it. Its JobId is the
+        /// rejection's own id; its Detail names the job.</summary>
+        public const string AuditCheck = "audit-check";
+
         /// <summary>An API key created, rotated or revoked (not a job's step: the record's JobId is the change's own id).</summary>
         public const string KeyManagement = "key-management";
 
