@@ -19,6 +19,10 @@ public static class ResourceNames
         /// <summary>The broker's intake virtual host, where outside applications submit jobs and read their results:
         /// the workflow's second connection.</summary>
         public const string RabbitMqIntake = "rabbitmq-intake";
+
+        /// <summary>The broker's management HTTP API (<c>http://user:password@host:port/</c>) as the gateway's
+        /// connection sweeper, which closes intake connections of keys that stopped (docs/decisions/0029).</summary>
+        public const string RabbitMqManagement = "rabbitmq-management";
     }
 
     /// <summary>Infrastructure resources the AppHost provisions.</summary>
