@@ -222,6 +222,29 @@ public sealed class BrokerAccessTests(PlatformFixture platform)
         }
     }
 
+    [Fact]
+    public async Task Connection_of_a_key_that_expires_is_closed_and_another_keys_connection_stays_open()
+    {
+        var (tenant, _) = await NewTenantWithAdminAsync();
+        var (kept, keptConnection) = await ConnectedKeyAsync(tenant, expiresAt: null);
+        var (_, expiringConnection) = await ConnectedKeyAsync(tenant, expiresAt: DateTimeOffset.UtcNow.AddSeconds(10));
+        await using (expiringConnection)
+        await using (keptConnection)
+        {
+            await ShouldCloseAsync(expiringConnection, "the expired key's connection");
+            await ShouldStillWorkAsync(keptConnection, tenant);
+        }
+    }
+
+    private async Task<(IssuedApiKey Key, IConnection Connection)> ConnectedKeyAsync(string tenant, DateTimeOffset? expiresAt)
+    {
+        await using var db = platform.AdminDb();
+        var key = await new ApiKeyStore(db, TimeProvider.System).CreateAsync(tenant, "broker test", [ApiKeyRoles.Submitter], expiresAt, Cancel);
+        var connection = await IntakeConnectionAsync(BrokerLogins.Name(tenant, key.Key.Id), key.Secret);
+        await ShouldStillWorkAsync(connection, tenant);
+        return (key, connection);
+    }
+
     private async Task<(string Tenant, IssuedApiKey Admin)> NewTenantWithAdminAsync()
     {
         var tenant = $"tenant-{Guid.NewGuid():N}"[..20];
