@@ -74,6 +74,13 @@ if (gateway is not null && localRabbitMq is not null)
 {
     // The broker asks the gateway who an outside client is (its tenant and API key) and what it may touch.
     localRabbitMq.Resource.BrokerAuthEndpoint = gateway.GetEndpoint("http");
+    if (settings.RabbitMqManagement)
+    {
+        // The gateway closes intake connections whose key stopped (revoked, expired, rotated out), through the
+        // management API (docs/decisions/0029).
+        var sweeper = localRabbitMq.AddManagementUser(RabbitMqServerResource.IntakeConnectionSweeper);
+        gateway.WithReference(sweeper, ResourceNames.ConnectionStrings.RabbitMqManagement).WaitFor(sweeper);
+    }
 }
 
 // The console: a client of the gateway's API with each signed-in user's own key, so it needs nothing else.

@@ -260,6 +260,8 @@ public static class LocalServerBuilderExtensions
             var users = server.Users.GroupBy(user => user.User)
                 .Select(user => new RabbitMqDefinitions.User(user.Key, RabbitMqDefinitions.ServicePassword(serviceSecret, user.Key), "",
                     [.. user.Select(u => u.VirtualHost).Distinct()]))
+                .Concat(server.ManagementUsers.Select(user =>
+                    new RabbitMqDefinitions.User(user.User, RabbitMqDefinitions.ServicePassword(serviceSecret, user.User), "administrator", [])))
                 .Prepend(new RabbitMqDefinitions.User(RabbitMqServerResource.Operator, operatorPassword, "administrator",
                     [RabbitMqServerResource.InternalVirtualHost, RabbitMqServerResource.IntakeVirtualHost]));
             await OwnerOnlyFile.WriteAsync(server.DefinitionsFile, RabbitMqDefinitions.Create(users, errorQueueRetention), cancellationToken);
@@ -339,6 +341,18 @@ public static class LocalServerBuilderExtensions
         var resource = new RabbitMqUserResource(name, server.Resource, user, virtualHost, password.Resource);
         server.Resource.Users.Add(resource);
         return server.AddRunningWithServer(resource, "RabbitMQUser", $"{user} on {virtualHost}");
+    }
+
+    /// <summary>A user of the management HTTP API (<see cref="RabbitMqManagementUserResource"/>), as a connection string
+    /// resource. Needs the management plugin (a management port).</summary>
+    public static IResourceBuilder<RabbitMqManagementUserResource> AddManagementUser(this IResourceBuilder<RabbitMqServerResource> server, string user)
+    {
+        var builder = server.ApplicationBuilder;
+        var name = $"{server.Resource.Name}-management-{user}";
+        var password = builder.AddParameter($"{name}-password", RabbitMqDefinitions.ServicePassword(server.Resource.ServiceSecret, user), secret: true);
+        var resource = new RabbitMqManagementUserResource(name, server.Resource, user, password.Resource);
+        server.Resource.ManagementUsers.Add(resource);
+        return server.AddRunningWithServer(resource, "RabbitMQManagementUser", $"{user} on the management API");
     }
 
     /// <summary>The server's one client endpoint on 127.0.0.1, not proxied (the server binds it itself). Port 0: the

@@ -18,6 +18,9 @@ public sealed class RabbitMqServerResource(string name, string command, string d
     /// management UI, the CLI's benchmarks and the tests. No service connects as it.</summary>
     public const string Operator = "specialist";
 
+    /// <summary>The gateway's user of the management API, which closes intake connections of keys that stopped.</summary>
+    public const string IntakeConnectionSweeper = "intake-sweeper";
+
     public const string InternalVirtualHost = "/";
     public const string IntakeVirtualHost = SpecialistPlatform.Contracts.Intake.IntakeTopology.VirtualHost;
 
@@ -30,6 +33,9 @@ public sealed class RabbitMqServerResource(string name, string command, string d
 
     /// <summary>The services' users, added before the node starts; the definitions file it loads at boot lists them.</summary>
     public List<RabbitMqUserResource> Users { get; } = [];
+
+    /// <summary>Users of the management HTTP API (administrator tag, no virtual host), e.g. the gateway's connection sweeper.</summary>
+    public List<RabbitMqManagementUserResource> ManagementUsers { get; } = [];
 
     /// <summary>The gateway's endpoint that answers the broker's authentication and authorisation questions for the
     /// intake virtual host (null: no gateway runs, so no outside client can log in).</summary>

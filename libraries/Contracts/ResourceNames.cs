@@ -19,6 +19,10 @@ public static class ResourceNames
         /// <summary>The broker's intake virtual host, where outside applications submit jobs and read their results:
         /// the workflow's second connection.</summary>
         public const string RabbitMqIntake = "rabbitmq-intake";
+
+        /// <summary>The broker's management HTTP API (<c>http://user:password@host:port/</c>) as the gateway's
+        /// connection sweeper, which closes intake connections of keys that stopped (docs/decisions/0029).</summary>
+        public const string RabbitMqManagement = "rabbitmq-management";
     }
 
     /// <summary>Infrastructure resources the AppHost provisions.</summary>
@@ -104,6 +108,11 @@ public static class ResourceNames
         /// (docs/decisions/0028): a stale slip's late end or a forgery. The record's JobId is the rejection's own id; its
         /// Detail names the job.</summary>
         public const string OutcomeCheck = "outcome-check";
+
+        /// <summary>An audit record sent on the bus for a job of another tenant than the one it names, not written into
+        /// the named tenant's trail; this record in the job's own tenant's trail tells of it. Its JobId is the
+        /// rejection's own id; its Detail names the job.</summary>
+        public const string AuditCheck = "audit-check";
 
         /// <summary>An API key created, rotated or revoked (not a job's step: the record's JobId is the change's own id).</summary>
         public const string KeyManagement = "key-management";

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using MassTransit;
 using Npgsql;
@@ -68,14 +67,20 @@ public sealed record RecordedOutcome(JobOutcome Outcome, string TenantId, string
 /// A job already finished differently is left alone.
 /// An outcome is recorded only for the job's stored tenant and only from the job's due slip (docs/decisions/0028); one
 /// from another slip (a forgery, or the late end of a slip the stalled-job sweeper has since replaced) is rejected with
-/// an <see cref="OutcomeRejected"/> record in the job's tenant's trail, even for a finished job, whose repeat would
-/// otherwise announce the message's results again.
+/// a record in the job's tenant's trail (<see cref="OutcomeSuperseded"/> for a slip the platform sent and has since
+/// replaced, <see cref="OutcomeRejected"/> for one it never sent or a tenant mismatch), even for a finished job, whose
+/// repeat would otherwise announce the message's results again.
 /// </summary>
 public sealed class JobOutcomes(NpgsqlDataSource dataSource, AuditTrailWriter auditWriter, JobProgress progress, ILogger<JobOutcomes> logger)
 {
     /// <summary>The decision of the audit record (step <see cref="ResourceNames.Steps.OutcomeCheck"/>) that tells of an
     /// outcome not recorded because it did not come from the job's due slip.</summary>
     public const string OutcomeRejected = "outcome-rejected";
+
+    /// <summary>The decision of the audit record that tells of an outcome not recorded because its slip, though the
+    /// platform sent it for the job, has been replaced by a later dispatch (a resend racing a slow confirm, or a
+    /// stalled-job resend): an expected race, not a forgery.</summary>
+    public const string OutcomeSuperseded = "outcome-superseded";
 
     public async Task<IReadOnlyList<RecordedOutcome>> RecordAsync(IReadOnlyList<JobOutcome> outcomes, CancellationToken cancellationToken)
     {
@@ -203,11 +208,13 @@ public sealed class JobOutcomes(NpgsqlDataSource dataSource, AuditTrailWriter au
     {
         if (claimedTenantId is { } claimed && claimed != job.TenantId)
         {
-            // Nothing on the services' virtual host comes from outside, so this is a service gone wrong or a
-            // forgery: the stored job, not the message, says whose it is. No record: the claimed tenant's trail is not
-            // the job's, and the job's tenant learns nothing from a message that did not even know whose job it was.
+            // Nothing on the services' virtual host comes from outside, so this is a service gone wrong or a forgery:
+            // the stored job, not the message, says whose it is. The record goes to the stored tenant's trail (the
+            // claimed tenant's is not the job's) and names neither the claimed tenant nor anything else from the message.
             logger.LogWarning("An outcome for job {JobId} claims tenant {Claimed}, but the job is {Tenant}'s; not recorded",
                 jobId, claimed, job.TenantId);
+            audit.Add(Rejection(jobId, slip, job, now, OutcomeRejected, "tenant mismatch: the outcome names another tenant than the job's",
+                tenantMismatch: true));
             return false;
         }
 
@@ -216,19 +223,28 @@ public sealed class JobOutcomes(NpgsqlDataSource dataSource, AuditTrailWriter au
             return true;
         }
 
-        logger.LogWarning("An outcome for job {JobId} came from routing slip {Slip}, but the job is due from {Due}; not recorded",
+        if (job.IssuedSlipTrackingNumbers.Contains(from))
+        {
+            logger.LogInformation("An outcome for job {JobId} came from routing slip {Slip}, which a later dispatch replaced by {Due}; not recorded",
+                jobId, from, job.SlipTrackingNumber);
+            audit.Add(Rejection(jobId, from, job, now, OutcomeSuperseded, "a slip sent for the job, replaced by a later dispatch"));
+            return false;
+        }
+
+        logger.LogWarning("An outcome for job {JobId} came from routing slip {Slip}, which was never sent for it (due: {Due}); not recorded",
             jobId, from, job.SlipTrackingNumber);
-        audit.Add(Rejection(jobId, from, job, now));
+        audit.Add(Rejection(jobId, from, job, now, OutcomeRejected, "not a routing slip sent for the job (a forgery)"));
         return false;
     }
 
-    private sealed record StoredJob(
-        string TenantId, string Kind, string Status, string TextSha256, DateTimeOffset CreatedAt, Guid? SlipTrackingNumber, bool Dispatched);
+    private sealed record StoredJob(string TenantId, string Kind, string Status, string TextSha256, DateTimeOffset CreatedAt,
+        Guid? SlipTrackingNumber, bool Dispatched, IReadOnlyList<Guid> IssuedSlipTrackingNumbers);
 
     private static async Task<Dictionary<Guid, StoredJob>> ReadJobsAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT "Id", "TenantId", "Kind", "Status", "TextSha256", "CreatedAt", "SlipTrackingNumber", "DispatchedAt" IS NOT NULL
+            SELECT "Id", "TenantId", "Kind", "Status", "TextSha256", "CreatedAt", "SlipTrackingNumber", "DispatchedAt" IS NOT NULL,
+                "IssuedSlipTrackingNumbers"
             FROM jobs WHERE "Id" = ANY(@ids)
             """, connection);
         command.Parameters.AddWithValue("ids", ids);
@@ -238,41 +254,38 @@ public sealed class JobOutcomes(NpgsqlDataSource dataSource, AuditTrailWriter au
         {
             jobs[reader.GetGuid(0)] = new StoredJob(
                 reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5),
-                reader.IsDBNull(6) ? null : reader.GetGuid(6), reader.GetBoolean(7));
+                reader.IsDBNull(6) ? null : reader.GetGuid(6), reader.GetBoolean(7), reader.IsDBNull(8) ? [] : reader.GetFieldValue<Guid[]>(8));
         }
 
         return jobs;
     }
 
-    /// <summary>The record of an outcome not recorded: in the job's own tenant's trail, naming the job and both slips,
-    /// never the message's results (they are not the job's). Its JobId is the rejection's own, one per job and slip
-    /// (as a key change's record has the change's id), so a redelivered message writes it once and a second forgery
-    /// is not hidden behind the first; the Detail names the job.</summary>
-    private static RecordAudit Rejection(Guid jobId, Guid slip, StoredJob job, DateTimeOffset now) => new()
+    /// <summary>The record of an outcome not recorded: in the job's own tenant's trail, naming the job, the slip and the
+    /// due slip, never anything of the message's (its results, its claimed tenant: they are not the job's). Its JobId is
+    /// the rejection's own, one per job, slip and kind of mismatch (as a key change's record has the change's id), so a
+    /// redelivered message writes it once and a second forgery is not hidden behind the first; the Detail names the job.</summary>
+    private static RecordAudit Rejection(Guid jobId, Guid? slip, StoredJob job, DateTimeOffset now, string decision, string reason,
+        bool tenantMismatch = false) => new()
     {
-        JobId = RejectionId(jobId, slip),
+        JobId = RejectionId(jobId, slip ?? Guid.Empty, tenantMismatch),
         TenantId = job.TenantId,
         Step = ResourceNames.Steps.OutcomeCheck,
         Service = ResourceNames.Services.Workflow,
         InputSha256 = job.TextSha256,
-        Decision = OutcomeRejected,
-        Detail = $"job={jobId}; slip={slip}; due={job.SlipTrackingNumber?.ToString() ?? "none"}; " +
-                 "not the job's due routing slip (a slip sent again since, or a forgery)",
+        Decision = decision,
+        Detail = $"job={jobId}; slip={slip?.ToString() ?? "none"}; due={job.SlipTrackingNumber?.ToString() ?? "none"}; {reason}",
         LatencyMs = 0,
         OccurredAt = now,
     };
 
-    private static Guid RejectionId(Guid jobId, Guid slip)
+    private static Guid RejectionId(Guid jobId, Guid slip, bool tenantMismatch)
     {
-        Span<byte> name = stackalloc byte[32];
+        Span<byte> name = stackalloc byte[33];
         jobId.TryWriteBytes(name[..16]);
-        slip.TryWriteBytes(name[16..]);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(name, hash);
-        // A name-based UUID (version 8, RFC 9562): the same job and slip always give the same id.
-        hash[7] = (byte)((hash[7] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16]);
+        slip.TryWriteBytes(name[16..32]);
+        name[32] = tenantMismatch ? (byte)1 : (byte)0;
+        // Slip rejections keep the 32-byte name they always had, so a redelivery across the upgrade writes one record.
+        return NameBasedIds.Of(tenantMismatch ? name : name[..32]);
     }
 
     private static RecordAudit Completion(JobOutcome outcome, StoredJob job, DateTimeOffset now) => new()

@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 using SpecialistPlatform.Contracts;
@@ -10,9 +12,10 @@ using SpecialistPlatform.Data.Keys;
 namespace SpecialistPlatform.JobPipeline.Tests;
 
 /// <summary>
-/// The broker as an outside application meets it: it logs in to the intake virtual host as its tenant with an API
-/// key, submits there, and reads its own tenant's answers; everything else (the services' virtual host, other tenants'
-/// answers, the intake queue, the default exchange, another tenant's user_id, guest) is refused by the broker itself.
+/// The broker as an outside application meets it: it logs in to the intake virtual host as <c>&lt;tenant&gt;.&lt;key id&gt;</c>
+/// with that API key, submits there, and reads its own tenant's answers; everything else (the services' virtual host,
+/// other tenants' answers, the intake queue, the default exchange, another tenant's user_id, guest, a login that names
+/// no key) is refused by the broker itself, and a connection whose key stops is closed.
 /// </summary>
 public sealed class BrokerAccessTests(PlatformFixture platform)
 {
@@ -22,7 +25,8 @@ public sealed class BrokerAccessTests(PlatformFixture platform)
     public async Task Outside_client_submits_as_its_tenant_and_reads_its_answers_on_the_intake_virtual_host()
     {
         var reference = Guid.NewGuid().ToString();
-        await using var connection = await IntakeConnectionAsync("dev", PlatformFixture.DevApiKey);
+        var login = await DevLoginAsync();
+        await using var connection = await IntakeConnectionAsync(login, PlatformFixture.DevApiKey);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: Cancel);
         var answers = await DeclareAnswerQueueAsync(channel, "dev");
 
@@ -34,7 +38,7 @@ public sealed class BrokerAccessTests(PlatformFixture platform)
             clientReference = reference,
         });
         await channel.BasicPublishAsync(IntakeTopology.SubmitExchange, "", mandatory: false,
-            new BasicProperties { ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent, UserId = "dev" }, body, Cancel);
+            new BasicProperties { ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent, UserId = login }, body, Cancel);
 
         var accepted = await NextAnswerAsync(channel, answers, nameof(JobAccepted), message => message.GetProperty("clientReference").GetString() == reference);
         var jobId = accepted.GetProperty("jobId").GetGuid();
@@ -48,13 +52,14 @@ public sealed class BrokerAccessTests(PlatformFixture platform)
     public async Task A_key_in_the_message_is_refused_and_answered_with_the_reason()
     {
         var reference = Guid.NewGuid().ToString();
-        await using var connection = await IntakeConnectionAsync("dev", PlatformFixture.DevApiKey);
+        var login = await DevLoginAsync();
+        await using var connection = await IntakeConnectionAsync(login, PlatformFixture.DevApiKey);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: Cancel);
         var answers = await DeclareAnswerQueueAsync(channel, "dev");
 
         var body = JsonSerializer.SerializeToUtf8Bytes(new { apiKey = PlatformFixture.DevApiKey, kind = "email", text = "hello", clientReference = reference });
         await channel.BasicPublishAsync(IntakeTopology.SubmitExchange, "", mandatory: false,
-            new BasicProperties { ContentType = "application/json", UserId = "dev" }, body, Cancel);
+            new BasicProperties { ContentType = "application/json", UserId = login }, body, Cancel);
 
         var rejected = await NextAnswerAsync(channel, answers, nameof(JobRejected), message => message.GetProperty("clientReference").GetString() == reference);
         rejected.GetProperty("reason").GetString()!.ShouldContain("Do not put an API key in the message");
@@ -63,8 +68,9 @@ public sealed class BrokerAccessTests(PlatformFixture platform)
     [Fact]
     public async Task Tenant_reads_only_its_own_answers_and_cannot_touch_the_intake_queue_or_route_by_name()
     {
-        var (otherTenant, otherKey) = await NewTenantAsync();
-        await using var connection = await IntakeConnectionAsync(otherTenant, otherKey);
+        var (otherTenant, otherKeyId, otherKey) = await NewTenantAsync();
+        var otherLogin = BrokerLogins.Name(otherTenant, otherKeyId);
+        await using var connection = await IntakeConnectionAsync(otherLogin, otherKey);
 
         // Another tenant's answers, by its id or by a pattern.
         foreach (var routingKey in new[] { "dev", "#", "*" })
@@ -81,17 +87,20 @@ public sealed class BrokerAccessTests(PlatformFixture platform)
         await ShouldBeRefusedAsync(connection, channel => channel.BasicGetAsync(ResourceNames.Queues.RawJobIntake, autoAck: false, Cancel));
         await ShouldBeRefusedAsync(connection, async channel =>
         {
-            await channel.BasicPublishAsync("", ResourceNames.Queues.RawJobIntake, mandatory: false, new BasicProperties { UserId = otherTenant },
+            await channel.BasicPublishAsync("", ResourceNames.Queues.RawJobIntake, mandatory: false, new BasicProperties { UserId = otherLogin },
                 "{}"u8.ToArray(), Cancel);
             await channel.QueueDeclarePassiveAsync(ResourceNames.Queues.RawJobIntake, Cancel);
         });
-        // Submitting in another tenant's name: the broker checks user_id against the login.
-        await ShouldBeRefusedAsync(connection, async channel =>
+        // Submitting in another tenant's name (its tenant id, or its login name): the broker checks user_id against the login.
+        foreach (var userId in new[] { "dev", await DevLoginAsync() })
         {
-            await channel.BasicPublishAsync(IntakeTopology.SubmitExchange, "", mandatory: false, new BasicProperties { UserId = "dev" },
-                "{}"u8.ToArray(), Cancel);
-            await channel.QueueDeclarePassiveAsync(ResourceNames.Queues.RawJobIntake, Cancel);
-        }, expectedReplyCode: 406);
+            await ShouldBeRefusedAsync(connection, async channel =>
+            {
+                await channel.BasicPublishAsync(IntakeTopology.SubmitExchange, "", mandatory: false, new BasicProperties { UserId = userId },
+                    "{}"u8.ToArray(), Cancel);
+                await channel.QueueDeclarePassiveAsync(ResourceNames.Queues.RawJobIntake, Cancel);
+            }, expectedReplyCode: 406);
+        }
         // Publishing answers as if from the platform.
         await ShouldBeRefusedAsync(connection, async channel =>
         {
@@ -109,15 +118,19 @@ public sealed class BrokerAccessTests(PlatformFixture platform)
     public async Task Nobody_outside_enters_the_services_virtual_host_and_bad_credentials_are_refused()
     {
         var internalUri = new Uri(platform.RabbitMqConnectionString);
-        var (otherTenant, otherKey) = await NewTenantAsync();
+        var (otherTenant, otherKeyId, otherKey) = await NewTenantAsync();
+        var devLogin = await DevLoginAsync();
         var attempts = new (string User, string Password, string VirtualHost)[]
         {
-            ("dev", PlatformFixture.DevApiKey, "/"),            // a valid key, but not for the services' traffic
-            (otherTenant, otherKey, "/"),
+            (devLogin, PlatformFixture.DevApiKey, "/"),         // a valid key, but not for the services' traffic
+            (BrokerLogins.Name(otherTenant, otherKeyId), otherKey, "/"),
             ("guest", "guest", "/"),
             ("guest", "guest", IntakeTopology.VirtualHost),
-            ("dev", otherKey, IntakeTopology.VirtualHost),      // another tenant's key
-            ("dev", "sp_not-a-key", IntakeTopology.VirtualHost),
+            (devLogin, otherKey, IntakeTopology.VirtualHost),   // another tenant's key
+            (BrokerLogins.Name("dev", otherKeyId), otherKey, IntakeTopology.VirtualHost), // another tenant's key, named
+            (devLogin, "sp_not-a-key", IntakeTopology.VirtualHost),
+            ("dev", PlatformFixture.DevApiKey, IntakeTopology.VirtualHost), // a login that names no key
+            (otherTenant, otherKey, IntakeTopology.VirtualHost),
             (ResourceNames.Services.Workflow, PlatformFixture.DevApiKey, "/"),
         };
         foreach (var (user, password, virtualHost) in attempts)
@@ -131,8 +144,8 @@ public sealed class BrokerAccessTests(PlatformFixture platform)
         }
 
         // A key without the submitter or admin role cannot log in either.
-        var auditorKey = await NewKeyAsync(otherTenant, [ApiKeyRoles.Auditor]);
-        (await IsRefusedAsync(IntakeFactory(otherTenant, auditorKey))).ShouldBeTrue("an auditor's key was let in");
+        var auditor = await NewKeyAsync(otherTenant, [ApiKeyRoles.Auditor]);
+        (await IsRefusedAsync(IntakeFactory(BrokerLogins.Name(otherTenant, auditor.Key.Id), auditor.Secret))).ShouldBeTrue("an auditor's key was let in");
     }
 
     [Fact]
@@ -154,6 +167,113 @@ public sealed class BrokerAccessTests(PlatformFixture platform)
         }
     }
 
+    [Fact]
+    public async Task Connection_of_a_key_revoked_through_the_api_is_closed_and_another_keys_connection_stays_open()
+    {
+        var (tenant, admin) = await NewTenantWithAdminAsync();
+        var (revoked, revokedConnection, kept, keptConnection) = await TwoConnectedKeysAsync(tenant);
+        await using (revokedConnection)
+        await using (keptConnection)
+        {
+            using var request = platform.Request(HttpMethod.Post, $"/api/v1/keys/{revoked.Key.Id}/revoke", admin.Secret);
+            using var response = await platform.Http.SendAsync(request, Cancel);
+            response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync(Cancel));
+
+            await ShouldCloseAsync(revokedConnection, "the revoked key's connection");
+            await ShouldStillWorkAsync(keptConnection, tenant);
+        }
+    }
+
+    [Fact]
+    public async Task Connection_of_a_key_revoked_in_the_database_as_the_cli_does_is_closed_and_another_keys_connection_stays_open()
+    {
+        // specialist keys revoke writes the database directly (ApiKeyStore); no gateway hears of it but the sweep.
+        var (tenant, _) = await NewTenantWithAdminAsync();
+        var (revoked, revokedConnection, kept, keptConnection) = await TwoConnectedKeysAsync(tenant);
+        await using (revokedConnection)
+        await using (keptConnection)
+        {
+            await using (var db = platform.AdminDb())
+            {
+                var store = new ApiKeyStore(db, TimeProvider.System);
+                await store.RevokeAsync((await store.FindAsync(tenant, revoked.Key.Id, Cancel))!, Cancel);
+            }
+
+            await ShouldCloseAsync(revokedConnection, "the revoked key's connection");
+            await ShouldStillWorkAsync(keptConnection, tenant);
+        }
+    }
+
+    [Fact]
+    public async Task Connection_of_a_key_rotated_out_is_closed_when_its_grace_ends()
+    {
+        var (tenant, admin) = await NewTenantWithAdminAsync();
+        var (rotated, rotatedConnection, kept, keptConnection) = await TwoConnectedKeysAsync(tenant);
+        await using (rotatedConnection)
+        await using (keptConnection)
+        {
+            using var request = platform.Request(HttpMethod.Post, $"/api/v1/keys/{rotated.Key.Id}/rotate", admin.Secret,
+                JsonContent.Create(new { graceSeconds = 2 }));
+            using var response = await platform.Http.SendAsync(request, Cancel);
+            response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync(Cancel));
+
+            await ShouldCloseAsync(rotatedConnection, "the rotated-out key's connection");
+            await ShouldStillWorkAsync(keptConnection, tenant);
+        }
+    }
+
+    [Fact]
+    public async Task Connection_of_a_key_that_expires_is_closed_and_another_keys_connection_stays_open()
+    {
+        var (tenant, _) = await NewTenantWithAdminAsync();
+        var (kept, keptConnection) = await ConnectedKeyAsync(tenant, expiresAt: null);
+        var (_, expiringConnection) = await ConnectedKeyAsync(tenant, expiresAt: DateTimeOffset.UtcNow.AddSeconds(10));
+        await using (expiringConnection)
+        await using (keptConnection)
+        {
+            await ShouldCloseAsync(expiringConnection, "the expired key's connection");
+            await ShouldStillWorkAsync(keptConnection, tenant);
+        }
+    }
+
+    private async Task<(IssuedApiKey Key, IConnection Connection)> ConnectedKeyAsync(string tenant, DateTimeOffset? expiresAt)
+    {
+        await using var db = platform.AdminDb();
+        var key = await new ApiKeyStore(db, TimeProvider.System).CreateAsync(tenant, "broker test", [ApiKeyRoles.Submitter], expiresAt, Cancel);
+        var connection = await IntakeConnectionAsync(BrokerLogins.Name(tenant, key.Key.Id), key.Secret);
+        await ShouldStillWorkAsync(connection, tenant);
+        return (key, connection);
+    }
+
+    private async Task<(string Tenant, IssuedApiKey Admin)> NewTenantWithAdminAsync()
+    {
+        var tenant = $"tenant-{Guid.NewGuid():N}"[..20];
+        return (tenant, await NewKeyAsync(tenant, [ApiKeyRoles.Admin], newTenantName: "Broker revocation test tenant"));
+    }
+
+    /// <summary>Two submitter keys of the tenant, each with an open intake connection that works.</summary>
+    private async Task<(IssuedApiKey First, IConnection FirstConnection, IssuedApiKey Second, IConnection SecondConnection)> TwoConnectedKeysAsync(string tenant)
+    {
+        var first = await NewKeyAsync(tenant, [ApiKeyRoles.Submitter]);
+        var second = await NewKeyAsync(tenant, [ApiKeyRoles.Submitter]);
+        var firstConnection = await IntakeConnectionAsync(BrokerLogins.Name(tenant, first.Key.Id), first.Secret);
+        var secondConnection = await IntakeConnectionAsync(BrokerLogins.Name(tenant, second.Key.Id), second.Secret);
+        await ShouldStillWorkAsync(firstConnection, tenant);
+        await ShouldStillWorkAsync(secondConnection, tenant);
+        return (first, firstConnection, second, secondConnection);
+    }
+
+    /// <summary>The broker closes the connection within the sweeper's reach (its interval is seconds; 30 s is the bound).</summary>
+    private static Task ShouldCloseAsync(IConnection connection, string what) =>
+        PlatformFixture.EventuallyAsync(() => Task.FromResult(!connection.IsOpen), $"{what} is still open", TimeSpan.FromSeconds(30));
+
+    private static async Task ShouldStillWorkAsync(IConnection connection, string tenant)
+    {
+        connection.IsOpen.ShouldBeTrue("a connection of a key that still works was closed");
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: Cancel);
+        await DeclareAnswerQueueAsync(channel, tenant);
+    }
+
     /// <summary>The login, the virtual host or the first use fails. (RabbitMQ.Client can return a connection whose
     /// opening the broker answered with 530 NOT_ALLOWED; it is closed, and the first channel fails.)</summary>
     private static async Task<bool> IsRefusedAsync(ConnectionFactory factory)
@@ -171,13 +291,22 @@ public sealed class BrokerAccessTests(PlatformFixture platform)
         }
     }
 
-    private Task<IConnection> IntakeConnectionAsync(string tenant, string key) => IntakeFactory(tenant, key).CreateConnectionAsync(Cancel);
+    private Task<IConnection> IntakeConnectionAsync(string login, string key) => IntakeFactory(login, key).CreateConnectionAsync(Cancel);
 
-    private ConnectionFactory IntakeFactory(string tenant, string key) => new()
+    private ConnectionFactory IntakeFactory(string login, string key) => new()
     {
-        HostName = "127.0.0.1", Port = new Uri(platform.RabbitMqConnectionString).Port, UserName = tenant, Password = key,
+        HostName = "127.0.0.1", Port = new Uri(platform.RabbitMqConnectionString).Port, UserName = login, Password = key,
         VirtualHost = IntakeTopology.VirtualHost, AutomaticRecoveryEnabled = false,
     };
+
+    /// <summary>The dev tenant's broker login: its tenant id and the id of the dev key.</summary>
+    private async Task<string> DevLoginAsync()
+    {
+        await using var db = platform.AdminDb();
+        var hash = ApiKeys.Hash(PlatformFixture.DevApiKey);
+        var id = await db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash).Select(k => k.Id).SingleAsync(Cancel);
+        return BrokerLogins.Name("dev", id);
+    }
 
     private static async Task<string> DeclareAnswerQueueAsync(IChannel channel, string tenant)
     {
@@ -223,16 +352,16 @@ public sealed class BrokerAccessTests(PlatformFixture platform)
         refused.ShutdownReason!.ReplyCode.ShouldBe((ushort)expectedReplyCode, refused.Message);
     }
 
-    private async Task<(string Tenant, string Key)> NewTenantAsync()
+    private async Task<(string Tenant, Guid KeyId, string Key)> NewTenantAsync()
     {
         var tenant = $"tenant-{Guid.NewGuid():N}"[..20];
-        return (tenant, await NewKeyAsync(tenant, [ApiKeyRoles.Submitter], newTenantName: "Broker test tenant"));
+        var issued = await NewKeyAsync(tenant, [ApiKeyRoles.Submitter], newTenantName: "Broker test tenant");
+        return (tenant, issued.Key.Id, issued.Secret);
     }
 
-    private async Task<string> NewKeyAsync(string tenant, string[] roles, string? newTenantName = null)
+    private async Task<IssuedApiKey> NewKeyAsync(string tenant, string[] roles, string? newTenantName = null)
     {
         await using var db = platform.AdminDb();
-        var issued = await new ApiKeyStore(db, TimeProvider.System).CreateAsync(tenant, "broker test", roles, null, Cancel, newTenantName);
-        return issued.Secret;
+        return await new ApiKeyStore(db, TimeProvider.System).CreateAsync(tenant, "broker test", roles, null, Cancel, newTenantName);
     }
 }

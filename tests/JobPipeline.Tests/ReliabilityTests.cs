@@ -124,20 +124,22 @@ public sealed class ReliabilityTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Outcome_claiming_another_tenant_is_not_recorded_and_its_audit_records_go_nowhere()
+    public async Task Outcome_claiming_another_tenant_is_not_recorded_and_is_reported_in_the_jobs_own_trail()
     {
         // A slip end (from a service gone wrong: nothing outside reaches the services' virtual host) that says the job
-        // is another tenant's, with an audit record in that tenant's name. The stored job decides whose it is.
+        // is another tenant's, with an audit record in that tenant's name. The stored job decides whose it is, and its
+        // tenant's trail tells of the attempt (with nothing from the message).
         var job = await InsertRunningJobAsync("a running job someone else claims");
 
         var forgedRecord = new { jobId = job.Id, tenantId = "mallory", step = "intent", service = "intent-classifier", inputSha256 = new string('0', 64),
             decision = "forged", latencyMs = 1.0 };
-        await PublishRoutingSlipCompletedAsync(new { jobId = job.Id, tenantId = "mallory", kind = job.Kind, text = job.Text, audit = new[] { forgedRecord } });
-        // A genuine job submitted after the forgery finishing shows the forged slip end was consumed (same queue, in order).
-        var after = await platform.SubmitAsync("email", "Please cancel my card, it was stolen yesterday");
-        await platform.WaitForJobAsync(after);
-        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        var slip = Guid.NewGuid();
+        await PublishRoutingSlipCompletedAsync(slip, new { jobId = job.Id, tenantId = "mallory", kind = job.Kind, text = job.Text, audit = new[] { forgedRecord } });
 
+        var rejection = await WaitForOutcomeCheckAsync(job.Id, slip, "outcome-rejected");
+        rejection.TenantId.ShouldBe(job.TenantId);
+        rejection.Detail!.ShouldContain("tenant mismatch");
+        rejection.Detail!.ShouldNotContain("mallory");
         await using (var db = platform.AdminDb())
         {
             var stored = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == job.Id, TestContext.Current.CancellationToken);
@@ -145,6 +147,42 @@ public sealed class ReliabilityTests(PlatformFixture platform)
             (await db.AuditRecords.AsNoTracking().CountAsync(r => r.JobId == job.Id, TestContext.Current.CancellationToken)).ShouldBe(0);
             (await db.AuditRecords.AsNoTracking().CountAsync(r => r.TenantId == "mallory", TestContext.Current.CancellationToken)).ShouldBe(0);
             // Leave nothing running for the stalled-job sweeper.
+            await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(set => set.SetProperty(j => j.Status, SpecialistPlatform.Data.Entities.JobStatus.Failed),
+                TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Audit_record_claiming_another_tenant_for_a_job_is_not_written_there_and_the_jobs_tenant_sees_the_rejection()
+    {
+        // On the services' bus, an AppendAudit that files a record about the dev tenant's job into another tenant's
+        // trail, beside a genuine record for the same job. Only the genuine one is written as sent.
+        var job = await InsertRunningJobAsync("a job whose audit record someone files elsewhere");
+        var otherTenant = await NewTenantAsync();
+        await PublishAppendAuditAsync(
+            new { jobId = job.Id, tenantId = otherTenant, step = "escalation", service = "frontier-escalation", inputSha256 = new string('0', 64),
+                decision = "forged: the secret text", latencyMs = 1.0, detail = "the secret text" },
+            new { jobId = job.Id, tenantId = job.TenantId, step = "frontier-shadow", service = "frontier-escalation", inputSha256 = new string('0', 64),
+                decision = "genuine", latencyMs = 1.0 });
+
+        SpecialistPlatform.Data.Entities.AuditRecord? rejection = null;
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            await using var db = platform.AdminDb();
+            rejection = await db.AuditRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Step == ResourceNames.Steps.AuditCheck
+                && r.Decision == "audit-rejected" && r.Detail!.Contains($"job={job.Id}"), TestContext.Current.CancellationToken);
+            return rejection is not null;
+        }, "the audit record naming another tenant was not rejected");
+
+        rejection!.TenantId.ShouldBe(job.TenantId);
+        rejection.Detail!.ShouldNotContain("secret");
+        rejection.Detail!.ShouldNotContain(otherTenant);
+        await using (var db = platform.AdminDb())
+        {
+            (await db.AuditRecords.AsNoTracking().CountAsync(r => r.TenantId == otherTenant, TestContext.Current.CancellationToken)).ShouldBe(0);
+            var written = await db.AuditRecords.AsNoTracking().Where(r => r.JobId == job.Id).ToListAsync(TestContext.Current.CancellationToken);
+            written.ShouldHaveSingleItem().Decision.ShouldBe("genuine");
+            written[0].TenantId.ShouldBe(job.TenantId);
             await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(set => set.SetProperty(j => j.Status, SpecialistPlatform.Data.Entities.JobStatus.Failed),
                 TestContext.Current.CancellationToken);
         }
@@ -159,6 +197,7 @@ public sealed class ReliabilityTests(PlatformFixture platform)
         await platform.WaitForJobAsync(id);
         var real = await StoredJobAsync(id);
         real.SlipTrackingNumber.ShouldNotBeNull("the dispatcher records the slip it sends");
+        real.IssuedSlipTrackingNumbers.ShouldNotBeNull().ShouldContain(real.SlipTrackingNumber.Value, "the dispatcher remembers every slip it issues");
 
         var forgedSlip = Guid.NewGuid();
         await PublishRoutingSlipCompletedAsync(forgedSlip,
@@ -176,13 +215,15 @@ public sealed class ReliabilityTests(PlatformFixture platform)
     public async Task Late_end_of_a_slip_replaced_by_a_resend_does_not_overwrite_the_job()
     {
         // The stalled-job sweeper sent the job's slip again: the new slip is the job's due one. The old slip's end
-        // arriving late (it failed the job) is rejected; the new slip's end finishes the job.
+        // arriving late (it failed the job) is not recorded, and told apart from a forgery; the new slip's end finishes the job.
         var (staleSlip, dueSlip) = (Guid.NewGuid(), Guid.NewGuid());
-        var job = await InsertRunningJobAsync("a job whose slip was sent again", dueSlip);
+        var job = await InsertRunningJobAsync("a job whose slip was sent again", dueSlip, issuedSlips: [staleSlip, dueSlip]);
 
         await PublishRoutingSlipCompletedAsync(staleSlip,
             new { jobId = job.Id, tenantId = job.TenantId, kind = job.Kind, text = job.Text, failureReason = "compliance: the stale slip's answer" });
-        await WaitForRejectionAsync(job.Id, staleSlip);
+        // A slip the platform sent and replaced: superseded, not a forgery.
+        var superseded = await WaitForOutcomeCheckAsync(job.Id, staleSlip, "outcome-superseded");
+        superseded.Detail!.ShouldContain($"due={dueSlip}");
         (await StoredJobAsync(job.Id)).Status.ShouldBe(SpecialistPlatform.Data.Entities.JobStatus.Running);
 
         await PublishRoutingSlipCompletedAsync(dueSlip, new { jobId = job.Id, tenantId = job.TenantId, kind = job.Kind, text = job.Text });
@@ -197,22 +238,26 @@ public sealed class ReliabilityTests(PlatformFixture platform)
     }
 
     /// <summary>The workflow's record of an outcome it did not record: in the job's tenant's trail, naming job and slip.</summary>
-    private async Task<SpecialistPlatform.Data.Entities.AuditRecord> WaitForRejectionAsync(Guid jobId, Guid slip)
+    private Task<SpecialistPlatform.Data.Entities.AuditRecord> WaitForRejectionAsync(Guid jobId, Guid slip) =>
+        WaitForOutcomeCheckAsync(jobId, slip, "outcome-rejected");
+
+    /// <summary>The workflow's record (<paramref name="decision"/>) of an outcome it did not record.</summary>
+    private async Task<SpecialistPlatform.Data.Entities.AuditRecord> WaitForOutcomeCheckAsync(Guid jobId, Guid slip, string decision)
     {
         SpecialistPlatform.Data.Entities.AuditRecord? rejection = null;
         await PlatformFixture.EventuallyAsync(async () =>
         {
             await using var db = platform.AdminDb();
             rejection = await db.AuditRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Step == ResourceNames.Steps.OutcomeCheck
-                && r.Decision == "outcome-rejected" && r.Detail!.Contains($"job={jobId}; slip={slip}"), TestContext.Current.CancellationToken);
+                && r.Decision == decision && r.Detail!.Contains($"job={jobId}; slip={slip}"), TestContext.Current.CancellationToken);
             return rejection is not null;
-        }, "the outcome from the wrong slip was not rejected");
+        }, $"the outcome from slip {slip} was not recorded as {decision}");
         return rejection!;
     }
 
     /// <summary>A dev email job the platform believes is running, without a slip of its own: the test plays its slip's end.
     /// With <paramref name="dueSlip"/>, the job is due from that slip, as if the dispatcher had sent it.</summary>
-    private async Task<SpecialistPlatform.Data.Entities.Job> InsertRunningJobAsync(string text, Guid? dueSlip = null)
+    private async Task<SpecialistPlatform.Data.Entities.Job> InsertRunningJobAsync(string text, Guid? dueSlip = null, Guid[]? issuedSlips = null)
     {
         var job = new SpecialistPlatform.Data.Entities.Job
         {
@@ -223,11 +268,39 @@ public sealed class ReliabilityTests(PlatformFixture platform)
             Status = SpecialistPlatform.Data.Entities.JobStatus.Running,
             DispatchedAt = DateTimeOffset.UtcNow,
             SlipTrackingNumber = dueSlip,
+            IssuedSlipTrackingNumbers = issuedSlips ?? (dueSlip is { } due ? [due] : null),
         };
         await using var db = platform.AdminDb();
         db.Jobs.Add(job);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return job;
+    }
+
+    /// <summary>An AppendAudit carrying <paramref name="records"/>, published as the platform's operator on the services'
+    /// virtual host, straight to the workflow's audit queue (as any service user could).</summary>
+    private async Task PublishAppendAuditAsync(params object[] records)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(platform.RabbitMqConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            messageId = Guid.NewGuid(),
+            messageType = new[] { $"urn:message:{typeof(SpecialistPlatform.Contracts.Audit.AppendAudit).Namespace}:{nameof(SpecialistPlatform.Contracts.Audit.AppendAudit)}" },
+            message = new { records },
+        });
+        await channel.BasicPublishAsync("", ResourceNames.Queues.Audit, mandatory: true,
+            new BasicProperties { ContentType = "application/vnd.masstransit+json", DeliveryMode = DeliveryModes.Persistent }, body,
+            TestContext.Current.CancellationToken);
+    }
+
+    private async Task<string> NewTenantAsync()
+    {
+        var tenant = $"tenant-{Guid.NewGuid():N}"[..20];
+        await using var db = platform.AdminDb();
+        await new SpecialistPlatform.Data.Keys.ApiKeyStore(db, TimeProvider.System).CreateAsync(tenant, "audit test", [SpecialistPlatform.Data.Entities.ApiKeyRoles.Auditor],
+            null, TestContext.Current.CancellationToken, "Audit test tenant");
+        return tenant;
     }
 
     private Task PublishRoutingSlipCompletedAsync(params object[] jobs) => PublishRoutingSlipCompletedAsync(Guid.NewGuid(), jobs);

@@ -80,7 +80,8 @@ public sealed class PlatformApp : IAsyncDisposable
         {
             $"--Platform:DataDirectory={platform.DataDirectory}",
             "--Platform:GatewayPort=0", "--Platform:PostgresPort=0", "--Platform:RedisPort=0", "--Platform:RabbitMqPort=0",
-            "--Platform:RabbitMqManagement=false",
+            // The management API on a port of its own: the gateway's sweeper closes intake connections of stopped keys through it.
+            "--Platform:RabbitMqManagement=true", "--Platform:RabbitMqManagementPort=0",
             $"--Platform:DurableServers={options.DurableServers}",
             "--Platform:ConsolePort=0", $"--Platform:Console={options.Console}",
             $"--Platform:Services={(options.Services.Count == 0 ? "none" : string.Join(',', options.Services))}",

@@ -3,9 +3,10 @@ using SpecialistPlatform.Contracts.Jobs;
 namespace SpecialistPlatform.Contracts.Intake;
 
 /// <summary>
-/// What outside applications see of the broker: the intake virtual host, where each logs in as its tenant (user name)
-/// with one of the tenant's API keys (password). They publish submissions to <see cref="SubmitExchange"/>, setting the
-/// AMQP <c>user_id</c> property to their tenant, which the broker checks against the login; and they read their own
+/// What outside applications see of the broker: the intake virtual host, where each logs in as
+/// <c>&lt;tenant&gt;.&lt;key id&gt;</c> (<see cref="BrokerLogins"/>) with that API key (password). They publish submissions to
+/// <see cref="SubmitExchange"/>, setting the AMQP <c>user_id</c> property to the login name, which the broker checks
+/// against the login; and they read their own
 /// tenant's answers by binding queues named <see cref="TenantQueuePrefix"/>… to the topic exchanges in
 /// <see cref="ResultExchanges"/> with their tenant as the routing key. Nothing else there is theirs (docs/decisions/0022-broker-users-and-an-intake-virtual-host.md).
 /// </summary>

@@ -3,8 +3,8 @@ namespace SpecialistPlatform.Contracts.Jobs;
 /// <summary>
 /// Submits a job over the bus instead of HTTP: a camelCase JSON body (no MassTransit envelope) published to the
 /// exchange <see cref="ResourceNames.Queues.RawJobIntake"/> in the broker's intake virtual host. The client logs in to
-/// the broker as its tenant with an API key and sets the AMQP <c>user_id</c> property to the tenant, which the broker
-/// verifies: the message itself carries no credential. <see cref="JobAccepted"/> or <see cref="JobRejected"/> answers.
+/// the broker as <c>&lt;tenant&gt;.&lt;key id&gt;</c> (<see cref="Intake.BrokerLogins"/>) with that API key and sets the AMQP
+/// <c>user_id</c> property to the same login name, which the broker verifies: the message itself carries no credential. <see cref="JobAccepted"/> or <see cref="JobRejected"/> answers.
 /// </summary>
 public sealed record SubmitJob
 {

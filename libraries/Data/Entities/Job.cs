@@ -32,6 +32,12 @@ public sealed class Job
     /// column existed, which is trusted as before only if it was dispatched.</summary>
     public Guid? SlipTrackingNumber { get; set; }
 
+    /// <summary>Every slip tracking number the platform has issued for this job, the due one included, in the order
+    /// issued (appended by whoever records a due slip). Lets the workflow tell the late end of a slip it sent and has
+    /// since replaced (superseded) from one it never sent (a forgery). Null for a job from before the column that was
+    /// never dispatched since.</summary>
+    public Guid[]? IssuedSlipTrackingNumbers { get; set; }
+
     public bool IsFinished => Status is JobStatus.Completed or JobStatus.NeedsReview or JobStatus.Failed;
 }
 

@@ -428,6 +428,9 @@ namespace SpecialistPlatform.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.PrimitiveCollection<Guid[]>("IssuedSlipTrackingNumbers")
+                        .HasColumnType("uuid[]");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -15,7 +15,8 @@ public static class DueSlips
     /// one slip's number tells nobody the next one.</summary>
     public static Guid NewTrackingNumber() => Guid.NewGuid();
 
-    /// <summary>Makes each job's slip the due one. A finished job keeps the slip it finished from.</summary>
+    /// <summary>Makes each job's slip the due one and remembers it among the job's issued slips, so that its late end,
+    /// once another slip has replaced it, is told apart from a forgery. A finished job keeps the slip it finished from.</summary>
     public static async Task RecordAsync(NpgsqlDataSource dataSource, IReadOnlyCollection<(Guid JobId, Guid TrackingNumber)> slips,
         CancellationToken cancellationToken)
     {
@@ -25,7 +26,8 @@ public static class DueSlips
         }
 
         await using var command = dataSource.CreateCommand("""
-            UPDATE jobs AS j SET "SlipTrackingNumber" = s.slip
+            UPDATE jobs AS j SET "SlipTrackingNumber" = s.slip,
+                "IssuedSlipTrackingNumbers" = array_append(j."IssuedSlipTrackingNumbers", s.slip)
             FROM unnest(@ids, @slips) AS s(id, slip)
             WHERE j."Id" = s.id AND j."Status" IN ('Accepted', 'Running')
             """);

@@ -5,6 +5,7 @@ using SpecialistPlatform.Contracts;
 using SpecialistPlatform.Data.Entities;
 using SpecialistPlatform.Data.Keys;
 using SpecialistPlatform.Gateway.Authentication;
+using SpecialistPlatform.Gateway.Broker;
 using SpecialistPlatform.Jobs.Audit;
 
 namespace SpecialistPlatform.Gateway.Apis;
@@ -50,7 +51,7 @@ public static class KeysApi
 
     public static async Task<Results<Created<IssuedApiKeyView>, ProblemHttpResult>> RotateKey(
         Guid id, RotateKeyRequest? request, ClaimsPrincipal user, ApiKeyStore store, AuditedApiKeys keys, IMemoryCache cache,
-        CancellationToken cancellationToken)
+        IntakeConnectionSweeper connections, ILogger<ApiKeyView> logger, CancellationToken cancellationToken)
     {
         var grace = request?.GraceSeconds ?? 0;
         if (grace is < 0 or > 7 * 24 * 3600)
@@ -74,11 +75,17 @@ public static class KeysApi
         }
 
         cache.Remove(old.KeyHash);
+        if (grace == 0)
+        {
+            await CloseBrokerConnectionsAsync(connections, logger, cancellationToken);
+        }
+
         return TypedResults.Created($"/api/v1/keys/{issued.Key.Id}", IssuedApiKeyView.Of(issued));
     }
 
     public static async Task<Results<Ok<ApiKeyView>, ProblemHttpResult>> RevokeKey(
-        Guid id, ClaimsPrincipal user, ApiKeyStore store, AuditedApiKeys keys, IMemoryCache cache, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, ApiKeyStore store, AuditedApiKeys keys, IMemoryCache cache, IntakeConnectionSweeper connections,
+        ILogger<ApiKeyView> logger, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(user.TenantId(), id, cancellationToken) is not { } key)
         {
@@ -93,7 +100,22 @@ public static class KeysApi
         await keys.RevokeAsync(key, ChangeActors.Of(user), cancellationToken);
         // This gateway forgets the key at once; another instance within its 30 s cache.
         cache.Remove(key.KeyHash);
+        await CloseBrokerConnectionsAsync(connections, logger, cancellationToken);
         return TypedResults.Ok(ApiKeyView.Of(key));
+    }
+
+    /// <summary>Closes the broker connections of the key that just stopped now rather than at the next sweep. The key is
+    /// revoked whatever happens here: a broker that does not answer is left to the periodic sweep.</summary>
+    private static async Task CloseBrokerConnectionsAsync(IntakeConnectionSweeper connections, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connections.SweepAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Closing the broker connections of a stopped key failed; the periodic sweep will");
+        }
     }
 
     private static ProblemHttpResult NotFound(Guid id) =>

@@ -7,6 +7,7 @@ using SpecialistPlatform.Data.Keys;
 using SpecialistPlatform.Data.Registry;
 using SpecialistPlatform.Gateway.Apis;
 using SpecialistPlatform.Gateway.Authentication;
+using SpecialistPlatform.Gateway.Broker;
 using SpecialistPlatform.Gateway.Overview;
 using SpecialistPlatform.Jobs.Audit;
 using SpecialistPlatform.Jobs.Intake;
@@ -53,7 +54,35 @@ public static class Extensions
         builder.Services.AddScoped<AuditedApiKeys>();
         builder.Services.AddScoped<AuditedModelRegistry>();
         builder.Services.AddHostedService<UndispatchedJobSweeper>();
+        builder.AddIntakeConnectionSweeper();
         builder.Services.AddOptions<FrontierPrices>().BindConfiguration(FrontierPrices.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<TokenEstimator>();
+    }
+
+    /// <summary>The sweeper that closes intake connections of keys that stopped (docs/decisions/0029), with the broker's
+    /// management API when the AppHost gives one (<see cref="ResourceNames.ConnectionStrings.RabbitMqManagement"/>).</summary>
+    private static void AddIntakeConnectionSweeper(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IntakeConnectionsOptions>().BindConfiguration(IntakeConnectionsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (builder.Configuration.GetConnectionString(ResourceNames.ConnectionStrings.RabbitMqManagement) is { Length: > 0 } management)
+        {
+            var uri = new Uri(management);
+            var credentials = uri.UserInfo.Split(':', 2).Select(part => Uri.UnescapeDataString(part)).ToArray();
+            if (credentials.Length != 2)
+            {
+                throw new InvalidOperationException(
+                    $"ConnectionStrings:{ResourceNames.ConnectionStrings.RabbitMqManagement} must be http://user:password@host:port/ (the broker's management API).");
+            }
+
+            builder.Services.AddHttpClient<BrokerManagementClient>(http =>
+            {
+                http.BaseAddress = new Uri(uri.GetLeftPart(UriPartial.Authority) + "/");
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+                    Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{credentials[0]}:{credentials[1]}")));
+            });
+        }
+
+        builder.Services.AddSingleton<IntakeConnectionSweeper>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IntakeConnectionSweeper>());
     }
 }

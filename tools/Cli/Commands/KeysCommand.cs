@@ -133,7 +133,7 @@ internal static class KeysCommand
         var tenant = Tenant();
         var id = KeyId();
         var auditKey = AuditedChanges.AuditKeyFile();
-        var command = new Command("revoke", "Stop a key now (gateways forget it within 30 s).") { database.Db, database.DataDir, auditKey, tenant, id };
+        var command = new Command("revoke", "Stop a key now (gateways forget it within 30 s; its broker connections close at the next sweep, seconds).") { database.Db, database.DataDir, auditKey, tenant, id };
         command.SetAction((parseResult, cancellationToken) => CliApp.Guard(parseResult, async () =>
         {
             var chain = await AuditedChanges.ChainAsync(parseResult, auditKey, database.DataDir, cancellationToken);
