@@ -224,7 +224,7 @@ public sealed class ConsoleBrowserTests(ConsolePlatformFixture platform)
         await platform.ScreenshotAsync(admin, "console-models-canary-confirm");
         await using (var db = platform.AdminDb())
         {
-            (await db.ModelVersions.AsNoTracking().SingleAsync(m => m.Task == task && m.Name == name && m.Version == shadow)).CanaryShare.ShouldBeNull();
+            (await db.ModelVersions.AsNoTracking().SingleAsync(m => m.Task == task && m.Name == name && m.Version == shadow, TestContext.Current.CancellationToken)).CanaryShare.ShouldBeNull();
         }
 
         await admin.GetByTestId("confirm").ClickAsync();
