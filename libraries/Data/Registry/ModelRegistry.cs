@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SpecialistPlatform.Data.Entities;
 
 namespace SpecialistPlatform.Data.Registry;
@@ -238,26 +239,56 @@ public sealed class ModelRegistry(PlatformDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<ShadowAgreementSeries>> ShadowAgreementAsync(string? task, string? name, CancellationToken cancellationToken)
     {
-        var rows = await db.Database.SqlQuery<AgreementRow>($"""
-            WITH spans AS (
-                SELECT c."ShadowModelId", min(c."WindowEnd") AS first_end, max(c."WindowEnd") AS last_end
-                FROM shadow_comparisons c JOIN model_versions m ON m."Id" = c."ShadowModelId"
-                WHERE ({task}::text IS NULL OR m."Task" = {task}) AND ({name}::text IS NULL OR m."Name" = {name})
-                GROUP BY c."ShadowModelId")
-            SELECT m."Id" AS "ShadowModelId", m."Task", m."Name", m."Version",
-                   max(c."WindowEnd") AS "At", sum(c."Compared")::bigint AS "Compared", sum(c."Agreed")::bigint AS "Agreed"
-            FROM shadow_comparisons c
-            JOIN spans s ON s."ShadowModelId" = c."ShadowModelId"
-            JOIN model_versions m ON m."Id" = c."ShadowModelId"
-            GROUP BY m."Id", m."Task", m."Name", m."Version",
-                     date_bin(greatest((s.last_end - s.first_end) / {AgreementPoints}, interval '1 second'), c."WindowEnd", s.first_end)
-            ORDER BY m."Task", m."Name", m."Version", 5
-            """).ToListAsync(cancellationToken);
-        return [.. rows.GroupBy(r => (r.ShadowModelId, r.Task, r.Name, r.Version)).Select(g => new ShadowAgreementSeries(
-            g.Key.ShadowModelId, g.Key.Task, g.Key.Name, g.Key.Version, [.. g.Select(r => new ShadowAgreementPoint(r.At, r.Compared, r.Agreed))]))];
-    }
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
 
-    private sealed record AgreementRow(Guid ShadowModelId, string Task, string Name, string Version, DateTimeOffset At, long Compared, long Agreed);
+        try
+        {
+            await using var command = new NpgsqlCommand($"""
+                WITH spans AS (
+                    SELECT c."ShadowModelId", min(c."WindowEnd") AS first_end, max(c."WindowEnd") AS last_end
+                    FROM shadow_comparisons c JOIN model_versions m ON m."Id" = c."ShadowModelId"
+                    WHERE ($1::text IS NULL OR m."Task" = $1) AND ($2::text IS NULL OR m."Name" = $2)
+                    GROUP BY c."ShadowModelId")
+                SELECT m."Id", m."Task", m."Name", m."Version", max(c."WindowEnd"), sum(c."Compared"), sum(c."Agreed")
+                FROM shadow_comparisons c
+                JOIN spans s ON s."ShadowModelId" = c."ShadowModelId"
+                JOIN model_versions m ON m."Id" = c."ShadowModelId"
+                GROUP BY m."Id", m."Task", m."Name", m."Version",
+                         date_bin(greatest((s.last_end - s.first_end) / {AgreementPoints}, interval '1 second'), c."WindowEnd", s.first_end)
+                ORDER BY m."Task", m."Name", m."Version", 5
+                """, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)task ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)name ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            var series = new List<ShadowAgreementSeries>();
+            var points = new List<ShadowAgreementPoint>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetGuid(0);
+                if (series.Count == 0 || series[^1].ShadowModelId != id)
+                {
+                    points = [];
+                    series.Add(new ShadowAgreementSeries(id, reader.GetString(1), reader.GetString(2), reader.GetString(3), points));
+                }
+
+                points.Add(new ShadowAgreementPoint(reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt64(5), reader.GetInt64(6)));
+            }
+
+            return series;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
 
     public async Task RecordShadowAsync(ShadowComparison comparison, CancellationToken cancellationToken)
     {
