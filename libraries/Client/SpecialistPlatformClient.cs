@@ -105,7 +105,8 @@ public sealed class SpecialistPlatformClient(HttpClient http, IOptions<Specialis
         Add("step", query.Step);
         Add("decision", query.Decision);
         Add("model", query.Model);
-        Add("page", query.Page?.ToString(CultureInfo.InvariantCulture));
+        Add("after", query.After?.ToString(CultureInfo.InvariantCulture));
+        Add("before", query.Before?.ToString(CultureInfo.InvariantCulture));
         Add("pageSize", query.PageSize?.ToString(CultureInfo.InvariantCulture));
         var path = parameters.Count == 0 ? "api/v1/audit" : "api/v1/audit?" + string.Join('&', parameters);
         return GetAsync<AuditPage>(path, cancellationToken);

@@ -1,5 +1,9 @@
+using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using SpecialistPlatform.Data.Entities;
+using SpecialistPlatform.Data.Registry;
 
 namespace SpecialistPlatform.Console.Tests;
 
@@ -155,7 +159,7 @@ public sealed class ConsoleBrowserTests(ConsolePlatformFixture platform)
         await Assertions.Expect(auditor.Locator("table").First).ToBeVisibleAsync();
         await Assertions.Expect(auditor.GetByTestId("promote")).ToHaveCountAsync(0);
         await Assertions.Expect(auditor.GetByTestId("rollback")).ToHaveCountAsync(0);
-        await Assertions.Expect(auditor.GetByText("Only a platform admin may promote or roll back models.")).ToBeVisibleAsync();
+        await Assertions.Expect(auditor.GetByText("Only a platform admin may promote, roll back or set a canary share.")).ToBeVisibleAsync();
         await platform.ScreenshotAsync(auditor, "console-models-auditor");
         await auditor.Context.CloseAsync();
 
@@ -170,6 +174,63 @@ public sealed class ConsoleBrowserTests(ConsolePlatformFixture platform)
         await platform.ScreenshotAsync(admin, "console-models-confirm");
         await admin.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Cancel" }).ClickAsync();
         await Assertions.Expect(admin.GetByTestId("confirm-change")).ToHaveCountAsync(0);
+        await admin.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Only_a_platform_admin_sets_the_canary_share_after_confirming_and_shadow_agreement_is_charted()
+    {
+        // A model no service follows, with a shadow and a day of its agreement windows as the services write them.
+        var name = $"m{Guid.NewGuid():N}"[..10];
+        const string task = "console-test";
+        string shadow;
+        await using (var db = platform.AdminDb())
+        {
+            var registry = new ModelRegistry(db);
+            var active = (await registry.RegisterActiveAsync(task, name, RandomNumberGenerator.GetBytes(64), "{}", null, null, CancellationToken.None)).Promoted;
+            var registered = await registry.RegisterAsync(task, name, RandomNumberGenerator.GetBytes(64), "{}", null, null, CancellationToken.None);
+            shadow = (await registry.PromoteAsync(task, name, registered.Version, ModelStatus.Shadow, CancellationToken.None)).Promoted.Version;
+            var start = DateTimeOffset.UtcNow.AddHours(-24);
+            for (var hour = 0; hour < 24; hour++)
+            {
+                await registry.RecordShadowAsync(new ShadowComparison
+                {
+                    ActiveModelId = active.Id, ShadowModelId = registered.Id,
+                    WindowStart = start.AddHours(hour), WindowEnd = start.AddHours(hour).AddSeconds(5),
+                    Compared = 100, Agreed = 80 + hour % 15,
+                }, CancellationToken.None);
+            }
+        }
+
+        // A tenant's auditor sees the agreement chart, not the control.
+        var auditor = await platform.SignedInPageAsync(platform.DevAuditorKey);
+        await auditor.GotoAsync("/Models");
+        var chart = auditor.GetByTestId($"shadow-agreement-{task}-{name}").Locator("svg");
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        await Assertions.Expect(chart.Locator("polyline")).ToHaveCountAsync(1);
+        await Assertions.Expect(chart).ToContainTextAsync(shadow);
+        await Assertions.Expect(auditor.GetByTestId("canary-share-form")).ToHaveCountAsync(0);
+        await platform.ScreenshotAsync(auditor, "console-models-agreement-auditor");
+        await auditor.Context.CloseAsync();
+
+        // The platform admin gets the control on the shadow's row; nothing changes before the confirmation.
+        var admin = await platform.SignedInPageAsync(ConsolePlatformFixture.DevApiKey);
+        await admin.GotoAsync("/Models");
+        var models = admin.GetByTestId($"model-{task}-{name}");
+        await Assertions.Expect(models.GetByTestId("canary-share-now")).ToHaveTextAsync("canary: as configured");
+        await models.GetByTestId("canary-share").FillAsync("25");
+        await models.GetByTestId("set-canary-share").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("confirm-canary-share")).ToContainTextAsync("25% of jobs as a canary");
+        await platform.ScreenshotAsync(admin, "console-models-canary-confirm");
+        await using (var db = platform.AdminDb())
+        {
+            (await db.ModelVersions.AsNoTracking().SingleAsync(m => m.Task == task && m.Name == name && m.Version == shadow, TestContext.Current.CancellationToken)).CanaryShare.ShouldBeNull();
+        }
+
+        await admin.GetByTestId("confirm").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("model-change-done")).ToContainTextAsync("25% of jobs as a canary");
+        await Assertions.Expect(admin.GetByTestId($"model-{task}-{name}").GetByTestId("canary-share-now")).ToHaveTextAsync("canary: 25.0%");
+        await platform.ScreenshotAsync(admin, "console-models-canary-set");
         await admin.Context.CloseAsync();
     }
 

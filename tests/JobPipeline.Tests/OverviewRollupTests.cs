@@ -127,7 +127,8 @@ public sealed class OverviewRollupTests(PlatformFixture platform)
             """, r => (r.GetString(0), r.GetInt64(1)), tenant, from, to);
         overview.GetProperty("escalationReasons").EnumerateArray()
             .Select(r => (r.GetProperty("reason").GetString()!, r.GetProperty("jobs").GetInt64()))
-            .ShouldBe(reasons);
+            .ShouldBe(reasons.Take(12));
+        overview.GetProperty("escalatedJobs").GetInt64().ShouldBe(reasons.Sum(r => r.Item2));
 
         // Today and this month: whole UTC days, the rollups alone.
         var month = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
@@ -176,6 +177,36 @@ public sealed class OverviewRollupTests(PlatformFixture platform)
             ? LatencyHistogram.SmallestBoundMs / 2
             : actual * LatencyHistogram.RelativeResolution + 1e-9;
         Math.Abs(estimate - actual).ShouldBeLessThanOrEqualTo(allowed, $"{what}: {estimate} from the histogram, {actual} in the records");
+    }
+
+    [Fact]
+    public async Task Escalated_jobs_count_every_reason_not_only_the_listed_ones()
+    {
+        // Yesterday, a whole UTC day, escalated for 15 reasons: the overview reads it from the rollups alone.
+        var tenant = "rollup-reasons-" + Guid.NewGuid().ToString("N")[..8];
+        var apiKey = ApiKeys.Generate();
+        await using (var db = platform.AdminDb())
+        {
+            await ApiKeys.EnsureAsync(db, tenant, tenant, apiKey, [ApiKeyRoles.Auditor], Cancellation);
+        }
+
+        var today = new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date, TimeSpan.Zero);
+        await using (var connection = await OpenAsync())
+        {
+            for (var reason = 1; reason <= 15; reason++)
+            {
+                await ListAsync(connection, """
+                    INSERT INTO audit_escalation_reason_rollups ("TenantId", "Day", "Reason", "Jobs") VALUES ($1, $2, $3, $4) RETURNING 1
+                    """, r => r.GetInt32(0), tenant, DateOnly.FromDateTime(today.AddDays(-1).UtcDateTime), $"reason {reason:00}", (long)(100 - reason));
+            }
+        }
+
+        var overview = await OverviewAsync(apiKey, today.AddDays(-1), today);
+        var listed = overview.GetProperty("escalationReasons").EnumerateArray().Select(r => r.GetProperty("jobs").GetInt64()).ToList();
+        listed.Count.ShouldBe(12);
+        listed.ShouldBe(Enumerable.Range(1, 12).Select(reason => (long)(100 - reason)));
+        overview.GetProperty("escalatedJobs").GetInt64().ShouldBe(Enumerable.Range(1, 15).Sum(reason => 100L - reason));
+        overview.GetProperty("otherReasonsJobs").GetInt64().ShouldBe(87L + 86 + 85);
     }
 
     private async Task<JsonElement> OverviewAsync(string apiKey, DateTimeOffset from, DateTimeOffset to)

@@ -28,6 +28,10 @@ public sealed class ModelVersion
     /// <summary>The confidence below which the workflow escalates this model's decisions, when calibrated for it.</summary>
     public double? EscalationThreshold { get; set; }
 
+    /// <summary>While this version is the shadow: the share of jobs (0..1, by job id) it decides as a canary, set by a
+    /// platform admin. Null: the serving service's own setting applies (docs/decisions/0030).</summary>
+    public double? CanaryShare { get; set; }
+
     public string? Note { get; init; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 

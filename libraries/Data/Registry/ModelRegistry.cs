@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SpecialistPlatform.Data.Entities;
 
 namespace SpecialistPlatform.Data.Registry;
@@ -8,7 +9,20 @@ namespace SpecialistPlatform.Data.Registry;
 /// <summary>A registry entry without its artifact bytes.</summary>
 public sealed record RegisteredModel(
     Guid Id, string Task, string Name, string Version, ModelStatus Status, long SizeBytes, string MetricsJson,
-    double? EscalationThreshold, string? Note, DateTimeOffset CreatedAt, DateTimeOffset? ActivatedAt, DateTimeOffset? RetiredAt);
+    double? EscalationThreshold, string? Note, DateTimeOffset CreatedAt, DateTimeOffset? ActivatedAt, DateTimeOffset? RetiredAt,
+    double? CanaryShare = null);
+
+/// <summary>A shadow version's agreement with the active one over time: the windows its services wrote, added up into
+/// at most <see cref="ModelRegistry.AgreementPoints"/> spans of equal length.</summary>
+public sealed record ShadowAgreementSeries(Guid ShadowModelId, string Task, string Name, string Version, IReadOnlyList<ShadowAgreementPoint> Points);
+
+/// <summary>One span of a shadow's history: when it ended (the last window's end in it), how many live decisions both
+/// versions made and on how many they agreed.</summary>
+public sealed record ShadowAgreementPoint(DateTimeOffset At, long Compared, long Agreed);
+
+/// <summary>What a canary share change did: the shadow it applies to and the share it replaced (null: the services'
+/// own setting applied).</summary>
+public sealed record CanaryShareChange(RegisteredModel Shadow, double? Previous);
 
 /// <summary>What a service should serve for one model: the active version and, when there is one, the shadow.</summary>
 public sealed record ServingModels(RegisteredModel? Active, RegisteredModel? Shadow);
@@ -123,12 +137,15 @@ public sealed class ModelRegistry(PlatformDbContext db)
         var replaced = current is null ? null : View(current);
         if (current is not null)
         {
+            // A canary share belongs to one stint as the shadow: a version that leaves it starts the next without one.
+            current.CanaryShare = null;
             current.Status = to == ModelStatus.Active ? ModelStatus.Retired : ModelStatus.Candidate;
             current.RetiredAt = to == ModelStatus.Active ? now : current.RetiredAt;
             await db.SaveChangesAsync(cancellationToken);
         }
 
         target.Status = to;
+        target.CanaryShare = null;
         if (to == ModelStatus.Active)
         {
             target.ActivatedAt = now;
@@ -170,6 +187,7 @@ public sealed class ModelRegistry(PlatformDbContext db)
         await using var transaction = await LockAsync(task, name, cancellationToken);
         var target = await FindAsync(task, name, version, cancellationToken);
         target.Status = ModelStatus.Retired;
+        target.CanaryShare = null;
         target.RetiredAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -183,6 +201,93 @@ public sealed class ModelRegistry(PlatformDbContext db)
         target.EscalationThreshold = threshold;
         await db.SaveChangesAsync(cancellationToken);
         return View(target);
+    }
+
+    /// <summary>Sets the share of jobs the shadow version decides as a canary (null: the serving services' own setting).
+    /// Only the version that is the shadow right now, read under the model's lock: a form filled in before another
+    /// shadow took its place must not hand the new one the old one's share.</summary>
+    public async Task<CanaryShareChange> SetCanaryShareAsync(string task, string name, string version, double? share, CancellationToken cancellationToken)
+    {
+        if (share is { } value && (double.IsNaN(value) || value < 0 || value > 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(share), share, "A canary share is between 0 and 1.");
+        }
+
+        await using var transaction = await LockAsync(task, name, cancellationToken);
+        var target = await FindAsync(task, name, version, cancellationToken);
+        if (target.Status != ModelStatus.Shadow)
+        {
+            throw new ModelRegistryException(
+                $"{task}/{name} version {version} is {target.Status.ToString().ToLowerInvariant()}, not the shadow: only the shadow decides a canary share.");
+        }
+
+        var previous = target.CanaryShare;
+        target.CanaryShare = share;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CanaryShareChange(View(target), previous);
+    }
+
+    /// <summary>How many points a shadow's agreement history is cut into, whatever its length.</summary>
+    public const int AgreementPoints = 48;
+
+    /// <summary>
+    /// Every version's shadow agreement over time, from the windows the serving services write every few seconds
+    /// (<c>shadow_comparisons</c>; they are kept, so this is the history). Each version's span, first window to last, is
+    /// cut into <see cref="AgreementPoints"/> equal bins counted in the database, so a shadow that ran for weeks sends
+    /// 48 points, not every window.
+    /// </summary>
+    public async Task<IReadOnlyList<ShadowAgreementSeries>> ShadowAgreementAsync(string? task, string? name, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = new NpgsqlCommand($"""
+                WITH spans AS (
+                    SELECT c."ShadowModelId", min(c."WindowEnd") AS first_end, max(c."WindowEnd") AS last_end
+                    FROM shadow_comparisons c JOIN model_versions m ON m."Id" = c."ShadowModelId"
+                    WHERE ($1::text IS NULL OR m."Task" = $1) AND ($2::text IS NULL OR m."Name" = $2)
+                    GROUP BY c."ShadowModelId")
+                SELECT m."Id", m."Task", m."Name", m."Version", max(c."WindowEnd"), sum(c."Compared"), sum(c."Agreed")
+                FROM shadow_comparisons c
+                JOIN spans s ON s."ShadowModelId" = c."ShadowModelId"
+                JOIN model_versions m ON m."Id" = c."ShadowModelId"
+                GROUP BY m."Id", m."Task", m."Name", m."Version",
+                         date_bin(greatest((s.last_end - s.first_end) / {AgreementPoints}, interval '1 second'), c."WindowEnd", s.first_end)
+                ORDER BY m."Task", m."Name", m."Version", 5
+                """, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)task ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)name ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            var series = new List<ShadowAgreementSeries>();
+            var points = new List<ShadowAgreementPoint>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetGuid(0);
+                if (series.Count == 0 || series[^1].ShadowModelId != id)
+                {
+                    points = [];
+                    series.Add(new ShadowAgreementSeries(id, reader.GetString(1), reader.GetString(2), reader.GetString(3), points));
+                }
+
+                points.Add(new ShadowAgreementPoint(reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt64(5), reader.GetInt64(6)));
+            }
+
+            return series;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 
     public async Task RecordShadowAsync(ShadowComparison comparison, CancellationToken cancellationToken)
@@ -217,8 +322,8 @@ public sealed class ModelRegistry(PlatformDbContext db)
 
     /// <summary>An entry without its bytes (filter and order before this projection: EF cannot see through it).</summary>
     private static readonly Expression<Func<ModelVersion, RegisteredModel>> Summary = m => new RegisteredModel(
-        m.Id, m.Task, m.Name, m.Version, m.Status, m.Artifact.Length, m.MetricsJson, m.EscalationThreshold, m.Note, m.CreatedAt, m.ActivatedAt, m.RetiredAt);
+        m.Id, m.Task, m.Name, m.Version, m.Status, m.Artifact.Length, m.MetricsJson, m.EscalationThreshold, m.Note, m.CreatedAt, m.ActivatedAt, m.RetiredAt, m.CanaryShare);
 
     private static RegisteredModel View(ModelVersion m) => new(
-        m.Id, m.Task, m.Name, m.Version, m.Status, m.Artifact.Length, m.MetricsJson, m.EscalationThreshold, m.Note, m.CreatedAt, m.ActivatedAt, m.RetiredAt);
+        m.Id, m.Task, m.Name, m.Version, m.Status, m.Artifact.Length, m.MetricsJson, m.EscalationThreshold, m.Note, m.CreatedAt, m.ActivatedAt, m.RetiredAt, m.CanaryShare);
 }

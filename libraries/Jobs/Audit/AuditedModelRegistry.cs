@@ -27,6 +27,9 @@ public sealed class AuditedModelRegistry(PlatformDbContext db, AuditTrailWriter 
     public const string RolledBack = "model-rolled-back";
     public const string Retired = "model-retired";
 
+    /// <summary>A platform admin set the share of jobs the shadow version decides as a canary (docs/decisions/0030).</summary>
+    public const string CanaryShareSet = "model-canary-share-set";
+
     /// <summary>A service's default model, trained at first start, became the active version of an empty registry. Sent
     /// by that service to the audit writer (it holds no chain key) rather than written in the change's transaction: see
     /// <see cref="RegistryFollower"/>.</summary>
@@ -69,6 +72,21 @@ public sealed class AuditedModelRegistry(PlatformDbContext db, AuditTrailWriter 
         await transaction.CommitAsync(cancellationToken);
         return retired;
     }
+
+    /// <summary>Sets the shadow's canary share (null: back to the serving services' own setting) with its record in
+    /// every tenant's trail: a canary decides real jobs, so a tenant's auditor must see when its share changed.</summary>
+    public async Task<CanaryShareChange> SetCanaryShareAsync(string task, string name, string version, double? share, ChangeActor actor,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var change = await _registry.SetCanaryShareAsync(task, name, version, share, cancellationToken);
+        await RecordAsync(change.Shadow, CanaryShareSet, $"share={Share(share)}; previous={Share(change.Previous)}", actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return change;
+    }
+
+    /// <summary>A share as the record writes it; "default" where the services' own setting applies.</summary>
+    private static string Share(double? share) => share?.ToString("0.####", CultureInfo.InvariantCulture) ?? "default";
 
     private async Task RecordAsync(RegisteredModel model, string decision, string change, ChangeActor actor, CancellationToken cancellationToken)
     {

@@ -15,7 +15,8 @@ public abstract class ServedModelOptions
     public double ShadowFlushSeconds { get; set; } = 5;
 
     /// <summary>Share of jobs (0..1, by job id) the shadow version decides as a canary before it is promoted; 0 = it
-    /// only runs beside the active version.</summary>
+    /// only runs beside the active version. The default: a share a platform admin sets in the registry for the shadow
+    /// wins over it, and is followed without a restart (docs/decisions/0030).</summary>
     [Range(0, 1)]
     public double CanaryShare { get; set; }
 }

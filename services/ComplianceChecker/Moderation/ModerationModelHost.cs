@@ -13,14 +13,15 @@ namespace SpecialistPlatform.ComplianceChecker.Moderation;
 public sealed record LoadedModerationModel(ModerationModel Model, Guid RegistryId, string Name, string Version);
 
 /// <summary>What serves right now: the active model decides; the shadow, when there is one, scores beside it and, as a
-/// canary, decides for a configured share of jobs.</summary>
-public sealed record ServingModerationModels(LoadedModerationModel Active, LoadedModerationModel? Shadow)
+/// canary, decides for a share of jobs: the registry's share for it when a platform admin set one, else the service's
+/// setting (docs/decisions/0030).</summary>
+public sealed record ServingModerationModels(LoadedModerationModel Active, LoadedModerationModel? Shadow, double? RegistryCanaryShare = null)
 {
     /// <summary>Which model decides this job. The share is taken by the job id, so a redelivered job is decided by the
     /// same model again; a batch API text (no job) is decided by the active model.</summary>
-    public (LoadedModerationModel Decides, LoadedModerationModel? Compared) For(Guid? jobId, double canaryShare) =>
+    public (LoadedModerationModel Decides, LoadedModerationModel? Compared) For(Guid? jobId, double configuredCanaryShare) =>
         Shadow is null ? (Active, null)
-        : jobId is { } id && JobShare.Contains(id, canaryShare, JobShare.CanaryBytes) ? (Shadow, Active)
+        : jobId is { } id && JobShare.Contains(id, RegistryCanaryShare ?? configuredCanaryShare, JobShare.CanaryBytes) ? (Shadow, Active)
         : (Active, Shadow);
 }
 
@@ -84,7 +85,8 @@ public sealed class ModerationModelHost(
         }
 
         var current = _serving;
-        if (current?.Active.RegistryId == wanted.Active!.Id && current?.Shadow?.RegistryId == wanted.Shadow?.Id)
+        if (current?.Active.RegistryId == wanted.Active!.Id && current?.Shadow?.RegistryId == wanted.Shadow?.Id
+            && current?.RegistryCanaryShare == wanted.Shadow?.CanaryShare)
         {
             return;
         }
@@ -92,7 +94,7 @@ public sealed class ModerationModelHost(
         var active = current?.Active.RegistryId == wanted.Active.Id ? current.Active : await LoadAsync(registry, wanted.Active, cancellationToken);
         var shadow = wanted.Shadow is null ? null
             : current?.Shadow?.RegistryId == wanted.Shadow.Id ? current.Shadow : await LoadAsync(registry, wanted.Shadow, cancellationToken);
-        _serving = new ServingModerationModels(active, shadow);
+        _serving = new ServingModerationModels(active, shadow, wanted.Shadow?.CanaryShare);
         _firstLoad.TrySetResult();
         logger.LogInformation("Serving moderation model {Name} {Version}{Shadow}", name, active.Version,
             shadow is null ? "" : $" with shadow {shadow.Version}");

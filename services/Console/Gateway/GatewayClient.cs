@@ -35,8 +35,10 @@ public sealed class GatewayClient(HttpClient http, IHttpClientFactory factory)
     public Task<List<TimelineEntry>> GetJobTimelineAsync(Guid id, CancellationToken cancellationToken) =>
         GetAsync<List<TimelineEntry>>($"/api/v1/jobs/{id}/timeline", cancellationToken);
 
-    public Task<AuditPage> QueryAuditAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken) =>
-        GetAsync<AuditPage>(Url("/api/v1/audit", [.. filter.Parameters(), ("page", page.ToString()), ("pageSize", pageSize.ToString())]), cancellationToken);
+    /// <summary>A page of the trail after (or before) a cursor from an earlier page; neither: the first page.</summary>
+    public Task<AuditPage> QueryAuditAsync(AuditFilter filter, long? after, long? before, int pageSize, CancellationToken cancellationToken) =>
+        GetAsync<AuditPage>(Url("/api/v1/audit", [.. filter.Parameters(), ("after", after?.ToString()), ("before", before?.ToString()),
+            ("pageSize", pageSize.ToString())]), cancellationToken);
 
     public Task<AuditVerification> VerifyAuditAsync(CancellationToken cancellationToken) =>
         GetAsync<AuditVerification>("/api/v1/audit/verify", cancellationToken);
@@ -75,6 +77,17 @@ public sealed class GatewayClient(HttpClient http, IHttpClientFactory factory)
     {
         using var response = await http.PostAsync(
             $"/api/v1/models/{Uri.EscapeDataString(task)}/{Uri.EscapeDataString(name)}/rollback", content: null, cancellationToken);
+        await ReadAsync<JsonElement>(response, cancellationToken);
+    }
+
+    public Task<List<ShadowAgreementSeries>> ListShadowAgreementAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<ShadowAgreementSeries>>("/api/v1/models/shadow-agreement", cancellationToken);
+
+    /// <summary>Sets the shadow version's canary share; null returns to the serving services' own setting.</summary>
+    public async Task SetCanaryShareAsync(string task, string name, string version, double? share, CancellationToken cancellationToken)
+    {
+        using var response = await http.PutAsJsonAsync(
+            $"/api/v1/models/{Uri.EscapeDataString(task)}/{Uri.EscapeDataString(name)}/canary-share", new { version, share }, cancellationToken);
         await ReadAsync<JsonElement>(response, cancellationToken);
     }
 

@@ -24,7 +24,7 @@ public sealed record AuditRecordView(
     double? Confidence, double LatencyMs, decimal Cost, string? Redacted, string? SentOutside, string? Detail,
     DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, string PrevHash, string Hash);
 
-public sealed record AuditPage(int Page, int PageSize, bool HasMore, IReadOnlyList<AuditRecordView> Records);
+public sealed record AuditPage(int PageSize, bool HasMore, long? Next, long? Previous, IReadOnlyList<AuditRecordView> Records);
 
 public sealed record AuditVerification(
     string TenantId, bool Intact, long RecordsChecked, long LegacyRecords, long EndSequence, string EndMac,
@@ -36,7 +36,12 @@ public sealed record BrokenRecord(long Sequence, Guid? JobId, string? Step, stri
 
 public sealed record RegisteredModel(
     Guid Id, string Task, string Name, string Version, string Status, long SizeBytes, string MetricsJson,
-    double? EscalationThreshold, string? Note, DateTimeOffset CreatedAt, DateTimeOffset? ActivatedAt, DateTimeOffset? RetiredAt);
+    double? EscalationThreshold, string? Note, DateTimeOffset CreatedAt, DateTimeOffset? ActivatedAt, DateTimeOffset? RetiredAt,
+    double? CanaryShare);
+
+public sealed record ShadowAgreementSeries(Guid ShadowModelId, string Task, string Name, string Version, IReadOnlyList<ShadowAgreementPoint> Points);
+
+public sealed record ShadowAgreementPoint(DateTimeOffset At, long Compared, long Agreed);
 
 public sealed record ReportSummary(
     Guid Id, string Kind, string Task, string? ModelName, string ModelVersion, string? TenantId, DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd,
@@ -44,7 +49,8 @@ public sealed record ReportSummary(
 
 public sealed record TenantOverview(
     string Tenant, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<KindStateCount> Jobs, IReadOnlyList<StepLatency> Latency,
-    IReadOnlyList<ReasonCount> EscalationReasons, FrontierSpend Frontier, TokenizerSampleInfo Tokenizer, Savings? Savings);
+    IReadOnlyList<ReasonCount> EscalationReasons, FrontierSpend Frontier, TokenizerSampleInfo Tokenizer, Savings? Savings,
+    long EscalatedJobs, long OtherReasonsJobs);
 
 public sealed record KindStateCount(string Kind, string Status, long Jobs);
 

@@ -24,9 +24,15 @@ public static class AuditApi
         return api;
     }
 
+    /// <summary>
+    /// One page of the filtered trail in sequence order, by keyset: <c>after</c> a sequence (the next page) or
+    /// <c>before</c> one (the previous page), never by offset. The sequence is the trail's own order per tenant, unique
+    /// and handed out under the chain's lock in commit order, so a record appended while someone pages lands after every
+    /// page already read: each record is seen once, and a deep page costs what the first does (the primary key's index).
+    /// </summary>
     public static async Task<Results<Ok<AuditPage>, ProblemHttpResult>> QueryAudit(
         ClaimsPrincipal user, PlatformDbContext db, string? tenant, DateTimeOffset? from, DateTimeOffset? to,
-        string? step, string? decision, string? model, int? page, int? pageSize, CancellationToken cancellationToken)
+        string? step, string? decision, string? model, long? after, long? before, int? pageSize, CancellationToken cancellationToken)
     {
         var ownTenant = user.TenantId();
         if (tenant is not null && tenant != ownTenant)
@@ -34,15 +40,37 @@ public static class AuditApi
             return JobsApi.Problem(StatusCodes.Status403Forbidden, "Other tenant", "An API key can read only its own tenant's audit trail.");
         }
 
-        var (paging, pagingProblem) = PageRequest.From(page, pageSize, defaultSize: 100, MaxPageSize);
-        if (pagingProblem is not null)
+        var size = pageSize ?? 100;
+        if (size is < 1 or > MaxPageSize || after < 0 || before < 0 || (after is not null && before is not null))
         {
-            return pagingProblem;
+            return JobsApi.Problem(StatusCodes.Status400BadRequest, "Invalid paging",
+                $"pageSize is 1 to {MaxPageSize}; 'after' or 'before' (not both) is a record's sequence, 0 or more.");
         }
 
         var query = Filtered(db, ownTenant, from, to, step, decision, model);
-        var records = await query.OrderBy(r => r.Sequence).Skip(paging.Offset).Take(paging.Size + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new AuditPage(paging.Number, paging.Size, records.Count > paging.Size, [.. records.Take(paging.Size).Select(AuditRecordView.From)]));
+        List<AuditRecord> records;
+        bool earlier, later;
+        if (before is { } end)
+        {
+            records = await query.Where(r => r.Sequence < end).OrderByDescending(r => r.Sequence).Take(size + 1).ToListAsync(cancellationToken);
+            earlier = records.Count > size;
+            records = [.. records.Take(size).Reverse()];
+            later = await query.AnyAsync(r => r.Sequence >= end, cancellationToken);
+        }
+        else
+        {
+            var start = after ?? -1;
+            records = await query.Where(r => r.Sequence > start).OrderBy(r => r.Sequence).Take(size + 1).ToListAsync(cancellationToken);
+            later = records.Count > size;
+            records = [.. records.Take(size)];
+            earlier = after is not null && await query.AnyAsync(r => r.Sequence <= start, cancellationToken);
+        }
+
+        // Cursors: the next page is after this page's last record, the previous one before its first; on an empty page
+        // (past the end) the previous page is everything up to the cursor that led here.
+        long? next = later && records.Count > 0 ? records[^1].Sequence : null;
+        long? previous = !earlier ? null : records.Count > 0 ? records[0].Sequence : after + 1;
+        return TypedResults.Ok(new AuditPage(size, next is not null, next, previous, [.. records.Select(AuditRecordView.From)]));
     }
 
     /// <summary>The tenant's records matching the filters the trail, its export and the console share.</summary>
@@ -98,7 +126,9 @@ public static class AuditApi
     }
 }
 
-public sealed record AuditPage(int Page, int PageSize, bool HasMore, IReadOnlyList<AuditRecordView> Records);
+/// <summary>A page of the trail, oldest first. <c>Next</c> is the cursor for the following page (pass it as <c>after</c>),
+/// null at the end; <c>Previous</c> the cursor for the one before (pass it as <c>before</c>), null at the start.</summary>
+public sealed record AuditPage(int PageSize, bool HasMore, long? Next, long? Previous, IReadOnlyList<AuditRecordView> Records);
 
 public sealed record AuditRecordView(
     long Sequence, Guid JobId, string Step, string Service, string? Model, string? ModelVersion, string InputSha256, string Decision,

@@ -102,12 +102,15 @@ public static class OverviewApi
         var jobs = await jobsQuery;
         var steps = StepTotals.PerStep(await stepsQuery);
         var latency = steps.Select(step => step.Latency()).ToList();
-        var reasons = (await reasonsQuery)
+        var allReasons = (await reasonsQuery)
             .GroupBy(r => r.Reason, StringComparer.Ordinal)
             .Select(g => new ReasonCount(g.Key, g.Sum(r => r.Jobs)))
             .OrderByDescending(r => r.Jobs).ThenBy(r => r.Reason, StringComparer.Ordinal)
-            .Take(MaxReasons)
             .ToList();
+        // The list is cut to the most frequent reasons; the total is over every reason, so the escalated count a reader
+        // sees does not shrink with the number of distinct reasons.
+        var reasons = allReasons.Take(MaxReasons).ToList();
+        var escalatedJobs = allReasons.Sum(r => r.Jobs);
         // One escalation record per job (the audit writer skips a (job, step) already recorded): records are jobs.
         var escalation = steps.SingleOrDefault(s => s.Step == "escalation") ?? StepTotals.None("escalation");
         var shadow = steps.SingleOrDefault(s => s.Step == "frontier-shadow") ?? StepTotals.None("frontier-shadow");
@@ -135,7 +138,7 @@ public static class OverviewApi
             new FrontierSpend(frontier.EscalationCost, frontier.ShadowCost, frontier.InputTokens, frontier.OutputTokens,
                 spend.Today, budget.Daily, spend.Month, budget.Monthly),
             new TokenizerSampleInfo(TokenEstimator.Encoding, sample.Count, sampleBytes, tokensPerByte),
-            savings));
+            savings, escalatedJobs, escalatedJobs - reasons.Sum(r => r.Jobs)));
     }
 
     /// <summary>Per step: the rollups' whole days ($2 to $3), then the records of the head ($4 to $5) and the tail ($6 to
@@ -184,9 +187,13 @@ public static class OverviewApi
     }
 }
 
+/// <summary>A tenant's window. <c>EscalationReasons</c> are the <see cref="OverviewApi.MaxReasons"/> most frequent;
+/// <c>EscalatedJobs</c> counts every escalated job in the window, <c>OtherReasonsJobs</c> those whose reason is not
+/// listed.</summary>
 public sealed record TenantOverview(
     string Tenant, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<KindStateCount> Jobs, IReadOnlyList<StepLatency> Latency,
-    IReadOnlyList<ReasonCount> EscalationReasons, FrontierSpend Frontier, TokenizerSampleInfo Tokenizer, Savings? Savings);
+    IReadOnlyList<ReasonCount> EscalationReasons, FrontierSpend Frontier, TokenizerSampleInfo Tokenizer, Savings? Savings,
+    long EscalatedJobs, long OtherReasonsJobs);
 
 public sealed record KindStateCount(string Kind, string Status, long Jobs);
 

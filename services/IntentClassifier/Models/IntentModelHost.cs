@@ -17,19 +17,20 @@ namespace SpecialistPlatform.IntentClassifier.Models;
 public sealed record LoadedIntentModel(IntentModel Model, Guid RegistryId, string Name, string Version, double? EscalationThreshold);
 
 /// <summary>What serves right now: the active model decides; the shadow, when there is one, runs beside it and, as a
-/// canary, decides for a configured share of jobs.</summary>
-public sealed record ServingIntentModels(LoadedIntentModel Active, LoadedIntentModel? Shadow)
+/// canary, decides for a share of jobs: the registry's share for it when a platform admin set one, else the service's
+/// setting (docs/decisions/0030).</summary>
+public sealed record ServingIntentModels(LoadedIntentModel Active, LoadedIntentModel? Shadow, double? RegistryCanaryShare = null)
 {
     /// <summary>Which model decides this job. The share is taken by the job id, so a redelivered job is decided by the
     /// same model again.</summary>
-    public (LoadedIntentModel Decides, LoadedIntentModel? Compared) For(Guid jobId, double canaryShare)
+    public (LoadedIntentModel Decides, LoadedIntentModel? Compared) For(Guid jobId, double configuredCanaryShare)
     {
         if (Shadow is null)
         {
             return (Active, null);
         }
 
-        return JobShare.Contains(jobId, canaryShare, JobShare.CanaryBytes) ? (Shadow, Active) : (Active, Shadow);
+        return JobShare.Contains(jobId, RegistryCanaryShare ?? configuredCanaryShare, JobShare.CanaryBytes) ? (Shadow, Active) : (Active, Shadow);
     }
 }
 
@@ -77,7 +78,7 @@ public sealed class IntentModelHost(
         }
 
         var current = _serving;
-        if (Same(current?.Active, wanted.Active) && Same(current?.Shadow, wanted.Shadow))
+        if (Same(current?.Active, wanted.Active) && Same(current?.Shadow, wanted.Shadow) && current?.RegistryCanaryShare == wanted.Shadow?.CanaryShare)
         {
             return;
         }
@@ -85,10 +86,10 @@ public sealed class IntentModelHost(
         var active = Same(current?.Active, wanted.Active) ? current!.Active : await LoadAsync(registry, wanted.Active!, current?.Active, cancellationToken);
         var shadow = wanted.Shadow is null ? null
             : Same(current?.Shadow, wanted.Shadow) ? current!.Shadow : await LoadAsync(registry, wanted.Shadow, current?.Shadow, cancellationToken);
-        _serving = new ServingIntentModels(active, shadow);
+        _serving = new ServingIntentModels(active, shadow, wanted.Shadow?.CanaryShare);
         _firstLoad.TrySetResult();
         logger.LogInformation("Serving intent model {Name} {Version}{Shadow}", name, active.Version,
-            shadow is null ? "" : $" with shadow {shadow.Version}");
+            shadow is null ? "" : $" with shadow {shadow.Version} (canary share {wanted.Shadow!.CanaryShare?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "as configured"})");
     }
 
     private static bool Same(LoadedIntentModel? loaded, RegisteredModel? entry) =>

@@ -18,20 +18,23 @@ public sealed class AuditModel(GatewayClient gateway) : PageModel
     [BindProperty(SupportsGet = true)] public string? Step { get; set; }
     [BindProperty(SupportsGet = true)] public string? Decision { get; set; }
     [BindProperty(SupportsGet = true, Name = "model")] public string? ModelName { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page's cursor: the records after this sequence (the next page) or before it (the previous page).
+    /// Keyset, not page numbers: records appended while the auditor reads do not shift the pages.</summary>
+    [BindProperty(SupportsGet = true)] public long? After { get; set; }
+    [BindProperty(SupportsGet = true)] public long? Before { get; set; }
 
-    public AuditPage Trail { get; private set; } = new(1, PageSize, false, []);
+    public AuditPage Trail { get; private set; } = new(PageSize, false, null, null, []);
     public AuditVerification? Verification { get; private set; }
 
     public AuditFilter Filter => new(Show.Utc(From), Show.Utc(To), Step, Decision, ModelName);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Trail = await gateway.QueryAuditAsync(Filter, Math.Max(1, PageNumber), PageSize, cancellationToken);
+        Trail = await gateway.QueryAuditAsync(Filter, After, Before, PageSize, cancellationToken);
 
     public async Task OnPostVerifyAsync(CancellationToken cancellationToken)
     {
         Verification = await gateway.VerifyAuditAsync(cancellationToken);
-        Trail = await gateway.QueryAuditAsync(Filter, Math.Max(1, PageNumber), PageSize, cancellationToken);
+        Trail = await gateway.QueryAuditAsync(Filter, After, Before, PageSize, cancellationToken);
     }
 
     /// <summary>Copies the gateway's export to the browser as it streams in, as an attachment named by the gateway.</summary>
@@ -46,7 +49,7 @@ public sealed class AuditModel(GatewayClient gateway) : PageModel
         return new EmptyResult();
     }
 
-    public string Link(string? handler = null, int? page = null, string? format = null) =>
+    public string Link(string? handler = null, long? after = null, long? before = null, string? format = null) =>
         GatewayClient.Url("/Audit", [("handler", handler), ("format", format), ("from", Show.Input(Show.Utc(From))), ("to", Show.Input(Show.Utc(To))),
-            ("step", Step), ("decision", Decision), ("model", ModelName), ("page", page?.ToString())]);
+            ("step", Step), ("decision", Decision), ("model", ModelName), ("after", after?.ToString()), ("before", before?.ToString())]);
 }
