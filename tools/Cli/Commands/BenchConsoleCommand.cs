@@ -57,6 +57,11 @@ internal static partial class BenchConsoleCommand
             var reference = jobs[jobs.GetArrayLength() - 1].GetProperty("clientReference").GetString();
             var cursor = first.RootElement.GetProperty("nextCursor").GetString();
             var monthAgo = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-30).ToString("O", CultureInfo.InvariantCulture));
+            // The audit trail pages by cursor (a record's sequence): the newest page, and a page from the middle of the
+            // trail, which must cost what the first does.
+            using var newest = JsonDocument.Parse(await gateway.GetStringAsync($"/api/v1/audit?pageSize=50&before={long.MaxValue}", cancellationToken));
+            var newestRecords = newest.RootElement.GetProperty("records");
+            var middle = newestRecords.GetArrayLength() == 0 ? 0 : newestRecords[0].GetProperty("sequence").GetInt64() / 2;
 
             (string Name, HttpClient Client, string Url)[] targets =
             [
@@ -69,7 +74,10 @@ internal static partial class BenchConsoleCommand
                 ("gateway", gateway, $"/api/v1/jobs/{job}"),
                 ("gateway", gateway, $"/api/v1/jobs/{job}/timeline"),
                 ("gateway", gateway, "/api/v1/audit?pageSize=50"),
+                ("gateway", gateway, $"/api/v1/audit?pageSize=50&after={middle}"),
+                ("gateway", gateway, $"/api/v1/audit?pageSize=50&before={long.MaxValue}"),
                 ("gateway", gateway, "/api/v1/audit?pageSize=50&step=escalation"),
+                ("gateway", gateway, $"/api/v1/audit?pageSize=50&step=escalation&after={middle}"),
                 ("gateway", gateway, "/api/v1/overview"),
                 ("gateway", gateway, $"/api/v1/overview?from={monthAgo}"),
                 ("gateway", gateway, "/api/v1/models"),
@@ -81,6 +89,7 @@ internal static partial class BenchConsoleCommand
                 ("console", console, $"/Jobs?clientReference={reference}"),
                 ("console", console, $"/Jobs/{job}"),
                 ("console", console, "/Audit"),
+                ("console", console, $"/Audit?after={middle}"),
                 ("console", console, "/Audit?step=escalation"),
                 ("console", console, "/Models"),
                 ("console", console, "/Evaluations"),
