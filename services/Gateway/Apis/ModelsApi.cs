@@ -61,7 +61,7 @@ public static class ModelsApi
 
     /// <summary>Sets the share of jobs the shadow version decides as a canary; the services follow at their next registry
     /// refresh (docs/decisions/0030).</summary>
-    public static async Task<Results<Ok<CanaryShareResponse>, ProblemHttpResult>> SetCanaryShare(
+    public static async Task<Results<Ok<CanaryShareChange>, ProblemHttpResult>> SetCanaryShare(
         string task, string name, CanaryShareRequest request, ClaimsPrincipal user, AuditedModelRegistry registry, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Version))
@@ -76,8 +76,7 @@ public static class ModelsApi
 
         try
         {
-            var change = await registry.SetCanaryShareAsync(task, name, request.Version, request.Share, ChangeActors.Of(user), cancellationToken);
-            return TypedResults.Ok(new CanaryShareResponse(change.Shadow, change.Previous));
+            return TypedResults.Ok(await registry.SetCanaryShareAsync(task, name, request.Version, request.Share, ChangeActors.Of(user), cancellationToken));
         }
         catch (ModelRegistryException e)
         {
@@ -103,8 +102,6 @@ public static class ModelsApi
 /// <summary>The shadow version the share is for (the one the caller saw, so a shadow replaced meanwhile is refused) and
 /// the share, 0 to 1; a null share returns to the serving services' own setting.</summary>
 public sealed record CanaryShareRequest(string? Version, double? Share);
-
-public sealed record CanaryShareResponse(RegisteredModel Shadow, double? Previous);
 
 public sealed record PromoteModelRequest(string? Version, string? To);
 
