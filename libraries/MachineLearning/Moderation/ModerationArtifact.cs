@@ -60,6 +60,7 @@ public static class ModerationArtifact
                 GoalValue = h.Target.Value,
                 WindowWords = h.WindowWords,
                 SegmentComponent = h.SegmentComponent is not null,
+                NoveltyWeight = h.NoveltyWeight,
             }).ToArray(),
         };
         var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header);
@@ -132,7 +133,7 @@ public static class ModerationArtifact
                 ? new LinearComponent(space, 2, ReadFloats(payload, ref offset, 2L * rows), ReadFloats(payload, ref offset, 2))
                 : null;
             heads.Add(new ModerationHead(c.Name ?? throw new ModelFormatException("Moderation model file content is inconsistent: a category has no name."),
-                new LinearComponent(space, 2, weights, bias), new PlattScaling(c.Scale, c.Offset), c.Threshold, new ThresholdTarget(c.Goal, c.GoalValue), c.WindowWords, segment));
+                new LinearComponent(space, 2, weights, bias), new PlattScaling(c.Scale, c.Offset), c.Threshold, new ThresholdTarget(c.Goal, c.GoalValue), c.WindowWords, segment, c.NoveltyWeight));
         }
         if (offset != payload.Length)
         {
@@ -176,6 +177,7 @@ public static class ModerationArtifact
                 ["handWrittenData"] = ModerationCategories.HandWritten.Contains(h.Category),
                 ["windowWords"] = h.WindowWords,
                 ["segmentComponent"] = h.SegmentComponent is not null,
+                ["noveltyWeight"] = h.NoveltyWeight,
             }).ToArray()),
             ["trainingDataSha256"] = model.Metadata.TrainingDataSha256,
             ["hyperParameters"] = JsonNode.Parse(model.Metadata.HyperParametersJson),
@@ -255,5 +257,8 @@ public static class ModerationArtifact
 
         /// <summary>Whether a second component, for lines and sentences, follows this category's own (absent before version 2).</summary>
         public bool SegmentComponent { get; set; }
+
+        /// <summary>The weight of a segment's novelty in its score (<see cref="ModerationHead.NoveltyWeight"/>); absent, 0, in older files.</summary>
+        public float NoveltyWeight { get; set; }
     }
 }

@@ -33,9 +33,13 @@ public sealed class ModerationModel
         {
             throw new ArgumentException("Heads scored per window must share one window size.", nameof(heads));
         }
+        _segments = Heads.Any(h => h.SegmentComponent is not null);
+        _novelty = Heads.Any(h => h.SegmentComponent is not null && h.NoveltyWeight != 0);
     }
 
     private readonly int _windowWords;
+    private readonly bool _segments;
+    private readonly bool _novelty;
 
     public FeatureSpace Space { get; }
 
@@ -119,21 +123,51 @@ public sealed class ModerationModel
                 }
             }
         }
-        if (Heads.Any(h => h.SegmentComponent is not null))
+        if (_segments)
         {
-            foreach (var (start, length) in TextSegments.Split(text))
+            var segments = TextSegments.Split(text);
+            var novelty = _novelty ? SegmentNovelty.Of(text, segments) : null;
+            for (var s = 0; s < segments.Count; s++)
             {
+                var (start, length) = segments[s];
                 var count = Space.Vectorize(text.Substring(start, length), ref rows, ref values);
                 for (var i = 0; i < Heads.Count; i++)
                 {
                     if (Heads[i].SegmentComponent is not null)
                     {
-                        margins[i] = Math.Max(margins[i], Heads[i].SegmentMargin(rows.AsSpan(0, count), values.AsSpan(0, count)));
+                        var margin = Heads[i].SegmentMargin(rows.AsSpan(0, count), values.AsSpan(0, count));
+                        margins[i] = Math.Max(margins[i], novelty is null ? margin : ModerationHead.SegmentScore(margin, novelty[s], Heads[i].NoveltyWeight));
                     }
                 }
             }
         }
         t_rows = rows;
         t_values = values;
+    }
+
+    /// <summary>
+    /// The margin of <paramref name="head"/>'s segment component and the novelty (<see cref="SegmentNovelty"/>) of each
+    /// line and sentence of a text longer than a window (none for a shorter text): what the trainer weighs on validation.
+    /// </summary>
+    public (float Margin, float Novelty)[] SegmentParts(string text, ModerationHead head)
+    {
+        var component = head.SegmentComponent ?? throw new ArgumentException($"The '{head.Category}' head scores no segments.", nameof(head));
+        if (head.WindowWords == 0 || TextWindows.Split(text, head.WindowWords).Count == 0)
+        {
+            return [];
+        }
+        var segments = TextSegments.Split(text);
+        var novelty = SegmentNovelty.Of(text, segments);
+        var rows = t_rows ??= new int[256];
+        var values = t_values ??= new float[256];
+        var parts = new (float, float)[segments.Count];
+        for (var s = 0; s < segments.Count; s++)
+        {
+            var count = Space.Vectorize(text.Substring(segments[s].Start, segments[s].Length), ref rows, ref values);
+            parts[s] = (head.SegmentMargin(rows.AsSpan(0, count), values.AsSpan(0, count)), novelty[s]);
+        }
+        t_rows = rows;
+        t_values = values;
+        return parts;
     }
 }

@@ -64,11 +64,30 @@ public static class ModerationTrainer
         });
 
         progress?.Invoke(new TrainingProgress("calibrating", 0.9));
+        // Margins without the segments first; each segment's margin and novelty apart, so that the novelty weight can
+        // be chosen on validation without scoring the texts again.
         var uncalibrated = new ModerationModel(space,
-            categories.Select((c, i) => new ModerationHead(c, components[i], PlattScaling.Identity, 0.5, options.Targets[c], WindowWords(c, options), segmentComponents[i])).ToArray(), new ModelMetadata());
+            categories.Select((c, i) => new ModerationHead(c, components[i], PlattScaling.Identity, 0.5, options.Targets[c], WindowWords(c, options))).ToArray(), new ModelMetadata());
+        var segmentHeads = categories.Select((c, i) => segmentComponents[i] is null ? null
+            : new ModerationHead(c, components[i], PlattScaling.Identity, 0.5, options.Targets[c], WindowWords(c, options), segmentComponents[i])).ToArray();
         var margins = new float[data.Validation.Count][];
-        Parallel.For(0, data.Validation.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            i => margins[i] = uncalibrated.Margins(data.Validation[i].Text));
+        var segmentParts = new (float Margin, float Novelty)[]?[categories.Count][];
+        for (var c = 0; c < categories.Count; c++)
+        {
+            segmentParts[c] = new (float, float)[]?[data.Validation.Count];
+        }
+        Parallel.For(0, data.Validation.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            margins[i] = uncalibrated.Margins(data.Validation[i].Text);
+            for (var c = 0; c < categories.Count; c++)
+            {
+                if (segmentHeads[c] is { } head)
+                {
+                    segmentParts[c][i] = uncalibrated.SegmentParts(data.Validation[i].Text, head);
+                }
+            }
+        });
+        var noveltyWeights = new float[categories.Count];
 
         var heads = new ModerationHead[categories.Count];
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
@@ -82,14 +101,39 @@ public static class ModerationTrainer
             var category = categories[c];
             var judged = Enumerable.Range(0, data.Validation.Count).Where(i => data.Validation[i].Label(category) is not null).ToArray();
             var positive = judged.Select(i => data.Validation[i].Label(category)!.Value).ToArray();
-            var categoryMargins = judged.Select(i => margins[i][c]).ToArray();
-            var calibration = PlattScaling.Fit(categoryMargins, positive);
-            var before = categoryMargins.Select(m => (double)PlattScaling.Identity.Probability(m)).ToArray();
-            var after = categoryMargins.Select(m => (double)calibration.Probability(m)).ToArray();
             var sources = options.ThresholdSources.GetValueOrDefault(category);
             var chosenOn = Enumerable.Range(0, judged.Length).Where(k => ModerationTrainingOptions.FromSources(data.Validation[judged[k]].Source, sources)).ToArray();
-            var choice = ThresholdSelector.Choose(options.Targets[category], chosenOn.Select(k => after[k]).ToArray(), chosenOn.Select(k => positive[k]).ToArray());
-            heads[c] = new ModerationHead(category, components[c], calibration, choice.Point.Threshold, options.Targets[category], WindowWords(category, options), segmentComponents[c]);
+            (float[] Margins, PlattScaling Calibration, double[] After, ThresholdChoice Choice) Fit(float weight)
+            {
+                var categoryMargins = judged.Select(i => segmentParts[c][i] is { } parts
+                    ? parts.Aggregate(margins[i][c], (m, p) => Math.Max(m, ModerationHead.SegmentScore(p.Margin, p.Novelty, weight)))
+                    : margins[i][c]).ToArray();
+                var calibration = PlattScaling.Fit(categoryMargins, positive);
+                var after = categoryMargins.Select(m => (double)calibration.Probability(m)).ToArray();
+                var choice = ThresholdSelector.Choose(options.Targets[category], chosenOn.Select(k => after[k]).ToArray(), chosenOn.Select(k => positive[k]).ToArray());
+                return (categoryMargins, calibration, after, choice);
+            }
+            // The novelty weight of a head that scores segments: the candidate whose threshold, chosen for the head's
+            // target on validation, catches the most (ties go to the smaller weight; 0 is a candidate).
+            var fit = Fit(0);
+            if (segmentComponents[c] is not null && options.NoveltyWeights.Count > 0)
+            {
+                foreach (var weight in options.NoveltyWeights.Where(w => w != 0).Order())
+                {
+                    var candidate = Fit(weight);
+                    metrics[$"{category}_recall_at_novelty_weight_{weight.ToString(System.Globalization.CultureInfo.InvariantCulture)}"] = candidate.Choice.Point.Recall;
+                    if (candidate.Choice.Point.Recall > fit.Choice.Point.Recall)
+                    {
+                        fit = candidate;
+                        noveltyWeights[c] = weight;
+                    }
+                }
+                metrics[$"{category}_novelty_weight"] = noveltyWeights[c];
+            }
+            var (categoryMarginsChosen, calibration, after, choice) = fit;
+            var before = categoryMarginsChosen.Select(m => (double)PlattScaling.Identity.Probability(m)).ToArray();
+            heads[c] = new ModerationHead(category, components[c], calibration, choice.Point.Threshold, options.Targets[category], WindowWords(category, options), segmentComponents[c],
+                noveltyWeights[c]);
             metrics[$"{category}_threshold"] = choice.Point.Threshold;
             metrics[$"{category}_target_met"] = choice.TargetMet ? 1 : 0;
             metrics[$"{category}_ece_before_calibration"] = ModerationEvaluator.BinaryEce(before, positive);
@@ -100,7 +144,7 @@ public static class ModerationTrainer
             TrainingDataSha256 = IntentTrainer.DataSha256(Canonical(data.Training), Canonical(data.Validation)),
             HyperParametersJson = JsonSerializer.Serialize(new
             {
-                options.Seed, options.Features, options.Linear, options.MinPositiveShare, options.InjectionWindowWords, options.InjectionSegments, options.ThresholdSources,
+                options.Seed, options.Features, options.Linear, options.MinPositiveShare, options.InjectionWindowWords, options.InjectionSegments, options.NoveltyWeights, options.ThresholdSources,
                 Targets = options.Targets.ToDictionary(kv => kv.Key, kv => kv.Value.Describe()),
             }),
             Metrics = metrics,
