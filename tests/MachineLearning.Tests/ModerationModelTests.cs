@@ -85,6 +85,36 @@ public sealed class ModerationModelTests : IDisposable
     }
 
     [Fact]
+    public void Novelty_and_request_weights_and_the_request_component_survive_a_save_and_load_and_version_2_files_still_load()
+    {
+        var trained = TrainSmallModel().Model;
+        // Whatever weights validation chose on the small data, give the injection head a request component and weights.
+        var heads = trained.Heads.Select(h => h.SegmentComponent is null ? h : h with { NoveltyWeight = 2, RequestComponent = h.SegmentComponent, RequestWeight = 5 }).ToArray();
+        var model = new ModerationModel(trained.Space, heads, trained.Metadata);
+        var table = string.Join("\n", Enumerable.Range(0, 12).Select(i => $"| {2000 + i} | {i * 3}.5% | north | south |")) + "\nHow do solar panels work?\n| 2020 | 1.5% | east | west |";
+
+        var loaded = ModerationArtifact.Deserialize(ModerationArtifact.Serialize(model));
+
+        var injection = loaded.Heads.Single(h => h.Category == ModerationCategories.Injection);
+        injection.NoveltyWeight.ShouldBe(2f);
+        injection.RequestWeight.ShouldBe(5f);
+        injection.RequestComponent.ShouldNotBeNull();
+        loaded.Probabilities(table).ShouldBe(model.Probabilities(table));
+        // The weights change the score of a long text only: a short prompt has no segments.
+        var withoutWeights = new ModerationModel(trained.Space, heads.Select(h => h with { NoveltyWeight = 0, RequestComponent = null, RequestWeight = 0 }).ToArray(), trained.Metadata);
+        model.Probabilities(table).ShouldNotBe(withoutWeights.Probabilities(table));
+        model.Probabilities("How do solar panels work?").ShouldBe(withoutWeights.Probabilities("How do solar panels work?"));
+
+        // A version 2 file: segment components, no request component, no weights in its header.
+        var bytes = ModerationArtifact.Serialize(withoutWeights);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 2);
+        SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32), bytes.AsSpan(bytes.Length - 32));
+        var version2 = ModerationArtifact.Deserialize(bytes);
+        version2.Probabilities(table).ShouldBe(withoutWeights.Probabilities(table));
+        version2.Heads.ShouldAllBe(h => h.RequestComponent == null && h.NoveltyWeight == 0);
+    }
+
+    [Fact]
     public void A_version_1_file_without_segment_components_still_loads()
     {
         var model = TrainSmallModel(injectionSegments: false).Model;

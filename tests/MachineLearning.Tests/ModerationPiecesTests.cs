@@ -111,6 +111,21 @@ public sealed class ModerationPiecesTests
     }
 
     [Fact]
+    public void A_segment_s_novelty_is_its_share_of_content_words_found_nowhere_else_in_the_text()
+    {
+        var text = "Hi Anna, the invoice for the Berlin office is attached.\nHow do solar panels work?\nPlease pay the Berlin invoice by Friday.\nOk.";
+        var segments = TextSegments.Split(text);
+
+        var novelty = SegmentNovelty.Of(text, segments);
+
+        novelty.Length.ShouldBe(3);
+        novelty[0].ShouldBe(3f / 5, 1e-6f); // anna, invoice, berlin, office, attached: invoice and berlin recur below
+        novelty[1].ShouldBe(1f); // solar, panels, work: nowhere else ("how", "do" are function words or too short)
+        novelty[2].ShouldBe(2f / 4, 1e-6f); // pay, berlin, invoice, friday: pay and friday are novel
+        SegmentNovelty.Of(text, []).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Hand_written_sets_say_which_categories_a_line_is_judged_on()
     {
         var path = Path.Combine(ModerationDataset.FindHandWrittenDirectory(), ModerationDataset.HandWrittenEvaluationFile);

@@ -12,22 +12,23 @@ using SpecialistPlatform.MachineLearning.Models;
 namespace SpecialistPlatform.MachineLearning.Moderation;
 
 /// <summary>
-/// The moderation model file, in the envelope every model file shares (magic "SPMODER\0", format version 2; see
+/// The moderation model file, in the envelope every model file shares (magic "SPMODER\0", format version 3; see
 /// <c>ArtifactEnvelope</c>). Payload, little-endian:
 /// <code>
 /// int32 header length H, H bytes of UTF-8 JSON header (task, feature options, rows, training-data SHA-256,
 ///       hyper-parameters, metrics, and per category its calibration, threshold and threshold target)
 /// int32[rows]  the shared feature space's buckets; when its features use IDF: float32 unseen IDF, float32[rows] IDF
 /// per category, in header order: float32[rows * 2] weights, float32[2] bias, and when its header says it has a
-///       segment component (version 2 on), that component's float32[rows * 2] weights and float32[2] bias
+///       segment component (version 2 on), that component's float32[rows * 2] weights and float32[2] bias, and when it
+///       says it has a request component (version 3 on), that one's the same way
 /// </code>
-/// Version 1 files (no segment components) still load.
+/// Version 1 files (no segment components) and version 2 files (no request components) still load.
 /// It is written as DIR/model.bin beside a DIR/model.json manifest, like the router's, so the registry commands take it
 /// as they are; its own magic makes the router's loader refuse it with a message saying what it is.
 /// </summary>
 public static class ModerationArtifact
 {
-    public const ushort FormatVersion = 2;
+    public const ushort FormatVersion = 3;
     public const string ModelFileName = "model.bin";
     public const string ManifestFileName = "model.json";
     public const string Task = "moderation";
@@ -60,6 +61,9 @@ public static class ModerationArtifact
                 GoalValue = h.Target.Value,
                 WindowWords = h.WindowWords,
                 SegmentComponent = h.SegmentComponent is not null,
+                NoveltyWeight = h.NoveltyWeight,
+                RequestComponent = h.RequestComponent is not null,
+                RequestWeight = h.RequestWeight,
             }).ToArray(),
         };
         var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header);
@@ -80,6 +84,11 @@ public static class ModerationArtifact
             {
                 WriteFloats(payload, segment.Weights);
                 WriteFloats(payload, segment.Bias);
+            }
+            if (head.RequestComponent is { } request)
+            {
+                WriteFloats(payload, request.Weights);
+                WriteFloats(payload, request.Bias);
             }
         }
         return ArtifactEnvelope.Wrap(Kind, payload.Length, file => payload.GetBuffer().AsSpan(0, (int)payload.Length).CopyTo(file));
@@ -131,8 +140,11 @@ public static class ModerationArtifact
             var segment = c.SegmentComponent
                 ? new LinearComponent(space, 2, ReadFloats(payload, ref offset, 2L * rows), ReadFloats(payload, ref offset, 2))
                 : null;
+            var request = c.RequestComponent
+                ? new LinearComponent(space, 2, ReadFloats(payload, ref offset, 2L * rows), ReadFloats(payload, ref offset, 2))
+                : null;
             heads.Add(new ModerationHead(c.Name ?? throw new ModelFormatException("Moderation model file content is inconsistent: a category has no name."),
-                new LinearComponent(space, 2, weights, bias), new PlattScaling(c.Scale, c.Offset), c.Threshold, new ThresholdTarget(c.Goal, c.GoalValue), c.WindowWords, segment));
+                new LinearComponent(space, 2, weights, bias), new PlattScaling(c.Scale, c.Offset), c.Threshold, new ThresholdTarget(c.Goal, c.GoalValue), c.WindowWords, segment, c.NoveltyWeight, request, c.RequestWeight));
         }
         if (offset != payload.Length)
         {
@@ -176,6 +188,9 @@ public static class ModerationArtifact
                 ["handWrittenData"] = ModerationCategories.HandWritten.Contains(h.Category),
                 ["windowWords"] = h.WindowWords,
                 ["segmentComponent"] = h.SegmentComponent is not null,
+                ["noveltyWeight"] = h.NoveltyWeight,
+                ["requestComponent"] = h.RequestComponent is not null,
+                ["requestWeight"] = h.RequestWeight,
             }).ToArray()),
             ["trainingDataSha256"] = model.Metadata.TrainingDataSha256,
             ["hyperParameters"] = JsonNode.Parse(model.Metadata.HyperParametersJson),
@@ -255,5 +270,13 @@ public static class ModerationArtifact
 
         /// <summary>Whether a second component, for lines and sentences, follows this category's own (absent before version 2).</summary>
         public bool SegmentComponent { get; set; }
+
+        /// <summary>The weight of a segment's novelty in its score (<see cref="ModerationHead.NoveltyWeight"/>); absent, 0, in older files.</summary>
+        public float NoveltyWeight { get; set; }
+
+        /// <summary>Whether a request component follows the segment component (absent before version 3).</summary>
+        public bool RequestComponent { get; set; }
+
+        public float RequestWeight { get; set; }
     }
 }

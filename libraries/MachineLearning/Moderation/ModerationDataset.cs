@@ -37,6 +37,18 @@ public static class ModerationDataset
     /// <summary>Whether the example is a segment of a longer text, which only a head's segment component learns from.</summary>
     public static bool IsSegment(ModerationExample example) => example.Source.EndsWith(SegmentSourceSuffix, StringComparison.Ordinal);
 
+    /// <summary>The end of the source name of an ordinary request (a Self-Instruct instruction, a user's question about a
+    /// BIPIA context) given to the injection head's request component as a positive.</summary>
+    public const string RequestSourceSuffix = "-request";
+
+    /// <summary>Whether the example is an ordinary request, which only a head's request component learns from.</summary>
+    public static bool IsRequest(ModerationExample example) => example.Source.EndsWith(RequestSourceSuffix, StringComparison.Ordinal);
+
+    /// <summary>Whether the example is a line or sentence of a clean BIPIA context (an e-mail, a table, a code answer):
+    /// the ordinary content the request component learns requests apart from.</summary>
+    public static bool IsContextSegment(ModerationExample example) =>
+        example.Source is "bipia-email" + SegmentSourceSuffix or "bipia-table" + SegmentSourceSuffix or "bipia-code" + SegmentSourceSuffix;
+
     /// <summary>
     /// The shared datasets folder: the one given, else $SPECIALIST_DATASETS, else the first "shared/datasets" holding
     /// moderation data above the working directory or the program (a checkout beside ../shared finds it).
@@ -136,6 +148,11 @@ public static class ModerationDataset
         if (windowWords > 0)
         {
             training.AddRange(PromptSegments(training, windowWords));
+            // What a request addressed to an assistant looks like, whatever it asks: every training Self-Instruct
+            // instruction (without its input) and every training question about a BIPIA context.
+            training.AddRange(training.Where(e => e.Source is "self-instruct" or "bipia-question")
+                .Select(e => e.Text.Split('\n')[0].Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToArray()
+                .Select(t => Example(t, "requests" + RequestSourceSuffix, (Injection, true))));
         }
         return new ModerationData(training, validation, files);
     }

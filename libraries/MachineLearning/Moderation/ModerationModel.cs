@@ -20,7 +20,8 @@ public sealed class ModerationModel
             throw new ArgumentException("A moderation model needs at least one head and distinct categories.", nameof(heads));
         }
         if (heads.Any(h => h.Component.Classes != 2 || !ReferenceEquals(h.Component.Space, space) || h.Threshold is < 0 or > 1
-            || h.SegmentComponent is { } segment && (segment.Classes != 2 || !ReferenceEquals(segment.Space, space) || h.WindowWords == 0)))
+            || h.SegmentComponent is { } segment && (segment.Classes != 2 || !ReferenceEquals(segment.Space, space) || h.WindowWords == 0)
+            || h.RequestComponent is { } request && (request.Classes != 2 || !ReferenceEquals(request.Space, space) || h.SegmentComponent is null)))
         {
             throw new ArgumentException("Every head must be a two-class component over the model's feature space with a threshold in [0, 1]; a segment component needs a window size.", nameof(heads));
         }
@@ -33,9 +34,13 @@ public sealed class ModerationModel
         {
             throw new ArgumentException("Heads scored per window must share one window size.", nameof(heads));
         }
+        _segments = Heads.Any(h => h.SegmentComponent is not null);
+        _novelty = Heads.Any(h => h.SegmentComponent is not null && (h.NoveltyWeight != 0 || h.RequestComponent is not null && h.RequestWeight != 0));
     }
 
     private readonly int _windowWords;
+    private readonly bool _segments;
+    private readonly bool _novelty;
 
     public FeatureSpace Space { get; }
 
@@ -119,21 +124,58 @@ public sealed class ModerationModel
                 }
             }
         }
-        if (Heads.Any(h => h.SegmentComponent is not null))
+        if (_segments)
         {
-            foreach (var (start, length) in TextSegments.Split(text))
+            var segments = TextSegments.Split(text);
+            var novelty = _novelty ? SegmentNovelty.Of(text, segments) : null;
+            for (var s = 0; s < segments.Count; s++)
             {
+                var (start, length) = segments[s];
                 var count = Space.Vectorize(text.Substring(start, length), ref rows, ref values);
                 for (var i = 0; i < Heads.Count; i++)
                 {
-                    if (Heads[i].SegmentComponent is not null)
+                    if (Heads[i] is { SegmentComponent: not null } head)
                     {
-                        margins[i] = Math.Max(margins[i], Heads[i].SegmentMargin(rows.AsSpan(0, count), values.AsSpan(0, count)));
+                        var margin = head.SegmentMargin(rows.AsSpan(0, count), values.AsSpan(0, count));
+                        if (novelty is not null)
+                        {
+                            var request = head.RequestComponent is not null && head.RequestWeight != 0 ? head.RequestMargin(rows.AsSpan(0, count), values.AsSpan(0, count)) : 0f;
+                            margin = ModerationHead.SegmentScore(margin, novelty[s], request, head.NoveltyWeight, head.RequestComponent is null ? 0 : head.RequestWeight);
+                        }
+                        margins[i] = Math.Max(margins[i], margin);
                     }
                 }
             }
         }
         t_rows = rows;
         t_values = values;
+    }
+
+    /// <summary>
+    /// The margin of <paramref name="head"/>'s segment component and the novelty (<see cref="SegmentNovelty"/>) of each
+    /// line and sentence of a text longer than a window (none for a shorter text), and the request component's margin
+    /// (0 without one): what the trainer weighs on validation.
+    /// </summary>
+    public (float Margin, float Novelty, float Request)[] SegmentParts(string text, ModerationHead head)
+    {
+        var component = head.SegmentComponent ?? throw new ArgumentException($"The '{head.Category}' head scores no segments.", nameof(head));
+        if (head.WindowWords == 0 || TextWindows.Split(text, head.WindowWords).Count == 0)
+        {
+            return [];
+        }
+        var segments = TextSegments.Split(text);
+        var novelty = SegmentNovelty.Of(text, segments);
+        var rows = t_rows ??= new int[256];
+        var values = t_values ??= new float[256];
+        var parts = new (float, float, float)[segments.Count];
+        for (var s = 0; s < segments.Count; s++)
+        {
+            var count = Space.Vectorize(text.Substring(segments[s].Start, segments[s].Length), ref rows, ref values);
+            parts[s] = (head.SegmentMargin(rows.AsSpan(0, count), values.AsSpan(0, count)), novelty[s],
+                head.RequestComponent is null ? 0f : head.RequestMargin(rows.AsSpan(0, count), values.AsSpan(0, count)));
+        }
+        t_rows = rows;
+        t_values = values;
+        return parts;
     }
 }

@@ -30,45 +30,80 @@ public static class ModerationTrainer
         var texts = data.Training.Select(e => e.Text).ToArray();
         // Segments are parts of training texts, so they bring no new n-gram; left out of the space, they leave it
         // (and with it every other head) as it is without them.
-        var space = SoftmaxTrainer.BuildSpace(options.Features, data.Training.Where(e => !ModerationDataset.IsSegment(e)).Select(e => e.Text).ToArray(),
+        var space = SoftmaxTrainer.BuildSpace(options.Features, data.Training.Where(e => !ModerationDataset.IsSegment(e) && !ModerationDataset.IsRequest(e)).Select(e => e.Text).ToArray(),
             options.Linear.MinCount, cancellationToken);
         var rows = SoftmaxTrainer.Vectorize(space, texts, cancellationToken);
 
         var categories = ModerationCategories.All;
         // One job per component: each category's own (whole texts and windows), and for a category that scores
         // segments, its segment component (lines and sentences only).
-        var jobs = categories.Select((_, c) => (Category: c, Segments: false))
-            .Concat(categories.Select((_, c) => (Category: c, Segments: true)).Where(j => ScoresSegments(categories[j.Category], options))).ToArray();
+        // And for such a category, its request component (ordinary requests against clean contexts' segments).
+        var jobs = categories.Select((_, c) => (Category: c, Kind: Part.Whole))
+            .Concat(categories.Select((_, c) => (Category: c, Kind: Part.Segment)).Where(j => ScoresSegments(categories[j.Category], options)))
+            .Concat(categories.Select((_, c) => (Category: c, Kind: Part.Request)).Where(j => ScoresSegments(categories[j.Category], options) && options.RequestWeights.Any(w => w != 0)))
+            .ToArray();
         var components = new LinearComponent[categories.Count];
         var segmentComponents = new LinearComponent?[categories.Count];
+        var requestComponents = new LinearComponent?[categories.Count];
         var done = 0;
         // Components are independent, so training them in parallel cannot change any of them.
         Parallel.For(0, jobs.Length, new ParallelOptions { CancellationToken = cancellationToken }, j =>
         {
-            var (c, segments) = jobs[j];
-            var (vectors, labels) = HeadData(data.Training, rows, categories[c], options.MinPositiveShare, e => ModerationDataset.IsSegment(e) == segments);
+            var (c, kind) = jobs[j];
+            Func<ModerationExample, bool> included = kind switch
+            {
+                Part.Whole => e => !ModerationDataset.IsSegment(e) && !ModerationDataset.IsRequest(e),
+                Part.Segment => ModerationDataset.IsSegment,
+                _ => e => ModerationDataset.IsRequest(e) || ModerationDataset.IsContextSegment(e),
+            };
+            var (vectors, labels) = HeadData(data.Training, rows, categories[c], options.MinPositiveShare, included);
             if (labels.Distinct().Count() < 2)
             {
-                throw new ArgumentException($"The training data has no {(labels.Contains(1) ? "negative" : "positive")} {(segments ? "segment" : "example")} of '{categories[c]}'.", nameof(data));
+                throw new ArgumentException($"The training data has no {(labels.Contains(1) ? "negative" : "positive")} {kind.ToString().ToLowerInvariant()} example of '{categories[c]}'.", nameof(data));
             }
-            var component = SoftmaxTrainer.Train(space, vectors, labels, 2, options.Linear, options.Seed + 7919 * c + (segments ? 104729 : 0), cancellationToken: cancellationToken);
-            if (segments)
+            var component = SoftmaxTrainer.Train(space, vectors, labels, 2, options.Linear, options.Seed + 7919 * c + kind switch { Part.Segment => 104729, Part.Request => 130363, _ => 0 },
+                cancellationToken: cancellationToken);
+            switch (kind)
             {
-                segmentComponents[c] = component;
-            }
-            else
-            {
-                components[c] = component;
+                case Part.Segment:
+                    segmentComponents[c] = component;
+                    break;
+                case Part.Request:
+                    requestComponents[c] = component;
+                    break;
+                default:
+                    components[c] = component;
+                    break;
             }
             progress?.Invoke(new TrainingProgress("training", 0.1 + 0.8 * Interlocked.Increment(ref done) / jobs.Length));
         });
 
         progress?.Invoke(new TrainingProgress("calibrating", 0.9));
+        // Margins without the segments first; each segment's margin and novelty apart, so that the novelty weight can
+        // be chosen on validation without scoring the texts again.
         var uncalibrated = new ModerationModel(space,
-            categories.Select((c, i) => new ModerationHead(c, components[i], PlattScaling.Identity, 0.5, options.Targets[c], WindowWords(c, options), segmentComponents[i])).ToArray(), new ModelMetadata());
+            categories.Select((c, i) => new ModerationHead(c, components[i], PlattScaling.Identity, 0.5, options.Targets[c], WindowWords(c, options))).ToArray(), new ModelMetadata());
+        var segmentHeads = categories.Select((c, i) => segmentComponents[i] is null ? null
+            : new ModerationHead(c, components[i], PlattScaling.Identity, 0.5, options.Targets[c], WindowWords(c, options), segmentComponents[i], 0, requestComponents[i])).ToArray();
         var margins = new float[data.Validation.Count][];
-        Parallel.For(0, data.Validation.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            i => margins[i] = uncalibrated.Margins(data.Validation[i].Text));
+        var segmentParts = new (float Margin, float Novelty, float Request)[]?[categories.Count][];
+        for (var c = 0; c < categories.Count; c++)
+        {
+            segmentParts[c] = new (float, float, float)[]?[data.Validation.Count];
+        }
+        Parallel.For(0, data.Validation.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            margins[i] = uncalibrated.Margins(data.Validation[i].Text);
+            for (var c = 0; c < categories.Count; c++)
+            {
+                if (segmentHeads[c] is { } head)
+                {
+                    segmentParts[c][i] = uncalibrated.SegmentParts(data.Validation[i].Text, head);
+                }
+            }
+        });
+        var noveltyWeights = new float[categories.Count];
+        var requestWeights = new float[categories.Count];
 
         var heads = new ModerationHead[categories.Count];
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
@@ -82,14 +117,51 @@ public static class ModerationTrainer
             var category = categories[c];
             var judged = Enumerable.Range(0, data.Validation.Count).Where(i => data.Validation[i].Label(category) is not null).ToArray();
             var positive = judged.Select(i => data.Validation[i].Label(category)!.Value).ToArray();
-            var categoryMargins = judged.Select(i => margins[i][c]).ToArray();
-            var calibration = PlattScaling.Fit(categoryMargins, positive);
-            var before = categoryMargins.Select(m => (double)PlattScaling.Identity.Probability(m)).ToArray();
-            var after = categoryMargins.Select(m => (double)calibration.Probability(m)).ToArray();
             var sources = options.ThresholdSources.GetValueOrDefault(category);
             var chosenOn = Enumerable.Range(0, judged.Length).Where(k => ModerationTrainingOptions.FromSources(data.Validation[judged[k]].Source, sources)).ToArray();
-            var choice = ThresholdSelector.Choose(options.Targets[category], chosenOn.Select(k => after[k]).ToArray(), chosenOn.Select(k => positive[k]).ToArray());
-            heads[c] = new ModerationHead(category, components[c], calibration, choice.Point.Threshold, options.Targets[category], WindowWords(category, options), segmentComponents[c]);
+            (float[] Margins, PlattScaling Calibration, double[] After, ThresholdChoice Choice) Fit(float noveltyWeight, float requestWeight)
+            {
+                var categoryMargins = judged.Select(i => segmentParts[c][i] is { } parts
+                    ? parts.Aggregate(margins[i][c], (m, p) => Math.Max(m, ModerationHead.SegmentScore(p.Margin, p.Novelty, p.Request, noveltyWeight, requestWeight)))
+                    : margins[i][c]).ToArray();
+                var calibration = PlattScaling.Fit(categoryMargins, positive);
+                var after = categoryMargins.Select(m => (double)calibration.Probability(m)).ToArray();
+                var choice = ThresholdSelector.Choose(options.Targets[category], chosenOn.Select(k => after[k]).ToArray(), chosenOn.Select(k => positive[k]).ToArray());
+                return (categoryMargins, calibration, after, choice);
+            }
+            // The novelty and request weights of a head that scores segments: the pair whose threshold, chosen for the
+            // head's target on validation, catches the most (ties go to the smaller request weight, then the smaller
+            // novelty weight; 0 is a candidate of each).
+            var fit = Fit(0, 0);
+            if (segmentComponents[c] is not null)
+            {
+                var requestCandidates = requestComponents[c] is null ? [0f] : options.RequestWeights.Append(0f).Distinct().Order().ToArray();
+                foreach (var requestWeight in requestCandidates)
+                {
+                    foreach (var noveltyWeight in options.NoveltyWeights.Append(0f).Distinct().Order())
+                    {
+                        if (noveltyWeight == 0 && requestWeight == 0)
+                        {
+                            continue;
+                        }
+                        var candidate = Fit(noveltyWeight, requestWeight);
+                        metrics[string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{category}_recall_at_weights_{noveltyWeight}_{requestWeight}")] = candidate.Choice.Point.Recall;
+                        if (candidate.Choice.Point.Recall > fit.Choice.Point.Recall)
+                        {
+                            fit = candidate;
+                            noveltyWeights[c] = noveltyWeight;
+                            requestWeights[c] = requestWeight;
+                        }
+                    }
+                }
+                metrics[$"{category}_novelty_weight"] = noveltyWeights[c];
+                metrics[$"{category}_request_weight"] = requestWeights[c];
+            }
+            var (categoryMarginsChosen, calibration, after, choice) = fit;
+            var before = categoryMarginsChosen.Select(m => (double)PlattScaling.Identity.Probability(m)).ToArray();
+            // A request component that validation gave no weight is left out of the model.
+            heads[c] = new ModerationHead(category, components[c], calibration, choice.Point.Threshold, options.Targets[category], WindowWords(category, options), segmentComponents[c],
+                noveltyWeights[c], requestWeights[c] != 0 ? requestComponents[c] : null, requestWeights[c]);
             metrics[$"{category}_threshold"] = choice.Point.Threshold;
             metrics[$"{category}_target_met"] = choice.TargetMet ? 1 : 0;
             metrics[$"{category}_ece_before_calibration"] = ModerationEvaluator.BinaryEce(before, positive);
@@ -100,7 +172,7 @@ public static class ModerationTrainer
             TrainingDataSha256 = IntentTrainer.DataSha256(Canonical(data.Training), Canonical(data.Validation)),
             HyperParametersJson = JsonSerializer.Serialize(new
             {
-                options.Seed, options.Features, options.Linear, options.MinPositiveShare, options.InjectionWindowWords, options.InjectionSegments, options.ThresholdSources,
+                options.Seed, options.Features, options.Linear, options.MinPositiveShare, options.InjectionWindowWords, options.InjectionSegments, options.NoveltyWeights, options.RequestWeights, options.ThresholdSources,
                 Targets = options.Targets.ToDictionary(kv => kv.Key, kv => kv.Value.Describe()),
             }),
             Metrics = metrics,
@@ -117,6 +189,13 @@ public static class ModerationTrainer
         }
         progress?.Invoke(new TrainingProgress("done", 1));
         return new ModerationTrainingResult(model, report, data.Training.Count, data.Validation.Count, stopwatch.Elapsed);
+    }
+
+    private enum Part
+    {
+        Whole,
+        Segment,
+        Request,
     }
 
     private static int WindowWords(string category, ModerationTrainingOptions options) =>

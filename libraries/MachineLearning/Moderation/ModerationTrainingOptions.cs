@@ -41,6 +41,25 @@ public sealed record ModerationTrainingOptions
     public bool InjectionSegments { get; init; } = true;
 
     /// <summary>
+    /// The candidate weights of a segment's novelty in the injection head's segment scores (<see cref="SegmentNovelty"/>,
+    /// <see cref="ModerationHead.NoveltyWeight"/>); the trainer keeps the one whose validation threshold catches the most
+    /// (0 when none does better). Empty: segments are scored by their margin alone.
+    /// </summary>
+    public IReadOnlyList<float> NoveltyWeights { get; init; } = DefaultNoveltyWeights;
+
+    public static IReadOnlyList<float> DefaultNoveltyWeights { get; } = [0f, 1f, 2f, 3f, 4f, 6f, 8f];
+
+    /// <summary>
+    /// The candidate weights of (request probability x novelty) in the injection head's segment scores: how much a
+    /// line is shaped like a request addressed to the reader (<see cref="ModerationHead.RequestComponent"/>) and does
+    /// not belong to the document. Chosen on validation with <see cref="NoveltyWeights"/>; without a non-zero
+    /// candidate no request component is trained.
+    /// </summary>
+    public IReadOnlyList<float> RequestWeights { get; init; } = DefaultRequestWeights;
+
+    public static IReadOnlyList<float> DefaultRequestWeights { get; } = [0f, 2f, 4f, 8f, 12f, 16f];
+
+    /// <summary>
     /// The validation sources (a name, or a prefix ending in '-') whose texts choose a category's threshold; a category
     /// not named uses all its validation texts. Hate and offensive are chosen on TweetEval, whose macro-F1 the targets
     /// name; jailbreak on prompts (self-instruct, BIPIA's questions, hand-written) and injection on prompts and content
@@ -90,6 +109,10 @@ public sealed record ModerationTrainingOptions
         if (InjectionWindowWords < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(InjectionWindowWords), "The window size must be 0 (off) or more words.");
+        }
+        if (NoveltyWeights.Concat(RequestWeights).Any(w => !float.IsFinite(w) || w < 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(NoveltyWeights), "Novelty weights must be finite and not negative.");
         }
         if (MinPositiveShare is < 0 or >= 1)
         {

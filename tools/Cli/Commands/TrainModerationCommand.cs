@@ -7,7 +7,7 @@ using static SpecialistPlatform.Cli.Commands.CommonOptions;
 
 namespace SpecialistPlatform.Cli.Commands;
 
-/// <summary>specialist train moderation --out DIR [--datasets DIR] [--handwritten DIR] [--add FILE...] [--seed 42] [--epochs 5] [--injection-window-words 32] [--injection-segments true] [--l2 1e-5]</summary>
+/// <summary>specialist train moderation --out DIR [--datasets DIR] [--handwritten DIR] [--add FILE...] [--seed 42] [--epochs 5] [--injection-window-words 32] [--injection-segments true] [--novelty-weights 0 1 2 3 4 6 8] [--request-weights 0 2 4 8 12 16] [--l2 1e-5]</summary>
 internal static class TrainModerationCommand
 {
     public static Command Build()
@@ -31,11 +31,23 @@ internal static class TrainModerationCommand
             Description = "Whether the injection head also scores each line and sentence of a long text with a segment component of its own (docs/decisions/0021).",
             DefaultValueFactory = _ => new ModerationTrainingOptions().InjectionSegments,
         };
+        var novelty = new Option<float[]>("--novelty-weights")
+        {
+            Description = "Candidate weights of a line's novelty in the document (its share of words found nowhere else) in the injection head's segment scores; validation keeps the one that catches the most. 0 alone: segments scored by their margin only.",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => ModerationTrainingOptions.DefaultNoveltyWeights.ToArray(),
+        };
+        var requestWeights = new Option<float[]>("--request-weights")
+        {
+            Description = "Candidate weights of (how much a line is shaped like a request) x (its novelty) in the injection head's segment scores; validation keeps the best pair with --novelty-weights. 0 alone: no request component.",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => ModerationTrainingOptions.DefaultRequestWeights.ToArray(),
+        };
         var l2 = new Option<float>("--l2") { Description = "L2 regularisation of the heads.", DefaultValueFactory = _ => new ModerationTrainingOptions().Linear.L2 };
         var command = new Command("moderation",
             "Train the moderation model (hate, offensive, sexual, self-harm, violence, jailbreak, injection) from the bundled data: TweetEval, Davidson, BIPIA, the jailbreak and benign-instruction sets, and the hand-written sets.")
         {
-            output, add, seed, epochs, windows, segments, l2,
+            output, add, seed, epochs, windows, segments, novelty, requestWeights, l2,
         };
         foreach (var option in data.Options)
         {
@@ -49,6 +61,8 @@ internal static class TrainModerationCommand
                 Seed = parseResult.GetValue(seed),
                 InjectionWindowWords = parseResult.GetValue(windows),
                 InjectionSegments = parseResult.GetValue(segments),
+                NoveltyWeights = parseResult.GetValue(novelty) ?? [],
+                RequestWeights = parseResult.GetValue(requestWeights) ?? [],
             };
             options = options with { Linear = options.Linear with { Epochs = parseResult.GetValue(epochs), L2 = parseResult.GetValue(l2) } };
             var datasets = data.DatasetsRoot(parseResult);
