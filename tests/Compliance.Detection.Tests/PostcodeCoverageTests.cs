@@ -26,7 +26,8 @@ public class PostcodeCoverageTests
     [InlineData("Na Příkopě 33\n110 00 Praha 1", "110 00")]
     [InlineData("Hlavná 14, 040 01 Košice", "040 01")]
     [InlineData("Andrássy út 12.\n1051 Budapest", "1051")]
-    [InlineData("She moved to 1051 Budapest, Andrássy út 12.", "1051")]
+    [InlineData("She moved to 75008 Paris, rue du Faubourg 12.", "75008")]
+    [InlineData("27 Kingsley Road\nBristol BS65AE", "BS65AE")]
     // Switzerland, Germany, Austria with and without a country prefix
     [InlineData("Bahnhofstrasse 21\n8001 Zürich", "8001")]
     [InlineData("Bahnhofstrasse 21, CH-8001 Zürich", "CH-8001")]
@@ -124,6 +125,10 @@ public class PostcodeCoverageTests
     [InlineData("2021 Annual Report")]
     [InlineData("My card ends in 8001, please check.")]
     [InlineData("Av. Santa Fe 1234, third floor")]
+    [InlineData("Address: 6012 Hamill Junction, Bartholomeshire")]
+    [InlineData("Delivery address: 94975 Blake Mill")]
+    [InlineData("the reference number you gave me is BX7W2PF")]
+    [InlineData("a hospital in Ash Grove. Upstate NY, 1899. Daniel Day-Lewis")]
     [InlineData("Rua Augusta 1000\nLisboa")]
     [InlineData("I paid 28013 pesos for 3 items.")]
     public void A_number_in_ordinary_text_is_no_postcode(string text) =>

@@ -38,14 +38,8 @@ internal static class PostcodeContext
         "zimmer", "raum", "bestellung", "rechnung", "seite", "jahr", "seit", "pokój", "zamówienie", "faktura", "rok", "pokoj",
         "objednávka", "chambre", "commande", "facture", "habitación", "pedido", "factura", "camera", "ordine", "kamer", "bestelling",
         "€", "$", "£", "#", "+", "season", "episode", "vol", "volume", "issue", "build", "release", "port", "user", "pid",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
-    /// <summary>Prepositions after which a postcode can start mid-sentence ("moved to 1051 Budapest").</summary>
-    private static readonly FrozenSet<string> AddressPrepositions = new[]
-    {
-        "at", "to", "in", "nach", "à", "a", "en", "w", "we", "v", "ve", "i", "na", "til", "till", "te", "into", "near", "ad",
-        "aan", "naar", "zu", "bei", "um", "im", "do", "din", "în", "u", "se", "lives", "live", "living", "moved", "move", "address",
-        "adres", "adresse", "adresa", "dirección", "indirizzo", "sent", "send", "ship", "shipped", "deliver", "delivered",
+        // After an address label comes the street line and its house number ("Address: 6012 Hamill Junction").
+        "address", "addr", "adresse", "adres", "adresa", "anschrift", "dirección", "direccion", "indirizzo", "endereço", "osoite",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Capitalised words that are no town before or after a number.</summary>
@@ -167,17 +161,11 @@ internal static class PostcodeContext
         return word.Length > 0 && NumberWords.Contains(word);
     }
 
-    public static bool PrepositionBefore(string text, int index)
-    {
-        var word = PreviousWord(text, index, out _).TrimEnd(':').ToLowerInvariant();
-        return AddressPrepositions.Contains(word);
-    }
-
     /// <summary>
     /// A town starts after the number: one to three words to the line's end, a comma, a semicolon or a sentence's end,
     /// the first capitalised (not all capitals unless it is the last word), the rest capitalised, a district letter or
     /// number ("København Ø", "Praha 10") or a connector ("am Main"), none a street word or a non-town word.
-    /// <paramref name="knownPlace"/> says whether a word is a gazetteer city word or country.
+    /// <paramref name="knownPlace"/> says whether the first word is a gazetteer city word or country.
     /// </summary>
     public static bool StrictTownFollows(string text, int from, out bool knownPlace)
     {
@@ -215,7 +203,7 @@ internal static class PostcodeContext
             if (IsStreetWord(bare) || word.EndsWith('.') && !sentenceEnd && bare.Length <= 4)
                 return false;
             var cls = EntityGazetteer.Default.Lookup(lower);
-            if ((cls & (GazetteerClass.CityWord | GazetteerClass.Country)) != 0)
+            if (words == 0 && (cls & (GazetteerClass.CityWord | GazetteerClass.Country)) != 0)
                 knownPlace = true;
             words++;
             if (words > 3)

@@ -77,9 +77,13 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
     protected override Candidate? Validate(string text, Match match)
     {
         if (match.Groups["uk"].Success)
-            return Candidate.Of(match, 0.6);
+            return match.Value.Contains(' ', StringComparison.Ordinal) || CompactUkLicensed(text, match) ? Candidate.Of(match, 0.6) : null;
         if (match.Groups["us"].Success)
-            return States.Contains(match.Groups["state"].Value) ? Candidate.Of(match, 0.6) : null;
+        {
+            // "NY, 1899" is a year after a state; a ZIP after a comma is five digits.
+            var comma = text.LastIndexOf(',', match.Index - 1, match.Index - match.Groups["state"].Index - match.Groups["state"].Length) >= 0;
+            return States.Contains(match.Groups["state"].Value) && (!comma || match.Value.Length >= 5) ? Candidate.Of(match, 0.6) : null;
+        }
         if (match.Groups["ca"].Success)
             return match.Value.Contains(' ', StringComparison.Ordinal) || PostcodeContext.LabelBefore(text, match.Index) ? Candidate.Of(match, 0.55) : null;
         if (match.Groups["ie"].Success)
@@ -96,6 +100,20 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
         if (match.Groups["cc"].Success)
             return Prefix(text, match);
         return DigitsOnly(text, match.Index, match.Index + match.Length);
+    }
+
+    /// <summary>
+    /// A UK postcode written without its space ("BS65AE") looks like any reference code ("BX7W2PF"): only after a label,
+    /// at an address field's start (line start, comma) or after a town, and at a field's end.
+    /// </summary>
+    private static bool CompactUkLicensed(string text, Match match)
+    {
+        if (PostcodeContext.LabelBefore(text, match.Index))
+            return true;
+        var end = match.Index + match.Length;
+        if (!PostcodeContext.EndsField(text, end))
+            return false;
+        return PostcodeContext.PreviousNonSpace(text, match.Index) is ',' or '\n' || PostcodeContext.TownBefore(text, match.Index, false, out _, out _);
     }
 
     private static Candidate? Eircode(string text, Match match)
@@ -199,8 +217,7 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
             if (licensed && PostcodeContext.CapitalisedWordNext(text, end) && TownFollows(text, end))
                 return new Candidate(start, end, afterComma ? 0.55 : 0.5);
         }
-        else if (length is >= 4 and <= 6 && !yearLike && PostcodeContext.StrictTownFollows(text, end, out var known)
-                 && (known || PostcodeContext.PrepositionBefore(text, start)))
+        else if (length is >= 4 and <= 6 && !yearLike && PostcodeContext.StrictTownFollows(text, end, out var known) && known)
         {
             return new Candidate(start, end, 0.5);
         }
