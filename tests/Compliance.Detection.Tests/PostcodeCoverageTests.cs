@@ -95,6 +95,11 @@ public class PostcodeCoverageTests
     [InlineData("Irányítószám: 1051", "1051")]
     [InlineData("ZIP 78701", "78701")]
     [InlineData("CP 28013 Madrid", "28013")]
+    // Typed in lower case in a chat, after a street segment and a comma
+    [InlineData("my address is ul. długa 5, 80-831 gdańsk", "80-831")]
+    [InlineData("send it to hauptstraße 5, 10115 berlin, thanks", "10115")]
+    [InlineData("im at 14 mg road, bengaluru 560034", "560034")]
+    [InlineData("ship to 1100 congress ave, austin, tx 78701", "78701")]
     public void Finds_the_postcode_with_its_exact_span(string text, string postcode) =>
         ShouldFindExactly(text, postcode);
 
@@ -125,6 +130,10 @@ public class PostcodeCoverageTests
     [InlineData("2021 Annual Report")]
     [InlineData("My card ends in 8001, please check.")]
     [InlineData("Av. Santa Fe 1234, third floor")]
+    [InlineData("i have 2 kids, 2000 reasons to stay")]
+    [InlineData("we met on 5 main street, 2019 was great")]
+    [InlineData("room 12, 1500 people came")]
+    [InlineData("yes, ok 12345")]
     [InlineData("Address: 6012 Hamill Junction, Bartholomeshire")]
     [InlineData("Delivery address: 94975 Blake Mill")]
     [InlineData("the reference number you gave me is BX7W2PF")]

@@ -188,6 +188,8 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
         var previous = PostcodeContext.PreviousNonSpace(text, start);
         var afterComma = previous is ',' or ';';
         var fieldStart = afterComma || previous == '\n';
+        if (LowerCaseAddress(text, start, end, shape, afterComma))
+            return new Candidate(start, end, 0.5);
         switch (shape)
         {
             case "5-4":
@@ -246,6 +248,128 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
         if (before == '\n' && PostcodeContext.InPostalBlock(text, townStart))
             return true;
         return known && !yearLike && !PostcodeContext.NumberWordBefore(text, townStart);
+    }
+
+    /// <summary>Lower-case US and Australian state codes that are no common word ("in", "or", "me", "ok", "hi" ... are left out).</summary>
+    private static readonly FrozenSet<string> LowerCaseStates = new[]
+    {
+        "ak", "az", "ar", "ca", "ct", "dc", "fl", "ga", "ia", "il", "ks", "ky", "md", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh",
+        "nj", "nm", "ny", "nc", "nd", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy", "nsw", "qld", "tas",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Addresses typed in lower case in chat ("ul. długa 5, 80-831 gdańsk", "12 mg road, bengaluru 560034", "austin, tx
+    /// 78701"): the postcode's address field follows a comma after a street segment (a house number and a word), and the
+    /// rest of the field is one or two lower-case words before or after the number.
+    /// </summary>
+    private static bool LowerCaseAddress(string text, int start, int end, string shape, bool afterComma)
+    {
+        if (shape is not ("2-3" or "3 2" or "4-3" or "5-3" or "4" or "5" or "6" or "7" or "5-4"))
+            return false;
+        // "austin, tx 78701": a lower-case state code between a comma and a five-digit ZIP at the field's end.
+        if (shape is "5" or "5-4" && PostcodeContext.EndsField(text, end))
+        {
+            var state = PostcodeContext.PreviousWord(text, start, out var stateStart);
+            if (LowerCaseStates.Contains(state) && PostcodeContext.PreviousNonSpace(text, stateStart) == ',')
+                return true;
+        }
+        if (shape == "5-4")
+            return false;
+        if (afterComma)
+        {
+            // Postcode first: one or two lower-case words to the field's end.
+            var comma = text.LastIndexOf(',', start - 1);
+            return !PostcodeContext.IsYearLike(text[start..end]) && StreetSegmentBefore(text, comma) && LowerWordsTo(text, end, forward: true);
+        }
+        // Town first: ", bengaluru 560034" at the field's end.
+        if (!PostcodeContext.EndsField(text, end) || shape is "2-3" or "3 2" or "4-3")
+            return false;
+        var i = start - 1;
+        if (i < 0 || text[i] != ' ')
+            return false;
+        var wordsStart = LowerWordsBack(text, i);
+        if (wordsStart < 0)
+            return false;
+        var before = wordsStart - 1;
+        while (before >= 0 && text[before] == ' ')
+            before--;
+        return before >= 0 && text[before] == ',' && StreetSegmentBefore(text, before) && !PostcodeContext.IsYearLike(text[start..end]);
+    }
+
+    /// <summary>Lower-case words that are no town after or before a number in a chat line.</summary>
+    private static readonly FrozenSet<string> NotTownWords = new[]
+    {
+        "was", "is", "are", "were", "be", "been", "and", "or", "but", "the", "a", "an", "to", "of", "for", "in", "on", "at", "with",
+        "people", "persons", "times", "years", "days", "euros", "euro", "dollars", "pounds", "units", "items", "pieces", "pcs",
+        "reasons", "more", "less", "total", "only", "each", "per", "please", "thanks", "ok", "yes", "no", "left", "later", "now",
+        "km", "kg", "mb", "gb", "points", "votes", "likes", "views", "followers", "members", "users", "customers", "orders",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Endings of one-word street names ("hauptstraße", "kalverstraat", "drottninggatan", "istedgade").</summary>
+    private static readonly string[] StreetSuffixes =
+        ["straße", "strasse", "str", "gasse", "weg", "platz", "allee", "straat", "laan", "gracht", "gatan", "gata", "vägen", "vej", "gade", "veien", "vegen", "katu", "tie", "utca"];
+
+    /// <summary>The field before the comma at <paramref name="comma"/> is a street: a house number and a word, at most six words.</summary>
+    private static bool StreetSegmentBefore(string text, int comma)
+    {
+        if (comma <= 0)
+            return false;
+        var from = Math.Max(text.LastIndexOf(',', comma - 1), text.LastIndexOf('\n', comma - 1)) + 1;
+        var segment = text.AsSpan(from, comma - from).Trim();
+        if (segment.Length is 0 or > 60 || segment.IndexOfAnyInRange('0', '9') < 0)
+            return false;
+        var words = segment.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 2 and <= 6 && words.Any(w => w.Length >= 2 && w.All(char.IsLetter)) && words.Any(w => PostcodeContext.IsStreetWord(w) || StreetSuffixes.Any(x => w.TrimEnd('.').EndsWith(x, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>One or two lower-case words (letters only) from <paramref name="from"/> to the field's end.</summary>
+    private static bool LowerWordsTo(string text, int from, bool forward)
+    {
+        var i = from;
+        var words = 0;
+        while (true)
+        {
+            if (i >= text.Length || text[i] != ' ')
+                return false;
+            while (i < text.Length && text[i] == ' ')
+                i++;
+            var wordStart = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+                i++;
+            if (i == wordStart || !char.IsLower(text[wordStart]) || PostcodeContext.IsStreetWord(text[wordStart..i]) || NotTownWords.Contains(text[wordStart..i]))
+                return false;
+            words++;
+            if (words > 2)
+                return false;
+            if (PostcodeContext.EndsField(text, i))
+                return true;
+        }
+    }
+
+    /// <summary>The start of one or two lower-case words ending at <paramref name="spaceBefore"/>, or -1.</summary>
+    private static int LowerWordsBack(string text, int spaceBefore)
+    {
+        var i = spaceBefore;
+        var start = -1;
+        for (var words = 0; words < 2; words++)
+        {
+            while (i >= 0 && text[i] == ' ')
+                i--;
+            var end = i + 1;
+            while (i >= 0 && char.IsLetter(text[i]))
+                i--;
+            if (end - i - 1 < 2 || !char.IsLower(text[i + 1]) || PostcodeContext.IsStreetWord(text[(i + 1)..end]) || NotTownWords.Contains(text[(i + 1)..end]))
+                return start;
+            start = i + 1;
+            if (i < 0 || text[i] != ' ')
+                break;
+            var j = i;
+            while (j >= 0 && text[j] == ' ')
+                j--;
+            if (j < 0 || text[j] == ',')
+                break;
+        }
+        return start;
     }
 
     /// <summary>A US or Australian state code before the number: <see cref="AfterState"/> reports it.</summary>
