@@ -287,19 +287,24 @@ internal static class PostcodeContext
     /// </summary>
     public static bool InPostalBlock(string text, int index)
     {
-        var lineStart = index > 0 ? text.LastIndexOf('\n', index - 1) + 1 : 0;
+        var lineStart = LineStartNear(text, index);
         if (lineStart >= 2)
         {
-            var prevStart = text.LastIndexOf('\n', lineStart - 2) + 1;
-            var prev = text.AsSpan(prevStart, lineStart - 1 - prevStart).Trim();
-            if (prev.Length is > 0 and < 80 && prev.IndexOfAnyInRange('0', '9') >= 0 && HasLetter(prev) && Words(prev) <= 8)
-                return true;
+            var prevStart = LineStartNear(text, lineStart - 1);
+            if (prevStart >= 0)
+            {
+                var prev = text.AsSpan(prevStart, lineStart - 1 - prevStart).Trim();
+                if (prev.Length is > 0 and < 80 && prev.IndexOfAnyInRange('0', '9') >= 0 && HasLetter(prev) && Words(prev) <= 8)
+                    return true;
+            }
         }
-        var lineEnd = text.IndexOf('\n', index);
-        if (lineEnd >= 0)
+        var lineEnd = LineEndNear(text, index);
+        if (lineEnd >= 0 && lineEnd < text.Length)
         {
-            var nextEnd = text.IndexOf('\n', lineEnd + 1);
-            var next = text.AsSpan(lineEnd + 1, (nextEnd < 0 ? text.Length : nextEnd) - lineEnd - 1).Trim().TrimEnd('.');
+            var nextEnd = LineEndNear(text, lineEnd + 1);
+            if (nextEnd < 0)
+                return false;
+            var next = text.AsSpan(lineEnd + 1, nextEnd - lineEnd - 1).Trim().TrimEnd('.');
             if (next.Length is > 1 and < 40 && Words(next) <= 3)
             {
                 Span<char> lower = stackalloc char[next.Length];
@@ -331,15 +336,38 @@ internal static class PostcodeContext
     /// <summary>The line before <paramref name="index"/>'s line is a town (one to three capitalised words) below a street line.</summary>
     public static bool TownLineAbove(string text, int index)
     {
-        var lineStart = index > 0 ? text.LastIndexOf('\n', index - 1) + 1 : 0;
+        var lineStart = LineStartNear(text, index);
         if (lineStart < 2)
             return false;
-        var prevStart = text.LastIndexOf('\n', lineStart - 2) + 1;
+        var prevStart = LineStartNear(text, lineStart - 1);
+        if (prevStart < 0)
+            return false;
         var prev = text[prevStart..(lineStart - 1)].Trim();
         var words = prev.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is 0 or > 3 || !words.All(w => char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower)))
             return false;
         return prevStart >= 1 && InPostalBlock(text, prevStart);
+    }
+
+    /// <summary>Postal-block lines are short: line searches look this far and no further, so long lines cost nothing.</summary>
+    private const int MaxLine = 120;
+
+    /// <summary>The start of the line holding <paramref name="index"/>, or -1 when it begins more than <see cref="MaxLine"/> back.</summary>
+    public static int LineStartNear(string text, int index)
+    {
+        if (index <= 0)
+            return 0;
+        var count = Math.Min(index, MaxLine);
+        var nl = text.LastIndexOf('\n', index - 1, count);
+        return nl >= 0 ? nl + 1 : count == index ? 0 : -1;
+    }
+
+    /// <summary>The end of the line holding <paramref name="index"/> (its '\n' or the text's end), or -1 when further than <see cref="MaxLine"/>.</summary>
+    public static int LineEndNear(string text, int index)
+    {
+        var count = Math.Min(text.Length - index, MaxLine);
+        var nl = text.IndexOf('\n', index, count);
+        return nl >= 0 ? nl : index + count == text.Length ? text.Length : -1;
     }
 
     public static bool IsYearLike(string digits) =>

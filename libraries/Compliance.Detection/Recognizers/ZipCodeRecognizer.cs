@@ -278,7 +278,9 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
         if (afterComma)
         {
             // Postcode first: one or two lower-case words to the field's end.
-            var comma = text.LastIndexOf(',', start - 1);
+            var comma = start - 1;
+            while (comma >= 0 && text[comma] != ',' && text[comma] != ';')
+                comma--;
             return !PostcodeContext.IsYearLike(text[start..end]) && StreetSegmentBefore(text, comma) && LowerWordsTo(text, end, forward: true);
         }
         // Town first: ", bengaluru 560034" at the field's end.
@@ -314,7 +316,12 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
     {
         if (comma <= 0)
             return false;
-        var from = Math.Max(text.LastIndexOf(',', comma - 1), text.LastIndexOf('\n', comma - 1)) + 1;
+        var from = comma - 1;
+        while (from >= 0 && comma - from <= 64 && text[from] is not (',' or '\n'))
+            from--;
+        if (from >= 0 && text[from] is not (',' or '\n'))
+            return false;
+        from++;
         var segment = text.AsSpan(from, comma - from).Trim();
         if (segment.Length is 0 or > 60 || segment.IndexOfAnyInRange('0', '9') < 0)
             return false;
@@ -392,9 +399,10 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
     /// </summary>
     private static bool TownFollows(string text, int from)
     {
-        var end = text.IndexOfAny([',', '\n'], from);
-        if (end < 0)
-            end = text.Length;
+        var end = text.AsSpan(from, Math.Min(text.Length - from, 121)).IndexOfAny(',', '\n');
+        if (end < 0 && text.Length - from > 120)
+            return false;
+        end = end < 0 ? text.Length : from + end;
         var words = text[from..end].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is 0 or > 3)
             return false;
