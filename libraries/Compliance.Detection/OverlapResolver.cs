@@ -59,4 +59,115 @@ public static class OverlapResolver
         }
         return kept;
     }
+
+    /// <summary>Types a rule-found street line absorbs when they lie wholly inside it ("Oak Dr" is no title, "Piotrkowska" no town).</summary>
+    private static readonly HashSet<string> InsideStreet = new(StringComparer.Ordinal)
+    {
+        PersonalDataTypes.Person, PersonalDataTypes.Location, PersonalDataTypes.Organization, PersonalDataTypes.Title, PersonalDataTypes.DateTime,
+        PersonalDataTypes.Age, PersonalDataTypes.Nrp, PersonalDataTypes.StreetAddress,
+    };
+
+    /// <summary>
+    /// Combines the street lines found by <see cref="Recognizers.StreetAddressRecognizer"/> with the tagger's findings before
+    /// overlaps are resolved. A tagger street span overlapping a rule street becomes one span (their union) when the union
+    /// stays on one line and what the tagger adds is a flat part or words without a comma (never ", Berlin": the town is a
+    /// LOCATION of its own); otherwise the rule's span stands. Names, places, titles, dates and the like that lie wholly
+    /// inside a rule street are dropped ("Piotrkowska" in "ul. Piotrkowska 104" is no town); a tagger finding that reaches
+    /// beyond it keeps the part outside ("Hauptstraße 112, Stuttgart" read as one LOCATION keeps "Stuttgart").
+    /// </summary>
+    public static List<Finding> CombineStreetLines(string text, List<Finding> findings, string taggerName)
+    {
+        const string rule = nameof(Recognizers.StreetAddressRecognizer);
+        if (!findings.Exists(f => f.Recognizer == rule))
+            return findings;
+        var streets = findings.Where(f => f.Recognizer == rule).OrderByDescending(f => f.Score).ThenByDescending(f => f.Length).ToList();
+        var others = findings.Where(f => f.Recognizer != rule).ToList();
+        var result = new List<Finding>(findings.Count);
+        var keptStreets = new List<Finding>();
+        foreach (var s in streets)
+        {
+            var street = s;
+            if (keptStreets.Exists(k => k.Overlaps(street)))
+                continue;
+            foreach (var t in others)
+            {
+                if (t.Recognizer != taggerName || t.Type != PersonalDataTypes.StreetAddress || !t.Overlaps(street))
+                    continue;
+                var start = Math.Min(street.Start, t.Start);
+                var end = Math.Max(street.End, t.End);
+                if (AcceptableExtension(text, start, street.Start) && AcceptableExtension(text, street.End, end))
+                    street = street with { Start = start, End = end, Score = Math.Max(street.Score, t.Score) };
+            }
+            keptStreets.Add(street);
+        }
+        foreach (var o in others)
+        {
+            var overlapping = keptStreets.Where(k => k.Overlaps(o)).ToList();
+            if (overlapping.Count == 0)
+            {
+                result.Add(o);
+                continue;
+            }
+            if (!InsideStreet.Contains(o.Type))
+            {
+                result.Add(o);
+                continue;
+            }
+            if (overlapping.Exists(k => k.Start <= o.Start && o.End <= k.End))
+                continue;
+            if (o.Recognizer != taggerName)
+            {
+                result.Add(o);
+                continue;
+            }
+            // A tagger finding reaching beyond the street keeps its pieces outside it.
+            var pieceStart = o.Start;
+            foreach (var k in overlapping.OrderBy(k => k.Start))
+            {
+                AddPiece(text, o, pieceStart, Math.Max(pieceStart, k.Start), result);
+                pieceStart = Math.Max(pieceStart, k.End);
+            }
+            AddPiece(text, o, pieceStart, o.End, result);
+        }
+        result.AddRange(keptStreets);
+        return result;
+    }
+
+    /// <summary>
+    /// Whether [from, to) may join a street line: on the same line, and every comma-separated piece of it short and holding
+    /// a digit (a flat, floor or house part such as "Flat 3", "3. th.", "Apt 5B"), so that a town never joins.
+    /// </summary>
+    private static bool AcceptableExtension(string text, int from, int to)
+    {
+        if (to <= from)
+            return true;
+        var part = text.AsSpan(from, to - from);
+        if (part.IndexOfAny('\n', '\r') >= 0)
+            return false;
+        foreach (var range in part.Split(','))
+        {
+            var piece = part[range].Trim();
+            if (piece.Length == 0)
+                continue;
+            if (piece.Length > 12 || piece.IndexOfAnyInRange('0', '9') < 0)
+                return false;
+        }
+        return true;
+    }
+
+    private static void AddPiece(string text, Finding finding, int start, int end, List<Finding> into)
+    {
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ',' or ';' or ':' or '-' or '/'))
+            start++;
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ';' or ':' or '-' or '/'))
+            end--;
+        var letters = 0;
+        for (var i = start; i < end && letters < 2; i++)
+        {
+            if (char.IsLetter(text[i]))
+                letters++;
+        }
+        if (letters >= 2)
+            into.Add(finding with { Start = start, End = end });
+    }
 }
