@@ -126,13 +126,14 @@ public class StreetAddressRecognizerTests
         const string text = "Nørrebrogade 45, 3. th., København";
         var rule = new Finding(PersonalDataTypes.StreetAddress, 0, 15, 0.65, nameof(StreetAddressRecognizer));
         var taggerStreet = new Finding(PersonalDataTypes.StreetAddress, 0, 34, 0.8, "entity-tagger");
-        var combined = OverlapResolver.CombineStreetLines(text, [rule, taggerStreet], "entity-tagger");
-        combined.Where(f => f.Type == PersonalDataTypes.StreetAddress && f.Recognizer == nameof(StreetAddressRecognizer))
-            .Select(f => f.ValueIn(text)).ShouldBe(["Nørrebrogade 45"]);
+        OverlapResolver.CombineStreetLines(text, [rule, taggerStreet], "entity-tagger")
+            .Select(f => (f.Type, f.ValueIn(text))).ShouldBe([(PersonalDataTypes.Location, "København"), (PersonalDataTypes.StreetAddress, "Nørrebrogade 45, 3. th.")]);
 
-        var flat = new Finding(PersonalDataTypes.StreetAddress, 0, 23, 0.8, "entity-tagger");
-        OverlapResolver.CombineStreetLines(text, [rule, flat], "entity-tagger")
-            .Single().ValueIn(text).ShouldBe("Nørrebrogade 45, 3. th.");
+        const string swedish = "Undre Idrottsgatan 198, 113 52 Stockholm";
+        var compound = new Finding(PersonalDataTypes.StreetAddress, 6, 22, 0.65, nameof(StreetAddressRecognizer));
+        var wider = new Finding(PersonalDataTypes.StreetAddress, 0, 22, 0.8, "entity-tagger");
+        OverlapResolver.CombineStreetLines(swedish, [compound, wider], "entity-tagger")
+            .Single().ValueIn(swedish).ShouldBe("Undre Idrottsgatan 198");
 
         const string town = "Hauptstraße 112, Stuttgart";
         var street = new Finding(PersonalDataTypes.StreetAddress, 0, 15, 0.65, nameof(StreetAddressRecognizer));

@@ -47,8 +47,10 @@ public sealed partial class StreetAddressRecognizer() : PatternRecognizer(Person
     private const string FlatAfter =
         @"(?:(?:\.?,[ ]?|\.?[ ]+)(?:" +
         // "Apt 5B", "flat 3", "m. 14", "lok. 2", "кв. 5", "Daire 3", "ap. 12", "bl. A2", "sc. 1", "et. 3", "Top 4", "apto 45", "#12"
-        @"(?:(?i:flat|apt|apto|apartment|unit|suite|ste|lok|lokal|kv|кв|daire|kat|door|piso|puerta|pta|dpto|dto|app|appt|bloco|bl|sc|scala|int|interno|et|étage|em|emelet|ajtó|byt|stan|whg|top|ap|m))\.?:?[ ]?[A-Z]?[0-9]{1,4}[A-Za-z]?(?![\p{L}\p{M}0-9])" +
+        @"(?:(?i:flat|apt|apto|apartment|unit|suite|ste|lok|lokal|kv|кв|daire|kat|door|piso|puerta|pta|dpto|dto|app|appt|bloco|bl|sc|scala|int|interno|et|étage|em|emelet|ajtó|byt|stan|whg|top|appartamento|piano|esc|escalera|portal|hus|lgh|leil|ap|m))\.?:?[ ]?[A-Z]?[0-9]{1,4}[A-Za-z]?(?![\p{L}\p{M}0-9])" +
         @"|D:[ ]?[0-9]{1,4}|#[ ]?[0-9]{1,4}[A-Za-z]?" +
+        // Dutch and French floors: "3 hoog achter", "2e étage"
+        @"|[0-9]{1,2}[ ]hoog(?:[ ](?:achter|voor))?|[0-9]{1,2}(?:e|er|ème)?[ ]étage" +
         // Danish floor and side: "3. th.", "st. tv.", "2. sal"
         @"|(?:[0-9]{1,2}\.|st\.)[ ]?(?:th|tv|mf|sal)\.?" +
         // Spanish and Portuguese floor: "3º B", "2º Esq.", "1ºA", "4.º dcha."
