@@ -41,10 +41,12 @@ public class StreetAddressRecognizerTests
     [InlineData("Nørrebrogade 45, 3. th., 2200 København N", "Nørrebrogade 45, 3. th.")]
     [InlineData("Adresse: Karl Johans gate 22, 0159 Oslo", "Karl Johans gate 22")]
     [InlineData("Drottninggatan 53, 111 21 Stockholm", "Drottninggatan 53")]
+    [InlineData("Järnvägsallén 9, 582 22 Linköping", "Järnvägsallén 9")]
     [InlineData("Heimilisfang: Laugavegur 28, 101 Reykjavík", "Laugavegur 28")]
     [InlineData("Osoite: Mannerheimintie 5 A 12, 00100 Helsinki", "Mannerheimintie 5 A")]
     // French, Italian, Spanish, Portuguese
     [InlineData("Envoyez-le au 12, rue de la Paix, 75002 Paris.", "12, rue de la Paix")]
+    [InlineData("Livraison : 73 place d'Abbeville, Lyon", "73 place d'Abbeville")]
     [InlineData("Indirizzo: Via Giuseppe Garibaldi 45, 10122 Torino", "Via Giuseppe Garibaldi 45")]
     [InlineData("consegna in Piazza della Signoria 5, Firenze", "Piazza della Signoria 5")]
     [InlineData("Dirección: C/ Alcalá, 45, 3º B, 28014 Madrid", "C/ Alcalá, 45, 3º B")]

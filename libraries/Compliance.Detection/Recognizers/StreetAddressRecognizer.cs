@@ -26,7 +26,7 @@ public sealed partial class StreetAddressRecognizer() : PatternRecognizer(Person
     /// <summary>A capitalised word (with hyphens and apostrophes), an initial or short abbreviation ("St.", "M.G."), an
     /// ordinal ("5th"), or a word of a script without case (Hebrew, CJK).</summary>
     private const string Word =
-        @"(?:\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}]+)*(?:\.(?=[ ]))?|(?:\p{Lu}\.){1,3}|[0-9]{1,3}(?:st|nd|rd|th)|\p{Lo}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}]+)*)";
+        @"(?:(?:[dl]['’])?\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}]+)*(?:\.(?=[ ]))?|(?:\p{Lu}\.){1,3}|[0-9]{1,3}(?:st|nd|rd|th)|\p{Lo}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}]+)*)";
 
     /// <summary>Lower-case particles inside street names ("rue de la Paix", "Via dei Mille", "Straße des 17. Juni").</summary>
     private const string Particle =
@@ -68,7 +68,7 @@ public sealed partial class StreetAddressRecognizer() : PatternRecognizer(Person
 
     /// <summary>Types written before the name (full words); each may be followed by a dot-less space.</summary>
     private const string PrefixWord =
-        @"(?i:rue|avenue|avenida|boulevard|bulevar|bulevardul|chemin|allée|allee|impasse|place|quai|route|cours|passage|via|viale|piazza|piazzale|corso|vicolo|largo|" +
+        @"(?i:rue|voie|avenue|avenida|boulevard|bulevar|bulevardul|chemin|allée|allee|impasse|place|quai|route|cours|passage|via|viale|piazza|piazzale|corso|vicolo|largo|" +
         @"lungomare|contrada|calle|carrer|paseo|plaza|carrera|camino|travesía|ronda|rua|travessa|praça|praca|alameda|estrada|ulica|ulice|aleja|plac|osiedle|náměstí|" +
         @"třída|námestie|nábřeží|strada|calea|aleea|șoseaua|şoseaua|soseaua|piața|piaţa|piata|splaiul|intrarea|cesta|trg|rehov|rechov|odos|οδός|οδος|улица|" +
         @"булевард|вулиця|проспект|переулок|провулок|шосе|шоссе|площадь|площа|đường|phố|duong|jalan|rruga)(?![\p{L}\p{M}])";
@@ -82,7 +82,7 @@ public sealed partial class StreetAddressRecognizer() : PatternRecognizer(Person
     /// <summary>Compound endings of street names in German, Dutch, Danish, Swedish, Norwegian, Icelandic and Finnish.</summary>
     private const string CompoundEnding =
         @"(?i:straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|chaussee|steig|pfad|straat|laan|plein|gracht|kade|singel|dijk|steeg|gade|vej|allé|" +
-        @"stræde|torv|plads|gata|gatan|vägen|väg|gränd|torget|veien|vei|veg|vegen|gate|plass|torg|vegur|stræti|braut|stígur|katu|tie|kuja|polku|kaari|tori|tänav)";
+        @"stræde|torv|plads|gata|gatan|vägen|väg|gränd|torget|allén|plantsoen|veien|vei|veg|vegen|gate|plass|torg|vegur|stræti|braut|stígur|katu|tie|kuja|polku|kaari|tori|tänav)";
 
     /// <summary>Separate type words between the name and the number.</summary>
     private const string SeparateType =
