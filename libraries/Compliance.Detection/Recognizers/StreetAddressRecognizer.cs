@@ -128,10 +128,103 @@ public sealed partial class StreetAddressRecognizer() : PatternRecognizer(Person
 
     protected override IEnumerable<Match> Candidates(string text)
     {
-        // Every form holds a house number.
-        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0)
+        // Every form holds a house number near a street word.
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0 || !MayHoldAddress(text))
             return [];
         return base.Candidates(text);
+    }
+
+    /// <summary>Every street-type word and abbreviation above, without dots, and the Korean and Japanese address words: the gate
+    /// of <see cref="MayHoldAddress"/>.</summary>
+    private static readonly FrozenSet<string> StreetWords = new[]
+    {
+        "al", "alameda", "aleea", "aleja", "allee", "alley", "allé", "allée", "allén", "alėja", "av", "avda", "ave", "avenida", "avenue", "bd",
+        "bld", "blv", "blvd", "boulevard", "braut", "bulevar", "bulevardul", "bulvar", "bulvarı", "bypass", "c", "cad", "cadde", "caddesi", "calea", "calle",
+        "camino", "carrer", "carrera", "cd", "cesta", "ch", "chase", "chaussee", "chemin", "chome", "choume", "chōme", "cir", "circle", "close", "colony",
+        "contrada", "corso", "cours", "court", "cr", "cra", "cres", "crescent", "cross", "ct", "daero", "damm", "dijk", "dr", "drive", "duong",
+        "enclave", "esplanade", "estate", "estrada", "expressway", "extension", "fasor", "freeway", "g", "gade", "gardens", "gasse", "gata", "gatan", "gate", "gatvė",
+        "gdns", "gil", "gracht", "green", "grove", "gränd", "highway", "hill", "hwy", "iela", "imp", "impasse", "intrarea", "jalan", "jl", "kaari",
+        "kade", "katu", "krt", "kuja", "körút", "köz", "laan", "lane", "largo", "layout", "le", "ln", "loop", "lungomare", "maantee", "mah",
+        "mahallesi", "main", "marg", "mews", "mnt", "nagar", "nábřeží", "nám", "námestie", "náměstí", "odos", "os", "osiedle", "p", "parade",
+        "park", "parkway", "paseo", "passage", "path", "pde", "pfad", "phố", "piata", "piazza", "piazzale", "piaţa", "piața", "pike", "pkwy", "pl",
+        "plac", "place", "plads", "plantsoen", "plass", "platz", "plaza", "plein", "polku", "pr", "praca", "praça", "prospektas", "pso", "pza", "pç",
+        "quai", "quay", "r", "rakpart", "rd", "rechov", "rehov", "ridge", "ring", "rise", "ro", "road", "ronda", "route", "row", "rruga",
+        "rte", "rua", "rue", "singel", "sk", "so", "sok", "sokak", "sokağı", "sor", "sos", "soseaua", "splaiul", "sq", "square", "st",
+        "steeg", "steig", "str", "straat", "strada", "strasse", "straße", "street", "stræde", "stræti", "stígur", "sétány", "tce", "tere", "terr", "terrace",
+        "tie", "torg", "torget", "tori", "torv", "trail", "travessa", "travesía", "trg", "trl", "tv", "tänav", "tér", "tř", "třída", "u",
+        "ufer", "ul", "ulica", "ulice", "utca", "v", "vale", "veg", "vegen", "vegur", "vei", "veien", "vej", "via", "viale", "vicolo",
+        "view", "voie", "väg", "vägen", "walk", "way", "weg", "wharf", "yolu", "za", "út", "útja", "đường", "şos", "şoseaua", "șoseaua",
+        "οδος", "οδός", "бул", "булевард", "вул", "вулиця", "пер", "переулок", "пл", "площа", "площадь", "пр", "пр-т", "провулок", "просп", "проспект",
+        "ул", "улица", "шосе", "шоссе",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StreetWordLookup = StreetWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly string[] CompoundEndings = ["straße", "strasse", "str", "weg", "gasse", "allee", "platz", "damm", "ufer", "chaussee", "steig", "pfad", "straat", "laan", "plein", "gracht", "kade", "singel", "dijk", "steeg", "gade", "vej", "allé", "stræde", "torv", "plads", "gata", "gatan", "vägen", "väg", "gränd", "torget", "allén", "plantsoen", "veien", "vei", "veg", "vegen", "gate", "plass", "torg", "vegur", "stræti", "braut", "stígur", "katu", "tie", "kuja", "polku", "kaari", "tori", "tänav"];
+
+    /// <summary>How far apart a street word and a house number may stand on one line.</summary>
+    private const int Reach = 60;
+
+    /// <summary>
+    /// A cheap first pass: whether some line holds a street word (or a capitalised word with a compound street ending) within
+    /// <see cref="Reach"/> characters of a digit. Most texts with digits (amounts, phone numbers, dates) hold none, and the
+    /// patterns, which try a name at every capitalised word, are then not run at all.
+    /// </summary>
+    internal static bool MayHoldAddress(string text)
+    {
+        var lastDigit = int.MinValue;
+        var lastWordEnd = int.MinValue;
+        var lineStart = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                lineStart = i + 1;
+                lastDigit = lastWordEnd = int.MinValue;
+                i++;
+                continue;
+            }
+            if (char.IsAsciiDigit(c))
+            {
+                if (i - lastWordEnd <= Reach && lastWordEnd >= lineStart)
+                    return true;
+                lastDigit = i;
+                i++;
+                continue;
+            }
+            if (!char.IsLetter(c))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && (char.IsLetter(text[i]) || char.GetUnicodeCategory(text[i]) is UnicodeCategory.NonSpacingMark))
+                i++;
+            var word = text.AsSpan(start, i - start);
+            if (IsStreetWord(word))
+            {
+                if (start - lastDigit <= Reach && lastDigit >= lineStart)
+                    return true;
+                lastWordEnd = i;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsStreetWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length <= 10 && StreetWordLookup.Contains(word))
+            return true;
+        if (word.Length < 5 || !char.IsUpper(word[0]))
+            return false;
+        foreach (var ending in CompoundEndings)
+        {
+            if (word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Words after a number that make it a count or a measure, not a house number ("Plaza Hotel 5 stars").</summary>
