@@ -75,6 +75,7 @@ public class StreetAddressRecognizerTests
     // Korean and Japanese, romanised
     [InlineData("Office: Teheran-ro 152, Gangnam-gu, Seoul", "Teheran-ro 152")]
     [InlineData("Address: 2-chome 3-ban 4-go, Shinjuku, Tokyo", "2-chome 3-ban 4-go")]
+    [InlineData("Tanaka Hiroshi, Roppongi 3-chome 5-12, Minato-ku", "Roppongi 3-chome 5-12")]
     public void Finds_the_street_line(string text, string expected) =>
         string.Join(" | ", Streets(text)).ShouldBe(expected, $"in \"{text}\"");
 

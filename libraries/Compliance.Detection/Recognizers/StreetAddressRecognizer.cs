@@ -120,7 +120,7 @@ public sealed partial class StreetAddressRecognizer() : PatternRecognizer(Person
 
     /// <summary>Korean road names with a number before or after ("Teheran-ro 152", "45 Gangnam-daero 10-gil"), Japanese chōme-ban-gō.</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{M}0-9])(?<a>(?:[0-9]{1,4}(?:-[0-9]{1,3})?[ ]+)?\p{Lu}\p{Ll}+(?:-\p{Ll}+)?-(?i:ro|gil|daero)(?:[ ]+[0-9]{1,3}(?:beon)?-?gil)?(?:[ ]+[0-9]{1,4}(?:-[0-9]{1,3})?)?" +
-        @"|(?:\p{Lu}[\p{L}\p{M}-]+,?[ ]+)?[0-9]{1,2}[ ]?-?(?i:chome|chōme|choume)[ ,-]*[0-9]{1,3}(?:[ ]?-?(?i:ban|banchi))?(?:[ ,-]*[0-9]{1,3}(?:[ ]?-?(?i:go|gō))?)?)(?![\p{L}\p{M}0-9])",
+        @"|(?:\p{Lu}[\p{L}\p{M}-]+[ ]+)?[0-9]{1,2}[ ]?-?(?i:chome|chōme|choume)[ ,-]*[0-9]{1,3}(?:[ ]?-?(?i:ban|banchi))?(?:[ ,-]*[0-9]{1,3}(?:[ ]?-?(?i:go|gō))?)?)(?![\p{L}\p{M}0-9])",
         RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex EastAsian();
 
