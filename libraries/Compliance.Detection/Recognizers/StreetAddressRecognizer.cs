@@ -128,14 +128,22 @@ public sealed partial class StreetAddressRecognizer() : PatternRecognizer(Person
 
     protected override IEnumerable<Match> Candidates(string text)
     {
-        // Every form holds a house number near a street word.
-        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0 || !MayHoldAddress(text))
-            return [];
-        return base.Candidates(text);
+        // Every form holds a house number near a street word, and none crosses a line: the patterns run only over the lines
+        // where the first pass sees both (no pattern looks beyond its line, so this finds what a whole-text scan finds).
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0)
+            yield break;
+        foreach (var (start, end) in AddressLines(text))
+        {
+            foreach (var pattern in Patterns)
+            {
+                for (var m = pattern.Match(text, start, end - start); m.Success; m = m.NextMatch())
+                    yield return m;
+            }
+        }
     }
 
     /// <summary>Every street-type word and abbreviation above, without dots, and the Korean and Japanese address words: the gate
-    /// of <see cref="MayHoldAddress"/>.</summary>
+    /// of <see cref="AddressLines"/>.</summary>
     private static readonly FrozenSet<string> StreetWords = new[]
     {
         "al", "alameda", "aleea", "aleja", "allee", "alley", "allé", "allée", "allén", "alėja", "av", "avda", "ave", "avenida", "avenue", "bd",
@@ -166,12 +174,13 @@ public sealed partial class StreetAddressRecognizer() : PatternRecognizer(Person
     private const int Reach = 60;
 
     /// <summary>
-    /// A cheap first pass: whether some line holds a street word (or a capitalised word with a compound street ending) within
-    /// <see cref="Reach"/> characters of a digit. Most texts with digits (amounts, phone numbers, dates) hold none, and the
-    /// patterns, which try a name at every capitalised word, are then not run at all.
+    /// A cheap first pass: the lines (start, end) where a street word (or a capitalised word with a compound street ending)
+    /// stands within <see cref="Reach"/> characters of a digit. Most texts with digits (amounts, phone numbers, dates) hold
+    /// none, and the patterns, which try a name at every capitalised word, then do not run at all.
     /// </summary>
-    internal static bool MayHoldAddress(string text)
+    internal static List<(int Start, int End)> AddressLines(string text)
     {
+        var lines = new List<(int, int)>();
         var lastDigit = int.MinValue;
         var lastWordEnd = int.MinValue;
         var lineStart = 0;
@@ -179,6 +188,7 @@ public sealed partial class StreetAddressRecognizer() : PatternRecognizer(Person
         while (i < text.Length)
         {
             var c = text[i];
+            var hit = false;
             if (c == '\n')
             {
                 lineStart = i + 1;
@@ -188,29 +198,35 @@ public sealed partial class StreetAddressRecognizer() : PatternRecognizer(Person
             }
             if (char.IsAsciiDigit(c))
             {
-                if (i - lastWordEnd <= Reach && lastWordEnd >= lineStart)
-                    return true;
+                hit = lastWordEnd >= lineStart && i - lastWordEnd <= Reach;
                 lastDigit = i;
                 i++;
-                continue;
             }
-            if (!char.IsLetter(c))
+            else if (!char.IsLetter(c))
             {
                 i++;
-                continue;
             }
-            var start = i;
-            while (i < text.Length && (char.IsLetter(text[i]) || char.GetUnicodeCategory(text[i]) is UnicodeCategory.NonSpacingMark))
-                i++;
-            var word = text.AsSpan(start, i - start);
-            if (IsStreetWord(word))
+            else
             {
-                if (start - lastDigit <= Reach && lastDigit >= lineStart)
-                    return true;
-                lastWordEnd = i;
+                var start = i;
+                while (i < text.Length && (char.IsLetter(text[i]) || char.GetUnicodeCategory(text[i]) is UnicodeCategory.NonSpacingMark))
+                    i++;
+                if (IsStreetWord(text.AsSpan(start, i - start)))
+                {
+                    hit = lastDigit >= lineStart && start - lastDigit <= Reach;
+                    lastWordEnd = i;
+                }
+            }
+            if (hit)
+            {
+                var lineEnd = text.IndexOf('\n', i);
+                if (lineEnd < 0)
+                    lineEnd = text.Length;
+                lines.Add((lineStart, lineEnd));
+                i = lineEnd;
             }
         }
-        return false;
+        return lines;
     }
 
     private static bool IsStreetWord(ReadOnlySpan<char> word)
