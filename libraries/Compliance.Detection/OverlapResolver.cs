@@ -59,4 +59,175 @@ public static class OverlapResolver
         }
         return kept;
     }
+
+    /// <summary>Types a rule-found street line absorbs when they lie wholly inside it ("Oak Dr" is no title, "Piotrkowska" no town).</summary>
+    private static readonly HashSet<string> InsideStreet = new(StringComparer.Ordinal)
+    {
+        PersonalDataTypes.Person, PersonalDataTypes.Location, PersonalDataTypes.Organization, PersonalDataTypes.Title, PersonalDataTypes.DateTime,
+        PersonalDataTypes.Age, PersonalDataTypes.Nrp, PersonalDataTypes.StreetAddress,
+    };
+
+    /// <summary>
+    /// Combines the street lines found by <see cref="Recognizers.StreetAddressRecognizer"/> with the tagger's findings before
+    /// overlaps are resolved. A tagger street span overlapping a rule street widens it by what the tagger adds on the same
+    /// line up to a comma, and by flat parts with a digit after or before a comma (see <see cref="ExtendEnd"/>), never by a
+    /// town after a comma (", Berlin" is a LOCATION of its own). Names, places, titles, dates and the like that lie wholly
+    /// inside a rule street are dropped ("Piotrkowska" in "ul. Piotrkowska 104" is no town); a tagger finding that reaches
+    /// beyond it keeps the part outside ("Hauptstraße 112, Stuttgart" read as one LOCATION keeps "Stuttgart").
+    /// </summary>
+    public static List<Finding> CombineStreetLines(string text, List<Finding> findings, string taggerName)
+    {
+        const string rule = nameof(Recognizers.StreetAddressRecognizer);
+        if (!findings.Exists(f => f.Recognizer == rule))
+            return findings;
+        var streets = findings.Where(f => f.Recognizer == rule).OrderByDescending(f => f.Score).ThenByDescending(f => f.Length).ToList();
+        var others = findings.Where(f => f.Recognizer != rule).ToList();
+        var result = new List<Finding>(findings.Count);
+        var keptStreets = new List<Finding>();
+        foreach (var s in streets)
+        {
+            var street = s;
+            if (keptStreets.Exists(k => k.Overlaps(street)))
+                continue;
+            foreach (var t in others)
+            {
+                if (t.Recognizer != taggerName || t.Type != PersonalDataTypes.StreetAddress || !t.Overlaps(street))
+                    continue;
+                var start = t.Start < street.Start ? ExtendStart(text, t.Start, street.Start) : street.Start;
+                var end = t.End > street.End ? ExtendEnd(text, street.End, t.End) : street.End;
+                street = street with { Start = start, End = end, Score = Math.Max(street.Score, t.Score) };
+            }
+            keptStreets.Add(street);
+        }
+        foreach (var other in others)
+        {
+            var o = other;
+            var overlapping = keptStreets.Where(k => k.Overlaps(o)).ToList();
+            if (overlapping.Count == 0)
+            {
+                result.Add(o);
+                continue;
+            }
+            if (!InsideStreet.Contains(o.Type))
+            {
+                result.Add(o);
+                continue;
+            }
+            if (overlapping.Exists(k => k.Start <= o.Start && o.End <= k.End))
+                continue;
+            if (o.Recognizer != taggerName)
+            {
+                result.Add(o);
+                continue;
+            }
+            // A tagger finding reaching beyond the street keeps its pieces outside it; what is left of a tagger street span
+            // without a digit is the town after it (", København").
+            if (o.Type == PersonalDataTypes.StreetAddress)
+                o = o with { Type = PersonalDataTypes.Location };
+            var pieceStart = o.Start;
+            foreach (var k in overlapping.OrderBy(k => k.Start))
+            {
+                AddPiece(text, o, pieceStart, Math.Max(pieceStart, k.Start), result);
+                pieceStart = Math.Max(pieceStart, k.End);
+            }
+            AddPiece(text, o, pieceStart, o.End, result);
+        }
+        result.AddRange(keptStreets);
+        return result;
+    }
+
+    /// <summary>
+    /// How far a street line may grow to the right into the tagger's span [from, to): the words up to the next comma on the
+    /// same line ("Jansenplein 826 III", "Sannedijk 921 3 hoog achter"), then comma-separated pieces that hold a digit and do
+    /// not start with a postcode ("Strada Zanetta 567, Appartamento 60"); never a piece without a digit after a comma
+    /// (", Berlin": the town is a LOCATION of its own) nor anything on the next line.
+    /// </summary>
+    private static int ExtendEnd(string text, int from, int to)
+    {
+        var end = from;
+        var pieceStart = from;
+        var first = true;
+        while (pieceStart < to)
+        {
+            var comma = text.IndexOf(',', pieceStart, to - pieceStart);
+            var pieceEnd = comma < 0 ? to : comma;
+            if (!PieceJoins(text, pieceStart, pieceEnd, first))
+                break;
+            end = TrimEnd(text, end, pieceEnd);
+            first = false;
+            if (comma < 0)
+                break;
+            pieceStart = comma + 1;
+        }
+        return end;
+    }
+
+    /// <summary>The same to the left: the words right before the street on its line ("Undre Idrottsgatan 198"), then pieces
+    /// with a digit before a comma ("Flat 3, 27 Kingsley Road").</summary>
+    private static int ExtendStart(string text, int from, int to)
+    {
+        var start = to;
+        var pieceEnd = to;
+        var first = true;
+        while (pieceEnd > from)
+        {
+            var comma = text.LastIndexOf(',', pieceEnd - 1, pieceEnd - from);
+            var pieceStart = comma < 0 ? from : comma + 1;
+            if (!PieceJoins(text, pieceStart, pieceEnd, first))
+                break;
+            start = TrimStart(text, pieceStart, start);
+            first = false;
+            if (comma < 0)
+                break;
+            pieceEnd = comma;
+        }
+        return start;
+    }
+
+    private static bool PieceJoins(string text, int start, int end, bool adjacent)
+    {
+        var piece = text.AsSpan(start, end - start);
+        if (piece.IndexOfAny('\n', '\r') >= 0)
+            return false;
+        if (adjacent)
+            return true;
+        piece = piece.Trim();
+        if (piece.Length == 0 || piece.Length > 24 || piece.IndexOfAnyInRange('0', '9') < 0)
+            return false;
+        // "2200 København N", "70173 Stuttgart": a postcode and a town.
+        var digits = 0;
+        while (digits < piece.Length && char.IsAsciiDigit(piece[digits]))
+            digits++;
+        return !(digits >= 4 && digits + 1 < piece.Length && piece[digits] == ' ' && char.IsUpper(piece[digits + 1]));
+    }
+
+    private static int TrimEnd(string text, int start, int end)
+    {
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ';'))
+            end--;
+        return end;
+    }
+
+    private static int TrimStart(string text, int start, int end)
+    {
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ',' or ';'))
+            start++;
+        return start;
+    }
+
+    private static void AddPiece(string text, Finding finding, int start, int end, List<Finding> into)
+    {
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ',' or ';' or ':' or '-' or '/'))
+            start++;
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ';' or ':' or '-' or '/'))
+            end--;
+        var letters = 0;
+        for (var i = start; i < end && letters < 2; i++)
+        {
+            if (char.IsLetter(text[i]))
+                letters++;
+        }
+        if (letters >= 2)
+            into.Add(finding with { Start = start, End = end });
+    }
 }

@@ -55,11 +55,11 @@ public sealed class PersonalDataDetector
 
     /// <summary><see cref="DefaultRecognizers"/> plus DATE_TIME: Presidio's full set, for policies that decide per type.</summary>
     /// <remarks>
-    /// Also the types only a policy that decides per type should meet: TITLE, ZIP_CODE, NRP and names marked by their
-    /// sentence (<see cref="PersonCueRecognizer"/>).
+    /// Also the types only a policy that decides per type should meet: TITLE, ZIP_CODE, NRP, names marked by their
+    /// sentence (<see cref="PersonCueRecognizer"/>) and street lines written by rule (<see cref="StreetAddressRecognizer"/>).
     /// </remarks>
     public static IReadOnlyList<IRecognizer> AllRecognizers() =>
-        [.. DefaultRecognizers(), new DateTimeRecognizer(), new TitleRecognizer(), new ZipCodeRecognizer(), new StateCodeRecognizer(), new NrpRecognizer(), new PersonCueRecognizer()];
+        [.. DefaultRecognizers(), new DateTimeRecognizer(), new TitleRecognizer(), new ZipCodeRecognizer(), new StateCodeRecognizer(), new NrpRecognizer(), new PersonCueRecognizer(), new StreetAddressRecognizer()];
 
     /// <summary>
     /// Every built-in recognizer (DATE_TIME included, see <see cref="AllRecognizers"/>) plus tenant-defined ones from
@@ -145,7 +145,7 @@ public sealed class PersonalDataDetector
             .Where(f => f.Score >= MinimumScore && (types is null || types.Contains(f.Type)))
             .Select(normalized.ToOriginal)
             .ToList();
-        return TaggerSpanRefiner.Refine(text, findings, TaggerName);
+        return OverlapResolver.CombineStreetLines(text, TaggerSpanRefiner.Refine(text, findings, TaggerName), TaggerName);
     }
 
     /// <summary>The learned tagger's recognizer name (<c>Tagging.EntityTaggerRecognizer.Name</c>).</summary>

@@ -339,9 +339,66 @@ public sealed class EntityTrainingGenerator
 
         public Builder Street()
         {
-            var street = faker.Address.StreetAddress(generator._random.NextDouble() < 0.2);
+            var street = generator._random.NextDouble() < LocaleStreetShare
+                ? LocaleStreet()
+                : faker.Address.StreetAddress(generator._random.NextDouble() < 0.2);
             return Add(T.StreetAddress, street);
         }
+
+        /// <summary>Share of street lines written in the formats of locales Bogus has no address data for (generator version 5).</summary>
+        private const double LocaleStreetShare = 0.3;
+
+        private int N(int min, int max) => generator._random.Next(min, max + 1);
+
+        private string Num(int max = 199) => N(1, max).ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>A real-looking root or, now and then, a made-up one (capitalised, with diacritics).</summary>
+        private string Root(params string[] roots) => generator._random.NextDouble() < 0.3 ? Invented() : Pick(roots);
+
+        /// <summary>
+        /// A street line as Hungarian, Danish, Icelandic, Hebrew, Greek, Ukrainian, Bulgarian and Russian, Lithuanian,
+        /// Latvian, Estonian, Japanese and Korean (romanised), Indian and Nigerian addresses write it: the locale's street
+        /// words, its order of name and house number, and its flat parts. Written for generator version 5 (issue 16) from
+        /// general knowledge of these formats; the roots are common street names or made up.
+        /// </summary>
+        public string LocaleStreet() => generator._random.Next(14) switch
+        {
+            0 => $"{Root("Petőfi Sándor", "Kossuth Lajos", "Rákóczi", "Szabadság", "Béke", "Dózsa György", "Ady Endre", "Jókai", "Arany János", "Bartók Béla", "Fő", "Váci", "Hunyadi")} " +
+                 $"{Pick("utca", "út", "tér", "körút", "köz", "sor", "u.", "krt.")} {Num()}.{Maybe($" {N(1, 9)}. em. {N(1, 30)}.", 0.3)}",
+            1 => $"{Root("Nørre", "Vester", "Øster", "Skov", "Strand", "Kirke", "Mølle", "Bred", "Rosen", "Sønder", "Frederiks", "Hav")}{Pick("gade", "vej", "allé", "stræde", "gade", "vej")}" +
+                 $" {Num()}{Maybe(Pick("A", "B", "C"), 0.15)}{Maybe($", {Pick($"{N(1, 6)}.", "st.")} {Pick("th.", "tv.", "mf.", "th", "tv")}", 0.45)}",
+            2 => $"{Root("Lauga", "Skóla", "Hverfis", "Banka", "Hring", "Suður", "Nýbýla", "Sól", "Vallar", "Hafnar", "Kirkju", "Austur")}{Pick("vegur", "gata", "stræti", "braut", "stígur", "gerði", "hlíð")} {Num(120)}",
+            3 => Pick(
+                $"{Pick("Rehov ", "Rechov ", "")}{Pick("Herzl", "Ben Yehuda", "Dizengoff", "Jabotinsky", "Weizmann", "Allenby", "Bialik", "Ha-Nevi'im", "Ahad Ha'am", "Sokolov", Invented())} {Num()}",
+                $"{Pick("רחוב ", "רח' ", "")}{Pick("הרצל", "בן יהודה", "דיזנגוף", "ויצמן", "ז'בוטינסקי", "אלנבי", "ביאליק")} {Num()}",
+                $"{Pick("Rothschild", "Ben Gurion", "Herzl", "Dizengoff", "Hayarkon", Invented())} {Pick("Blvd", "St.", "Street", "Ave")} {Num()}{Maybe($", Apt {N(1, 40)}", 0.3)}"),
+            4 => Pick(
+                $"{Pick("Odos ", "Leoforos ", "")}{Pick("Ermou", "Stadiou", "Patision", "Akadimias", "Panepistimiou", "Solonos", "Kifisias", "Egnatias", "Tsimiski", Invented())} {Num()}",
+                $"{Pick("οδός ", "Λεωφ. ", "")}{Pick("Ερμού", "Σταδίου", "Πατησίων", "Ακαδημίας", "Σόλωνος", "Εγνατίας", "Τσιμισκή", "Κηφισίας")} {Num()}"),
+            5 => $"{Pick("вул.", "вулиця", "просп.", "пров.", "бул.", "ул.", "улица", "пл.")} {Pick("Хрещатик", "Шевченка", "Франка", "Лесі Українки", "Грушевського", "Витоша", "Цар Освободител", "Граф Игнатиев", "Раковски", "Васил Левски", "Ленина", "Пушкина", "Гагарина", "Садовая")}" +
+                 $"{Pick(", ", " ")}{Pick("", "", "д. ", "буд. ", "№ ")}{Num()}{Maybe(Pick($", кв. {N(1, 120)}", $", ет. {N(1, 9)}, ап. {N(1, 60)}", $"/{N(1, 9)}"), 0.35)}",
+            6 => $"{Pick("vul.", "bul.", "ul.", "prosp.")} {Pick("Khreshchatyk", "Shevchenka", "Franka", "Vitosha", "Rakovski", "Vasil Levski", "Hrushevskoho", Invented())} {Num()}{Maybe($", kv. {N(1, 120)}", 0.3)}",
+            7 => $"{Root("Gedimino", "Vilniaus", "Laisvės", "Savanorių", "Konstitucijos", "Pilies", "Didžioji", "Ukmergės")} {Pick("g.", "pr.", "al.", "g.")} {Num()}{Maybe($"-{N(1, 90)}", 0.35)}",
+            8 => Pick(
+                $"{Root("Brīvības", "Elizabetes", "Tērbatas", "Krišjāņa Barona", "Valdemāra", "Dzirnavu", "Ģertrūdes")} iela {Num()}{Maybe($"-{N(1, 90)}", 0.35)}",
+                $"{Root("Narva", "Pärnu", "Tartu", "Viru", "Rävala", "Tondi", "Mustamäe")} {Pick("mnt", "mnt.", "tänav", "pst", "tee")} {Num()}{Maybe($"-{N(1, 90)}", 0.3)}"),
+            9 => Pick(
+                $"{N(1, 9)}-{N(1, 30)}-{N(1, 20)} {Pick("Nishi-Shinjuku", "Ginza", "Minami-Aoyama", "Umeda", "Sakae", "Shibuya", "Roppongi", "Higashi-Ikebukuro", "Jingumae")}",
+                $"{Pick("Nishi-Shinjuku", "Ginza", "Minami-Aoyama", "Umeda", "Sakae", "Shibuya", "Roppongi", "Jingumae")} {N(1, 9)}-{Pick("chome", "chōme")} {N(1, 30)}-{N(1, 20)}",
+                $"{N(1, 9)}-chome-{N(1, 30)}-{N(1, 20)} {Pick("Ginza", "Umeda", "Roppongi", "Shibuya")}{Maybe($", Room {N(101, 905)}", 0.3)}"),
+            10 => Pick(
+                $"{Num(500)} {Pick("Teheran", "Sejong", "Gangnam", "Jong", "Olympic", "Hannam", "Dosan", "Eulji", "Toegye", "Yeoksam")}-{Pick("ro", "daero", "ro")}",
+                $"{Pick("Teheran", "Sejong", "Gangnam", "Jong", "Olympic", "Hannam", "Dosan", "Eulji", "Toegye")}-{Pick("ro", "daero")} {Maybe($"{N(1, 60)}-gil ", 0.4)}{Num(500)}"),
+            11 => Pick(
+                $"{Pick("Flat ", "House No. ", "#", "No. ", "Door No. ")}{Num(300)}, {Pick("Gandhi", "Nehru", "Shastri", "Tilak", "Rajaji", "Indira", "Ashok", "Subhash", "Lajpat", "Anna", "MG", "Jawahar", "Patel", Invented())} " +
+                $"{Pick("Nagar", "Marg", "Road", "Layout", "Colony", "Enclave", "Street")}",
+                $"{Num(300)}, {N(1, 18)}{Pick("st", "nd", "rd", "th")} {Pick("Cross", "Main", "Main Road", "Cross Road")}",
+                $"Plot {Num(300)}, Sector {N(1, 80)}"),
+            12 => $"{Pick("", "", "Plot ", "No. ")}{Num(300)}{Pick(" ", ", ")}{Pick("Adeola Odeku", "Awolowo", "Allen", "Admiralty", "Ozumba Mbadiwe", "Adetokunbo Ademola", "Bode Thomas", "Herbert Macaulay", "Ahmadu Bello", "Akin Adesola", "Ligali Ayorinde", Invented())} " +
+                  $"{Pick("Street", "Close", "Crescent", "Avenue", "Way", "Road", "Drive")}",
+            _ => $"{Maybe(Pick("Flat ", "Apt ", "Unit ") + N(1, 40) + ", ", 0.5)}{Num(300)} {Root("Kingsley", "Harbour View", "Oak", "Mill", "Chapel", "Station", "Victoria", "Church", "Park")} " +
+                 $"{Pick("Road", "Close", "Crescent", "Lane", "Terrace", "Grove", "Mews", "Court", "Drive", "Way")}",
+        };
 
         public Builder Org()
         {
