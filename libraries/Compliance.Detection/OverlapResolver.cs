@@ -127,10 +127,10 @@ public static class OverlapResolver
             var pieceStart = o.Start;
             foreach (var k in overlapping.OrderBy(k => k.Start))
             {
-                AddPiece(text, o, pieceStart, Math.Max(pieceStart, k.Start), result);
+                TaggerSpanRefiner.AddPiece(text, o, pieceStart, Math.Max(pieceStart, k.Start), result);
                 pieceStart = Math.Max(pieceStart, k.End);
             }
-            AddPiece(text, o, pieceStart, o.End, result);
+            TaggerSpanRefiner.AddPiece(text, o, pieceStart, o.End, result);
         }
         result.AddRange(keptStreets);
         return result;
@@ -213,21 +213,5 @@ public static class OverlapResolver
         while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ',' or ';'))
             start++;
         return start;
-    }
-
-    private static void AddPiece(string text, Finding finding, int start, int end, List<Finding> into)
-    {
-        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ',' or ';' or ':' or '-' or '/'))
-            start++;
-        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ';' or ':' or '-' or '/'))
-            end--;
-        var letters = 0;
-        for (var i = start; i < end && letters < 2; i++)
-        {
-            if (char.IsLetter(text[i]))
-                letters++;
-        }
-        if (letters >= 2)
-            into.Add(finding with { Start = start, End = end });
     }
 }

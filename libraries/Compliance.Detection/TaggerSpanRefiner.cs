@@ -61,8 +61,9 @@ public static class TaggerSpanRefiner
         return refined;
     }
 
-    /// <summary>Adds [start, end) of a tagger finding, trimmed of spaces and punctuation, when two letters are left.</summary>
-    private static void AddPiece(string text, Finding finding, int start, int end, List<Finding> into)
+    /// <summary>Adds [start, end) of a tagger finding, trimmed of spaces and punctuation, when two letters are left. Also
+    /// used by <see cref="OverlapResolver"/> for what a tagger span keeps outside a rule's street line.</summary>
+    internal static void AddPiece(string text, Finding finding, int start, int end, List<Finding> into)
     {
         while (start < end && IsTrimmed(text[start]))
             start++;
