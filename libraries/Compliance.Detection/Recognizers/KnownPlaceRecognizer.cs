@@ -77,7 +77,7 @@ public sealed class KnownPlaceRecognizer : IRecognizer
     {
         "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Ln", "Drive", "Dr", "Boulevard", "Blvd", "Way", "Place", "Pl", "Square", "Court",
         "Terrace", "Crescent", "Close", "Highway", "Hwy", "Parkway", "Straße", "Strasse", "Str", "Allee", "Platz", "Weg", "Gasse", "Ring", "Damm",
-        "Ufer", "Chaussee", "Landstraße", "Street's",
+        "Ufer", "Chaussee", "Landstraße", "mnt", "tn", "pst", "iela", "út", "utca", "gate", "vei", "veien", "Gate", "Iela", "Út", "Utca",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Lower-case linking words inside a capitalised name ("Bank of Georgia", "Universidad de Chile").</summary>
