@@ -86,6 +86,8 @@ public class KnownPlaceRecognizerTests
     // Streets named after places, compounds
     [InlineData("Deliver to the shop on London Road.")]
     [InlineData("Berliner Luft and Hamburger are not places.")]
+    // A place naming money
+    [InlineData("I changed Russian Ruble into UK pounds and US dollars.")]
     public void Does_not_fire(string text) =>
         Places(text).ShouldBeEmpty($"in: {text}");
 

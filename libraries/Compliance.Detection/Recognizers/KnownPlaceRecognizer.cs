@@ -80,6 +80,14 @@ public sealed class KnownPlaceRecognizer : IRecognizer
         "Ufer", "Chaussee", "Landstraße", "mnt", "tn", "pst", "iela", "út", "utca", "gate", "vei", "veien", "Gate", "Iela", "Út", "Utca",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Currency words: a place before one names money ("UK pounds", "US dollars"), not where someone is.</summary>
+    private static readonly FrozenSet<string> MoneyWords = new[]
+    {
+        "pound", "pounds", "sterling", "dollar", "dollars", "euro", "euros", "franc", "francs", "krone", "kroner", "krona", "kronor", "yen",
+        "yuan", "renminbi", "rupee", "rupees", "peso", "pesos", "real", "reais", "rand", "lira", "forint", "zloty", "złoty", "koruna", "leu", "lei",
+        "currency", "shekel", "shekels", "dinar", "dirham", "riyal", "won", "ringgit", "rupiah", "baht", "dong",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Lower-case linking words inside a capitalised name ("Bank of Georgia", "Universidad de Chile").</summary>
     private static readonly FrozenSet<string> NameLinks = new[] { "of", "de", "del", "da", "do", "di", "du", "des", "der", "van", "von", "the", "and", "&" }
         .ToFrozenSet(StringComparer.Ordinal);
@@ -172,7 +180,7 @@ public sealed class KnownPlaceRecognizer : IRecognizer
         if (InsideAddressOrLink(text, start, end))
             return false;
         var (next, _) = NextWord(text, end);
-        if (StreetWords.Contains(next))
+        if (StreetWords.Contains(next) || MoneyWords.Contains(next))
             return false;
         return !entry.Ambiguous || Locative(text, start, end);
     }
