@@ -15,8 +15,8 @@ namespace SpecialistPlatform.Compliance.Detection.Recognizers;
 /// "Austin, TX"), before a postcode ("Split 21000"), or alone on a line under a line with a digit (a postal block).</item>
 /// <item>Never inside an e-mail address, URL or domain, inside a hyphenated compound ("Berlin-Mitte"), or before a street
 /// word ("London Road" is a street: the street rules handle it).</item>
-/// <item>Score 0.6; 0.4 beside another capitalised word that is not the sentence's first ("Paris Hilton", "Air France",
-/// "Bank of Georgia"), so that a tagger PERSON or ORGANIZATION over it (0.85 x its probability) wins the overlap from
+/// <item>Score 0.6; beside another capitalised word that is not the sentence's first ("Paris Hilton", "Air France",
+/// "Bank of Georgia", "Duke of York") only in a locative context as above, and then 0.4, so that a tagger PERSON or ORGANIZATION over it (0.85 x its probability) wins the overlap from
 /// a probability of 0.48 up, and in the plain case from 0.71 up.</item>
 /// </list>
 /// </summary>
@@ -114,9 +114,10 @@ public sealed class KnownPlaceRecognizer : IRecognizer
                 wordEnd++;
             var word = text.AsSpan(i, wordEnd - i);
             var match = Match(text, i, word);
-            if (match is { } m && Accept(text, i, i + m.Name.Length, m))
+            if (match is { } m && Accept(text, i, i + m.Name.Length, m)
+                && Score(text, i, i + m.Name.Length) is var score && (score >= 0.6 || m.Ambiguous || Locative(text, i, i + m.Name.Length)))
             {
-                findings.Add(new Finding(PersonalDataTypes.Location, i, i + m.Name.Length, Score(text, i, i + m.Name.Length), Name));
+                findings.Add(new Finding(PersonalDataTypes.Location, i, i + m.Name.Length, score, Name));
                 i += m.Name.Length;
                 continue;
             }

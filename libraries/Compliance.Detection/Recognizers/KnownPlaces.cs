@@ -232,6 +232,6 @@ internal static class KnownPlaces
         "Santos", "Nancy", "Chester", "Siena", "Verona", "Eugene", "Vitoria", "Lorraine", "Savannah", "Brooklyn",
         "Columbus", "Cleveland", "Memphis", "Portland", "Albany", "Charleston", "Halifax", "Cali", "Cuenca", "Trujillo", "Georgetown",
         "Jersey", "Devon", "Kent", "Island", "Java", "Hue", "Ganja", "Samara", "Faro", "Palma", "Ruse", "Tamale", "Goma", "Fez",
-        "Juárez", "Chihuahua", "Mendoza", "Rosario", "Pereira", "Concepción", "Sucre", "Cayenne", "Praia", "Hesse", "Patagonia", "Bharat", "Rio", "Queens", "Mérida", "Merida", "Tripoli", "Alexandria",
+        "Juárez", "Chihuahua", "Mendoza", "Rosario", "Pereira", "Concepción", "Sucre", "Cayenne", "Praia", "Hesse", "Patagonia", "Bharat", "Brittany", "Aden", "Rio", "Queens", "Mérida", "Merida", "Tripoli", "Alexandria",
     ];
 }
