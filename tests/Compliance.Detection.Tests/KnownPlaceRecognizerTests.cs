@@ -87,7 +87,7 @@ public class KnownPlaceRecognizerTests
     [InlineData("Deliver to the shop on London Road.")]
     [InlineData("Berliner Luft and Hamburger are not places.")]
     // Beside another capitalised word without a locative context: a name or a company
-    [InlineData("Ben Rhodes and Shanon Sevilla booked a table at Oporto Patisserie.")]
+    [InlineData("Ben Rhodes and Shanon Sevilla booked a table; Oporto Patisserie confirmed.")]
     [InlineData("We had dinner at the Duke of York.")]
     // A place naming money
     [InlineData("I changed Russian Ruble into UK pounds and US dollars.")]

@@ -299,7 +299,7 @@ public sealed class KnownPlaceRecognizer : IRecognizer
             if (NameLinks.Contains(previous))
             {
                 var (beforeLink, beforeStart) = PreviousWord(text, previousStart);
-                if (beforeLink.Length > 0 && char.IsUpper(beforeLink[0]) && OnlySpacesBetween(text, beforeStart + beforeLink.Length, previousStart))
+                if (beforeLink.Length > 0 && char.IsUpper(beforeLink[0]) && OnlySpacesBetween(text, beforeStart + beforeLink.Length, previousStart) && !IsKnownPlace(beforeLink))
                     return 0.4;
             }
         }
