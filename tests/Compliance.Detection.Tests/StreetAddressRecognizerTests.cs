@@ -95,6 +95,33 @@ public class StreetAddressRecognizerTests
     public void Does_not_fire_without_an_address(string text) =>
         string.Join(" | ", Streets(text)).ShouldBeEmpty($"in \"{text}\"");
 
+    [Theory]
+    // Streets with no type word, known by the postal line after them (next line or after a comma)
+    [InlineData("Vinohradská 1511/230, 130 00 Praha 3", "Vinohradská 1511/230")]
+    [InlineData("Ilica 10\n10000 Zagreb\nCroatia", "Ilica 10")]
+    [InlineData("Jan Novák\nKorunní 88\n120 00 Praha 2", "Korunní 88")]
+    [InlineData("Ship to: 1500 Broadway, New York, NY 10036", "1500 Broadway")]
+    [InlineData("Kungsholmstorg 5 B\n112 21 Stockholm", "Kungsholmstorg 5 B")]
+    [InlineData("Adresa: Titova 7, 71000 Sarajevo", "Titova 7")]
+    [InlineData("We moved to Mariahilfer 44, A-1070 Wien last spring.", "Mariahilfer 44")]
+    [InlineData("Piccadilly 181\nLondon W1A 1ER", "Piccadilly 181")]
+    [InlineData("350 Fifth, Manhattan, NY 10118", "350 Fifth")]
+    public void Finds_a_street_without_a_type_word_above_a_postal_line(string text, string expected) =>
+        string.Join(" | ", Streets(text)).ShouldBe(expected, $"in \"{text}\"");
+
+    [Theory]
+    [InlineData("Room 12\n10115 Berlin")]
+    [InlineData("PO Box 445\n8001 Zürich")]
+    [InlineData("Postfach 12 03\n80331 München")]
+    [InlineData("The launch was on March 12, 2024 Berlin time.")]
+    [InlineData("Order 4521, 10 Items shipped")]
+    [InlineData("My iPhone 12, Paris, FR edition, is broken.")]
+    [InlineData("Terminal 2, 1000 Passengers a day")]
+    [InlineData("Chapter 12, 2019 Edition")]
+    [InlineData("Windows 10\nVersion 22H2")]
+    public void Does_not_take_other_numbered_lines_for_streets(string text) =>
+        string.Join(" | ", Streets(text)).ShouldBeEmpty($"in \"{text}\"");
+
     [Fact]
     public void Through_the_detector_an_address_with_no_break_spaces_is_found_and_keeps_the_town_and_postcode_apart()
     {

@@ -124,6 +124,27 @@ public sealed partial class StreetAddressRecognizer() : PatternRecognizer(Person
         RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex EastAsian();
 
+    /// <summary>
+    /// What follows a street line in a postal address, on the next line or after a comma: a postcode and a town ("130 00
+    /// Praha 3", "D-10115 Berlin", "00-950 Warszawa"), a town and a state code or postcode ("New York, NY 10036", "Springfield,
+    /// IL", "Tel Aviv 6688218"), or a town and a UK postcode ("Leeds LS6 2AB").
+    /// </summary>
+    private const string PostalLineAhead =
+        @"(?=(?<sep>[ \t]*,[ \t]*|[ \t]*\r?\n[ \t]*)(?:" +
+        @"(?:[A-Z]{1,3}-)?(?<pc>[0-9]{2,5})(?:[ -][0-9]{2,4})?[ ]+\p{Lu}[\p{Ll}\p{M}]" +
+        @"|\p{Lu}[\p{L}\p{M}'.-]+(?:[ ]\p{Lu}?[\p{L}\p{M}'.-]+){0,3},?[ ]+(?:[A-Z]{2,3}[ ]+)?[0-9]{4,7}(?:-[0-9]{4})?(?![0-9])" +
+        @"|\p{Lu}[\p{L}\p{M}'.-]+(?:[ ]\p{Lu}[\p{L}\p{M}'.-]+){0,3},[ ]*(?<st>[A-Z]{2})(?![\p{L}\p{M}0-9])" +
+        @"|\p{Lu}[\p{L}\p{M}'.-]+(?:[ ]\p{Lu}[\p{L}\p{M}'.-]+){0,2},?[ ]+[A-Z]{1,2}[0-9][0-9A-Z]?[ ]?[0-9][A-Z]{2}(?![\p{L}\p{M}0-9])))";
+
+    /// <summary>
+    /// A street line with no street-type word, known by the postal line after it: "Vinohradská 1511/230, 130 00 Praha 3",
+    /// "Ilica 10\n10000 Zagreb", "1500 Broadway, New York, NY 10036". Name first with the number last, or the number first.
+    /// Anchored: it is tried only where a field starts (<see cref="FieldStarts"/>).
+    /// </summary>
+    [GeneratedRegex(@"\G(?<a>(?<bw>" + StreetName + ")[ ]+" + NumberMark + "(?<bn>" + Number + ")" + FlatAfter + "|(?<bn>" + Number + "),?[ ]+(?<bw>" + StreetName + "))" + PostalLineAhead,
+        RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex PostalBlockStreet();
+
     protected override IEnumerable<Regex> Patterns => [NumberNameType(), NumberTypeName(), TypeNameNumber(), CompoundNumber(), NameTypeNumber(), EastAsian()];
 
     protected override IEnumerable<Match> Candidates(string text)
@@ -140,7 +161,82 @@ public sealed partial class StreetAddressRecognizer() : PatternRecognizer(Person
                     yield return m;
             }
         }
+        // Streets without a type word are known only by the postal line after them, which holds a postcode or a state code:
+        // the pattern runs only over a line with a digit and the line after it, where that line or the rest of the first after
+        // a comma holds a digit or a two-letter code.
+        foreach (var (start, lineEnd, end) in PostalBlockLines(text))
+        {
+            foreach (var fieldStart in FieldStarts(text, start, lineEnd))
+            {
+                var m = PostalBlockStreet().Match(text, fieldStart, end - fieldStart);
+                if (m.Success)
+                    yield return m;
+            }
+        }
     }
+
+    /// <summary>Where a street may start on a line: the line's first word, after a short "Label:", after ", " and after "at ", "to ", "is ".</summary>
+    private static IEnumerable<int> FieldStarts(string text, int lineStart, int lineEnd)
+    {
+        var i = lineStart;
+        while (i < lineEnd && text[i] is ' ' or '\t')
+            i++;
+        yield return i;
+        var colon = text.IndexOf(':', i, Math.Min(26, lineEnd - i));
+        if (colon > i)
+            yield return SkipSpaces(text, colon + 1, lineEnd);
+        for (var j = i + 1; j < lineEnd - 1; j++)
+        {
+            if (text[j] == ',' && text[j + 1] == ' ')
+                yield return SkipSpaces(text, j + 1, lineEnd);
+            else if (text[j] == ' ' && j >= 2 && (IsWordBefore(text, j, "at") || IsWordBefore(text, j, "to") || IsWordBefore(text, j, "is")))
+                yield return j + 1;
+        }
+    }
+
+    private static int SkipSpaces(string text, int i, int end)
+    {
+        while (i < end && text[i] == ' ')
+            i++;
+        return i;
+    }
+
+    private static bool IsWordBefore(string text, int space, string word) =>
+        space >= word.Length && string.Compare(text, space - word.Length, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
+        && (space == word.Length || !char.IsLetter(text[space - word.Length - 1]));
+
+    /// <summary>A line with a digit (start, end) and the end of the text the pattern may see: that line, or it and the next
+    /// one, where a postal line may follow a street (see <see cref="PostalBlockStreet"/>).</summary>
+    internal static List<(int Start, int LineEnd, int End)> PostalBlockLines(string text)
+    {
+        var ranges = new List<(int, int, int)>();
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+                lineEnd = text.Length;
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            var digit = line.IndexOfAnyInRange('0', '9');
+            if (digit >= 0)
+            {
+                var comma = line[digit..].IndexOf(',');
+                var sameLine = comma >= 0 && PostalHint(line[(digit + comma)..]);
+                var nextEnd = lineEnd < text.Length ? text.IndexOf('\n', lineEnd + 1) : -1;
+                if (nextEnd < 0)
+                    nextEnd = text.Length;
+                var nextLine = lineEnd < text.Length ? text.AsSpan(lineEnd + 1, nextEnd - lineEnd - 1) : [];
+                if (sameLine || PostalHint(nextLine))
+                    ranges.Add((lineStart, lineEnd, sameLine ? lineEnd : nextEnd));
+            }
+            lineStart = lineEnd + 1;
+        }
+        return ranges;
+    }
+
+    /// <summary>A digit, or ", " and two capitals (a US state code).</summary>
+    private static bool PostalHint(ReadOnlySpan<char> s) =>
+        s.IndexOfAnyInRange('0', '9') >= 0 || (s.IndexOf(", ") is var c && c >= 0 && c + 3 < s.Length && char.IsAsciiLetterUpper(s[c + 2]) && char.IsAsciiLetterUpper(s[c + 3]));
 
     /// <summary>Every street-type word and abbreviation above, without dots, and the Korean and Japanese address words: the gate
     /// of <see cref="AddressLines"/>.</summary>
@@ -258,8 +354,60 @@ public sealed partial class StreetAddressRecognizer() : PatternRecognizer(Person
         "blockade", "untie", "necktie", "bowtie", "cookie", "ghostie",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>First words of lines that end in a number and are no street: rooms, boxes, buildings, form labels.</summary>
+    private static readonly FrozenSet<string> NotBlockStreets = new[]
+    {
+        "room", "suite", "flat", "apt", "apartment", "unit", "floor", "level", "building", "bldg", "block", "gate", "terminal", "platform", "box", "po",
+        "p.o.", "pobox", "postfach", "apartado", "caixa", "casilla", "skrytka", "boîte", "bp", "cp", "locked", "private", "bag", "order", "invoice",
+        "ticket", "case", "ref", "reference", "version", "chapter", "page", "section", "step", "item", "table", "row", "line", "seat", "desk", "office",
+        "phone", "tel", "fax", "mobile", "account", "code", "no", "nr", "number", "year", "week", "day", "pier", "dock", "hall", "stand", "booth",
+        "lot", "plot", "house", "km", "exit", "junction", "route", "highway", "interstate", "bus", "train", "flight", "tram", "volume", "vol", "issue",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static Candidate? ValidateBlockStreet(string text, Match match)
+    {
+        var group = match.Groups["a"];
+        var start = group.Index;
+        var end = group.Index + group.Length;
+        while (end > start && text[end - 1] is ' ' or ',')
+            end--;
+        var words = match.Groups["bw"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || NotBlockStreets.Contains(words[0].TrimEnd('.')))
+            return null;
+        // A year ("Vienna 1998") or a bare number in a list is no house number; four digits need a slash or letter with them.
+        var number = match.Groups["bn"].Value;
+        if (IsYear(LeadingDigits(number)) && LeadingDigits(number).Length == number.Trim().Length)
+            return null;
+        if (CountWords.Contains(NextWord(text, match.Groups["bn"].Index + match.Groups["bn"].Length)))
+            return null;
+        // "March 12, 2024 Berlin": a date and a year, not a street and a postcode. A year-like postcode after a comma on the
+        // same line is taken for a year; on the next line it stays a postcode ("2000 Antwerpen").
+        if (IsMonthOrWeekday(words[0]))
+            return null;
+        var sameLine = !match.Groups["sep"].Value.Contains('\n');
+        if (match.Groups["pc"].Success && sameLine && IsYear(match.Groups["pc"].Value))
+            return null;
+        // "iPhone 12, Paris, FR": only a US state code makes "Town, XX" a postal line.
+        if (match.Groups["st"].Success && !ZipCodeRecognizer.States.Contains(match.Groups["st"].Value))
+            return null;
+        return new Candidate(start, end, 0.6);
+    }
+
+    private static readonly FrozenSet<string> MonthsAndWeekdays = new[]
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "janvier", "février", "mars", "avril", "juin", "juillet", "août",
+        "septembre", "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+        "octubre", "noviembre", "diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsMonthOrWeekday(string word) => MonthsAndWeekdays.Contains(word.TrimEnd('.', ','));
+
     protected override Candidate? Validate(string text, Match match)
     {
+        if (match.Groups["bw"].Success)
+            return ValidateBlockStreet(text, match);
         var group = match.Groups["a"];
         var start = group.Index;
         var end = group.Index + group.Length;
