@@ -179,6 +179,18 @@ public class CoverageRecognizerTests
     [InlineData("The Democrats and Republicans disagree.", "Democrats")]
     [InlineData("Nationality: Polish", "Polish")]
     [InlineData("I'm Muslim and would like halal meals.", "Muslim")]
+    [InlineData("Two Nigerians and three Pakistanis were on the list.", "Nigerians")]
+    [InlineData("Two Nigerians and three Pakistanis were on the list.", "Pakistanis")]
+    [InlineData("The family are Roman Catholic.", "Roman Catholic")]
+    [InlineData("She is Greek Orthodox and fasts in Lent.", "Greek Orthodox")]
+    [InlineData("He votes for the Social Democrats.", "Social Democrats")]
+    [InlineData("Our new neighbours are Poles who moved from Gdańsk.", "Poles")]
+    [InlineData("The guide was a Maasai elder.", "Maasai")]
+    [InlineData("Staatsangehörigkeit: Deutscher", "Deutscher")]
+    [InlineData("Elle est Française et vit à Lyon.", "Française")]
+    [InlineData("He is Druze from the Galilee.", "Druze")]
+    [InlineData("a 40-year-old Ivorian engineer", "Ivorian")]
+    [InlineData("The Frenchman declined to comment.", "Frenchman")]
     public void Finds_nationality_religion_and_political_group(string text, string nrp) =>
         Values(text, PersonalDataTypes.Nrp).ShouldContain(nrp);
 
@@ -188,6 +200,11 @@ public class CoverageRecognizerTests
     [InlineData("Can I top up with my American Express?")]
     [InlineData("How long does a European transfer take?")]
     [InlineData("Please polish the report.")]
+    [InlineData("We flew Deutsche Bahn and paid with Deutsche Bank.")]
+    [InlineData("I ordered Swiss cheese and French fries.")]
+    [InlineData("The office is in Tamil Nadu.")]
+    [InlineData("Call Finn or Dane about the invoice.")]
+    [InlineData("Expeditions to the North Pole are expensive.")]
     public void Currency_adjectives_and_lower_case_words_are_no_nrp(string text) =>
         Values(text, PersonalDataTypes.Nrp).ShouldBeEmpty();
 

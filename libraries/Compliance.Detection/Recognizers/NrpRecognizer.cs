@@ -30,16 +30,56 @@ public sealed partial class NrpRecognizer() : PatternRecognizer(PersonalDataType
         "Arab", "Hispanic", "Latino", "Latina", "European", "African", "Asian", "Caucasian", "Roma", "Jamaican", "Haitian",
         "Dominican", "Puerto Rican", "Ecuadorian", "Bolivian", "Uruguayan", "Paraguayan", "Scandinavian", "Slavic", "Basque",
         "Catalan", "Flemish", "Walloon", "Bavarian", "Sicilian", "Yemeni", "Omani", "Kuwaiti", "Bahraini",
+        "Ivorian", "Malian", "Beninese", "Togolese", "Burkinabe", "Guinean", "Liberian", "Sierra Leonean", "Gambian", "Mauritanian",
+        "Chadian", "Eritrean", "Djiboutian", "Malagasy", "Mozambican", "Malawian", "Namibian", "Botswanan", "Motswana", "Basotho",
+        "South African", "Mauritian", "Seychellois", "Gabonese", "Burundian", "Sri Lankans", "Laotian", "Bruneian", "Timorese",
+        "Papuan", "Fijian", "Samoan", "Tongan", "New Zealander", "Maori", "Māori", "Aboriginal", "Inuit", "Native American",
+        "Turkmen", "Tajik", "Kyrgyz", "Uyghur", "Tibetan", "Hmong", "Pashtun", "Punjabi", "Bengali", "Tamil", "Gujarati", "Sinhalese",
+        "Yoruba", "Igbo", "Hausa", "Fulani", "Zulu", "Xhosa", "Maasai", "Kikuyu", "Amhara", "Oromo", "Tigrayan", "Berber", "Amazigh",
+        "Tuareg", "Bedouin", "Assyrian", "Chaldean", "Yazidi", "Sámi", "Romani", "Sinti", "Montenegrin", "Moldovan", "Kosovar",
+        "Guatemalan", "Honduran", "Salvadoran", "Salvadorean", "Nicaraguan", "Costa Rican", "Panamanian", "Trinidadian", "Barbadian",
+        "Bahamian", "Guyanese", "Surinamese", "Belizean", "Icelander", "Luxembourger", "Monegasque", "Andorran", "Liechtensteiner",
+        "Latinx", "Afro-Caribbean", "Afro-Brazilian", "African American", "Asian American", "Cornish", 
+        // Nouns for people of a country, singular and plural where the plural is not the adjective plus s
+        "Poles", "Swede", "Swedes", "Danes", "Finns", "Brits", "Scots", "Turks",
+        "Serb", "Serbs", "Croat", "Croats", "Slovene", "Slovenes", "Bosniak", "Bosniaks", "Kurd", "Kurds", "Arabs", "Czechs", "Slovaks",
+        "Greeks", "Thais", "Uzbeks", "Kazakhs", "Afghans", "Spaniard", "Spaniards", "Englishman", "Englishwoman", "Englishmen",
+        "Frenchman", "Frenchwoman", "Frenchmen", "Irishman", "Irishwoman", "Scotsman", "Scotswoman", "Welshman", "Welshwoman",
+        "Dutchman", "Dutchwoman", "Filipinos", "Filipinas", "Latinos", "Latinas", "Icelanders", "New Zealanders", "Luxembourgers",
+        // German and French nouns (capitalised there)
+        "Deutscher", "Deutsche", "Österreicher", "Österreicherin", "Schweizerin", "Polin", "Türke", "Türkin", "Italiener",
+        "Italienerin", "Franzose", "Französin", "Spanier", "Spanierin", "Grieche", "Griechin", "Russe", "Russin", "Ukrainer", "Ukrainerin",
+        "Amerikaner", "Amerikanerin", "Katholik", "Katholikin", "Protestantin", "Muslimin", "Muslima", "Jüdin",
+        "Français", "Française", "Allemand", "Allemande", "Italienne", "Espagnol", "Espagnole", "Polonais", "Polonaise", "Belge",
+        "Marocain", "Marocaine", "Algérien", "Algérienne", "Tunisien", "Tunisienne", "Sénégalais", "Sénégalaise", "Ivoirien",
+        "Ivoirienne", "Camerounais", "Camerounaise", "Québécois", "Québécoise", "Catholique", "Musulman", "Musulmane", "Juif", "Juive",
         // Religions and beliefs
         "Christian", "Christians", "Catholic", "Catholics", "Protestant", "Protestants", "Orthodox", "Lutheran", "Anglican",
         "Baptist", "Methodist", "Presbyterian", "Evangelical", "Pentecostal", "Mormon", "Quaker", "Amish", "Muslim", "Muslims",
         "Islamic", "Sunni", "Shia", "Shiite", "Jewish", "Jew", "Jews", "Hindu", "Hindus", "Buddhist", "Buddhists", "Sikh", "Sikhs",
         "Jain", "Atheist", "Atheists", "Agnostic", "Agnostics", "Zoroastrian", "Bahai", "Rastafarian", "Pagan", "Wiccan",
+        "Roman Catholic", "Greek Orthodox", "Russian Orthodox", "Eastern Orthodox", "Coptic", "Copt", "Copts", "Maronite", "Maronites",
+        "Druze", "Alawite", "Ismaili", "Sufi", "Salafi", "Wahhabi", "Shinto", "Taoist", "Confucian", "Episcopalian", "Unitarian",
+        "Mennonite", "Adventist", "Calvinist", "Anabaptist", "Hasidic", "Haredi", "Humanist", "Scientologist", "Jainism", "Sikhism",
+        "Hinduism", "Buddhism", "Judaism", "Islam", "Christianity", "Catholicism", "Protestantism", "Muslima",
         // Political groups
         "Democrat", "Democrats", "Democratic", "Republican", "Republicans", "Conservative", "Conservatives", "Tory", "Tories",
         "Labour", "Liberal Democrats", "Lib Dems", "Socialist", "Socialists", "Communist", "Communists", "Libertarian",
         "Libertarians", "Nationalist", "Nationalists", "Marxist", "Marxists", "Anarchist", "Anarchists", "Fascist", "Fascists",
-    }.ToFrozenSet(StringComparer.Ordinal);
+        "Social Democrat", "Social Democrats", "Christian Democrat", "Christian Democrats", "Liberals", "Progressive", "Progressives",
+        "Centrist", "Centrists", "Leftist", "Leftists", "Populist", "Populists", "Trotskyist", "Maoist", "Maoists", "Leninist",
+        "Bolshevik", "Bolsheviks", "Peronist", "Peronists", "Gaullist", "Gaullists", "Chavista", "Chavistas", "Sandinista",
+        "Sandinistas", "Zionist", "Zionists", "Islamist", "Islamists", "Monarchist", "Monarchists", "Unionist", "Unionists",
+        "Loyalist", "Loyalists", "Brexiteer", "Brexiteers", "Remainer", "Remainers", "Whig", "Whigs", "Greens", "Ecologist",
+    }.SelectMany(WithPlural).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A demonym or adherent in -an, -i or -ic also names people in the plural ("Nigerians", "Pakistanis", "Catholics").</summary>
+    private static IEnumerable<string> WithPlural(string word)
+    {
+        yield return word;
+        if (!word.Contains(' ') && (word.EndsWith("an", StringComparison.Ordinal) || word.EndsWith('i') || word.EndsWith("ist", StringComparison.Ordinal)))
+            yield return word + "s";
+    }
 
     /// <summary>Whether <paramref name="word"/> is a nationality, religion or political group in the list.</summary>
     public static bool IsNrp(string word) => Words.Contains(word);
@@ -55,6 +95,8 @@ public sealed partial class NrpRecognizer() : PatternRecognizer(PersonalDataType
         "express", "airlines", "airline", "airways", "union", "commission", "parliament", "central", "league", "ocean", "sea",
         "bank", "banks", "card", "cards", "transfer", "transfers", "payment", "payments", "account", "accounts", "market",
         "markets", "countries", "country", "time", "cuisine", "food", "restaurant", "standard", "version", "edition",
+        "cheese", "fries", "toast", "yogurt", "yoghurt", "delight", "coffee", "tea", "language", "keyboard", "embassy", "consulate",
+        "government", "ministry", "army", "navy", "church", "airport", "railway", "railways", "telekom", "post", "grand", "prix", "open", "bahn", "nadu", "insurance",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"(?<![\w])\p{Lu}\p{Ll}+(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
