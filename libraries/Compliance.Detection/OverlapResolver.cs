@@ -85,7 +85,9 @@ public static class OverlapResolver
         var result = new List<Finding>(findings.Count);
         foreach (var f in findings)
         {
-            if (f.Recognizer != taggerName || !InsideOrganization.Contains(f.Type))
+            // A tagger street line without a house number over an institution ("Hadassah Medical Center") is the institution.
+            var streetWithoutNumber = f.Type == PersonalDataTypes.StreetAddress && text.AsSpan(f.Start, f.Length).IndexOfAnyInRange('0', '9') < 0;
+            if (f.Recognizer != taggerName || !(InsideOrganization.Contains(f.Type) || streetWithoutNumber))
             {
                 result.Add(f);
                 continue;
@@ -98,6 +100,11 @@ public static class OverlapResolver
             }
             if (overlapping.Exists(o => o.Start <= f.Start && f.End <= o.End))
                 continue;
+            if (streetWithoutNumber)
+            {
+                result.Add(f);
+                continue;
+            }
             var legal = overlapping.Where(o => o.Score >= Recognizers.OrganizationRecognizer.LegalFormScore).ToList();
             if (legal.Count == 0)
             {

@@ -101,7 +101,7 @@ internal static class OrganizationForms
         // German, Dutch
         "Gruppe", "Bankhaus", "Sparkasse", "Volksbank", "Versicherung", "Versicherungen", "Werke", "Klinik", "Kliniken", "Klinikum", "Stiftung",
         "Verein", "Verband", "Universität", "Hochschule", "Krankenhaus", "Akademie", "Institut", "Logistik", "Systeme", "Brauerei", "Söhne",
-        "Groep", "Universiteit", "Ziekenhuis", "Stichting", "Vereniging", "Hogeschool", "Verzekeringen",
+        "Groep", "Universiteit", "Ziekenhuis", "Vereniging", "Hogeschool", "Verzekeringen",
         // French, Spanish, Italian, Portuguese
         "Groupe", "Clinique", "Fondation", "Assurances", "Mutuelle", "Frères", "Fils", "Hermanos", "Hijos", "Asociados", "Abogados", "Consultores",
         "Seguros", "Figli", "Fratelli", "Associati", "Assicurazioni", "Associados", "Comércio", "Irmãos", "Filhos", "Construtora",
@@ -219,7 +219,8 @@ internal static class OrganizationForms
         "Senate", "Parliament", "Congress", "Supreme", "Court", "Courts", "Justice", "Human", "Rights", "Civil", "Peace", "Freedom", "Liberty",
         "Democratic", "Republican", "Labour", "Labor", "Conservative", "Liberal", "Green", "People's", "Peoples", "Popular", "Socialist",
         "Allgemeine", "Deutsche", "Deutscher", "Neue", "Freie", "Technische", "Medizinische", "Evangelisches", "Katholisches", "Städtisches",
-        "Nationale", "Nacional", "Nazionale", "Central", "Centrale", "Général", "Générale", "Populaire", "Popular", "Europea", "Européenne",
+        "Senior", "Junior", "Lead", "Chief", "Principal", "Internal", "External", "Dynamic", "Legacy", "District", "Investor", "Product", "Future",
+        "Forward", "Corporate", "Head", "Deputy", "Assistant", "Associate", "Executive", "Regional", "Area", "Division", "Department",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words before a name that mark it as an employer, client or supplier, for the name shapes without a legal form.</summary>

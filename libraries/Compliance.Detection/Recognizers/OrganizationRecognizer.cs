@@ -142,6 +142,12 @@ public sealed class OrganizationRecognizer : IRecognizer
                 return PrefixShape(text, start, end, t.Text);
             default:
             {
+                // The organisation word ends the capitalised run: "Dynamic Communications Manager" and "Senior Group Developer"
+                // are job titles, "Customer Service Group Chat" a heading (a legal form or another organisation word after it
+                // is a trigger of its own: "Acme Holdings Ltd", "Oslo University Hospital").
+                var next = SkipSpaces(text, end);
+                if (next > end && next < text.Length && IsNameWord(text.AsSpan(next, WordEndAfter(text, next) - next)))
+                    return null;
                 if (NameBefore(text, start, linkFirst: true) is not { } name || !name.HasProperWord)
                     return null;
                 // "Hadassah Medical Center of Jerusalem": an institution word may also take a link and a place after it.
@@ -189,7 +195,7 @@ public sealed class OrganizationRecognizer : IRecognizer
         int stop;
         if (LinkedNameAfter(text, end) is { } linked)
             stop = linked;
-        else if (StartWordLookup.Contains(word) && NameAfter(text, end, links: true) is { } direct)
+        else if (StartWordLookup.Contains(word) && NameAfter(text, end, links: true) is { } direct && !direct.AllGeneric)
             stop = direct.End;
         else
             return null;
@@ -229,6 +235,7 @@ public sealed class OrganizationRecognizer : IRecognizer
         var pendingLink = false;
         var sawAnd = false;
         var wordsSinceLink = 0;
+        var countAtComma = 0;
         if (commaBefore)
         {
             var q = end;
@@ -264,6 +271,7 @@ public sealed class OrganizationRecognizer : IRecognizer
             {
                 pendingLink = true;
                 wordsSinceLink = 0;
+                countAtComma = count;
                 p = q - 1;
                 continue;
             }
@@ -273,6 +281,13 @@ public sealed class OrganizationRecognizer : IRecognizer
             var token = text.AsSpan(ws, q - ws);
             if (IsNameWord(token) && !(count > 0 && SingleWordSuffixes.Contains(token.ToString())))
             {
+                // In a list of partners each name between commas is one word: "Smith, Jones and Brown", not "Direct Identity
+                // Architect, Kessler and Sons" (a job title and a company).
+                if (countAtComma > 0 && !pendingLink && wordsSinceLink >= 1)
+                {
+                    count = countAtComma;
+                    break;
+                }
                 if (count == MaxNameWords)
                     break;
                 words[count++] = (ws, q);
