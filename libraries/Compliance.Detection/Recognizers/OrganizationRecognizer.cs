@@ -132,9 +132,10 @@ public sealed class OrganizationRecognizer : IRecognizer
         {
             case Kind.Suffix:
             {
-                if (NameBefore(text, start, commaBefore: true) is not { } name)
+                var ambiguous = OrganizationForms.AmbiguousSuffixes.Contains(t.Text);
+                if (NameBefore(text, start, commaBefore: !ambiguous) is not { } name)
                     return null;
-                if (OrganizationForms.AmbiguousSuffixes.Contains(t.Text) && !AcceptAmbiguous(text, name, end))
+                if (ambiguous && !AcceptAmbiguous(text, name, end))
                     return null;
                 return new Finding(PersonalDataTypes.Organization, name.Start, end, LegalFormScore, Name);
             }
@@ -296,7 +297,7 @@ public sealed class OrganizationRecognizer : IRecognizer
                 p = ws;
                 continue;
             }
-            if (!pendingLink && (count > 0 ? IsLink(token) : linkFirst && p == end && OrganizationForms.AndLinks.Contains(token.ToString())))
+            if (!pendingLink && (count > 0 ? IsLink(token) && LinkJoins(text, ws, token) : linkFirst && p == end && OrganizationForms.AndLinks.Contains(token.ToString())))
             {
                 pendingLink = true;
                 if (OrganizationForms.AndLinks.Contains(token.ToString()))
@@ -330,6 +331,40 @@ public sealed class OrganizationRecognizer : IRecognizer
             indonesian |= OrganizationForms.IndonesianWords.Contains(w);
         }
         return new NameRun(start, end, first + 1, proper, allGeneric, lower, indonesian);
+    }
+
+    /// <summary>
+    /// Whether the link word at <paramref name="linkStart"/> joins the name word before it to the name: "and", "&amp;", "und",
+    /// "e", "i" always ("Kowalski i Wspólnicy"); "of", "de", "van", "for" only after an institution word ("Bank of America
+    /// Corp.", "Banco de Chile S.A."), since after any other word they are prepositions ("Facture de Lavergne SAS", "Offerte
+    /// van Jansen B.V.", "Helsinki for Pohjola Ab"); "a" and "en" (also prepositions in Romance languages) not after the
+    /// first word of a sentence ("Pedido a Construcciones Ribera S.L.").
+    /// </summary>
+    private static bool LinkJoins(string text, int linkStart, ReadOnlySpan<char> link)
+    {
+        var q = linkStart;
+        while (q > 0 && text[q - 1] is ' ' or '\t')
+            q--;
+        if (q == linkStart || q == 0)
+            return false;
+        var ws = WordStartBefore(text, q);
+        if (ws < 0)
+            return false;
+        var before = text[ws..q];
+        if (!OrganizationForms.AndLinks.Contains(link.ToString()))
+            return EndWordSet.Contains(before) || OrganizationForms.StartWords.Contains(before) || OrganizationForms.StartWithLinkWords.Contains(before);
+        if (link is "a" or "en")
+            return !StartsSentence(text, ws);
+        return true;
+    }
+
+    /// <summary>Whether the word at <paramref name="start"/> is the first of its line or sentence.</summary>
+    private static bool StartsSentence(string text, int start)
+    {
+        var p = start;
+        while (p > 0 && text[p - 1] is ' ' or '\t')
+            p--;
+        return p == 0 || text[p - 1] is '\n' or '\r' or '.' or '!' or '?' or ':' or '"' or '“' or '«' or '(';
     }
 
     /// <summary>Whether a legal form or, after "and", an organisation word ends at <paramref name="end"/>.</summary>
