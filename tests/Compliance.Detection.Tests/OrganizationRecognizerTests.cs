@@ -97,6 +97,11 @@ public class OrganizationRecognizerTests
     [InlineData("Studiuje na Uniwersytet Jagielloński, leczony w Szpital Bielański.", new[] { "Uniwersytet Jagielloński", "Szpital Bielański" })]
     [InlineData("Lavoro all'Ospedale Maggiore? No, alla Università di Bologna.", new[] { "Ospedale Maggiore", "Università di Bologna" })]
     [InlineData("The National Bank of Greece and the London School of Economics.", new[] { "National Bank of Greece", "London School of Economics" })]
+    // Two bodies joined by "and", a hashtag before, a title-case headline: only the organisation itself
+    [InlineData("Aid is needed, say UN and Nordhavn Bank chiefs.", new[] { "Nordhavn Bank" })]
+    [InlineData("The Pope and Kestrel Council of Churches met.", new[] { "Kestrel Council of Churches" })]
+    [InlineData("Proud alumni #GoBlue University of Michigan", new[] { "University of Michigan" })]
+    [InlineData("Russia Liquidates Its Treasury Holdings", new[] { "Treasury Holdings" })]
     public void Finds_each_organisation_with_its_exact_span(string text, string[] expected) =>
         ShouldFindExactly(text, expected);
 
@@ -131,6 +136,9 @@ public class OrganizationRecognizerTests
     // Names without a legal form or an organisation word are left to the tagger
     [InlineData("Our vendor Harris-Walker sent a quote.")]
     [InlineData("Thanks to Smith, Jones and Brown for coming.")]
+    // Initials of a country, an ordinary word and a company word
+    [InlineData("We should do the same in the U.S.A. now.")]
+    [InlineData("Proud of my Three Sons!")]
     // Inside a domain or an e-mail address
     [InlineData("Write to sales@acme-ltd.co.uk or see www.inc.com.")]
     public void Does_not_fire(string text) =>

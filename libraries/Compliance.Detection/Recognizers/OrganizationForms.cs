@@ -97,7 +97,7 @@ internal static class OrganizationForms
         "Clinic", "Hospital", "Infirmary", "Medical Center", "Medical Centre", "Health System", "University", "College", "Academy", "School",
         "Museum", "Library", "Enterprises", "Software", "Networks", "Communications", "Telecom", "Engineering", "Manufacturing", "Construction",
         "Properties", "Realty", "Investments", "Securities", "Advisors", "Advisers", "Analytics", "Robotics", "Dynamics", "Freight", "Shipping",
-        "Marine", "Trading", "Entertainment", "Productions", "Publishing", "Brewery", "Distillery", "Pharmacy", "Dental", "Polytechnic",
+        "Marine", "Trading", "Entertainment", "Productions", "Publishing", "Brewery", "Distillery", "Pharmacy", "Polytechnic",
         // German, Dutch
         "Gruppe", "Bankhaus", "Sparkasse", "Volksbank", "Versicherung", "Versicherungen", "Werke", "Klinik", "Kliniken", "Klinikum", "Stiftung",
         "Verein", "Verband", "Universität", "Hochschule", "Krankenhaus", "Akademie", "Institut", "Logistik", "Systeme", "Brauerei", "Söhne",
@@ -166,12 +166,12 @@ internal static class OrganizationForms
         "The", "A", "An", "This", "That", "These", "Those", "Our", "Your", "My", "His", "Her", "Their", "Its", "We", "I", "You", "He", "She", "They",
         "It", "Dear", "Hi", "Hello", "Hey", "Thanks", "Thank", "From", "To", "At", "In", "On", "For", "With", "By", "Of", "And", "Or", "But", "If", "When",
         "While", "As", "Via", "Per", "Yesterday", "Today", "Tomorrow", "Please", "Contact", "Call", "Email", "Re", "RE", "Fwd", "FW", "Fw", "Subject",
-        "Note", "Attn", "Also", "Both", "All", "Every", "Each", "Some", "Any", "No", "Not", "Is", "Was", "Are", "Did", "Does", "Do", "Can", "Could",
+        "Note", "Attn", "Tell", "Ping", "Message", "Text", "Also", "Both", "All", "Every", "Each", "Some", "Any", "No", "Not", "Is", "Was", "Are", "Did", "Does", "Do", "Can", "Could",
         "Would", "Should", "Will", "Has", "Have", "Had", "Why", "What", "Which", "Who", "Where", "How", "Then", "So", "Just", "Sent", "Paid", "Pay", "Ask",
         "Client", "Customer", "Vendor", "Supplier", "Company", "Employer", "Invoice", "Bill", "Payment", "Order", "Account", "Firm", "Name", "Sender",
         "Recipient", "Payee", "Beneficiary", "Signed", "Regards", "Best", "Cheers", "Team", "Former", "Formerly", "Ex", "Joined",
         "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Bei", "Mit", "Von", "Vom", "Zur", "Zum", "Für", "Und", "Rechnung", "Firma",
-        "Le", "La", "Les", "L'", "Un", "Une", "Chez", "Pour", "Avec", "Dans", "Sur", "Par", "Société", "El", "Los", "Las", "Il", "Lo", "Gli", "Una",
+        "Le", "La", "Les", "L'", "Un", "Une", "Chez", "Pour", "Avec", "Dans", "Sur", "Par", "El", "Los", "Las", "Il", "Lo", "Gli", "Una",
         "Uno", "Con", "Para", "Por", "Empresa", "Ditta", "Het", "Een", "Bij", "Voor", "Naar", "Det", "Ett", "En", "Hos", "Från", "Fra", "Til", "Firmy",
         "Firma", "Spółka", "Společnost", "Cég", "Şirket",
     }.ToFrozenSet(StringComparer.Ordinal);
@@ -219,6 +219,7 @@ internal static class OrganizationForms
         "Senate", "Parliament", "Congress", "Supreme", "Court", "Courts", "Justice", "Human", "Rights", "Civil", "Peace", "Freedom", "Liberty",
         "Democratic", "Republican", "Labour", "Labor", "Conservative", "Liberal", "Green", "People's", "Peoples", "Popular", "Socialist",
         "Allgemeine", "Deutsche", "Deutscher", "Neue", "Freie", "Technische", "Medizinische", "Evangelisches", "Katholisches", "Städtisches",
+        "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Highest", "Vote", "Kitchen",
         "Senior", "Junior", "Lead", "Chief", "Principal", "Internal", "External", "Dynamic", "Legacy", "District", "Investor", "Product", "Future",
         "Forward", "Corporate", "Head", "Deputy", "Assistant", "Associate", "Executive", "Regional", "Area", "Division", "Department",
     }.ToFrozenSet(StringComparer.Ordinal);

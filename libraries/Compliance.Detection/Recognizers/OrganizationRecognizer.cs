@@ -128,6 +128,9 @@ public sealed class OrganizationRecognizer : IRecognizer
             return null;
         if (start > 0 && t.Lead > 0 && IsWordChar(text[start - 1]))
             return null;
+        // A form or word glued to what is before it is part of another token ("U.S.A.", "#BankHoliday").
+        if (t.Kind != Kind.Prefix && start > 0 && !char.IsWhiteSpace(text[start - 1]) && text[start - 1] != ',')
+            return null;
         switch (t.Kind)
         {
             case Kind.Suffix:
@@ -149,7 +152,7 @@ public sealed class OrganizationRecognizer : IRecognizer
                 var next = SkipSpaces(text, end);
                 if (next > end && next < text.Length && IsNameWord(text.AsSpan(next, WordEndAfter(text, next) - next)))
                     return null;
-                if (NameBefore(text, start, linkFirst: true) is not { } name || !name.HasProperWord)
+                if (NameBefore(text, start, linkFirst: true, andInside: false) is not { } name || !name.HasProperWord)
                     return null;
                 // "Hadassah Medical Center of Jerusalem": an institution word may also take a link and a place after it.
                 var after = StartWithLinkLookup.Contains(text.AsSpan(start, end - start)) && LinkedNameAfter(text, end) is { } linked ? linked : end;
@@ -200,7 +203,7 @@ public sealed class OrganizationRecognizer : IRecognizer
             stop = direct.End;
         else
             return null;
-        var from = NameBefore(text, start) is { } before ? before.Start : start;
+        var from = NameBefore(text, start, andInside: false) is { } before ? before.Start : start;
         return new Finding(PersonalDataTypes.Organization, from, stop, OrganizationWordScore, Name);
     }
 
@@ -228,7 +231,9 @@ public sealed class OrganizationRecognizer : IRecognizer
     /// </summary>
     /// <param name="commaBefore">Whether a comma may stand between the name and the form ("Smith &amp; Jones, P.C.", "Acme, Inc.").</param>
     /// <param name="linkFirst">Whether "and", "&amp;", "e", "y" may stand between the name and the word ("Zemlak and Sons", "Costa e Associados").</param>
-    private static NameRun? NameBefore(string text, int end, bool commaBefore = false, bool linkFirst = false)
+    /// <param name="andInside">Whether "and" may join name words further left ("Smith and Brown LLP"); without a legal form it
+    /// joins two names as often ("UN and World Bank", "Pope and World Council of Churches"), so only "&amp;" does.</param>
+    private static NameRun? NameBefore(string text, int end, bool commaBefore = false, bool linkFirst = false, bool andInside = true)
     {
         Span<(int Start, int End)> words = stackalloc (int, int)[MaxNameWords];
         var count = 0;
@@ -280,6 +285,12 @@ public sealed class OrganizationRecognizer : IRecognizer
             if (ws < 0)
                 break;
             var token = text.AsSpan(ws, q - ws);
+            // A hashtag or handle is no part of a name; nor, past the name's first word, is a pronoun, article or preposition
+            // of a title-case headline ("Russia Liquidates Its US Treasury Holdings").
+            if (ws > 0 && text[ws - 1] is '#' or '@')
+                break;
+            if (count > 0 && OrganizationForms.LeadingNonNames.Contains(token.ToString()))
+                break;
             if (IsNameWord(token) && !(count > 0 && SingleWordSuffixes.Contains(token.ToString())))
             {
                 // In a list of partners each name between commas is one word: "Smith, Jones and Brown", not "Direct Identity
@@ -297,7 +308,9 @@ public sealed class OrganizationRecognizer : IRecognizer
                 p = ws;
                 continue;
             }
-            if (!pendingLink && (count > 0 ? IsLink(token) && LinkJoins(text, ws, token) : linkFirst && p == end && OrganizationForms.AndLinks.Contains(token.ToString())))
+            if (!pendingLink && (count > 0
+                    ? IsLink(token) && LinkJoins(text, ws, token) && (andInside || !OrganizationForms.AndLinks.Contains(token.ToString()))
+                    : linkFirst && p == end && OrganizationForms.AndLinks.Contains(token.ToString())))
             {
                 pendingLink = true;
                 if (OrganizationForms.AndLinks.Contains(token.ToString()))
@@ -509,7 +522,7 @@ public sealed class OrganizationRecognizer : IRecognizer
             while (s > 0 && char.IsLetter(text[s - 1]))
                 s--;
             var len = end - 1 - s;
-            if ((len == 1 || text.AsSpan(s, len) is "St" or "Ste") && char.IsUpper(text[s]) && (s == 0 || !IsWordChar(text[s - 1])))
+            if ((len == 1 || text.AsSpan(s, len) is "St" or "Ste") && char.IsUpper(text[s]) && (s == 0 || char.IsWhiteSpace(text[s - 1]) || text[s - 1] is '(' or '"'))
                 return s;
             return -1;
         }
