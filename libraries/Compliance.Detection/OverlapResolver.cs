@@ -60,6 +60,90 @@ public static class OverlapResolver
         return kept;
     }
 
+    /// <summary>Tagger types a rule-found organisation absorbs: a name or place inside "Nordvik Shipping AS" or "Ankara Üniversitesi".</summary>
+    private static readonly HashSet<string> InsideOrganization = new(StringComparer.Ordinal)
+    {
+        PersonalDataTypes.Person, PersonalDataTypes.Location, PersonalDataTypes.Organization,
+    };
+
+    /// <summary>
+    /// Combines the organisations found by <see cref="Recognizers.OrganizationRecognizer"/> with the tagger's findings before
+    /// overlaps are resolved. The rule knows where a legal form or an institution word puts the name, the tagger reads only
+    /// the words: a tagger PERSON, LOCATION or ORGANIZATION lying wholly inside a rule organisation is dropped ("Nordvik"
+    /// read as a town in "Nordvik Shipping AS", "Ankara Üniversitesi" read as a person), whatever its probability. Over a
+    /// rule organisation with a legal form, a tagger ORGANIZATION is dropped too ("Acme Corp. and Globex" read as one
+    /// company leaves "Acme Corp." and "Globex Corporation" to the rule, "Sp. z o." cut before its last dot leaves the whole
+    /// "Sp. z o.o."), and a tagger PERSON or LOCATION keeps only its capitalised pieces outside it. Other overlaps are left to <see cref="Resolve"/>: a
+    /// confident tagger span still beats a rule organisation found by an industry word alone.
+    /// </summary>
+    public static List<Finding> CombineOrganizations(string text, List<Finding> findings, string taggerName)
+    {
+        const string rule = nameof(Recognizers.OrganizationRecognizer);
+        if (!findings.Exists(f => f.Recognizer == rule) || !findings.Exists(f => f.Recognizer == taggerName))
+            return findings;
+        var organizations = findings.Where(f => f.Recognizer == rule).OrderBy(f => f.Start).ToList();
+        var result = new List<Finding>(findings.Count);
+        foreach (var f in findings)
+        {
+            // A tagger street line without a house number over an institution ("Hadassah Medical Center") is the institution.
+            var streetWithoutNumber = f.Type == PersonalDataTypes.StreetAddress && text.AsSpan(f.Start, f.Length).IndexOfAnyInRange('0', '9') < 0;
+            if (f.Recognizer != taggerName || !(InsideOrganization.Contains(f.Type) || streetWithoutNumber))
+            {
+                result.Add(f);
+                continue;
+            }
+            var overlapping = organizations.Where(o => o.Overlaps(f)).ToList();
+            if (overlapping.Count == 0)
+            {
+                result.Add(f);
+                continue;
+            }
+            if (overlapping.Exists(o => o.Start <= f.Start && f.End <= o.End))
+                continue;
+            if (streetWithoutNumber)
+            {
+                result.Add(f);
+                continue;
+            }
+            var legal = overlapping.Where(o => o.Score >= Recognizers.OrganizationRecognizer.LegalFormScore).ToList();
+            if (legal.Count == 0)
+            {
+                result.Add(f);
+                continue;
+            }
+            // A tagger organisation over a legal-form one is the same company read with other edges ("Договор с ООО «Ромашка»"):
+            // nothing of it is kept. A name or place keeps its pieces outside ("Anna Kowalska, Acme Ltd" read as one name).
+            if (f.Type == PersonalDataTypes.Organization)
+                continue;
+            var pieceStart = f.Start;
+            foreach (var o in legal)
+            {
+                AddCapitalisedPiece(text, f, pieceStart, Math.Max(pieceStart, o.Start), result);
+                pieceStart = Math.Max(pieceStart, o.End);
+            }
+            AddCapitalisedPiece(text, f, pieceStart, f.End, result);
+        }
+        return result;
+    }
+
+    /// <summary>A piece of a tagger span cut by a rule organisation, when a capitalised word is left in it ("and" alone is not).</summary>
+    private static void AddCapitalisedPiece(string text, Finding finding, int start, int end, List<Finding> into)
+    {
+        var pieces = new List<Finding>(1);
+        TaggerSpanRefiner.AddPiece(text, finding, start, end, pieces);
+        foreach (var p in pieces)
+            if (text.AsSpan(p.Start, p.Length).IndexOfAnyInRange('A', 'Z') >= 0 || HasUpper(text, p.Start, p.End))
+                into.Add(p);
+    }
+
+    private static bool HasUpper(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+            if (char.IsUpper(text[i]))
+                return true;
+        return false;
+    }
+
     /// <summary>Types a rule-found street line absorbs when they lie wholly inside it ("Oak Dr" is no title, "Piotrkowska" no town).</summary>
     private static readonly HashSet<string> InsideStreet = new(StringComparer.Ordinal)
     {

@@ -59,7 +59,7 @@ public sealed class PersonalDataDetector
     /// sentence (<see cref="PersonCueRecognizer"/>) and street lines written by rule (<see cref="StreetAddressRecognizer"/>).
     /// </remarks>
     public static IReadOnlyList<IRecognizer> AllRecognizers() =>
-        [.. DefaultRecognizers(), new DateTimeRecognizer(), new TitleRecognizer(), new ZipCodeRecognizer(), new StateCodeRecognizer(), new NrpRecognizer(), new PersonCueRecognizer(), new StreetAddressRecognizer(), new KnownPlaceRecognizer()];
+        [.. DefaultRecognizers(), new DateTimeRecognizer(), new TitleRecognizer(), new ZipCodeRecognizer(), new StateCodeRecognizer(), new NrpRecognizer(), new PersonCueRecognizer(), new StreetAddressRecognizer(), new KnownPlaceRecognizer(), new OrganizationRecognizer()];
 
     /// <summary>
     /// Every built-in recognizer (DATE_TIME included, see <see cref="AllRecognizers"/>) plus tenant-defined ones from
@@ -145,7 +145,7 @@ public sealed class PersonalDataDetector
             .Where(f => f.Score >= MinimumScore && (types is null || types.Contains(f.Type)))
             .Select(normalized.ToOriginal)
             .ToList();
-        return OverlapResolver.CombineStreetLines(text, TaggerSpanRefiner.Refine(text, findings, TaggerName), TaggerName);
+        return OverlapResolver.CombineOrganizations(text, OverlapResolver.CombineStreetLines(text, TaggerSpanRefiner.Refine(text, findings, TaggerName), TaggerName), TaggerName);
     }
 
     /// <summary>The learned tagger's recognizer name (<c>Tagging.EntityTaggerRecognizer.Name</c>).</summary>
