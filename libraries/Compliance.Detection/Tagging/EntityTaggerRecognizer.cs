@@ -63,7 +63,11 @@ public sealed class EntityTaggerRecognizer : IRecognizer
                     segmentTokens.Slice(first, count).CopyTo(window);
                     _emissions.Score(text, segmentTokens.Slice(first, count), segmentWords.Slice(first, count), scores);
                     foreach (var span in _tagger.Decode(text, new ArraySegment<SpanToken>(window, 0, count), scores))
+                    {
+                        if (span.Label == PersonalDataTypes.Person && IsForeignCommonWordsOnly(text, span.Start, span.End))
+                            continue;
                         findings.Add(new Finding(span.Label, span.Start, span.End, MaximumScore * span.Confidence, Name));
+                    }
                 }
                 finally
                 {
@@ -73,6 +77,39 @@ public sealed class EntityTaggerRecognizer : IRecognizer
             }
         }
         return findings;
+    }
+
+    /// <summary>
+    /// Whether every word of [start, end) is a common word of another language and no name ("Kontakt", "Rechnung",
+    /// "Vielen Dank", "Адреса"): German capitalises every noun, and forms in Czech, Polish or Swedish open lines with
+    /// capitalised labels, which the tagger, trained on English-like context, reads as names. A span with any other
+    /// word ("Anna Weber", "Frau Kunde") is kept whole.
+    /// </summary>
+    internal static bool IsForeignCommonWordsOnly(string text, int start, int end)
+    {
+        var gazetteer = EntityGazetteer.Default;
+        Span<char> lower = stackalloc char[64];
+        var words = 0;
+        var i = start;
+        while (i < end)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var from = i;
+            while (i < end && (char.IsLetter(text[i]) || text[i] is '\'' or '’'))
+                i++;
+            var length = i - from;
+            if (length > lower.Length)
+                return false;
+            text.AsSpan(from, length).ToLowerInvariant(lower);
+            if (!gazetteer.IsForeignCommonWord(lower[..length]))
+                return false;
+            words++;
+        }
+        return words > 0;
     }
 
     /// <summary>Tokens either side of a trigger that the CRF sees: its features reach two tokens out, so four keep every window's decisions local.</summary>
