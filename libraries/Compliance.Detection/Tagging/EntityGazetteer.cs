@@ -79,10 +79,13 @@ public sealed class EntityGazetteer
     {
         _words = words.ToFrozenDictionary(StringComparer.Ordinal);
         _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        // A word that is a name somewhere ("Rok" is a Slovenian name and the Czech and Polish "year") stays a name.
+        // A first name of any list ("Anne" is also the Turkish "mother", "Domingo" the Spanish "Sunday") or a name of the
+        // hand-written lists stays a name. Bogus's surnames are not asked: they hold "Montag", "Kunde", "Freitag",
+        // "Schaden" and "Bank", which alone in a German text are the weekday or the noun, not a person.
+        var listed = NameLists.SelectMany(l => l.FirstNames.Concat(l.LastNames)).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
         ForeignCommonWords = LoadResourceWords("CommonWords.")
             .Select(w => w.ToLowerInvariant())
-            .Where(w => (words.GetValueOrDefault(w) & (GazetteerClass.FirstName | GazetteerClass.LastName)) == 0)
+            .Where(w => (words.GetValueOrDefault(w) & GazetteerClass.FirstName) == 0 && !listed.Contains(w))
             .ToFrozenSet(StringComparer.Ordinal);
         _foreignCommon = ForeignCommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -101,7 +104,7 @@ public sealed class EntityGazetteer
     /// <param name="lower">The word in lower case.</param>
     public GazetteerClass Lookup(ReadOnlySpan<char> lower) => _lookup.TryGetValue(lower, out var cls) ? cls : GazetteerClass.None;
 
-    /// <summary>Lower-cased frequent words of other languages (nouns, form labels, greetings, function words) that are no first name or surname here.</summary>
+    /// <summary>Lower-cased frequent words of other languages (nouns, form labels, greetings, function words) that are no first name here and in no hand-written name list.</summary>
     public FrozenSet<string> ForeignCommonWords { get; }
 
     /// <param name="lower">The word in lower case.</param>
