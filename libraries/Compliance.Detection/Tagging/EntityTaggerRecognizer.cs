@@ -63,14 +63,7 @@ public sealed class EntityTaggerRecognizer : IRecognizer
                     segmentTokens.Slice(first, count).CopyTo(window);
                     _emissions.Score(text, segmentTokens.Slice(first, count), segmentWords.Slice(first, count), scores);
                     foreach (var span in _tagger.Decode(text, new ArraySegment<SpanToken>(window, 0, count), scores))
-                    {
-                        // A person loses edge pieces of other languages' common words; any span made of them alone
-                        // ("Rechnung" as a place, "Kundenservice" as a company) is dropped.
-                        var (start, end) = span.Label == PersonalDataTypes.Person ? WithoutForeignCommonPieces(text, span.Start, span.End)
-                            : IsForeignCommonWordsOnly(text, span.Start, span.End) ? (0, 0) : (span.Start, span.End);
-                        if (end > start)
-                            findings.Add(new Finding(span.Label, start, end, MaximumScore * span.Confidence, Name));
-                    }
+                        findings.Add(new Finding(span.Label, span.Start, span.End, MaximumScore * span.Confidence, Name));
                 }
                 finally
                 {
@@ -80,71 +73,6 @@ public sealed class EntityTaggerRecognizer : IRecognizer
             }
         }
         return findings;
-    }
-
-    /// <summary>
-    /// A PERSON span without its leading and trailing pieces (split at commas, semicolons and line breaks) made only of
-    /// other languages' common words: "Grüße, Anna Weber" keeps "Anna Weber", "Montag, Zahlung" and "Kontakt" keep
-    /// nothing (an empty range). "Weber, Anna" and "Anna Weber" stay whole; no piece is cut inside.
-    /// </summary>
-    internal static (int Start, int End) WithoutForeignCommonPieces(string text, int start, int end)
-    {
-        while (start < end)
-        {
-            var cut = text.AsSpan(start, end - start).IndexOfAny(PieceBreaks);
-            var pieceEnd = cut < 0 ? end : start + cut;
-            if (!IsForeignCommonWordsOnly(text, start, pieceEnd))
-                break;
-            start = cut < 0 ? end : pieceEnd + 1;
-        }
-        while (end > start)
-        {
-            var cut = text.AsSpan(start, end - start).LastIndexOfAny(PieceBreaks);
-            var pieceStart = cut < 0 ? start : start + cut + 1;
-            if (!IsForeignCommonWordsOnly(text, pieceStart, end))
-                break;
-            end = cut < 0 ? start : start + cut;
-        }
-        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ',' or ';'))
-            start++;
-        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ';'))
-            end--;
-        return (start, end);
-    }
-
-    private static readonly System.Buffers.SearchValues<char> PieceBreaks = System.Buffers.SearchValues.Create(",;\n");
-
-    /// <summary>
-    /// Whether every word of [start, end) is a common word of another language and no name ("Kontakt", "Rechnung",
-    /// "Vielen Dank", "Адреса"): German capitalises every noun, and forms in Czech, Polish or Swedish open lines with
-    /// capitalised labels, which the tagger, trained on English-like context, reads as names. A span with any other
-    /// word ("Anna Weber", "Frau Kunde") is kept whole.
-    /// </summary>
-    internal static bool IsForeignCommonWordsOnly(string text, int start, int end)
-    {
-        var gazetteer = EntityGazetteer.Default;
-        Span<char> lower = stackalloc char[64];
-        var words = 0;
-        var i = start;
-        while (i < end)
-        {
-            if (!char.IsLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-            var from = i;
-            while (i < end && (char.IsLetter(text[i]) || text[i] is '\'' or '’'))
-                i++;
-            var length = i - from;
-            if (length > lower.Length)
-                return false;
-            text.AsSpan(from, length).ToLowerInvariant(lower);
-            if (!gazetteer.IsForeignCommonWord(lower[..length]))
-                return false;
-            words++;
-        }
-        return words > 0;
     }
 
     /// <summary>Tokens either side of a trigger that the CRF sees: its features reach two tokens out, so four keep every window's decisions local.</summary>
