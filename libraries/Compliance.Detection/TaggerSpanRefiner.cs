@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SpecialistPlatform.Compliance.Detection;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace SpecialistPlatform.Compliance.Detection;
 /// know exactly where a title, a postcode or an e-mail address lies. Without this step the resolver keeps one of
 /// the two whole and loses the other; with it the title, the postcode and the name, street or town each keep their
 /// own span. Only types that never belong inside a name, place, company or street are cut out.
+/// Before that, tagger spans made only of other languages' common words are dropped, and a person's edge pieces of
+/// them cut off (<see cref="WithoutForeignCommonPieces"/>).
 /// </summary>
 public static class TaggerSpanRefiner
 {
@@ -20,6 +24,7 @@ public static class TaggerSpanRefiner
 
     public static List<Finding> Refine(string text, List<Finding> findings, string taggerName)
     {
+        findings = WithoutForeignCommonWords(text, findings, taggerName);
         // A state code before a postcode is a place of its own, not part of the town the tagger may have run into it.
         var cutters = findings
             .Where(f => f.Recognizer != taggerName && (Separate.Contains(f.Type) || f.Recognizer == nameof(Recognizers.StateCodeRecognizer)))
@@ -59,6 +64,96 @@ public static class TaggerSpanRefiner
             AddPiece(text, finding, pieceStart, finding.End, refined);
         }
         return refined;
+    }
+
+    /// <summary>
+    /// The tagger's findings without spans made only of other languages' common words ("Rechnung" as a place,
+    /// "Kundenservice" as a company, "Kontakt" as a person), and persons without such edge pieces ("Grüße, Anna Weber").
+    /// </summary>
+    internal static List<Finding> WithoutForeignCommonWords(string text, List<Finding> findings, string taggerName)
+    {
+        List<Finding>? kept = null;
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            var (start, end) = f.Recognizer != taggerName ? (f.Start, f.End)
+                : f.Type == PersonalDataTypes.Person ? WithoutForeignCommonPieces(text, f.Start, f.End)
+                : IsForeignCommonWordsOnly(text, f.Start, f.End) ? (0, 0) : (f.Start, f.End);
+            if (start == f.Start && end == f.End)
+            {
+                kept?.Add(f);
+                continue;
+            }
+            kept ??= findings.GetRange(0, i);
+            if (end > start)
+                kept.Add(f with { Start = start, End = end });
+        }
+        return kept ?? findings;
+    }
+
+    /// <summary>
+    /// A PERSON span without its leading and trailing pieces (split at commas, semicolons and line breaks) made only of
+    /// other languages' common words: "Grüße, Anna Weber" keeps "Anna Weber", "Montag, Zahlung" and "Kontakt" keep
+    /// nothing (an empty range). "Weber, Anna" and "Anna Weber" stay whole; no piece is cut inside.
+    /// </summary>
+    internal static (int Start, int End) WithoutForeignCommonPieces(string text, int start, int end)
+    {
+        while (start < end)
+        {
+            var cut = text.AsSpan(start, end - start).IndexOfAny(PieceBreaks);
+            var pieceEnd = cut < 0 ? end : start + cut;
+            if (!IsForeignCommonWordsOnly(text, start, pieceEnd))
+                break;
+            start = cut < 0 ? end : pieceEnd + 1;
+        }
+        while (end > start)
+        {
+            var cut = text.AsSpan(start, end - start).LastIndexOfAny(PieceBreaks);
+            var pieceStart = cut < 0 ? start : start + cut + 1;
+            if (!IsForeignCommonWordsOnly(text, pieceStart, end))
+                break;
+            end = cut < 0 ? start : start + cut;
+        }
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ',' or ';'))
+            start++;
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ';'))
+            end--;
+        return (start, end);
+    }
+
+    private static readonly SearchValues<char> PieceBreaks = SearchValues.Create(",;\n");
+
+    /// <summary>
+    /// Whether every word of [start, end) is a common word of another language and no name ("Kontakt", "Rechnung",
+    /// "Vielen Dank", "Адреса"): German capitalises every noun, and forms in Czech, Polish or Swedish open lines with
+    /// capitalised labels, which the tagger, trained on English-like context, reads as names. A span with any other
+    /// word ("Anna Weber", "Frau Kunde") is kept whole.
+    /// </summary>
+    internal static bool IsForeignCommonWordsOnly(string text, int start, int end)
+    {
+        var gazetteer = Tagging.EntityGazetteer.Default;
+        Span<char> lower = stackalloc char[64];
+        var words = 0;
+        var i = start;
+        while (i < end)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var from = i;
+            while (i < end && (char.IsLetter(text[i]) || text[i] is '\'' or '’'))
+                i++;
+            var length = i - from;
+            if (length > lower.Length)
+                return false;
+            text.AsSpan(from, length).ToLowerInvariant(lower);
+            if (!gazetteer.IsForeignCommonWord(lower[..length]))
+                return false;
+            words++;
+        }
+        return words > 0;
     }
 
     /// <summary>Adds [start, end) of a tagger finding, trimmed of spaces and punctuation, when two letters are left. Also

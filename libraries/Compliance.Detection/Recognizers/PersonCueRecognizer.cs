@@ -62,7 +62,8 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
         {
             // A title says a name follows, so any capitalised word but a label or a place will do.
             var words = titled.Value.Split(' ');
-            var keep = words.TakeWhile(w => !NotNames.Contains(w) && (EntityGazetteer.Default.Lookup(w.ToLowerInvariant()) & (GazetteerClass.Country | GazetteerClass.State)) == 0).Count();
+            var keep = words.TakeWhile(w => !NotNames.Contains(w) && (EntityGazetteer.Default.Lookup(w.ToLowerInvariant()) & (GazetteerClass.Country | GazetteerClass.State)) == 0
+                && !EntityGazetteer.Default.IsForeignCommonWord(w.ToLowerInvariant())).Count();
             return keep == 0 ? null : new Candidate(titled.Index, titled.Index + string.Join(' ', words[..keep]).Length, 0.75);
         }
         foreach (var (group, score) in new[] { ("intro", IntroductionScore), ("greeted", 0.7), ("speaker", 0.7) })
@@ -88,7 +89,8 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
     private static bool IsNameWord(string word)
     {
         var lower = word.ToLowerInvariant();
-        if (NotNames.Contains(lower) || NrpRecognizer.IsNrp(word))
+        // "Hallo Kunde," "Ich bin Mitglied", "Betreff: ...": a common word of another language is no name (the set holds no name).
+        if (NotNames.Contains(lower) || NrpRecognizer.IsNrp(word) || EntityGazetteer.Default.IsForeignCommonWord(lower))
             return false;
         var gazetteer = EntityGazetteer.Default.Lookup(lower);
         if ((gazetteer & (GazetteerClass.FirstName | GazetteerClass.LastName)) != 0)

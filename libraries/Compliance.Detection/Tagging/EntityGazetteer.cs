@@ -24,9 +24,13 @@ public enum GazetteerClass
 
 /// <summary>
 /// Lower-cased single words from Bogus's locale data (first and last names, city parts, countries, states, street
-/// suffixes and roots, company suffixes, name prefixes) for the training locales only, so that locales the
-/// benchmark holds out are unseen by the gazetteer too. Multi-word entries ("New York") add each word. The
-/// <see cref="Fingerprint"/> goes into the model's feature set: a different Bogus data set means a different model.
+/// suffixes and roots, company suffixes, name prefixes) for the training locales, plus the first names and surnames
+/// of the locales Bogus has no names for (Tagging/Names: Hungarian, Danish, Icelandic, Hebrew, Greek, Balkan, Baltic,
+/// Ukrainian, Russian, Arabic, Persian, Indian, Chinese, Japanese, Korean, Thai, Filipino, Malay, African, Celtic,
+/// Catalan, Basque), written here. Multi-word entries ("New York") add each word. The <see cref="Fingerprint"/> goes
+/// into the model's feature set: a different data set means a different model.
+/// Apart from the classes, <see cref="IsForeignCommonWord"/> knows frequent capitalised words of other languages
+/// that are no names (Tagging/CommonWords: "Rechnung", "Betreff", "Adresse", "Kontakt").
 /// </summary>
 public sealed class EntityGazetteer
 {
@@ -63,13 +67,27 @@ public sealed class EntityGazetteer
 
     private static readonly Lazy<EntityGazetteer> Shared = new(() => Build(TrainingLocales));
 
+    private const string ResourcePrefix = "SpecialistPlatform.Compliance.Detection.Tagging.";
+
+    private static readonly Lazy<IReadOnlyList<NameList>> Lists = new(LoadNameLists);
+
     private readonly FrozenDictionary<string, GazetteerClass> _words;
     private readonly FrozenDictionary<string, GazetteerClass>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _foreignCommon;
 
     private EntityGazetteer(Dictionary<string, GazetteerClass> words)
     {
         _words = words.ToFrozenDictionary(StringComparer.Ordinal);
         _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        // A first name of any list ("Anne" is also the Turkish "mother", "Domingo" the Spanish "Sunday") or a name of the
+        // hand-written lists stays a name. Bogus's surnames are not asked: they hold "Montag", "Kunde", "Freitag",
+        // "Schaden" and "Bank", which alone in a German text are the weekday or the noun, not a person.
+        var listed = NameLists.SelectMany(l => l.FirstNames.Concat(l.LastNames)).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
+        ForeignCommonWords = LoadResourceWords("CommonWords.")
+            .Select(w => w.ToLowerInvariant())
+            .Where(w => (words.GetValueOrDefault(w) & GazetteerClass.FirstName) == 0 && !listed.Contains(w))
+            .ToFrozenSet(StringComparer.Ordinal);
+        _foreignCommon = ForeignCommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var (word, cls) in words.OrderBy(w => w.Key, StringComparer.Ordinal))
             sha.AppendData(Encoding.UTF8.GetBytes($"{word}\t{(int)cls}\n"));
@@ -85,6 +103,18 @@ public sealed class EntityGazetteer
 
     /// <param name="lower">The word in lower case.</param>
     public GazetteerClass Lookup(ReadOnlySpan<char> lower) => _lookup.TryGetValue(lower, out var cls) ? cls : GazetteerClass.None;
+
+    /// <summary>Lower-cased frequent words of other languages (nouns, form labels, greetings, function words) that are no first name here and in no hand-written name list.</summary>
+    public FrozenSet<string> ForeignCommonWords { get; }
+
+    /// <param name="lower">The word in lower case.</param>
+    public bool IsForeignCommonWord(ReadOnlySpan<char> lower) => _foreignCommon.Contains(lower);
+
+    /// <summary>A locale's hand-written first names and surnames (Tagging/Names), as written, diacritics kept.</summary>
+    public sealed record NameList(string Locale, IReadOnlyList<string> FirstNames, IReadOnlyList<string> LastNames);
+
+    /// <summary>The hand-written name lists of the locales Bogus has no names for, by locale code in ordinal order.</summary>
+    public static IReadOnlyList<NameList> NameLists => Lists.Value;
 
     public static EntityGazetteer Build(IEnumerable<string> locales)
     {
@@ -107,7 +137,65 @@ public sealed class EntityGazetteer
                 }
             }
         }
+        foreach (var list in NameLists)
+        {
+            AddNames(words, list.FirstNames, GazetteerClass.FirstName);
+            AddNames(words, list.LastNames, GazetteerClass.LastName);
+        }
         return new EntityGazetteer(words);
+    }
+
+    private static void AddNames(Dictionary<string, GazetteerClass> words, IReadOnlyList<string> names, GazetteerClass cls)
+    {
+        foreach (var name in names)
+        {
+            var parts = Words(name).ToList();
+            foreach (var word in parts)
+            {
+                // "Al-Masri", "Yar'Adua": the particle or a two-letter piece of a longer name is no name by itself.
+                if (parts.Count == 1 || word.Length > 2)
+                    words[word] = words.GetValueOrDefault(word) | cls;
+            }
+        }
+    }
+
+    private static List<NameList> LoadNameLists()
+    {
+        var locales = typeof(EntityGazetteer).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix + "Names.", StringComparison.Ordinal) && n.EndsWith(".first.txt", StringComparison.Ordinal))
+            .Select(n => n[(ResourcePrefix.Length + "Names.".Length)..^".first.txt".Length])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (locales.Count == 0)
+            throw new InvalidOperationException("The name list resources are missing from the build.");
+        return locales.Select(l => new NameList(l, ReadResource($"Names.{l}.first.txt"), ReadResource($"Names.{l}.last.txt"))).ToList();
+    }
+
+    private static IEnumerable<string> LoadResourceWords(string folder)
+    {
+        var names = typeof(EntityGazetteer).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix + folder, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (names.Count == 0)
+            throw new InvalidOperationException($"The {folder.TrimEnd('.')} resources are missing from the build.");
+        return names.SelectMany(n => ReadResource(n[ResourcePrefix.Length..]));
+    }
+
+    /// <summary>The non-empty lines of a resource under Tagging/, trimmed.</summary>
+    private static List<string> ReadResource(string name)
+    {
+        using var stream = typeof(EntityGazetteer).Assembly.GetManifestResourceStream(ResourcePrefix + name)
+            ?? throw new InvalidOperationException($"The resource {name} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            line = line.Trim();
+            if (line.Length > 0)
+                lines.Add(line);
+        }
+        return lines;
     }
 
     private static IEnumerable<string> Words(string entry)
