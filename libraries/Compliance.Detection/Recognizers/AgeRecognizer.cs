@@ -33,7 +33,7 @@ public sealed partial class AgeRecognizer() : PatternRecognizer(
     /// "34letý", "34-ročný", "34 éves", "34 yaşında", "34-летний", "34-річна", and the CJK "34岁", "34歳", "34才", "34세",
     /// "34살". The word after it is kept to tell a person's age from a duration ("10-jährige Erfahrung").
     /// </summary>
-    [GeneratedRegex(@"(?<![\w.,])(?<n>[0-9]{1,3})(?:(?:[ \t]?-[ \t]?|[ \t])?(?<adj>jährig\w*|jarig\w*|årig\w*|åring\w*|vuotia\w*|letni\w*|letn\w*|let[ýáé]\w*|ročn\w*|roční\w*|éves\w*|esztendős\w*|yaşında\w*|yaşındaki|летн\w*|річн\w*)|[ ]?(?<adj>[岁歳才세살]))(?:[ \t]+(?<noun>\p{L}+))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![.,]|[\w-[\p{Lo}]])(?<n>[0-9]{1,3})(?:(?:[ \t]?-[ \t]?|[ \t])?(?<adj>jährig\w*|jarig\w*|årig\w*|åring\w*|vuotia\w*|letni\w*|letn\w*|let[ýáé]\w*|ročn\w*|roční\w*|éves\w*|esztendős\w*|yaşında\w*|yaşındaki|летн\w*|річн\w*)|[ ]?(?<adj>[岁歳才세살]))(?:[ \t]+(?<noun>\p{L}+))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex AgeAdjective();
 
     /// <summary>
@@ -190,6 +190,15 @@ public sealed partial class AgeRecognizer() : PatternRecognizer(
         return (words[0], words[1], words[2]);
     }
 
+    /// <summary>The first character of the word ending before <paramref name="index"/> (a space), or a space when none.</summary>
+    private static char PreviousWordStart(string text, int index)
+    {
+        var i = index;
+        while (i > 0 && char.IsLetter(text[i - 1]))
+            i--;
+        return i < index ? text[i] : ' ';
+    }
+
     /// <summary>Capitalised words that open a list item, an address part or a date, not a name ("Suite 12, 34", "Chapter Two, 12,").</summary>
     private static readonly FrozenSet<string> NotNameWords = new[]
     {
@@ -235,6 +244,10 @@ public sealed partial class AgeRecognizer() : PatternRecognizer(
             if (NotNameWords.Contains(lower))
                 return false;
             var cls = EntityGazetteer.Default.Lookup(lower);
+            const GazetteerClass place = GazetteerClass.Country | GazetteerClass.State | GazetteerClass.CityWord;
+            // "Paris, 75": a place alone, even one that is also a first name; "Charlotte Brown, 42" is a name.
+            if (words == 0 && (cls & place) != 0 && (i == 0 || text[i - 1] != ' ' || !char.IsUpper(PreviousWordStart(text, i - 1))))
+                return false;
             if ((cls & (GazetteerClass.FirstName | GazetteerClass.LastName)) != 0)
                 anyName = true;
             else if ((cls & (GazetteerClass.Country | GazetteerClass.State | GazetteerClass.CityWord | GazetteerClass.StreetSuffix | GazetteerClass.CompanySuffix)) != 0)

@@ -93,7 +93,7 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     /// Clock times of other conventions: "14h30", "14.30 Uhr", "9.30am", "10 Uhr", "kl. 14.30", "à 9h". "14.30" and "9h"
     /// alone are prices or durations as often, so they need a clock word before them (<see cref="ClockWords"/>).
     /// </summary>
-    private const string ClockWordPattern = @"(?<![\w:.,])(?<ch>[01]?[0-9]|2[0-4])(?:(?<hsep>[.h])(?<cmin>[0-5][0-9]))?(?:[ ]?(?<cunit>uhr|h|[ap]\.m\.|[ap]m))?(?![\w:]|[.,][0-9])";
+    private const string ClockWordPattern = @"(?<![\w:.,])(?<ch>[01]?[0-9]|2[0-4])(?:(?<hsep>[.h])(?<cmin>[0-5][0-9])(?:[ ]?(?<cunit>uhr|h|[ap]\.m\.|[ap]m))?|[ ]?(?<cunit>uhr|h|[ap]\.m\.|[ap]m))(?![\w:]|[.,][0-9])";
 
     private const string ClockPattern = @"(?<![\w:.,])(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?(?:[ap]\.?m\.?|h|uhr))?|(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m))(?![\w:]|[.,][0-9])";
 

@@ -61,8 +61,11 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
         + "|Cardinal|Deacon|Prince|Princess|King|Queen|Baron|Baroness|Count|Countess|Duke|Duchess|Earl|Coach|Chef|Nurse"
         + "|Don|Doña|Dona|Dom|Me|Bay|Bayan|Tuan|Pak|Bu|Sri|Kumari";
 
-    [GeneratedRegex(@"(?<![\w.])(?<title>(?:" + Titles + @")\.?(?:[ \t]+(?:" + Titles + @")\.?)*)(?=[ \t]+\p{Lu})", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![\w.])(?<title>(?:" + Titles + @")\.?(?:[ \t]+(?:" + Titles + @")\.?)*)(?=[ \t]+(?:\p{Lu}|" + Particles + @"[ ]\p{Lu}))", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Title();
+
+    /// <summary>Lower-case particles that open a surname ("Mevr. de Vries", "Herr von Arnim", "Sig. di Stefano").</summary>
+    private const string Particles = "(?:van|de|der|den|ter|ten|von|zu|da|di|del|della|le|la|du|dos|das)";
 
     /// <summary>A guarded word or a one-letter abbreviation, with the one or two capitalised words after it for <see cref="Validate"/>.</summary>
     [GeneratedRegex(@"(?<![\w.'’])(?:(?<guarded>" + GuardedTitles + @")|(?<initial>M\.|D\.|k\.|Km\.))(?=[ \t]+(?<next>\p{Lu}[\p{Ll}'’\-]*\p{Ll})(?:[ ](?<after>\p{Lu}[\p{Ll}'’\-]*))?)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
