@@ -66,7 +66,7 @@ public class MultilingualDateTests
     private static readonly string[] Pieces =
     [
         "1", "3", "5", "9", "12", "14", "24", "30", "2024", "1999", ".", ". ", "/", "-", ":", " ", "\n", "年", "月", "日", "년", "월", "일",
-        "今年", "于", "x", "é", "_", "h", "h30", "Uhr", "uhr", "am", "pm", "kl.", "um ", "à ", "március", "marca", "stycznia", "5-én",
+        "今年", "于", "3月5日", "2024年3月", "2024年", "12월", "5일", "x", "é", "_", "h", "h30", "Uhr", "uhr", "am", "pm", "kl.", "um ", "à ", "március", "marca", "stycznia", "5-én",
         "Μαρτίου", "марта", "de ", "(", ",", "²",
     ];
 
