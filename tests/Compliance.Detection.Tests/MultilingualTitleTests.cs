@@ -1,3 +1,5 @@
+using SpecialistPlatform.Compliance.Detection.Recognizers;
+
 namespace SpecialistPlatform.Compliance.Detection.Tests;
 
 /// <summary>
@@ -105,4 +107,31 @@ public class MultilingualTitleTests
     [InlineData("Prince Edward Island is lovely.")]
     public void Look_alikes_of_titles_are_no_titles(string text) =>
         Spans(text).ShouldBeEmpty($"findings: {string.Join(", ", Detector.Detect(text))}");
+
+    private static readonly string[] Pieces =
+    [
+        "Dr", "Dr.", ".", " ", "  ", "\n", "Smith", "Anna", "Mr", "Prof.", "Pan", "pan", "pani", "General", "Motors", "M.", "D.", "k.", "Km.",
+        "úr", "Bey", "Esq.", "Kovács", "Dott.ssa", "Sig.ra", "de", "Vries", "Herrn", "Dipl.-Ing.", "med.", "mgr", "inż.", "x", "é", "'",
+        ",", "5", "Sayın", "Г-н", "Иванов", "Dato'", "Sri", "Lanka", "Don", "José", "King", "Street",
+    ];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void The_prefix_search_finds_what_a_full_scan_finds(int seed)
+    {
+        var random = new Random(seed);
+        var text = string.Concat(Enumerable.Range(0, 4000).Select(_ => Pieces[random.Next(Pieces.Length)] + (random.Next(2) == 0 ? " " : "")));
+        var recognizer = new TitleRecognizer();
+        var full = recognizer.CandidateSpans(text, fullScan: true);
+        var anchored = recognizer.CandidateSpans(text, fullScan: false);
+        full.Count.ShouldBeGreaterThan(50);
+        var diff = full.Except(anchored).Concat(anchored.Except(full)).Take(4)
+            .Select(d => $"[{d.Index},{d.Length}] '{text.Substring(Math.Max(0, d.Index - 8), Math.Min(text.Length - Math.Max(0, d.Index - 8), d.Length + 16))}' full={full.Contains(d)}");
+        anchored.ShouldBe(full, string.Join(" | ", diff));
+    }
 }

@@ -17,7 +17,7 @@ public sealed partial class AgeRecognizer() : PatternRecognizer(
     new ContextWords(["age", "aged", "old", "born", "birthday"]),
     contextBoost: 0.0)
 {
-    [GeneratedRegex(@"(?<![\w.,])(?<n>[0-9]{1,3})(?:\s|-)?(?:years?|yrs?|jahre|ans|años)(?:\s|-)?(?:old|alt)\b|(?<![\w.,])(?<n>[0-9]{1,3})(?:\s|-)?(?:years?|yrs?)\s+of\s+age\b|(?<![\w.,])(?<n>[0-9]{1,3})(?:-year-old|\s?y/o|\s?yo|\s?y\.\s?o\.)(?![\w])|\b(?:aged|age(?:\s?:|\s+of|\s+is)?|alter(?:\s?:)?|âge(?:\s?:)?)\s*(?<n>[0-9]{1,3})(?![\w]|[.,][0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![\w.,])(?<n>[0-9]{1,3})(?:\s|-)?(?:years?|yrs?|jahre|ans|años)(?:\s|-)?(?:old|alt)\b|(?<![\w.,])(?<![Aa]t\s+least\s+|[Oo]ver\s+|[Uu]nder\s+|[Mm]inimum\s+)(?<n>[0-9]{1,3})(?:\s|-)?(?:years?|yrs?)\s+of\s+age\b(?!\s+(?:or|and)\s+(?:older|over|above|younger|under))|(?<![\w.,])(?<n>[0-9]{1,3})(?:-year-old|\s?y/o|\s?yo|\s?y\.\s?o\.)(?![\w])|\b(?:aged|age(?:\s?:|\s+of|\s+is)?|alter(?:\s?:)?|âge(?:\s?:)?)\s*(?<n>[0-9]{1,3})(?![\w]|[.,][0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Age();
 
     /// <summary>

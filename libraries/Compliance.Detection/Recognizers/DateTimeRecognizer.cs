@@ -195,6 +195,26 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     protected override IEnumerable<Regex> Patterns =>
         [Iso(), Numeric(), DayFirst(), MonthFirst(), Clock(), Year(), YearFirstNumeric(), YearFirstMonth(), DayMonth(), ClockWord(), Cjk(), Weekday()];
 
+    /// <summary>Every word the month alternations match, lower case: the month names, their inflected forms, the Finnish forms spelled out.</summary>
+    private static readonly FrozenSet<string> MonthWords = Words(Months);
+
+    private static readonly FrozenSet<string> DayFirstWords = Words(Months + "|" + DayFirstMonths + "|" + AmbiguousMonths);
+
+    private static FrozenSet<string> Words(string alternation)
+    {
+        var words = new List<string>();
+        foreach (var alternative in alternation.Split('|'))
+        {
+            if (alternative.StartsWith("(?:", StringComparison.Ordinal))
+                continue;
+            words.Add(alternative.ToLowerInvariant());
+        }
+        foreach (var stem in new[] { "tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu" })
+            foreach (var ending in new[] { "kuu", "kuuta", "kuussa", "kuun" })
+                words.Add(stem + ending);
+        return words.ToFrozenSet(StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// Each anchored pattern with what its match needs of the digit run it starts at (a necessary condition, read
     /// off the pattern): the run's length and the character after it.
@@ -203,12 +223,12 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     [
         (IsoAt(), (text, run) => run.Length == 4 && text[run.Start] is '1' or '2' && run.Next(text) == '-'),
         (NumericAt(), (text, run) => run.Length <= 2 && run.Next(text) is '/' or '.' or '-'),
-        (DayFirstAt(), (text, run) => run.Length <= 2 && run.Next(text) is { } next && (next == '.' || char.IsLetter(next) || char.IsWhiteSpace(next))),
-        (MonthFirstAt(), (text, run) => run.Length is 1 or 2 or 4),
+        (DayFirstAt(), (text, run) => run.Length <= 2 && run.Next(text) is { } next && (next == '.' || char.IsLetter(next) || char.IsWhiteSpace(next)) && MonthFollows(text, run)),
+        (MonthFirstAt(), (text, run) => run.Length is 1 or 2 or 4 && MonthPrecedes(text, run.Start)),
         (ClockAt(), (text, run) => run.Length <= 2 && run.Next(text) is { } next && (next == ':' || char.IsLetter(next) || char.IsWhiteSpace(next))),
         (YearAt(), (text, run) => run.Length == 4 && text[run.Start] is '1' or '2'),
         (YearFirstNumericAt(), (text, run) => run.Length == 4 && text[run.Start] is '1' or '2' && run.Next(text) is '/' or '.'),
-        (YearFirstMonthAt(), (text, run) => run.Length == 4 && text[run.Start] is '1' or '2' && run.Next(text) is { } next && (next == '.' || char.IsWhiteSpace(next))),
+        (YearFirstMonthAt(), (text, run) => run.Length == 4 && text[run.Start] is '1' or '2' && run.Next(text) is { } next && (next == '.' || char.IsWhiteSpace(next)) && MonthWordAt(text, SkipSpaces(text, run.Start + run.Length + (next == '.' ? 1 : 0)), MonthWords)),
         (DayMonthAt(), (text, run) => run.Length <= 2 && run.Next(text) == '.'),
         (ClockWordAt(), (text, run) => run.Length <= 2 && run.Next(text) is { } next && (next == '.' || char.IsLetter(next) || next == ' ')),
     ];
@@ -270,6 +290,62 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
                 from = at + 1;
             }
         }
+    }
+
+    // The month patterns try a long alternation of month names; a hash lookup of the word beside the digit run (which a
+    // match needs: the month is a whole word) rules out nearly every run first.
+
+    /// <summary>Whether the letters at <paramref name="index"/> form a word of <paramref name="set"/>.</summary>
+    private static bool MonthWordAt(string text, int index, FrozenSet<string> set)
+    {
+        var end = index;
+        while (end < text.Length && char.IsLetter(text[end]))
+            end++;
+        return end > index && set.Contains(text.AsSpan(index, end - index).ToString().ToLowerInvariant());
+    }
+
+    private static int SkipSpaces(string text, int index)
+    {
+        while (index < text.Length && char.IsWhiteSpace(text[index]))
+            index++;
+        return index;
+    }
+
+    /// <summary>DayFirst's necessary condition: after the day (and "st", "th", "er" or a dot), spaces, an optional "of"/"de", a month word.</summary>
+    private static bool MonthFollows(string text, DigitRun run)
+    {
+        var end = run.Start + run.Length;
+        foreach (var suffix in new[] { 0, 1, 2 })
+        {
+            var p = end + suffix;
+            if (p >= text.Length || !char.IsWhiteSpace(text[p]))
+                continue;
+            if (suffix == 1 && text[end] != '.' || suffix == 2 && !char.IsLetter(text[end]))
+                continue;
+            p = SkipSpaces(text, p);
+            if (MonthWordAt(text, p, DayFirstWords))
+                return true;
+            if (p + 2 < text.Length && (text.AsSpan(p, 2).Equals("of", StringComparison.OrdinalIgnoreCase) || text.AsSpan(p, 2).Equals("de", StringComparison.OrdinalIgnoreCase))
+                && char.IsWhiteSpace(text[p + 2]) && MonthWordAt(text, SkipSpaces(text, p + 2), DayFirstWords))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>MonthFirst's necessary condition: a month word, an optional dot and spaces right before the run.</summary>
+    private static bool MonthPrecedes(string text, int start)
+    {
+        var i = start;
+        if (i == 0 || !char.IsWhiteSpace(text[i - 1]))
+            return false;
+        while (i > 0 && char.IsWhiteSpace(text[i - 1]))
+            i--;
+        if (i > 0 && text[i - 1] == '.')
+            i--;
+        var end = i;
+        while (i > 0 && char.IsLetter(text[i - 1]))
+            i--;
+        return end > i && MonthWords.Contains(text.AsSpan(i, end - i).ToString().ToLowerInvariant());
     }
 
     private static List<DigitRun> DigitRuns(string text)

@@ -77,6 +77,74 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
 
     protected override IEnumerable<Regex> Patterns => [Title(), GuardedTitle(), PostTitle()];
 
+    [GeneratedRegex(@"\G(?<![\w.])(?<title>(?:" + Titles + @")\.?(?:[ \t]+(?:" + Titles + @")\.?)*)(?=[ \t]+(?:\p{Lu}|" + Particles + @"[ ]\p{Lu}))", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex TitleAt();
+
+    [GeneratedRegex(@"\G(?<![\w.'’])(?:(?<guarded>" + GuardedTitles + @")|(?<initial>M\.|D\.|k\.|Km\.))(?=[ \t]+(?<next>\p{Lu}[\p{Ll}'’\-]*\p{Ll})(?:[ ](?<after>\p{Lu}[\p{Ll}'’\-]*))?)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex GuardedTitleAt();
+
+    [GeneratedRegex(@"\G(?<![\w])(?<post>úr|asszony|Bey|Hanım|Hanim|Esq\.|Esq)(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex PostTitleAt();
+
+    /// <summary>
+    /// Each anchored pattern with the literal starts of its alternatives ("Dr", "Dr. med", "Sig.ra", "k."): every match
+    /// begins with one of them, so a vectorised search for them finds every place a match can start.
+    /// </summary>
+    private static readonly (Regex At, System.Buffers.SearchValues<string> Starts)[] AnchoredPatterns =
+    [
+        (TitleAt(), Starts(Titles)),
+        (GuardedTitleAt(), Starts(GuardedTitles + @"|M\.|D\.|k\.|Km\.")),
+        (PostTitleAt(), Starts(@"úr|asszony|Bey|Hanım|Hanim|Esq")),
+    ];
+
+    /// <summary>The literal text each alternative of <paramref name="alternation"/> starts with (up to its first class or quantifier).</summary>
+    private static System.Buffers.SearchValues<string> Starts(string alternation) =>
+        System.Buffers.SearchValues.Create(alternation.Split('|').Select(LiteralStart).Distinct(StringComparer.Ordinal).ToArray(), StringComparison.Ordinal);
+
+    private static string LiteralStart(string alternative)
+    {
+        var literal = new System.Text.StringBuilder();
+        for (var i = 0; i < alternative.Length; i++)
+        {
+            var c = alternative[i];
+            if (c == '\\' && i + 1 < alternative.Length && alternative[i + 1] is '.' or '-')
+                literal.Append(alternative[++i]);
+            else if (c is '\\' or '[' or '(' or '?' or '*' or '+' or '{')
+                break;
+            else
+                literal.Append(c);
+        }
+        return literal.ToString();
+    }
+
+    // Titles start with a few hundred literal strings: a vectorised search for them finds every place a match can start,
+    // and the anchored pattern is tried there, leftmost first, never inside its previous match: the matches of a full
+    // scan (MultilingualTitleTests checks it), without trying the alternation at every character.
+    protected override IEnumerable<Match> Candidates(string text)
+    {
+        foreach (var (at, starts) in AnchoredPatterns)
+        {
+            var from = 0;
+            while (from < text.Length)
+            {
+                var offset = text.AsSpan(from).IndexOfAny(starts);
+                if (offset < 0)
+                    break;
+                var position = from + offset;
+                var match = at.Match(text, position);
+                if (match.Success)
+                {
+                    yield return match;
+                    from = match.Index + match.Length;
+                }
+                else
+                {
+                    from = position + 1;
+                }
+            }
+        }
+    }
+
     /// <summary>Words that make the capitalised words after a guarded title a place, company, event or thing, not a name.</summary>
     private static readonly FrozenSet<string> NotAfterTitle = new[]
     {
