@@ -39,16 +39,26 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
         + @"|Sig\.ra|Sig\.na|Sigra|Sig|Signor|Signora|Signorina|Dott\.ssa|Dott\.sa|Dottssa|Dott|Avv|Geom|Egr|Gent\.mo|Gent\.ma|Gent\.le|Prof\.ssa|Rag\.|Arch\."
         // French (the one-letter "M." is guarded below).
         + "|Mme|Mmes|Mlle|Mlles|Monsieur|Madame|Mademoiselle|Messieurs|MM|Maître|Pr"
-        // Polish, Czech and Slovak, which write several in lower case before the name ("pan Novák", "dr Nowak", "mgr inż.").
-        + @"|Pani|Panie|Pana|Panu|Pan|pani|panie|pana|panu|pan|paní|Paní|slečna|Slečna|mgr|Mgr|dr[ ]hab|Dr[ ]hab|dr|inż\.|Inż\.|prof|doc\.|Doc\."
+        // Polish, Czech and Slovak (their lower-case forms are in LowerCaseTitles).
+        + @"|Pani|Panie|Pana|Panu|Pan|Paní|Slečna|Mgr|Dr[ ]hab|Inż\.|Doc\."
         + "|Bc|MUDr|JUDr|PhDr|RNDr|MVDr|PaedDr|PharmDr|ThDr"
         // Romanian.
         + "|Dl|Dna|Dnei|Dlui|Domnul|Doamna|Domnului|Doamnei|Domnișoara|D-l|D-na|D-nei|D-lui"
         // Greek (romanised and in Greek), Turkish, Russian and Ukrainian.
-        + @"|Kyrios|Kyria|Kyrie|κ\.|Κος|Κα|κύριος|κυρία|Κύριος|Κυρία|Sayın|Sayin|Г-н|Г-жа|г-н|г-жа|Господин|Госпожа|господин|госпожа|Пані|пані|Пан|пан"
+        + @"|Kyrios|Kyria|Kyrie|Κος|Κα|Κύριος|Κυρία|Sayın|Sayin|Г-н|Г-жа|Господин|Госпожа|Пані|Пан"
         // Malay and Indonesian, Indian, Arabic (romanised).
         + "|Encik|Cik|Puan|Datuk|Dato'|Dato’|Dato|Datin|Bapak|Ibu|Sdr|Sdri|Saudara|Saudari"
         + @"|Shri|Shree|Shrimati|Smt|Sushri|Kum\.|Sheikh|Shaikh|Sheik|Sayyid|Sayyida|Hajj|Haji|Hajji|Hajja";
+
+    /// <summary>
+    /// Titles that Polish, Czech, Slovak, Russian, Ukrainian and Greek write in lower case before the name ("pan Novák",
+    /// "dr Nowak", "mgr inż.", "г-н Иванов", "κ. Παπαδόπουλος"). Kept apart from <see cref="Titles"/>: a scan for a
+    /// lower-case start runs at most letters of a text, which the name cue's pattern pays on every text.
+    /// </summary>
+    private const string LowerCaseTitles =
+        @"pani|panie|pana|panu|pan|paní|slečna|mgr|dr[ ]hab|dr|inż\.|prof|doc\.|г-н|г-жа|господин|госпожа|пані|пан|κ\.|κύριος|κυρία";
+
+    private const string AllTitles = Titles + "|" + LowerCaseTitles;
 
     /// <summary>
     /// Titles that are also ordinary words, names or parts of place and company names ("General Motors", "Major League",
@@ -61,7 +71,7 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
         + "|Cardinal|Deacon|Prince|Princess|King|Queen|Baron|Baroness|Count|Countess|Duke|Duchess|Earl|Coach|Chef|Nurse"
         + "|Don|Doña|Dona|Dom|Me|Bay|Bayan|Tuan|Pak|Bu|Sri|Kumari";
 
-    [GeneratedRegex(@"(?<![\w.])(?<title>(?:" + Titles + @")\.?(?:[ \t]+(?:" + Titles + @")\.?)*)(?=[ \t]+(?:\p{Lu}|" + Particles + @"[ ]\p{Lu}))", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![\w.])(?<title>(?:" + AllTitles + @")\.?(?:[ \t]+(?:" + AllTitles + @")\.?)*)(?=[ \t]+(?:\p{Lu}|" + Particles + @"[ ]\p{Lu}))", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Title();
 
     /// <summary>Lower-case particles that open a surname ("Mevr. de Vries", "Herr von Arnim", "Sig. di Stefano").</summary>
@@ -77,7 +87,7 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
 
     protected override IEnumerable<Regex> Patterns => [Title(), GuardedTitle(), PostTitle()];
 
-    [GeneratedRegex(@"\G(?<![\w.])(?<title>(?:" + Titles + @")\.?(?:[ \t]+(?:" + Titles + @")\.?)*)(?=[ \t]+(?:\p{Lu}|" + Particles + @"[ ]\p{Lu}))", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"\G(?<![\w.])(?<title>(?:" + AllTitles + @")\.?(?:[ \t]+(?:" + AllTitles + @")\.?)*)(?=[ \t]+(?:\p{Lu}|" + Particles + @"[ ]\p{Lu}))", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex TitleAt();
 
     [GeneratedRegex(@"\G(?<![\w.'’])(?:(?<guarded>" + GuardedTitles + @")|(?<initial>M\.|D\.|k\.|Km\.))(?=[ \t]+(?<next>\p{Lu}[\p{Ll}'’\-]*\p{Ll})(?:[ ](?<after>\p{Lu}[\p{Ll}'’\-]*))?)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
@@ -90,12 +100,20 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
     /// Each anchored pattern with the literal starts of its alternatives ("Dr", "Dr. med", "Sig.ra", "k."): every match
     /// begins with one of them, so a vectorised search for them finds every place a match can start.
     /// </summary>
-    private static readonly (Regex At, System.Buffers.SearchValues<string> Starts)[] AnchoredPatterns =
+    private static readonly (Regex At, System.Buffers.SearchValues<string> Starts, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words)[] AnchoredPatterns =
     [
-        (TitleAt(), Starts(Titles)),
-        (GuardedTitleAt(), Starts(GuardedTitles + @"|M\.|D\.|k\.|Km\.")),
-        (PostTitleAt(), Starts(@"úr|asszony|Bey|Hanım|Hanim|Esq")),
+        (TitleAt(), Starts(AllTitles), FirstWords(AllTitles)),
+        (GuardedTitleAt(), Starts(GuardedTitles + @"|M\.|D\.|k\.|Km\."), FirstWords(GuardedTitles + @"|M\.|D\.|k\.|Km\.")),
+        (PostTitleAt(), Starts(@"úr|asszony|Bey|Hanım|Hanim|Esq"), FirstWords(@"úr|asszony|Bey|Hanım|Hanim|Esq")),
     ];
+
+    /// <summary>
+    /// The first run of letters of each alternative ("Dott" of "Dott.ssa", "Dr" of "Dr. med"). A match's alternative ends
+    /// its first letters where the text's word does, so the word at a hit must be one of these ("Meeting" is no "Me").
+    /// </summary>
+    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstWords(string alternation) =>
+        alternation.Split('|').Select(a => new string(LiteralStart(a).TakeWhile(char.IsLetter).ToArray())).Where(w => w.Length > 0)
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The literal text each alternative of <paramref name="alternation"/> starts with (up to its first class or quantifier).</summary>
     private static System.Buffers.SearchValues<string> Starts(string alternation) =>
@@ -122,7 +140,7 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
     // scan (MultilingualTitleTests checks it), without trying the alternation at every character.
     protected override IEnumerable<Match> Candidates(string text)
     {
-        foreach (var (at, starts) in AnchoredPatterns)
+        foreach (var (at, starts, words) in AnchoredPatterns)
         {
             var from = 0;
             while (from < text.Length)
@@ -131,6 +149,15 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
                 if (offset < 0)
                     break;
                 var position = from + offset;
+                // Every pattern opens with a lookbehind excluding a word character: most hits inside words ("address") end here.
+                var wordEnd = position;
+                while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
+                    wordEnd++;
+                if (position > 0 && IsWordChar(text[position - 1]) || !words.Contains(text.AsSpan(position, wordEnd - position)))
+                {
+                    from = Math.Max(position + 1, wordEnd);
+                    continue;
+                }
                 var match = at.Match(text, position);
                 if (match.Success)
                 {
@@ -240,7 +267,7 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
         return !(m.Success && m.Index == 0 && m.Length == value.Length);
     }
 
-    [GeneratedRegex(@"^(?:" + Titles + @")\.?$", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"^(?:" + AllTitles + @")\.?$", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex SingleTitle();
 
     /// <summary>Words after "Pan" that make it "Pan-American", not a Polish or Czech "Mr".</summary>
