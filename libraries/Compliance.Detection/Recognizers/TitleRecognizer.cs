@@ -96,29 +96,24 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
     [GeneratedRegex(@"\G(?<![\w])(?<post>úr|asszony|Bey|Hanım|Hanim|Esq\.|Esq)(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex PostTitleAt();
 
-    /// <summary>
-    /// Each anchored pattern with the literal starts of its alternatives ("Dr", "Dr. med", "Sig.ra", "k."): every match
-    /// begins with one of them, so a vectorised search for them finds every place a match can start.
-    /// </summary>
-    private static readonly (Regex At, System.Buffers.SearchValues<string> Starts, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words)[] AnchoredPatterns =
+    /// <summary>Each anchored pattern with the first words of its alternatives (see <see cref="FirstWords"/>).</summary>
+    private static readonly (Regex At, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words)[] AnchoredPatterns =
     [
-        (TitleAt(), Starts(AllTitles), FirstWords(AllTitles)),
-        (GuardedTitleAt(), Starts(GuardedTitles + @"|M\.|D\.|k\.|Km\."), FirstWords(GuardedTitles + @"|M\.|D\.|k\.|Km\.")),
-        (PostTitleAt(), Starts(@"úr|asszony|Bey|Hanım|Hanim|Esq"), FirstWords(@"úr|asszony|Bey|Hanım|Hanim|Esq")),
+        (TitleAt(), FirstWords(AllTitles)),
+        (GuardedTitleAt(), FirstWords(GuardedTitles + @"|M\.|D\.|k\.|Km\.")),
+        (PostTitleAt(), FirstWords(@"úr|asszony|Bey|Hanım|Hanim|Esq")),
     ];
 
     /// <summary>
-    /// The first run of letters of each alternative ("Dott" of "Dott.ssa", "Dr" of "Dr. med"). A match's alternative ends
-    /// its first letters where the text's word does, so the word at a hit must be one of these ("Meeting" is no "Me").
+    /// The first run of letters of each alternative ("Dott" of "Dott.ssa", "Dr" of "Dr. med", "Г" of "Г-н"). An
+    /// alternative's first letters end where the text's word does (a dot, a hyphen, a space or the end follows them),
+    /// so a match can only start at a word that is one of these ("Meeting" is no "Me").
     /// </summary>
     private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstWords(string alternation) =>
         alternation.Split('|').Select(a => new string(LiteralStart(a).TakeWhile(char.IsLetter).ToArray())).Where(w => w.Length > 0)
             .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The literal text each alternative of <paramref name="alternation"/> starts with (up to its first class or quantifier).</summary>
-    private static System.Buffers.SearchValues<string> Starts(string alternation) =>
-        System.Buffers.SearchValues.Create(alternation.Split('|').Select(LiteralStart).Distinct(StringComparer.Ordinal).ToArray(), StringComparison.Ordinal);
-
+    /// <summary>The literal text an alternative starts with (up to its first class, group or quantifier; "\\." is a dot).</summary>
     private static string LiteralStart(string alternative)
     {
         var literal = new System.Text.StringBuilder();
@@ -135,39 +130,38 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
         return literal.ToString();
     }
 
-    // Titles start with a few hundred literal strings: a vectorised search for them finds every place a match can start,
-    // and the anchored pattern is tried there, leftmost first, never inside its previous match: the matches of a full
-    // scan (MultilingualTitleTests checks it), without trying the alternation at every character.
+    // Every match starts at a word (a run of letters after no word character) that is the first word of one of its
+    // pattern's alternatives. One pass over the words finds those, and each anchored pattern is tried only there,
+    // leftmost first and never inside its previous match: the matches of a full scan (MultilingualTitleTests checks it),
+    // without trying a few hundred alternatives at every letter.
     protected override IEnumerable<Match> Candidates(string text)
     {
-        foreach (var (at, starts, words) in AnchoredPatterns)
+        var words = new List<(int Start, int Length)>();
+        for (var i = 0; i < text.Length;)
         {
-            var from = 0;
-            while (from < text.Length)
+            if (!char.IsLetter(text[i]))
             {
-                var offset = text.AsSpan(from).IndexOfAny(starts);
-                if (offset < 0)
-                    break;
-                var position = from + offset;
-                // Every pattern opens with a lookbehind excluding a word character: most hits inside words ("address") end here.
-                var wordEnd = position;
-                while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
-                    wordEnd++;
-                if (position > 0 && IsWordChar(text[position - 1]) || !words.Contains(text.AsSpan(position, wordEnd - position)))
-                {
-                    from = Math.Max(position + 1, wordEnd);
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+                i++;
+            if (i - start <= 12 && (start == 0 || !IsWordChar(text[start - 1])))
+                words.Add((start, i - start));
+        }
+        foreach (var (at, titleWords) in AnchoredPatterns)
+        {
+            var previousEnd = 0;
+            foreach (var (start, length) in words)
+            {
+                if (start < previousEnd || !titleWords.Contains(text.AsSpan(start, length)))
                     continue;
-                }
-                var match = at.Match(text, position);
-                if (match.Success)
-                {
-                    yield return match;
-                    from = match.Index + match.Length;
-                }
-                else
-                {
-                    from = position + 1;
-                }
+                var match = at.Match(text, start);
+                if (!match.Success)
+                    continue;
+                yield return match;
+                previousEnd = match.Index + match.Length;
             }
         }
     }
