@@ -48,7 +48,8 @@ public sealed partial class AgeRecognizer() : PatternRecognizer(
     private static partial Regex NewsAge();
 
     /// <summary>A decade of life: "a man in his 40s", "in her early 30s" (the finding is "40s").</summary>
-    [GeneratedRegex(@"(?<![\w])in\s+(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?(?<decade>[1-9]0)'?s(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    // The words sit in a lookbehind so that the scan jumps between digits instead of trying "in" at every "in" of a text.
+    [GeneratedRegex(@"(?<=(?<![\w])in\s+(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?)(?<decade>[1-9]0)'?s(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Decade();
 
     protected override IEnumerable<Regex> Patterns => [Age(), StatedAge(), AgeAdjective(), YearsInContext(), NewsAge(), Decade()];

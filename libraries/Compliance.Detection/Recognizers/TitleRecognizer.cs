@@ -191,7 +191,7 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
                 return null;
             // A run of titles ("Prof. Dr.", "Frau Dr.") is stronger evidence, and must outscore a name cue that read its
             // second title as a name (PersonCueRecognizer scores "Dr" in "Prof. Dr. Müller" 0.75).
-            var chained = IsRun(title.Value);
+            var chained = title.Value.AsSpan().ContainsAny(' ', '\t') && IsRun(title.Value);
             return new Candidate(title.Index, end, chained ? 0.8 : 0.6);
         }
         var post = match.Groups["post"];
