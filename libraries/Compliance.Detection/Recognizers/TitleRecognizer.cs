@@ -110,8 +110,14 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
     /// so a match can only start at a word that is one of these ("Meeting" is no "Me").
     /// </summary>
     private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstWords(string alternation) =>
-        alternation.Split('|').Select(a => new string(LiteralStart(a).TakeWhile(char.IsLetter).ToArray())).Where(w => w.Length > 0)
-            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        FirstWordList(alternation).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static IEnumerable<string> FirstWordList(string alternation) =>
+        alternation.Split('|').Select(a => new string(LiteralStart(a).TakeWhile(char.IsLetter).ToArray())).Where(w => w.Length > 0);
+
+    /// <summary>The letters a title's first word starts with: a vectorised search for them skips every other word.</summary>
+    private static readonly System.Buffers.SearchValues<char> FirstLetters = System.Buffers.SearchValues.Create(
+        string.Concat(FirstWordList(AllTitles + "|" + GuardedTitles + @"|M\.|D\.|k\.|Km\.|úr|asszony|Bey|Hanım|Hanim|Esq").Select(w => w[0]).Distinct()));
 
     /// <summary>The literal text an alternative starts with (up to its first class, group or quantifier; "\\." is a dot).</summary>
     private static string LiteralStart(string alternative)
@@ -137,14 +143,14 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
     protected override IEnumerable<Match> Candidates(string text)
     {
         var words = new List<(int Start, int Length)>();
-        for (var i = 0; i < text.Length;)
+        var i = 0;
+        while (i < text.Length)
         {
-            if (!char.IsLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-            var start = i;
+            var offset = text.AsSpan(i).IndexOfAny(FirstLetters);
+            if (offset < 0)
+                break;
+            var start = i + offset;
+            i = start + 1;
             while (i < text.Length && char.IsLetter(text[i]))
                 i++;
             if (i - start <= 12 && (start == 0 || !IsWordChar(text[start - 1])))
