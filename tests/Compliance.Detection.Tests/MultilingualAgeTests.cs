@@ -1,3 +1,5 @@
+using SpecialistPlatform.Compliance.Detection.Recognizers;
+
 namespace SpecialistPlatform.Compliance.Detection.Tests;
 
 /// <summary>Ages as other languages and news style write them (multilingual rules, 2026-12-06); the finding is the number.</summary>
@@ -69,4 +71,26 @@ public class MultilingualAgeTests
     [InlineData("Windows 10, 11 and 12")]
     public void Durations_and_number_lists_are_no_ages(string text) =>
         Spans(text).ShouldBeEmpty($"findings: {string.Join(", ", Detector.Detect(text))}");
+
+    private static readonly string[] Pieces =
+    [
+        "34", "5", "120", "2024", "7", " ", "-", " - ", "\t", ",", ".", "(", ")", "x", "é", "_", "Jahre", "jährige", "ans", "años", "år",
+        "lat", "let", "éves", "yaşında", "года", "岁", "今年", "tiene", "de", "mujer", "alt", "ago", "Anna", "Nowak", "in his", "40s",
+    ];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void The_digit_run_scan_finds_what_a_full_scan_finds(int seed)
+    {
+        var random = new Random(seed);
+        var text = string.Concat(Enumerable.Range(0, 4000).Select(_ => Pieces[random.Next(Pieces.Length)] + (random.Next(2) == 0 ? " " : "")));
+        var recognizer = new AgeRecognizer();
+        var full = recognizer.CandidateSpans(text, fullScan: true).OrderBy(c => c.Index).ThenBy(c => c.Length).ToList();
+        var anchored = recognizer.CandidateSpans(text, fullScan: false).OrderBy(c => c.Index).ThenBy(c => c.Length).ToList();
+        full.Count.ShouldBeGreaterThan(50);
+        anchored.ShouldBe(full);
+    }
 }

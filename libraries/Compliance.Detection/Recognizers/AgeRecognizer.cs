@@ -54,6 +54,56 @@ public sealed partial class AgeRecognizer() : PatternRecognizer(
 
     protected override IEnumerable<Regex> Patterns => [Age(), StatedAge(), AgeAdjective(), YearsInContext(), NewsAge(), Decade()];
 
+    [GeneratedRegex(@"\G" + @"(?<![.,]|[\w-[\p{Lo}]])(?<n>[0-9]{1,3})(?:(?:[ \t]?-[ \t]?|[ \t])?(?<adj>jährig\w*|jarig\w*|årig\w*|åring\w*|vuotia\w*|letni\w*|letn\w*|let[ýáé]\w*|ročn\w*|roční\w*|éves\w*|esztendős\w*|yaşında\w*|yaşındaki|летн\w*|річн\w*)|[ ]?(?<adj>[岁歳才세살]))(?:[ \t]+(?<noun>\p{L}+))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex AgeAdjectiveAt();
+
+    [GeneratedRegex(@"\G" + @"(?<![\w.,])(?<n>[0-9]{1,3})[ \t]?(?<unit>jahre|jahren|ans|años|anos|anni|jaar|år|lat|lata|let|rokov|roky|года|год|лет|роки|років|рік|vuotta)(?![\w])(?:[ \t]+(?<post>\p{L}+)(?:[ \t'’]+(?<post2>\p{L}+))?)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex YearsInContextAt();
+
+    // The adjective and years patterns start at a run of at most three digits with a letter after it (past a space or
+    // hyphen): one pass finds those runs and the anchored patterns are tried there only, leftmost first and never inside
+    // the previous match, which yields the full scan's matches (MultilingualAgeTests checks it) without trying every digit.
+    protected override IEnumerable<Match> Candidates(string text)
+    {
+        foreach (var pattern in new[] { Age(), StatedAge(), NewsAge(), Decade() })
+            foreach (Match match in pattern.Matches(text))
+                yield return match;
+        var runs = new List<int>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var offset = text.AsSpan(i).IndexOfAnyInRange('0', '9');
+            if (offset < 0)
+                break;
+            var start = i + offset;
+            var end = start + 1;
+            while (end < text.Length && char.IsAsciiDigit(text[end]))
+                end++;
+            i = end;
+            if (end - start > 3 || start > 0 && IsWordChar(text[start - 1]) && char.GetUnicodeCategory(text[start - 1]) != UnicodeCategory.OtherLetter)
+                continue;
+            var next = end;
+            while (next < text.Length && next - end < 3 && text[next] is ' ' or '\t' or '-')
+                next++;
+            if (next < text.Length && char.IsLetter(text[next]))
+                runs.Add(start);
+        }
+        foreach (var at in new[] { AgeAdjectiveAt(), YearsInContextAt() })
+        {
+            var previousEnd = 0;
+            foreach (var start in runs)
+            {
+                if (start < previousEnd)
+                    continue;
+                var match = at.Match(text, start);
+                if (!match.Success)
+                    continue;
+                yield return match;
+                previousEnd = match.Index + match.Length;
+            }
+        }
+    }
+
     protected override Candidate? Validate(string text, Match match)
     {
         var decade = match.Groups["decade"];
