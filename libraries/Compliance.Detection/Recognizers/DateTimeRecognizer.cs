@@ -6,8 +6,10 @@ namespace SpecialistPlatform.Compliance.Detection.Recognizers;
 
 /// <summary>
 /// Dates and times as people write them: ISO 8601 (with an optional time), numeric day/month/year in either
-/// order (a reading must be a real calendar date), dates with month names in English, German, French and
-/// Spanish, and clock times ("10:30", "7pm"). Relative expressions ("next week") are left to a learned tagger.
+/// order (a reading must be a real calendar date) and year first ("2024/03/05", "2024.03.05."), dates with month
+/// names in about twenty-five languages, with the inflected forms dates use ("5 marca 2024", "5. března", "5 марта",
+/// "5. maaliskuuta", "2024. március 5."), CJK dates ("2024年3月5日", "2024년 3월 5일"), and clock times ("10:30", "7pm",
+/// "14h30", "14.30 Uhr", "kl. 14.30", "à 9h"). Relative expressions ("next week") are left to a learned tagger.
 /// </summary>
 public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     PersonalDataTypes.DateTime,
@@ -21,23 +23,77 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
         + "|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
         + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
         + "|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
-        + "|januari|februari|maart|mei|augustus";
+        + "|januari|februari|maart|mei|augustus"
+        // Portuguese, Swedish, Danish and Norwegian, Romanian, Serbian, Slovene, Indonesian and Malay.
+        + "|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|setiembre"
+        + "|maj|augusti|marts|desember|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie"
+        + "|mart|avgust|septembar|oktobar|novembar|decembar|junij|julij|maret|agustus|julai|ogos|disember"
+        // Finnish (nominative, and the partitive "maaliskuuta" and inessive "maaliskuussa" dates use).
+        + "|(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu(?:ta|ssa|n)?"
+        // Nominatives of Polish, Czech, Slovak, Hungarian, Croatian ("marzec 2024", "březen 2024", "március 5.").
+        + "|styczeń|styczen|luty|marzec|kwiecień|kwiecien|czerwiec|lipiec|sierpień|sierpien|wrzesień|wrzesien|październik|pazdziernik|listopad|grudzień|grudzien"
+        + "|leden|únor|březen|duben|květen|červenec|červen|srpen|září|říjen|prosinec|január|február|marec|apríl|máj|jún|júl|október"
+        + "|március|április|május|június|július|augusztus|szeptember|márc|ápr|febr|szept"
+        + "|siječanj|veljača|ožujak|travanj|svibanj|lipanj|srpanj|kolovoz|rujan|studeni|prosinac"
+        // Turkish, Russian and Ukrainian nominatives.
+        + "|ocak|şubat|subat|nisan|mayıs|mayis|haziran|temmuz|ağustos|agustos|eylül|eylul|ekim|kasım|kasim|aralık|aralik"
+        + "|январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь"
+        + "|січень|лютий|березень|квітень|травень|червень|липень|серпень|вересень|жовтень|листопад|грудень";
+
+    /// <summary>
+    /// Inflected month names that only follow the day ("5 marca", "5. března", "5 марта", "5 Μαρτίου"): the genitives of
+    /// Polish, Czech, Slovak, Croatian, Slovene, Russian, Ukrainian and Greek. Some are also first names ("Maja",
+    /// "Augusta"), which a day before them rules out.
+    /// </summary>
+    private const string DayFirstMonths =
+        "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia"
+        + "|ledna|února|unora|března|brezna|dubna|května|kvetna|června|cervna|července|cervence|srpna|října|rijna|listopadu|prosince"
+        + "|januára|februára|apríla|mája|júna|júla|augusta|septembra|októbra|novembra|decembra"
+        + "|siječnja|veljače|ožujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|studenoga|studenog|prosinca"
+        + "|januarja|februarja|aprila|junija|julija|avgusta|oktobra"
+        + "|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+        + "|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|грудня"
+        + "|Ιανουαρίου|Φεβρουαρίου|Μαρτίου|Απριλίου|Μαΐου|Ιουνίου|Ιουλίου|Αυγούστου|Σεπτεμβρίου|Οκτωβρίου|Νοεμβρίου|Δεκεμβρίου";
 
     // Abbreviations that are also ordinary words elsewhere ("set", "ago", "mag"): only in "d MMM yyyy".
     private const string AmbiguousMonths =
-        "gen|mag|giu|lug|ago|set|ott|dic|ene|abr|dez|mrt|okt|janv|févr|fevr|avr|juil|déc|sett";
+        "gen|mag|giu|lug|ago|set|ott|dic|ene|abr|dez|mrt|okt|janv|févr|fevr|avr|juil|déc|sett|fev|out|mac|des|agu";
 
     private const string IsoPattern = @"(?<![\w\-/.])(?<y>(?:19|20)[0-9]{2})-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12][0-9]|3[01])(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+\-][0-9]{2}:?[0-9]{2})?)?(?![\w\-]|[/.][0-9])";
 
-    private const string NumericPattern = @"(?<![\w\-/.:])(?<a>[0-9]{1,2})(?<sep>[/.\-])(?<b>[0-9]{1,2})\k<sep>(?<y>[0-9]{4}|[0-9]{2})(?![\w]|[/.\-:][0-9])";
+    private const string NumericPattern = @"(?<![\w\-/.:])(?<a>[0-9]{1,2})(?<sep>\.[ ]|[/.\-])(?<b>[0-9]{1,2})\k<sep>(?<y>[0-9]{4}|[0-9]{2})(?![\w]|[/.\-:][0-9])";
 
     // Two patterns rather than one with an optional weekday prefix: each then starts from a cheap first
     // character (a digit, or a month's first letter), which keeps the scan over long texts fast.
-    private const string DayFirstPattern = @"(?<![\w])(?:(?<d1>[0-9]{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?<m1>" + Months + @")\.?(?:,?\s+(?:de\s+)?(?<y1>(?:19|20)[0-9]{2}))?|(?<d4>[0-9]{1,2})\.?\s+(?<m4>" + AmbiguousMonths + @")\.?\s+(?<y4>(?:19|20)[0-9]{2}))(?![\w])";
+    private const string DayFirstPattern = @"(?<![\w])(?:(?<d1>[0-9]{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?<m1>" + Months + "|" + DayFirstMonths + @")\.?(?:,?\s+(?:de\s+)?(?<y1>(?:19|20)[0-9]{2}))?|(?<d4>[0-9]{1,2})\.?\s+(?<m4>" + AmbiguousMonths + @")\.?\s+(?<y4>(?:19|20)[0-9]{2}))(?![\w])";
 
     // The month sits in a lookbehind (whose groups still capture): the scan then jumps between digits instead
     // of trying the month names at every letter. Validate widens the span back to the month.
-    private const string MonthFirstPattern = @"(?<=(?<![\w])(?<m2>" + Months + @")\.?\s+)(?:(?<d2>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<y2>(?:19|20)[0-9]{2}))?|(?<y3>(?:19|20)[0-9]{2}))(?![\w])";
+    private const string MonthFirstPattern = @"(?<=(?<![\w])(?<m2>" + Months + @")\.?\s+)(?:(?<d2>[0-9]{1,2})(?:st|nd|rd|th|-(?:[aáeé]n|j[aáeé]n|[aáeé]ig|i|t[oóöő]l))?(?:,?\s+(?<y2>(?:19|20)[0-9]{2}))?|(?<y3>(?:19|20)[0-9]{2}))(?![\w])";
+
+    /// <summary>Year first with slashes or dots ("2024/03/05", "2024.03.05.", "2024. 03. 05."): always year, month, day.</summary>
+    private const string YearFirstNumericPattern = @"(?<![\w\-/.])(?<y>(?:19|20)[0-9]{2})(?<ys>\.[ ]|[/.])(?<m>0?[1-9]|1[0-2])\k<ys>(?<d>0?[1-9]|[12][0-9]|3[01])(?:\.(?![0-9]))?(?![\w\-]|[/.][0-9])";
+
+    /// <summary>Hungarian year-first dates with a month name: "2024. március 5.", "2024. márc. 5-én".</summary>
+    private const string YearFirstMonthPattern = @"(?<![\w])(?<y7>(?:19|20)[0-9]{2})\.?\s+(?<m7>" + Months + @")\.?\s+(?<d7>[0-9]{1,2})(?:-(?:[aáeé]n|j[aáeé]n|[aáeé]ig|i|t[oóöő]l)|\.(?=\s|$))?(?![\w])";
+
+    /// <summary>
+    /// Chinese, Japanese and Korean dates: "2024年3月5日", "3月5日", "2024年3月", "2024년 3월 5일". CJK text has no spaces,
+    /// so an ideograph or Hangul syllable may stand right before the number (any other letter may not).
+    /// </summary>
+    private const string CjkPattern = @"(?<![\w-[\p{Lo}]])(?:(?<cy>[0-9]{4})[ ]?[年년][ ]?(?<cm>[0-9]{1,2})[ ]?[月월](?:[ ]?(?<cd>[0-9]{1,2})[ ]?[日일号號])?|(?<cm>[0-9]{1,2})[ ]?[月월][ ]?(?<cd>[0-9]{1,2})[ ]?[日일号號])";
+
+    /// <summary>
+    /// Day and month without a year, "5.3." (German, Nordic, Czech, Polish), or with the year after a space ("5.3. 2024"):
+    /// without a year a date only after a date word ("am 5.3.", "bis 15.4.") or before a clock word ("5.3. um 10 Uhr").
+    /// </summary>
+    private const string DayMonthPattern = @"(?<![\w\-/.:,])(?<dd>[0-9]{1,2})\.(?<dm>[0-9]{1,2})\.(?:[ ](?<dy>(?:19|20)[0-9]{2})(?![\w]|[.,/\-][0-9])|(?![0-9]|[ ]?[0-9]))";
+
+    /// <summary>
+    /// Clock times of other conventions: "14h30", "14.30 Uhr", "9.30am", "10 Uhr", "kl. 14.30", "à 9h". "14.30" and "9h"
+    /// alone are prices or durations as often, so they need a clock word before them (<see cref="ClockWords"/>).
+    /// </summary>
+    private const string ClockWordPattern = @"(?<![\w:.,])(?<ch>[01]?[0-9]|2[0-4])(?:(?<hsep>[.h])(?<cmin>[0-5][0-9])(?:[ ]?(?<cunit>uhr|h|[ap]\.m\.|[ap]m))?|[ ]?(?<cunit>uhr|h|[ap]\.m\.|[ap]m))(?![\w:]|[.,][0-9])";
 
     private const string ClockPattern = @"(?<![\w:.,])(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?(?:[ap]\.?m\.?|h|uhr))?|(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m))(?![\w:]|[.,][0-9])";
 
@@ -100,13 +156,64 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     [GeneratedRegex(@"\G" + MonthFirstPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex MonthFirstAt();
 
+    [GeneratedRegex(YearFirstNumericPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex YearFirstNumeric();
+
+    [GeneratedRegex(@"\G" + YearFirstNumericPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex YearFirstNumericAt();
+
+    [GeneratedRegex(YearFirstMonthPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex YearFirstMonth();
+
+    [GeneratedRegex(@"\G" + YearFirstMonthPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex YearFirstMonthAt();
+
+    [GeneratedRegex(CjkPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex Cjk();
+
+    [GeneratedRegex(@"\G" + CjkPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex CjkAt();
+
+    [GeneratedRegex(DayMonthPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex DayMonth();
+
+    [GeneratedRegex(@"\G" + DayMonthPattern, RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex DayMonthAt();
+
+    [GeneratedRegex(ClockWordPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex ClockWord();
+
+    [GeneratedRegex(@"\G" + ClockWordPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex ClockWordAt();
+
     [GeneratedRegex(ClockPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Clock();
 
     [GeneratedRegex(@"\G" + ClockPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex ClockAt();
 
-    protected override IEnumerable<Regex> Patterns => [Iso(), Numeric(), DayFirst(), MonthFirst(), Clock(), Year(), Weekday()];
+    protected override IEnumerable<Regex> Patterns =>
+        [Iso(), Numeric(), DayFirst(), MonthFirst(), Clock(), Year(), YearFirstNumeric(), YearFirstMonth(), DayMonth(), ClockWord(), Cjk(), Weekday()];
+
+    /// <summary>Every word the month alternations match, lower case: the month names, their inflected forms, the Finnish forms spelled out.</summary>
+    private static readonly FrozenSet<string> MonthWords = Words(Months);
+
+    private static readonly FrozenSet<string> DayFirstWords = Words(Months + "|" + DayFirstMonths + "|" + AmbiguousMonths);
+
+    private static FrozenSet<string> Words(string alternation)
+    {
+        var words = new List<string>();
+        foreach (var alternative in alternation.Split('|'))
+        {
+            if (alternative.StartsWith("(?:", StringComparison.Ordinal))
+                continue;
+            words.Add(alternative.ToLowerInvariant());
+        }
+        foreach (var stem in new[] { "tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu" })
+            foreach (var ending in new[] { "kuu", "kuuta", "kuussa", "kuun" })
+                words.Add(stem + ending);
+        return words.ToFrozenSet(StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// Each anchored pattern with what its match needs of the digit run it starts at (a necessary condition, read
@@ -116,16 +223,21 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     [
         (IsoAt(), (text, run) => run.Length == 4 && text[run.Start] is '1' or '2' && run.Next(text) == '-'),
         (NumericAt(), (text, run) => run.Length <= 2 && run.Next(text) is '/' or '.' or '-'),
-        (DayFirstAt(), (text, run) => run.Length <= 2 && run.Next(text) is { } next && (next == '.' || char.IsLetter(next) || char.IsWhiteSpace(next))),
-        (MonthFirstAt(), (text, run) => run.Length is 1 or 2 or 4),
+        (DayFirstAt(), (text, run) => run.Length <= 2 && run.Next(text) is { } next && (next == '.' || char.IsLetter(next) || char.IsWhiteSpace(next)) && MonthFollows(text, run)),
+        (MonthFirstAt(), (text, run) => run.Length is 1 or 2 or 4 && MonthPrecedes(text, run.Start)),
         (ClockAt(), (text, run) => run.Length <= 2 && run.Next(text) is { } next && (next == ':' || char.IsLetter(next) || char.IsWhiteSpace(next))),
         (YearAt(), (text, run) => run.Length == 4 && text[run.Start] is '1' or '2'),
+        (YearFirstNumericAt(), (text, run) => run.Length == 4 && text[run.Start] is '1' or '2' && run.Next(text) is '/' or '.'),
+        (YearFirstMonthAt(), (text, run) => run.Length == 4 && text[run.Start] is '1' or '2' && run.Next(text) is { } next && (next == '.' || char.IsWhiteSpace(next)) && MonthWordAt(text, SkipSpaces(text, run.Start + run.Length + (next == '.' ? 1 : 0)), MonthWords)),
+        (DayMonthAt(), (text, run) => run.Length <= 2 && run.Next(text) == '.'),
+        (ClockWordAt(), (text, run) => run.Length <= 2 && run.Next(text) is { } next && (next == '.' || char.IsLetter(next) || next == ' ')),
     ];
 
     // Every pattern's match starts at the first ASCII digit of a run that no word character precedes (each opens
     // with a lookbehind excluding \w; MonthFirst's ends in \s). One pass finds those runs, and each pattern is tried
     // only at the runs it can start at, anchored, leftmost first and never inside its previous match: the same
-    // matches in the same order as its full scan (AnchoredScanTests), for a fraction of the attempts.
+    // matches in the same order as its full scan (AnchoredScanTests), for a fraction of the attempts. The CJK
+    // pattern alone also starts after an ideograph or syllable (a letter of category Lo): those runs are tried for it only.
     protected override IEnumerable<Match> Candidates(string text)
     {
         var runs = DigitRuns(text);
@@ -134,9 +246,23 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
             var previousEnd = 0;
             foreach (var run in runs)
             {
-                if (run.Start < previousEnd || !canStart(text, run))
+                if (run.Start < previousEnd || run.AfterOtherLetter || !canStart(text, run))
                     continue;
                 var match = at.Match(text, run.Start);
+                if (!match.Success)
+                    continue;
+                yield return match;
+                previousEnd = match.Index + match.Length;
+            }
+        }
+        if (text.AsSpan().IndexOfAny(CjkDateCharacters) >= 0)
+        {
+            var previousEnd = 0;
+            foreach (var run in runs)
+            {
+                if (run.Start < previousEnd || !(run.Length is <= 2 or 4))
+                    continue;
+                var match = CjkAt().Match(text, run.Start);
                 if (!match.Success)
                     continue;
                 yield return match;
@@ -166,6 +292,62 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
         }
     }
 
+    // The month patterns try a long alternation of month names; a hash lookup of the word beside the digit run (which a
+    // match needs: the month is a whole word) rules out nearly every run first.
+
+    /// <summary>Whether the letters at <paramref name="index"/> form a word of <paramref name="set"/>.</summary>
+    private static bool MonthWordAt(string text, int index, FrozenSet<string> set)
+    {
+        var end = index;
+        while (end < text.Length && char.IsLetter(text[end]))
+            end++;
+        return end > index && set.Contains(text.AsSpan(index, end - index).ToString().ToLowerInvariant());
+    }
+
+    private static int SkipSpaces(string text, int index)
+    {
+        while (index < text.Length && char.IsWhiteSpace(text[index]))
+            index++;
+        return index;
+    }
+
+    /// <summary>DayFirst's necessary condition: after the day (and "st", "th", "er" or a dot), spaces, an optional "of"/"de", a month word.</summary>
+    private static bool MonthFollows(string text, DigitRun run)
+    {
+        var end = run.Start + run.Length;
+        foreach (var suffix in new[] { 0, 1, 2 })
+        {
+            var p = end + suffix;
+            if (p >= text.Length || !char.IsWhiteSpace(text[p]))
+                continue;
+            if (suffix == 1 && text[end] != '.' || suffix == 2 && !char.IsLetter(text[end]))
+                continue;
+            p = SkipSpaces(text, p);
+            if (MonthWordAt(text, p, DayFirstWords))
+                return true;
+            if (p + 2 < text.Length && (text.AsSpan(p, 2).Equals("of", StringComparison.OrdinalIgnoreCase) || text.AsSpan(p, 2).Equals("de", StringComparison.OrdinalIgnoreCase))
+                && char.IsWhiteSpace(text[p + 2]) && MonthWordAt(text, SkipSpaces(text, p + 2), DayFirstWords))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>MonthFirst's necessary condition: a month word, an optional dot and spaces right before the run.</summary>
+    private static bool MonthPrecedes(string text, int start)
+    {
+        var i = start;
+        if (i == 0 || !char.IsWhiteSpace(text[i - 1]))
+            return false;
+        while (i > 0 && char.IsWhiteSpace(text[i - 1]))
+            i--;
+        if (i > 0 && text[i - 1] == '.')
+            i--;
+        var end = i;
+        while (i > 0 && char.IsLetter(text[i - 1]))
+            i--;
+        return end > i && MonthWords.Contains(text.AsSpan(i, end - i).ToString().ToLowerInvariant());
+    }
+
     private static List<DigitRun> DigitRuns(string text)
     {
         var runs = new List<DigitRun>();
@@ -180,13 +362,19 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
             while (end < text.Length && char.IsAsciiDigit(text[end]))
                 end++;
             if (start == 0 || !IsWordChar(text[start - 1]))
-                runs.Add(new DigitRun(start, end - start));
+                runs.Add(new DigitRun(start, end - start, false));
+            else if (char.GetUnicodeCategory(text[start - 1]) == UnicodeCategory.OtherLetter)
+                runs.Add(new DigitRun(start, end - start, true));
             i = end;
         }
         return runs;
     }
 
-    private readonly record struct DigitRun(int Start, int Length)
+    /// <summary>The characters every CJK date holds (year, month, day markers): texts without them skip the CJK pattern.</summary>
+    private static readonly System.Buffers.SearchValues<char> CjkDateCharacters = System.Buffers.SearchValues.Create("年년月월");
+
+    /// <param name="AfterOtherLetter">An ideograph, kana or Hangul syllable (category Lo) precedes the run: only the CJK pattern may start there.</param>
+    private readonly record struct DigitRun(int Start, int Length, bool AfterOtherLetter)
     {
         /// <summary>The character after the run; null at the end of the text.</summary>
         public char? Next(string text) => Start + Length < text.Length ? text[Start + Length] : null;
@@ -196,6 +384,18 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     {
         if (match.Groups["wd"].Success)
             return ValidateWeekday(match);
+        if (match.Groups["y7"].Success)
+            return IsDate(Int(match, "y7"), MonthNumber(match.Groups["m7"].Value), Int(match, "d7")) ? Candidate.Of(match, 0.85) : null;
+        if (match.Groups["cm"].Success)
+        {
+            var cy = match.Groups["cy"].Success ? Int(match, "cy") : 2000;
+            var cd = match.Groups["cd"].Success ? Int(match, "cd") : 1;
+            return (cy is >= 1900 and <= 2099 || !match.Groups["cy"].Success) && IsDate(cy, Int(match, "cm"), cd) ? Candidate.Of(match, 0.85) : null;
+        }
+        if (match.Groups["dd"].Success)
+            return ValidateDayMonth(text, match);
+        if (match.Groups["ch"].Success)
+            return ValidateClockWord(text, match);
         if (match.Groups["year"].Success)
             return YearInContext(text, match.Index) ? Candidate.Of(match, 0.6) : null;
         if (match.Groups["y"].Success && match.Groups["m"].Success)
@@ -299,6 +499,87 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
         return IsDate(year, b, a) || IsDate(year, a, b) ? Candidate.Of(match, yearText.Length == 4 ? 0.75 : 0.5) : null;
     }
 
+    /// <summary>Words after which "5.3." is a date: German, Nordic, Czech, Slovak, Polish, Russian and English prepositions and labels.</summary>
+    private static readonly FrozenSet<string> DayMonthWords = new[]
+    {
+        "am", "vom", "bis", "ab", "zum", "seit", "den", "dem", "datum", "termin", "frist", "dne", "dnia", "dnes", "od", "do", "til", "fra",
+        "från", "till", "innen", "før", "före", "efter", "etter", "efterår", "от", "до", "с", "по", "from", "until", "till", "on", "by",
+        "due", "date", "deadline", "mo", "di", "mi", "do", "fr", "sa", "so", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+        "samstag", "sonntag", "geboren", "geb", "born", "ma", "ti", "on", "to", "pe", "la", "su", "po", "út", "st", "čt", "pá", "ne",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words before a clock time: "um 14.30", "kl. 14.30", "klo 9.15", "à 9h", "alle 14.30", "o 14.30", "в 14.30".</summary>
+    private static readonly FrozenSet<string> ClockWords = new[]
+    {
+        "um", "ab", "bis", "gegen", "kl", "klo", "kello", "klockan", "klokka", "klokken", "om", "à", "a", "vers", "dès", "des", "avant",
+        "après", "jusqu", "entre", "de", "et", "alle", "ore", "dalle", "o", "godz", "godzina", "od", "do", "v", "ve", "hod", "в", "с",
+        "до", "saat", "pukul", "jam", "at", "from", "until", "till", "between", "and", "und", "von", "et", "y", "las", "à partir",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static Candidate? ValidateDayMonth(string text, Match match)
+    {
+        var day = Int(match, "dd");
+        var month = Int(match, "dm");
+        if (match.Groups["dy"].Success)
+            return IsDate(Int(match, "dy"), month, day) ? Candidate.Of(match, 0.75) : null;
+        if (!IsDate(2000, month, day))
+            return null;
+        var before = WordBefore(text, match.Index);
+        var after = WordAfter(text, match.Index + match.Length);
+        return DayMonthWords.Contains(before) || after is "um" or "klo" or "kl" or "kello" or "ab" or "bis" or "o" or "v" or "в" or "at"
+            ? Candidate.Of(match, 0.6)
+            : null;
+    }
+
+    private static Candidate? ValidateClockWord(string text, Match match)
+    {
+        var hasMinutes = match.Groups["cmin"].Success;
+        var unit = match.Groups["cunit"].Success ? match.Groups["cunit"].Value.ToLowerInvariant() : "";
+        var hour = Int(match, "ch");
+        // "7pm" and "10:30" are the clock pattern's; a bare number is no time.
+        if (!hasMinutes && (unit.Length == 0 || unit.Contains('m')))
+            return null;
+        if (hour == 24 && (hasMinutes && Int(match, "cmin") > 0 || unit.Contains('m')))
+            return null;
+        if (unit.Contains('m') && hour is 0 or > 12)
+            return null;
+        // "14h30" and "14.30 Uhr", "9.30am" are times; "14.30" and "9h" need a clock word before them.
+        if (match.Groups["hsep"].Value is "h" or "H" || unit.Length > 0 && unit != "h" || hasMinutes && unit == "h")
+            return Candidate.Of(match, 0.6);
+        var before = WordBefore(text, match.Index);
+        if (!ClockWords.Contains(before))
+            return null;
+        // "plus de 2h" is a duration; "14.30 EUR" a price.
+        var after = WordAfter(text, match.Index + match.Length);
+        if (after is "eur" or "euro" or "euros" or "usd" or "dollars" or "kr" or "zł" or "kč" or "percent" or "per" or "procent" or "prozent")
+            return null;
+        return Candidate.Of(match, 0.5);
+    }
+
+    /// <summary>The lower-cased word before <paramref name="index"/> (skipping spaces, dots and an apostrophe), or "".</summary>
+    private static string WordBefore(string text, int index)
+    {
+        var i = index;
+        while (i > 0 && text[i - 1] is ' ' or '\t' or '.' or '\'' or '’')
+            i--;
+        var end = i;
+        while (i > 0 && char.IsLetter(text[i - 1]))
+            i--;
+        return text[i..end].ToLowerInvariant();
+    }
+
+    /// <summary>The lower-cased word after <paramref name="index"/> (skipping spaces), or "".</summary>
+    private static string WordAfter(string text, int index)
+    {
+        var i = index;
+        while (i < text.Length && text[i] is ' ' or '\t')
+            i++;
+        var start = i;
+        while (i < text.Length && char.IsLetter(text[i]))
+            i++;
+        return text[start..i].ToLowerInvariant();
+    }
+
     private static Candidate? ValidateClock(Match match)
     {
         var value = match.Value;
@@ -312,9 +593,41 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     private static bool IsDate(int year, int month, int day) =>
         year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= System.DateTime.DaysInMonth(year, month);
 
+    /// <summary>Month names of the languages added in issue 16's multilingual round, by month (old ones fall through to the prefixes below).</summary>
+    private static readonly FrozenDictionary<string, int> MonthNames = new (int Month, string Names)[]
+    {
+        (1, "janeiro ianuarie styczeń styczen stycznia leden ledna január januára siječanj siječnja januarja ocak январь января січень січня ιανουαρίου"),
+        (2, "fevereiro fev februarie luty lutego únor února unora február februára veljača veljače februarja şubat subat февраль февраля лютий лютого φεβρουαρίου febr"),
+        (3, "março marts martie mart maret mac marzec marca březen března brezna marec március márc ožujak ožujka март марта березень березня μαρτίου"),
+        (4, "aprilie kwiecień kwiecien kwietnia duben dubna apríl apríla április ápr travanj travnja aprila nisan апрель апреля квітень квітня απριλίου"),
+        (5, "maio maj maja květen května kvetna máj mája május svibanj svibnja mayıs mayis май мая травень травня μαΐου"),
+        (6, "junho iunie czerwiec czerwca červen června cervna jún júna június lipanj lipnja junij junija haziran июнь июня червень червня ιουνίου"),
+        (7, "julho iulie julai lipiec lipca červenec července cervence júl júla július srpanj srpnja julij julija temmuz июль июля липень липня ιουλίου"),
+        (8, "augusti avgust agustus ogos agu sierpień sierpien sierpnia srpen srpna augusta augusztus kolovoz kolovoza avgusta ağustos agustos август августа серпень серпня αυγούστου"),
+        (9, "setembro setiembre septembrie septembar wrzesień wrzesien września wrzesnia září septembra szeptember szept rujan rujna eylül eylul сентябрь сентября вересень вересня σεπτεμβρίου"),
+        (10, "outubro out octombrie oktobar październik pazdziernik października pazdziernika říjen října rijna október októbra oktobra ekim октябрь октября жовтень жовтня οκτωβρίου"),
+        // "listopad(a)" is November in Polish and Czech but October in Croatian: a 31-day month lets both readings through.
+        (10, "listopad listopada"),
+        (11, "novembro noiembrie novembar listopadu novembra studeni studenoga studenog kasım kasim ноябрь ноября листопад листопада νοεμβρίου"),
+        (12, "dezembro desember disember des decembrie decembar grudzień grudzien grudnia prosinec prosince decembra prosinac prosinca aralık aralik декабрь декабря грудень грудня δεκεμβρίου"),
+    }
+        .SelectMany(m => m.Names.Split(' ').Select(n => (Name: n, m.Month)))
+        .GroupBy(p => p.Name)
+        .ToFrozenDictionary(g => g.Key, g => g.First().Month, StringComparer.Ordinal);
+
+    private static readonly string[] FinnishMonthStems = ["tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu"];
+
     private static int MonthNumber(string name)
     {
         var n = name.ToLowerInvariant();
+        if (MonthNames.TryGetValue(n, out var month))
+            return month;
+        if (n.Contains("kuu", StringComparison.Ordinal))
+        {
+            for (var k = 0; k < FinnishMonthStems.Length; k++)
+                if (n.StartsWith(FinnishMonthStems[k], StringComparison.Ordinal))
+                    return k + 1;
+        }
         return n switch
         {
             _ when n.StartsWith("jan", StringComparison.Ordinal) || n is "enero" or "ene" or "gen" or "gennaio" => 1,
