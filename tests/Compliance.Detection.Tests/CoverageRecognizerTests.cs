@@ -219,6 +219,8 @@ public class CoverageRecognizerTests
     [InlineData("Dear Dr Cohen, thank you.", "Cohen")]
     [InlineData("Ms Lindqvist replaces Mr Halvorsen as secretary.", "Lindqvist")]
     [InlineData("Sehr geehrte Frau Schäfer,", "Schäfer")]
+    [InlineData("Vortrag von Prof. Dr. Wolkenstein über Kristalle", "Wolkenstein")]
+    [InlineData("Sehr geehrter Herr Dipl.-Ing. Brösel,", "Brösel")]
     public void Finds_names_marked_by_their_sentence(string text, string name) =>
         Values(text, PersonalDataTypes.Person).ShouldContain(name);
 
@@ -231,6 +233,10 @@ public class CoverageRecognizerTests
     [InlineData("I am Canadian.")]
     public void Ordinary_words_after_a_cue_are_no_names(string text) =>
         Values(text, PersonalDataTypes.Person).ShouldBeEmpty();
+
+    [Fact]
+    public void A_second_title_in_a_run_is_no_name() =>
+        Values("Vortrag von Prof. Dr. Wolkenstein", PersonalDataTypes.Person).ShouldBe(["Wolkenstein"]);
 
     [Fact]
     public void A_tagger_span_is_cut_around_a_title_and_a_postcode()

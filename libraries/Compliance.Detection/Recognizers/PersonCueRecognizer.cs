@@ -29,8 +29,9 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
     [GeneratedRegex(@"(?<=(?:^|\n)[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?)(?<speaker>" + NameWord + @"(?:[ ]" + NameWord + @")?)[ \t]*:[ \t]+(?=\S)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex SpeakerLabel();
 
-    /// <summary>The surname (or names) after a title: "Dear Dr Cohen", "Ms Lindqvist replaces", "Frau Schäfer".</summary>
-    [GeneratedRegex(@"(?<![\w.])(?:" + TitleRecognizer.Titles + @")\.?[ \t]+(?<titled>" + NameWord + @"(?:[ ]" + NameWord + @")?)(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    /// <summary>The surname (or names) after a title or a run of them: "Dear Dr Cohen", "Ms Lindqvist replaces", "Frau Schäfer",
+    /// "Prof. Dr. Stefan Müller" (the name, not the second title).</summary>
+    [GeneratedRegex(@"(?<![\w.])(?:" + TitleRecognizer.Titles + @")\.?(?:[ \t]+(?:" + TitleRecognizer.Titles + @")\.?){0,2}[ \t]+(?<titled>" + NameWord + @"(?:[ ]" + NameWord + @")?)(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Titled();
 
     protected override IEnumerable<Regex> Patterns => [Introduction(), Greeting(), SpeakerLabel(), Titled()];
