@@ -90,17 +90,8 @@ public sealed partial class AgeRecognizer() : PatternRecognizer(
         }
         foreach (var at in new[] { AgeAdjectiveAt(), YearsInContextAt() })
         {
-            var previousEnd = 0;
-            foreach (var start in runs)
-            {
-                if (start < previousEnd)
-                    continue;
-                var match = at.Match(text, start);
-                if (!match.Success)
-                    continue;
+            foreach (var match in TextScan.AnchoredMatches(at, text, runs))
                 yield return match;
-                previousEnd = match.Index + match.Length;
-            }
         }
     }
 

@@ -525,7 +525,7 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
         if (!IsDate(2000, month, day))
             return null;
         var before = WordBefore(text, match.Index);
-        var after = WordAfter(text, match.Index + match.Length);
+        var after = TextScan.WordAfter(text, match.Index + match.Length, out _).ToLowerInvariant();
         return DayMonthWords.Contains(before) || after is "um" or "klo" or "kl" or "kello" or "ab" or "bis" or "o" or "v" or "в" or "at"
             ? Candidate.Of(match, 0.6)
             : null;
@@ -550,7 +550,7 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
         if (!ClockWords.Contains(before))
             return null;
         // "plus de 2h" is a duration; "14.30 EUR" a price.
-        var after = WordAfter(text, match.Index + match.Length);
+        var after = TextScan.WordAfter(text, match.Index + match.Length, out _).ToLowerInvariant();
         if (after is "eur" or "euro" or "euros" or "usd" or "dollars" or "kr" or "zł" or "kč" or "percent" or "per" or "procent" or "prozent")
             return null;
         return Candidate.Of(match, 0.5);
@@ -568,17 +568,6 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
         return text[i..end].ToLowerInvariant();
     }
 
-    /// <summary>The lower-cased word after <paramref name="index"/> (skipping spaces), or "".</summary>
-    private static string WordAfter(string text, int index)
-    {
-        var i = index;
-        while (i < text.Length && text[i] is ' ' or '\t')
-            i++;
-        var start = i;
-        while (i < text.Length && char.IsLetter(text[i]))
-            i++;
-        return text[start..i].ToLowerInvariant();
-    }
 
     private static Candidate? ValidateClock(Match match)
     {

@@ -158,17 +158,8 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
         }
         foreach (var (at, titleWords) in AnchoredPatterns)
         {
-            var previousEnd = 0;
-            foreach (var (start, length) in words)
-            {
-                if (start < previousEnd || !titleWords.Contains(text.AsSpan(start, length)))
-                    continue;
-                var match = at.Match(text, start);
-                if (!match.Success)
-                    continue;
+            foreach (var match in TextScan.AnchoredMatches(at, text, words.Where(w => titleWords.Contains(text.AsSpan(w.Start, w.Length))).Select(w => w.Start)))
                 yield return match;
-                previousEnd = match.Index + match.Length;
-            }
         }
     }
 
@@ -190,10 +181,10 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
         {
             // "Pan Am", "Pan-American": no title. "Sheikh Zayed Road", "Dr Martin Luther King Jr. Blvd": a street named after one.
             var end = title.Index + title.Length;
-            var first = WordAfter(text, end, out var firstEnd);
+            var first = TextScan.WordAfter(text, end, out var firstEnd);
             if (PanWords.Contains(first))
                 return null;
-            if (firstEnd < text.Length - 1 && text[firstEnd] == ' ' && char.IsUpper(text[firstEnd + 1]) && IsStreetOrCompany(WordAfter(text, firstEnd, out _)))
+            if (firstEnd < text.Length - 1 && text[firstEnd] == ' ' && char.IsUpper(text[firstEnd + 1]) && IsStreetOrCompany(TextScan.WordAfter(text, firstEnd, out _)))
                 return null;
             // A run of titles ("Prof. Dr.", "Frau Dr.") is stronger evidence, and must outscore a name cue that read its
             // second title as a name (PersonCueRecognizer scores "Dr" in "Prof. Dr. Müller" 0.75).
@@ -283,18 +274,6 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
         return NotAfterTitle.Contains(word) || (c & (GazetteerClass.StreetSuffix | GazetteerClass.CompanySuffix)) != 0;
     }
 
-    /// <summary>The word (letters) after the spaces at <paramref name="index"/>, or "".</summary>
-    private static string WordAfter(string text, int index, out int end)
-    {
-        var i = index;
-        while (i < text.Length && text[i] is ' ' or '\t')
-            i++;
-        var start = i;
-        while (i < text.Length && char.IsLetter(text[i]))
-            i++;
-        end = i;
-        return text[start..i];
-    }
 
     /// <summary>"John M. Smith", "J. M. Coetzee": the letter is a middle initial, not a title.</summary>
     private static bool IsAfterFirstNameOrInitial(string text, int index)
