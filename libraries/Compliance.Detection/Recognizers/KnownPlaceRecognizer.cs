@@ -32,11 +32,15 @@ public sealed class KnownPlaceRecognizer : IRecognizer
     static KnownPlaceRecognizer()
     {
         var ambiguous = new HashSet<string>(KnownPlaces.Ambiguous, StringComparer.Ordinal);
+        ambiguous.UnionWith(KnownPlaces.MoreAmbiguous);
         var names = new HashSet<string>(StringComparer.Ordinal);
         names.UnionWith(KnownPlaces.Countries);
         names.UnionWith(KnownPlaces.Regions);
         names.UnionWith(KnownPlaces.Cities);
         names.UnionWith(KnownPlaces.Ambiguous);
+        names.UnionWith(KnownPlaces.MoreRegions);
+        names.UnionWith(KnownPlaces.MoreCities);
+        names.UnionWith(KnownPlaces.MoreAmbiguous);
         var entries = names.Select(n => new Entry(n, ambiguous.Contains(n))).ToList();
         ByFirstWord = entries.GroupBy(e => FirstWord(e.Name), StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(e => e.Name.Length).ToArray(), StringComparer.Ordinal);
