@@ -132,4 +132,19 @@ public class MorePlacesTests
         var resolved = OverlapResolver.Resolve([.. Recognizers.SelectMany(r => r.Recognize(text)), tagger]);
         resolved.ShouldBe([tagger]);
     }
+
+    [Fact]
+    public void Every_new_listed_name_is_found_alone_after_in_and_every_new_ambiguous_one_only_there()
+    {
+        var ambiguous = KnownPlaces.Ambiguous.Concat(KnownPlaces.MoreAmbiguous).ToHashSet(StringComparer.Ordinal);
+        var recognizer = new KnownPlaceRecognizer();
+        foreach (var name in KnownPlaces.MoreRegions.Concat(KnownPlaces.MoreCities).Concat(KnownPlaces.MoreAmbiguous).Distinct())
+        {
+            var text = $"We live in {name} now.";
+            recognizer.Recognize(text).Where(f => f.Score >= PersonalDataDetector.DefaultMinimumScore)
+                .Select(f => (f.Start, f.End, f.Type)).ShouldBe([(11, 11 + name.Length, PersonalDataTypes.Location)], $"in: {text}");
+            if (ambiguous.Contains(name))
+                recognizer.Recognize($"{name} is what we talked about.").ShouldBeEmpty($"alone: {name}");
+        }
+    }
 }
