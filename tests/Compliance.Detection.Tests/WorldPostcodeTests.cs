@@ -64,6 +64,19 @@ public class WorldPostcodeTests
     [InlineData("Cairo 11511", "11511")]
     [InlineData("Accra, Ghana 00233", "00233")]
     [InlineData("Santiago 8320000", "8320000")]
+    // Labels in more languages, and Latin American, African, Middle Eastern and Central Asian capitals
+    [InlineData("الرمز البريدي: 12271", "12271")]
+    [InlineData("पिन कोड: 560034", "560034")]
+    [InlineData("C.A.P. 00184", "00184")]
+    [InlineData("Cód. postal 1100-053", "1100-053")]
+    [InlineData("Ciudad de México 06700", "06700")]
+    [InlineData("Rua Augusta 100, São Paulo 01310-100", "01310-100")]
+    [InlineData("Montevideo 11000", "11000")]
+    [InlineData("Quito 170150", "170150")]
+    [InlineData("Casablanca 20250", "20250")]
+    [InlineData("Amman 11118", "11118")]
+    [InlineData("Kathmandu 44600", "44600")]
+    [InlineData("Almaty 050000", "050000")]
     public void Finds_the_postcode_with_its_exact_span(string text, string postcode)
     {
         var at = text.IndexOf(postcode, StringComparison.Ordinal);
@@ -94,6 +107,8 @@ public class WorldPostcodeTests
     [InlineData("Ticket 10110, Bangkok")]
     [InlineData("Only 12271 left in Riyadh")]
     [InlineData("In Hanoi 2019 was hot")]
+    [InlineData("Doha 0000")]
+    [InlineData("PIN: 4821 Nairobi branch")]
     public void A_number_beside_a_place_in_ordinary_text_is_no_postcode(string text) =>
         Spans(text).ShouldBeEmpty($"in: {text}");
 }

@@ -24,6 +24,9 @@ internal static class PostcodeContext
         // Asian labels: Japanese, Korean, Chinese, Indonesian, Malay, Thai, Vietnamese.
         "郵便番号", "우편번호", "邮编", "邮政编码", "郵遞區號", "kode pos", "poskod", "รหัสไปรษณีย์", "mã bưu chính", "mã bưu điện",
         "zip/postal code", "postal/zip code", "c.e.p.",
+        // Arabic, Persian, Hindi, Ukrainian, Greek, and abbreviations of Italian, Spanish and Portuguese labels.
+        "الرمز البريدي", "کد پستی", "पिन कोड", "पिनकोड", "поштовий індекс", "ταχυδρομικός κώδικας", "c.a.p.", "cod. postal", "cód. postal",
+        "c. postal",
     ];
 
     /// <summary>Words right before a number that make it anything but a postcode.</summary>

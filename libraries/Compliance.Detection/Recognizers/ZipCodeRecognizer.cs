@@ -178,6 +178,9 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
     private static Candidate? DigitsOnly(string text, int start, int end)
     {
         var value = text[start..end];
+        // No country numbers a postcode all zeros ("Doha 0000": a placeholder where Qatar has none).
+        if (!value.Any(c => c is >= '1' and <= '9'))
+            return null;
         var shape = ShapeOf(value);
         if (PostcodeContext.LabelBefore(text, start))
             return shape is "5-4" or "3-4" or "5-3" or "4-3" or "2-3" or "3 2" or "3 3" or "3" or "4" or "5" or "6" or "7" ? new Candidate(start, end, 0.65) : null;
