@@ -21,6 +21,12 @@ internal static class PostcodeContext
         "pasto kodas", "pasta indekss", "postiindeks", "poštanski broj", "poštna številka", "пощенски код", "поштански број",
         "почтовый индекс", "индекс", "posta kodu", "τ.κ.", "τκ", "t.k.", "pin code", "pincode", "eircode", "mikud", "מיקוד",
         "postal", "〒",
+        // Asian labels: Japanese, Korean, Chinese, Indonesian, Malay, Thai, Vietnamese.
+        "郵便番号", "우편번호", "邮编", "邮政编码", "郵遞區號", "kode pos", "poskod", "รหัสไปรษณีย์", "mã bưu chính", "mã bưu điện",
+        "zip/postal code", "postal/zip code", "c.e.p.",
+        // Arabic, Persian, Hindi, Ukrainian, Greek, and abbreviations of Italian, Spanish and Portuguese labels.
+        "الرمز البريدي", "کد پستی", "पिन कोड", "पिनकोड", "поштовий індекс", "ταχυδρομικός κώδικας", "c.a.p.", "cod. postal", "cód. postal",
+        "c. postal",
     ];
 
     /// <summary>Words right before a number that make it anything but a postcode.</summary>
@@ -97,6 +103,27 @@ internal static class PostcodeContext
     public static bool IsLetterStart(char c) => char.IsUpper(c);
 
     /// <summary>
+    /// Countries, regions and cities of <see cref="KnownPlaces"/> (the gazetteer lacks many Asian, African and Latin American
+    /// cities: "Shanghai", "Nairobi", "Riyadh"); the ambiguous names ("Sydney", "Victoria") are kept apart.
+    /// </summary>
+    private static readonly FrozenSet<string> Places = KnownPlaces.Countries.Concat(KnownPlaces.Regions).Concat(KnownPlaces.Cities)
+        .Except(KnownPlaces.Ambiguous, StringComparer.Ordinal).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> AmbiguousPlaces = KnownPlaces.Ambiguous.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The name as written is a known country, region or city; an ambiguous one ("Sydney", "Austin", "Victoria") only when
+    /// <paramref name="allowAmbiguous"/> (a number no count would take: five or more digits, or a dashed shape).
+    /// </summary>
+    public static bool IsKnownPlace(ReadOnlySpan<char> name, bool allowAmbiguous)
+    {
+        var lookup = Places.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.Contains(name))
+            return true;
+        return allowAmbiguous && AmbiguousPlaces.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+    }
+
+    /// <summary>
     /// After spaces a capitalised word follows (a capital then a lower-case letter, as "Stuttgart" or "København"), and it is
     /// no word that makes the number a count or price ("1000 Euro", "300 Spartans" passes: that is for the caller).
     /// </summary>
@@ -119,7 +146,7 @@ internal static class PostcodeContext
     public static bool LabelBefore(string text, int index)
     {
         var i = index - 1;
-        while (i >= 0 && text[i] is ' ' or '\t' or ':' or '#' or '-')
+        while (i >= 0 && text[i] is ' ' or '\t' or ':' or '：' or '#' or '-')
             i--;
         if (i < 0)
             return false;
@@ -209,7 +236,12 @@ internal static class PostcodeContext
             if (words > 3)
                 return false;
             if (sentenceEnd || i >= text.Length || text[i] is ',' or ';' or ')' or '!' or '?' or '\n' or '\r')
+            {
+                // The whole town as written ("Kuala Lumpur", "Ciudad de México") may be a known place the gazetteer lacks.
+                if (!knownPlace && IsKnownPlace(text.AsSpan(from, i - from).Trim().TrimEnd('.'), allowAmbiguous: false))
+                    knownPlace = true;
                 return true;
+            }
         }
     }
 
@@ -234,6 +266,7 @@ internal static class PostcodeContext
         }
         var words = 0;
         var end = i + 1;
+        var townEnd = end;
         while (words < 3)
         {
             var j = end - 1;
@@ -250,6 +283,8 @@ internal static class PostcodeContext
                 knownPlace = true;
             words++;
             townStart = j + 1;
+            if (!knownPlace && IsKnownPlace(text.AsSpan(townStart, townEnd - townStart).TrimEnd('.'), allowAmbiguous: AmbiguousOk(text, index)))
+                knownPlace = true;
             if (j < 0 || text[j] != ' ')
                 break;
             end = j;
@@ -259,6 +294,21 @@ internal static class PostcodeContext
                 break;
         }
         return words > 0;
+    }
+
+    /// <summary>The number at <paramref name="index"/> has five or more digits or a dash: no count or year an ambiguous name would carry.</summary>
+    private static bool AmbiguousOk(string text, int index)
+    {
+        var digits = 0;
+        var i = index;
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '-' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
+        {
+            if (text[i] == '-')
+                return true;
+            digits++;
+            i++;
+        }
+        return digits >= 5;
     }
 
     /// <summary>The number ends an address field: at the line's or text's end, before a comma, ')' or a sentence's end.</summary>

@@ -65,7 +65,7 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
     private static partial Regex Prefixed();
 
     /// <summary>Every digits-only shape, not inside a longer number, date, price, decimal or phone number.</summary>
-    [GeneratedRegex(@"(?<![\w.,/:+#%$€£\-]|[0-9][ ])(?<num>[0-9]{5}-[0-9]{4}|[0-9]{5}-[0-9]{3}|[0-9]{4}-[0-9]{3}|[0-9]{3}-[0-9]{4}|[0-9]{2}-[0-9]{3}|[0-9]{3} [0-9]{2}|[0-9]{3,7})(?![\w]|[.,:/%\-][0-9]|[ ][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![\w.,/:+#%$€£\-]|[0-9][ ])(?<num>[0-9]{5}-[0-9]{4}|[0-9]{5}-[0-9]{3}|[0-9]{4}-[0-9]{3}|[0-9]{3}-[0-9]{4}|[0-9]{2}-[0-9]{3}|[1-9][0-9]{2} [0-9]{3}|[0-9]{3} [0-9]{2}|[0-9]{3,7})(?![\w]|[.,:/%\-][0-9]|[ ][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Digits();
 
     [GeneratedRegex(@"\G ?[A-Z]{2}(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
@@ -178,9 +178,12 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
     private static Candidate? DigitsOnly(string text, int start, int end)
     {
         var value = text[start..end];
+        // No country numbers a postcode all zeros ("Doha 0000": a placeholder where Qatar has none).
+        if (!value.Any(c => c is >= '1' and <= '9'))
+            return null;
         var shape = ShapeOf(value);
         if (PostcodeContext.LabelBefore(text, start))
-            return shape is "5-4" or "3-4" or "5-3" or "4-3" or "2-3" or "3 2" or "3" or "4" or "5" or "6" or "7" ? new Candidate(start, end, 0.65) : null;
+            return shape is "5-4" or "3-4" or "5-3" or "4-3" or "2-3" or "3 2" or "3 3" or "3" or "4" or "5" or "6" or "7" ? new Candidate(start, end, 0.65) : null;
         if (PostcodeContext.NumberWordBefore(text, start) || StateBefore(text, start))
             return null;
         if (shape == "4" && DutchLetters().IsMatch(text, end))
@@ -198,10 +201,22 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
                 return fieldStart || previous == '-' || PostcodeContext.AloneOnLine(text, start, end) || PostcodeContext.TownBefore(text, start, true, out _, out _)
                     ? new Candidate(start, end, 0.55) : null;
             case "3-4":
-                return AfterTown(text, start, end, yearLike: false) ? new Candidate(start, end, 0.5) : null;
+                // Japan: "Tokyo 150-0001", and at a field's start before "Japan" or a large Japanese city ("150-0001 Japan",
+                // "150-0001 Tokyo"); before any other town it is as often a local phone number ("555-1234 Chicago").
+                if (AfterTown(text, start, end, yearLike: false) || fieldStart && JapanNext(text, end) && PostcodeContext.StrictTownFollows(text, end, out _))
+                    return new Candidate(start, end, 0.5);
+                return null;
+            case "3 3":
+                // An Indian PIN written in two groups ("Bengaluru 560 034"): only after a known place at a field's end, as
+                // two three-digit groups are as often a phone number's pieces.
+                return PostcodeContext.EndsField(text, end) && PostcodeContext.TownBefore(text, start, true, out var pinTown, out var pinKnown) && pinKnown
+                    && PostcodeContext.PreviousNonSpace(text, pinTown) is ',' or '\n' or ';' ? new Candidate(start, end, 0.5) : null;
             case "2-3" or "3 2" or "4-3":
                 if (fieldStart && PostcodeContext.CapitalisedWordNext(text, end) && TownFollows(text, end) || PostcodeContext.StrictTownFollows(text, end, out _))
                     return new Candidate(start, end, afterComma ? 0.55 : 0.5);
+                // Portugal after its town or its name ("Lisboa 1100-053", "Portugal 1100-053").
+                if (shape == "4-3" && AfterTown(text, start, end, yearLike: false))
+                    return new Candidate(start, end, 0.5);
                 return null;
         }
         if (shape.Length != 1)
@@ -230,6 +245,20 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
         if (length is >= 4 and <= 6 && PostcodeContext.AloneOnLine(text, start, end) && PostcodeContext.TownLineAbove(text, start))
             return new Candidate(start, end, 0.5);
         return null;
+    }
+
+    /// <summary>Words after a Japanese postcode written before the place ("150-0001 Japan", "530-0001 Osaka").</summary>
+    private static readonly string[] JapanesePlaces = ["Japan", "日本", "Tokyo", "Osaka", "Kyoto", "Yokohama", "Nagoya", "Sapporo", "Fukuoka", "Kobe", "Sendai", "Hiroshima"];
+
+    private static bool JapanNext(string text, int end)
+    {
+        var i = end;
+        while (i < text.Length && text[i] == ' ')
+            i++;
+        foreach (var place in JapanesePlaces)
+            if (text.AsSpan(i).StartsWith(place, StringComparison.Ordinal) && (i + place.Length >= text.Length || !char.IsLetter(text[i + place.Length])))
+                return true;
+        return false;
     }
 
     /// <summary>
