@@ -87,6 +87,9 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
         return null;
     }
 
+    /// <summary>Whether <paramref name="word"/> is a label of forms, headers or chat roles ("Subject", "Agent", "Betreff").</summary>
+    internal static bool IsFormLabel(string word) => NotNames.Contains(word);
+
     private static bool IsNameWord(string word)
     {
         var lower = word.ToLowerInvariant();
