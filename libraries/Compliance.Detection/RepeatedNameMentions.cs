@@ -12,7 +12,7 @@ namespace SpecialistPlatform.Compliance.Detection;
 /// </summary>
 /// <remarks>
 /// Only confident person findings lend their words, and only words that cannot be anything else: three letters or
-/// more, capitalised, no word of ordinary English requests (<see cref="NegativeUtterances.Vocabulary"/>: "Will",
+/// more, capitalised (or all lower case, as chats write them), no word of ordinary English requests (<see cref="NegativeUtterances.Vocabulary"/>: "Will",
 /// "Mark", "Grace" stay where the tagger put them), no known place ("Jordan", "Florence"), no nationality, no common
 /// word of another language, no form label. A mention must match the word exactly (case included), lie outside every
 /// other finding (an e-mail address or a company that contains the surname keeps its own type) and stand alone as a
@@ -115,10 +115,11 @@ public static partial class RepeatedNameMentions
     /// <summary>A word that names this person wherever it stands capitalised (see the remarks on the class).</summary>
     internal static bool IsDistinctiveNameWord(string word)
     {
-        if (word.Length < 3 || !char.IsUpper(word[0]))
+        // A name found in lower case (a chat handle, "thanks kasia") repeats in lower case: the match is exact.
+        if (word.Length < 3 || !(char.IsUpper(word[0]) || word.All(c => !char.IsLetter(c) || char.IsLower(c))))
             return false;
         var lower = word.ToLowerInvariant();
-        if (NegativeUtterances.Vocabulary.Contains(lower) || NrpRecognizer.IsNrp(word) || EntityGazetteer.Default.IsForeignCommonWord(lower)
+        if (NegativeUtterances.Vocabulary.Contains(lower) || NrpRecognizer.IsNrp(word) || EntityGazetteer.Default.IsCommonWord(lower)
             || PersonCueRecognizer.IsFormLabel(lower) || KnownPlaceRecognizer.IsKnownPlace(word))
             return false;
         // Every letter upper case is a heading or an acronym ("ACME", "NOTE"), unless it is a name the gazetteer knows.

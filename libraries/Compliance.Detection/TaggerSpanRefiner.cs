@@ -9,7 +9,7 @@ namespace SpecialistPlatform.Compliance.Detection;
 /// the two whole and loses the other; with it the title, the postcode and the name, street or town each keep their
 /// own span. Only types that never belong inside a name, place, company or street are cut out.
 /// Before that, tagger spans made only of other languages' common words are dropped, and a person's edge pieces of
-/// them cut off (<see cref="WithoutForeignCommonPieces"/>).
+/// them cut off (<see cref="WithoutCommonWordPieces"/>).
 /// </summary>
 public static class TaggerSpanRefiner
 {
@@ -24,7 +24,8 @@ public static class TaggerSpanRefiner
 
     public static List<Finding> Refine(string text, List<Finding> findings, string taggerName)
     {
-        findings = WithoutForeignCommonWords(text, findings, taggerName);
+        findings = WithoutCommonWords(text, findings, taggerName);
+        findings = ThingNameFilter.Apply(text, NameListSplitter.Apply(text, findings, taggerName));
         // A state code before a postcode is a place of its own, not part of the town the tagger may have run into it.
         var cutters = findings
             .Where(f => f.Recognizer != taggerName && (Separate.Contains(f.Type) || f.Recognizer == nameof(Recognizers.StateCodeRecognizer)))
@@ -70,15 +71,15 @@ public static class TaggerSpanRefiner
     /// The tagger's findings without spans made only of other languages' common words ("Rechnung" as a place,
     /// "Kundenservice" as a company, "Kontakt" as a person), and persons without such edge pieces ("Grüße, Anna Weber").
     /// </summary>
-    internal static List<Finding> WithoutForeignCommonWords(string text, List<Finding> findings, string taggerName)
+    internal static List<Finding> WithoutCommonWords(string text, List<Finding> findings, string taggerName)
     {
         List<Finding>? kept = null;
         for (var i = 0; i < findings.Count; i++)
         {
             var f = findings[i];
             var (start, end) = f.Recognizer != taggerName ? (f.Start, f.End)
-                : f.Type == PersonalDataTypes.Person ? WithoutForeignCommonPieces(text, f.Start, f.End)
-                : IsForeignCommonWordsOnly(text, f.Start, f.End) ? (0, 0) : (f.Start, f.End);
+                : f.Type == PersonalDataTypes.Person ? WithoutCommonWordPieces(text, f.Start, f.End)
+                : IsCommonWordsOnly(text, f.Start, f.End) ? (0, 0) : (f.Start, f.End);
             if (start == f.Start && end == f.End)
             {
                 kept?.Add(f);
@@ -96,13 +97,13 @@ public static class TaggerSpanRefiner
     /// other languages' common words: "Grüße, Anna Weber" keeps "Anna Weber", "Montag, Zahlung" and "Kontakt" keep
     /// nothing (an empty range). "Weber, Anna" and "Anna Weber" stay whole; no piece is cut inside.
     /// </summary>
-    internal static (int Start, int End) WithoutForeignCommonPieces(string text, int start, int end)
+    internal static (int Start, int End) WithoutCommonWordPieces(string text, int start, int end)
     {
         while (start < end)
         {
             var cut = text.AsSpan(start, end - start).IndexOfAny(PieceBreaks);
             var pieceEnd = cut < 0 ? end : start + cut;
-            if (!IsForeignCommonWordsOnly(text, start, pieceEnd))
+            if (!IsCommonWordsOnly(text, start, pieceEnd))
                 break;
             start = cut < 0 ? end : pieceEnd + 1;
         }
@@ -110,7 +111,7 @@ public static class TaggerSpanRefiner
         {
             var cut = text.AsSpan(start, end - start).LastIndexOfAny(PieceBreaks);
             var pieceStart = cut < 0 ? start : start + cut + 1;
-            if (!IsForeignCommonWordsOnly(text, pieceStart, end))
+            if (!IsCommonWordsOnly(text, pieceStart, end))
                 break;
             end = cut < 0 ? start : start + cut;
         }
@@ -129,7 +130,7 @@ public static class TaggerSpanRefiner
     /// capitalised labels, which the tagger, trained on English-like context, reads as names. A span with any other
     /// word ("Anna Weber", "Frau Kunde") is kept whole.
     /// </summary>
-    internal static bool IsForeignCommonWordsOnly(string text, int start, int end)
+    internal static bool IsCommonWordsOnly(string text, int start, int end)
     {
         var gazetteer = Tagging.EntityGazetteer.Default;
         Span<char> lower = stackalloc char[64];
@@ -149,7 +150,7 @@ public static class TaggerSpanRefiner
             if (length > lower.Length)
                 return false;
             text.AsSpan(from, length).ToLowerInvariant(lower);
-            if (!gazetteer.IsForeignCommonWord(lower[..length]))
+            if (!gazetteer.IsCommonWord(lower[..length]))
                 return false;
             words++;
         }

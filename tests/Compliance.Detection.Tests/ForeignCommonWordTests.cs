@@ -82,7 +82,7 @@ public class ForeignCommonWordTests(DefaultTaggerFixture fixture) : IClassFixtur
     [InlineData("Montag, Zahlung", "")]
     public void Edge_pieces_of_common_words_leave_a_person_span(string span, string kept)
     {
-        var (start, end) = TaggerSpanRefiner.WithoutForeignCommonPieces(span, 0, span.Length);
+        var (start, end) = TaggerSpanRefiner.WithoutCommonWordPieces(span, 0, span.Length);
         span[start..end].ShouldBe(kept);
     }
 
@@ -90,13 +90,13 @@ public class ForeignCommonWordTests(DefaultTaggerFixture fixture) : IClassFixtur
     public void Only_a_span_made_of_common_words_alone_is_dropped()
     {
         const string text = "Kontakt Rechnung Anna Weber";
-        TaggerSpanRefiner.IsForeignCommonWordsOnly(text, 0, 16).ShouldBeTrue();
-        TaggerSpanRefiner.IsForeignCommonWordsOnly(text, 8, 27).ShouldBeFalse();
+        TaggerSpanRefiner.IsCommonWordsOnly(text, 0, 16).ShouldBeTrue();
+        TaggerSpanRefiner.IsCommonWordsOnly(text, 8, 27).ShouldBeFalse();
         // A first name stays a name ("Anne" is also the Turkish "mother"); a Bogus surname that is a weekday does not.
-        EntityGazetteer.Default.IsForeignCommonWord("anne").ShouldBeFalse();
-        EntityGazetteer.Default.IsForeignCommonWord("montag").ShouldBeTrue();
-        EntityGazetteer.Default.IsForeignCommonWord("rechnung").ShouldBeTrue();
-        EntityGazetteer.Default.IsForeignCommonWord("адреса").ShouldBeTrue();
+        EntityGazetteer.Default.IsCommonWord("anne").ShouldBeFalse();
+        EntityGazetteer.Default.IsCommonWord("montag").ShouldBeTrue();
+        EntityGazetteer.Default.IsCommonWord("rechnung").ShouldBeTrue();
+        EntityGazetteer.Default.IsCommonWord("адреса").ShouldBeTrue();
     }
 
     [Theory]

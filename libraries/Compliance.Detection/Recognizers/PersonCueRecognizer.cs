@@ -29,12 +29,16 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
     [GeneratedRegex(@"(?<=(?:^|\n)[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?)(?<speaker>" + NameWord + @"(?:[ ]" + NameWord + @")?)[ \t]*:[ \t]+(?=\S)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex SpeakerLabel();
 
+    /// <summary>A lower-case handle after a "[09:41]" time stamp at a line start: chat exports write names as typed.</summary>
+    [GeneratedRegex(@"(?<=(?:^|\n)[ \t]*\[[0-9:.apm ]{4,12}\][ \t]*)(?<handle>\p{Ll}[\p{Ll}\p{M}]{2,19})[ \t]*:[ \t]+(?=\S)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex TimedHandle();
+
     /// <summary>The surname (or names) after a title or a run of them: "Dear Dr Cohen", "Ms Lindqvist replaces", "Frau Schäfer",
     /// "Prof. Dr. Stefan Müller" (the name, not the second title).</summary>
     [GeneratedRegex(@"(?<![\w.])(?:" + TitleRecognizer.Titles + @")\.?(?:[ \t]+(?:" + TitleRecognizer.Titles + @")\.?){0,2}[ \t]+(?<titled>" + NameWord + @"(?:[ ]" + NameWord + @")?)(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Titled();
 
-    protected override IEnumerable<Regex> Patterns => [Introduction(), Greeting(), SpeakerLabel(), Titled()];
+    protected override IEnumerable<Regex> Patterns => [Introduction(), Greeting(), SpeakerLabel(), Titled(), TimedHandle()];
 
     /// <summary>Labels of forms, headers and chat roles that open a line with "Word:" and are not names.</summary>
     private static readonly FrozenSet<string> NotNames = new[]
@@ -54,6 +58,13 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "q", "a",
         "pros", "cons", "goal", "goals", "agenda", "minutes", "action", "actions", "decision", "result", "results", "source", "target",
         "welcome", "hello", "hi", "dear", "thanks", "regards", "sincerely", "best", "cheers", "hey", "yes", "no", "ok", "okay", "well",
+        "attendees", "attendee", "present", "absent", "apologies", "apology", "witness", "witnesses", "channel", "journey", "departure",
+        "arrival", "pickup", "dropoff", "driver", "rider", "passenger", "passengers", "tenant", "tenants", "landlord", "resident",
+        "residents", "member", "members", "colleague", "colleagues", "neighbour", "neighbor", "friend", "friends", "all",
+        "everyone", "team", "sir", "madam", "guests", "visitor", "buddy", "mentor", "reply", "replies", "answered", "paciente",
+        "responsável", "responsable", "queixa", "motivo", "firma", "nombre", "nome", "nom", "prénom", "vorname", "nachname", "anrede",
+        "venue", "seat", "gate", "flight", "coach", "platform", "terminal", "route", "vehicle", "plate", "desk", "floor", "room",
+        "owner", "assignee", "reporter", "requester", "approver", "reviewer", "author", "contact", "sender", "recipient", "referee",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     protected override Candidate? Validate(string text, Match match)
@@ -64,8 +75,15 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
             // A title says a name follows, so any capitalised word but a label or a place will do.
             var words = titled.Value.Split(' ');
             var keep = words.TakeWhile(w => !NotNames.Contains(w) && (EntityGazetteer.Default.Lookup(w.ToLowerInvariant()) & (GazetteerClass.Country | GazetteerClass.State)) == 0
-                && !EntityGazetteer.Default.IsForeignCommonWord(w.ToLowerInvariant())).Count();
+                && !EntityGazetteer.Default.IsCommonWord(w.ToLowerInvariant())).Count();
             return keep == 0 ? null : new Candidate(titled.Index, titled.Index + string.Join(' ', words[..keep]).Length, 0.75);
+        }
+        var handle = match.Groups["handle"];
+        if (handle.Success)
+        {
+            var word = handle.Value;
+            return NotNames.Contains(word) || NegativeUtterances.Vocabulary.Contains(word) || EntityGazetteer.Default.IsCommonWord(word)
+                || !IsRepeatedHandle(text, word) ? null : new Candidate(handle.Index, handle.Index + handle.Length, 0.7);
         }
         foreach (var (group, score) in new[] { ("intro", IntroductionScore), ("greeted", 0.7), ("speaker", 0.7) })
         {
@@ -94,7 +112,7 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
     {
         var lower = word.ToLowerInvariant();
         // "Hallo Kunde," "Ich bin Mitglied", "Betreff: ...": a common word of another language is no name (the set holds no name).
-        if (NotNames.Contains(lower) || NrpRecognizer.IsNrp(word) || EntityGazetteer.Default.IsForeignCommonWord(lower))
+        if (NotNames.Contains(lower) || NrpRecognizer.IsNrp(word) || EntityGazetteer.Default.IsCommonWord(lower))
             return false;
         var gazetteer = EntityGazetteer.Default.Lookup(lower);
         if ((gazetteer & (GazetteerClass.FirstName | GazetteerClass.LastName)) != 0)
@@ -104,13 +122,34 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
         return !NegativeUtterances.Vocabulary.Contains(lower);
     }
 
-    /// <summary>Two or more lines open with a speaker label: a dialogue or chat, not a form with one odd label.</summary>
+    /// <summary>
+    /// A dialogue or chat, not a form: one speaker label opens two or more lines ("Nicole: ... Tomasz: ... Nicole: ..."),
+    /// or two or more different labels are all first names the gazetteer knows. A form's labels ("Driver:", "Pickup:",
+    /// "Witness:", "Paciente:") each open one line, and a label of another language is no word any list holds.
+    /// </summary>
     private static bool IsDialogue(string text)
     {
-        var count = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var allFirstNames = true;
         foreach (Match m in SpeakerLabel().Matches(text))
         {
-            if (!NotNames.Contains(m.Groups["speaker"].Value.Split(' ')[0]) && ++count >= 2)
+            var speaker = m.Groups["speaker"].Value;
+            if (NotNames.Contains(speaker.Split(' ')[0]))
+                continue;
+            if (!seen.Add(speaker))
+                return true;
+            allFirstNames &= (EntityGazetteer.Default.Lookup(speaker.Split(' ')[0].ToLowerInvariant()) & GazetteerClass.FirstName) != 0;
+        }
+        return seen.Count >= 2 && allFirstNames;
+    }
+
+    /// <summary>Lower-case handles in a chat with time stamps ("[09:14] priya: morning all"), when one opens two or more lines.</summary>
+    private static bool IsRepeatedHandle(string text, string handle)
+    {
+        var count = 0;
+        foreach (Match m in TimedHandle().Matches(text))
+        {
+            if (m.Groups["handle"].Value == handle && ++count >= 2)
                 return true;
         }
         return false;

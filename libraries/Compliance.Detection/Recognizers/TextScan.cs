@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace SpecialistPlatform.Compliance.Detection.Recognizers;
 
-/// <summary>Small scans the rule recognizers share: the word after a position, and an anchored pattern tried at chosen starts.</summary>
+/// <summary>Small scans the rule recognizers share: the word after or before a position, and an anchored pattern tried at chosen starts.</summary>
 internal static class TextScan
 {
     /// <summary>The word (letters) after the spaces and tabs at <paramref name="index"/>, or ""; <paramref name="end"/> is where it ends.</summary>
@@ -16,6 +16,18 @@ internal static class TextScan
             i++;
         end = i;
         return text[start..i];
+    }
+
+    /// <summary>The word (letters) before the spaces and tabs that end at <paramref name="index"/>, or "".</summary>
+    public static string WordBefore(string text, int index)
+    {
+        var i = index;
+        while (i > 0 && text[i - 1] is ' ' or '\t')
+            i--;
+        var end = i;
+        while (i > 0 && char.IsLetter(text[i - 1]))
+            i--;
+        return text[i..end];
     }
 
     /// <summary>

@@ -29,8 +29,9 @@ public enum GazetteerClass
 /// Ukrainian, Russian, Arabic, Persian, Indian, Chinese, Japanese, Korean, Thai, Filipino, Malay, African, Celtic,
 /// Catalan, Basque), written here. Multi-word entries ("New York") add each word. The <see cref="Fingerprint"/> goes
 /// into the model's feature set: a different data set means a different model.
-/// Apart from the classes, <see cref="IsForeignCommonWord"/> knows frequent capitalised words of other languages
-/// that are no names (Tagging/CommonWords: "Rechnung", "Betreff", "Adresse", "Kontakt").
+/// Apart from the classes, <see cref="IsCommonWord"/> knows frequent capitalised words that are no names: of other
+/// languages ("Rechnung", "Betreff", "Adresse", "Kontakt") and English headings, labels, departments and roles
+/// ("Attendees", "Finance", "Committee"; Tagging/CommonWords/en.txt).
 /// </summary>
 public sealed class EntityGazetteer
 {
@@ -73,7 +74,7 @@ public sealed class EntityGazetteer
 
     private readonly FrozenDictionary<string, GazetteerClass> _words;
     private readonly FrozenDictionary<string, GazetteerClass>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _foreignCommon;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _commonWords;
 
     private EntityGazetteer(Dictionary<string, GazetteerClass> words)
     {
@@ -83,11 +84,16 @@ public sealed class EntityGazetteer
         // hand-written lists stays a name. Bogus's surnames are not asked: they hold "Montag", "Kunde", "Freitag",
         // "Schaden" and "Bank", which alone in a German text are the weekday or the noun, not a person.
         var listed = NameLists.SelectMany(l => l.FirstNames.Concat(l.LastNames)).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
-        ForeignCommonWords = LoadResourceWords("CommonWords.")
+        // English headings and labels ("Driver", "Porter", "Baker" are Bogus surnames too) keep out every word the gazetteer
+        // knows as a name or a place part: capitalised alone, those are as likely a person as a label.
+        var english = ReadResource("CommonWords.en.txt").Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        const GazetteerClass nameOrPlace = GazetteerClass.FirstName | GazetteerClass.LastName | GazetteerClass.CityWord | GazetteerClass.Country | GazetteerClass.State;
+        CommonWords = LoadResourceWords("CommonWords.")
             .Select(w => w.ToLowerInvariant())
             .Where(w => (words.GetValueOrDefault(w) & GazetteerClass.FirstName) == 0 && !listed.Contains(w))
+            .Where(w => !english.Contains(w) || (words.GetValueOrDefault(w) & nameOrPlace) == 0)
             .ToFrozenSet(StringComparer.Ordinal);
-        _foreignCommon = ForeignCommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _commonWords = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var (word, cls) in words.OrderBy(w => w.Key, StringComparer.Ordinal))
             sha.AppendData(Encoding.UTF8.GetBytes($"{word}\t{(int)cls}\n"));
@@ -104,11 +110,11 @@ public sealed class EntityGazetteer
     /// <param name="lower">The word in lower case.</param>
     public GazetteerClass Lookup(ReadOnlySpan<char> lower) => _lookup.TryGetValue(lower, out var cls) ? cls : GazetteerClass.None;
 
-    /// <summary>Lower-cased frequent words of other languages (nouns, form labels, greetings, function words) that are no first name here and in no hand-written name list.</summary>
-    public FrozenSet<string> ForeignCommonWords { get; }
+    /// <summary>Lower-cased frequent words (nouns, form labels, greetings, function words; English and 19 other languages) that are no first name here and in no hand-written name list; English ones also no surname or place.</summary>
+    public FrozenSet<string> CommonWords { get; }
 
     /// <param name="lower">The word in lower case.</param>
-    public bool IsForeignCommonWord(ReadOnlySpan<char> lower) => _foreignCommon.Contains(lower);
+    public bool IsCommonWord(ReadOnlySpan<char> lower) => _commonWords.Contains(lower);
 
     /// <summary>A locale's hand-written first names and surnames (Tagging/Names), as written, diacritics kept.</summary>
     public sealed record NameList(string Locale, IReadOnlyList<string> FirstNames, IReadOnlyList<string> LastNames);
