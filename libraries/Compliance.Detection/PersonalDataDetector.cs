@@ -91,7 +91,7 @@ public sealed class PersonalDataDetector
             return [];
         if (text.Length > DefaultChunkSize)
             return DetectChunked(text, DefaultChunkSize, types);
-        return WithRepeatedNames(text, OverlapResolver.Resolve(Candidates(text, types)), types);
+        return Completed(text, OverlapResolver.Resolve(Candidates(text, types)), types);
     }
 
     /// <summary>
@@ -106,7 +106,7 @@ public sealed class PersonalDataDetector
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, ChunkOverlap * 2);
         if (text.Length <= chunkSize)
-            return WithRepeatedNames(text, OverlapResolver.Resolve(Candidates(text, types)), types);
+            return Completed(text, OverlapResolver.Resolve(Candidates(text, types)), types);
         var half = ChunkOverlap / 2;
         var step = chunkSize - ChunkOverlap;
         var starts = new List<int>();
@@ -128,12 +128,12 @@ public sealed class PersonalDataDetector
                 .Where(f => f.Start >= ownFrom && f.Start < ownTo)
                 .ToList();
         });
-        return WithRepeatedNames(text, OverlapResolver.Resolve(perChunk.SelectMany(c => c)), types);
+        return Completed(text, OverlapResolver.Resolve(perChunk.SelectMany(c => c)), types);
     }
 
     /// <summary>A name found once marks its other mentions in the same text (<see cref="RepeatedNameMentions"/>); over the
     /// whole text, after the chunks are merged, since a letter names its writer at the top and the bottom.</summary>
-    private static IReadOnlyList<Finding> WithRepeatedNames(string text, IReadOnlyList<Finding> resolved, IReadOnlyCollection<string>? types) =>
+    private static IReadOnlyList<Finding> Completed(string text, IReadOnlyList<Finding> resolved, IReadOnlyCollection<string>? types) =>
         types is null || types.Contains(PersonalDataTypes.Person) ? RepeatedNameMentions.Add(text, resolved) : resolved;
 
     /// <summary>

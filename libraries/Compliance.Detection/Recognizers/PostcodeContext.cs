@@ -211,7 +211,7 @@ internal static class PostcodeContext
             while (i < text.Length && text[i] is not (' ' or '\n' or '\r' or ',' or ';' or ')' or '!' or '?'))
                 i++;
             var word = text[start..i];
-            var sentenceEnd = word.Length > 1 && word[^1] == '.' && (i >= text.Length || text[i] is '\n' or '\r' || i + 1 < text.Length && text[i + 1] is ' ' or '\n' && (i + 2 >= text.Length || char.IsUpper(text[i + 2])) || i + 1 >= text.Length);
+            var sentenceEnd = word.Length > 1 && word[^1] == '.' && (i >= text.Length || text[i] is '\n' or '\r' || text[i] == ' ' && (i + 1 >= text.Length || char.IsUpper(text[i + 1])));
             var bare = word.TrimEnd('.');
             if (bare.Length == 0)
                 return false;

@@ -43,7 +43,7 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
         + @"|Pani|Panie|Pana|Panu|Pan|Paní|Slečna|Mgr|Dr[ ]hab|Inż\.|Doc\."
         + "|Bc|MUDr|JUDr|PhDr|RNDr|MVDr|PaedDr|PharmDr|ThDr"
         // Romanian.
-        + "|Dl|Dna|Dnei|Dlui|Domnul|Doamna|Domnului|Doamnei|Domnișoara|D-l|D-na|D-nei|D-lui"
+        + "|Dl|Dna|Dnei|Dlui|Domnule|Domnul|Doamna|Doamnă|Domnului|Doamnei|Domnișoara|D-l|D-na|D-nei|D-lui"
         // Greek (romanised and in Greek), Turkish, Russian and Ukrainian.
         + @"|Kyrios|Kyria|Kyrie|Κος|Κα|Κύριος|Κυρία|Sayın|Sayin|Г-н|Г-жа|Господин|Госпожа|Пані|Пан"
         // Malay and Indonesian, Indian, Arabic (romanised).
@@ -56,7 +56,11 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
     /// lower-case start runs at most letters of a text, which the name cue's pattern pays on every text.
     /// </summary>
     private const string LowerCaseTitles =
-        @"pani|panie|pana|panu|pan|paní|slečna|mgr|dr[ ]hab|dr|inż\.|prof|doc\.|г-н|г-жа|господин|госпожа|пані|пан|κ\.|κύριος|κυρία";
+        @"pani|panie|pana|panu|pan|paní|slečna|mgr|dr[ ]hab|dr|inż\.|prof|doc\.|г-н|г-жа|господин|госпожа|пані|пан|κ\.|κύριος|κυρία"
+        // Dutch, Romanian, Italian, French, Spanish and Portuguese write them lower case mid-sentence too ("voor meneer De
+        // Vries", "Bună ziua, doamna Popescu", "il dott. Ferraresi", "à madame Dupont", "la señora Ruiz").
+        + @"|meneer|mevrouw|mevr\.|dhr\.|doamna|doamnă|doamnei|domnule|domnul|domnului|dott\.ssa|dott\.|sig\.ra|sig\.|signora|signor"
+        + @"|monsieur|madame|mademoiselle|señora|señorita|señor|sra\.|sr\.|senhora|senhor";
 
     private const string AllTitles = Titles + "|" + LowerCaseTitles;
 

@@ -432,7 +432,15 @@ public sealed partial class ZipCodeRecognizer() : PatternRecognizer(PersonalData
         if (end < 0 && text.Length - from > 120)
             return false;
         end = end < 0 ? text.Length : from + end;
-        var words = text[from..end].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // The town may end its sentence mid-line: "au 14 rue des Trois-Frères, 75018 Paris. Le code de la porte ...".
+        var sentenceEnd = text.IndexOf(". ", from, end - from, StringComparison.Ordinal);
+        if (sentenceEnd > from && sentenceEnd + 2 < text.Length && char.IsUpper(text[sentenceEnd + 2]) && !text.AsSpan(from, sentenceEnd - from).TrimStart().Equals("St", StringComparison.Ordinal))
+            end = sentenceEnd + 1;
+        // A full stop that ends the sentence is no abbreviation ("8010 Graz." is no "Str."), "9000 St. Gallen" keeps its own.
+        var town = text[from..end].TrimEnd();
+        if (town.EndsWith('.') && !town.EndsWith(" St.", StringComparison.Ordinal) && (end == text.Length || text[end] is '\n' or ' '))
+            town = town[..^1];
+        var words = town.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is 0 or > 3)
             return false;
         foreach (var word in words)
