@@ -83,7 +83,7 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
         {
             var word = handle.Value;
             return NotNames.Contains(word) || NegativeUtterances.Vocabulary.Contains(word) || EntityGazetteer.Default.IsCommonWord(word)
-                || !IsRepeatedHandle(text, word) ? null : new Candidate(handle.Index, handle.Index + handle.Length, 0.7);
+                || !IsChat(text) ? null : new Candidate(handle.Index, handle.Index + handle.Length, 0.7);
         }
         foreach (var (group, score) in new[] { ("intro", IntroductionScore), ("greeted", 0.7), ("speaker", 0.7) })
         {
@@ -143,13 +143,14 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
         return seen.Count >= 2 && allFirstNames;
     }
 
-    /// <summary>Lower-case handles in a chat with time stamps ("[09:14] priya: morning all"), when one opens two or more lines.</summary>
-    private static bool IsRepeatedHandle(string text, string handle)
+    /// <summary>Lower-case handles in a chat with time stamps ("[09:14] priya: morning all"): some handle opens two or more lines.</summary>
+    private static bool IsChat(string text)
     {
-        var count = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match m in TimedHandle().Matches(text))
         {
-            if (m.Groups["handle"].Value == handle && ++count >= 2)
+            var handle = m.Groups["handle"].Value;
+            if (!NotNames.Contains(handle) && !seen.Add(handle))
                 return true;
         }
         return false;

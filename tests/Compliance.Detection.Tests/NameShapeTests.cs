@@ -1,0 +1,124 @@
+namespace SpecialistPlatform.Compliance.Detection.Tests;
+
+/// <summary>
+/// What the words around a name say about it: a list of names is one span per name (<see cref="NameListSplitter"/>);
+/// a name that labels a product, a room or a committee is no person or place (<see cref="ThingNameFilter"/>); a form's
+/// labels are no speakers, while a chat's speakers are names, in lower case too (<c>PersonCueRecognizer</c>).
+/// </summary>
+public class NameShapeTests
+{
+    private const string Tagger = "entity-tagger";
+
+    private static Finding Span(string text, string value, string type = PersonalDataTypes.Person, string recognizer = Tagger)
+    {
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        Assert.True(start >= 0, value);
+        return new Finding(type, start, start + value.Length, 0.8, recognizer);
+    }
+
+    private static List<string> Values(string text, IEnumerable<Finding> findings) => findings.Select(f => f.ValueIn(text)).ToList();
+
+    [Theory]
+    [InlineData("Present: Olumide, Bao, Katarzyna, Hamid, Sunita", "Olumide, Bao, Katarzyna, Hamid, Sunita", new[] { "Olumide", "Bao", "Katarzyna", "Hamid", "Sunita" })]
+    [InlineData("Interview panel: Heidi, Kofi and Raúl.", "Heidi, Kofi and Raúl", new[] { "Heidi", "Kofi", "Raúl" })]
+    [InlineData("Cc: Anna Kowalska, Jan Nowak", "Anna Kowalska, Jan Nowak", new[] { "Anna Kowalska", "Jan Nowak" })]
+    [InlineData("Signed: Kowalska, Anna", "Kowalska, Anna", new[] { "Kowalska, Anna" })]
+    [InlineData("Signed: Anna Kowalska", "Anna Kowalska", new[] { "Anna Kowalska" })]
+    public void A_list_of_names_is_one_span_per_name(string text, string tagged, string[] expected)
+    {
+        var split = NameListSplitter.Apply(text, [Span(text, tagged)], Tagger);
+        Assert.Equal(expected, Values(text, split));
+        Assert.All(split, f => Assert.Equal(PersonalDataTypes.Person, f.Type));
+    }
+
+    [Fact]
+    public void Only_the_taggers_person_spans_are_split()
+    {
+        const string text = "Vendors: Acme, Brindlecorp, Quorvana";
+        var org = Span(text, "Acme, Brindlecorp, Quorvana", PersonalDataTypes.Organization);
+        var cue = Span(text, "Acme, Brindlecorp, Quorvana", recognizer: "PersonCueRecognizer");
+        Assert.Equal([org], NameListSplitter.Apply(text, [org], Tagger));
+        Assert.Equal([cue], NameListSplitter.Apply(text, [cue], Tagger));
+    }
+
+    [Theory]
+    [InlineData("Colours: the Hudson tote and the Sydney weekender bag.", "Hudson", PersonalDataTypes.Person)]
+    [InlineData("The collection features the Aurora table lamp.", "Aurora", PersonalDataTypes.Person)]
+    [InlineData("Our Savannah loafers are 20% off.", "Savannah", PersonalDataTypes.Person)]
+    [InlineData("Retro in the Amsterdam room at ten.", "Amsterdam", PersonalDataTypes.Location)]
+    [InlineData("Bring the Oslo sofa bed back.", "Oslo", PersonalDataTypes.Location)]
+    [InlineData("Fixed a crash in the Jordan export module.", "Jordan", PersonalDataTypes.Location)]
+    [InlineData("The Audit and Risk Committee met.", "Risk Committee", PersonalDataTypes.Person)]
+    [InlineData("Upgrade to Sterling Tier today.", "Sterling Tier", PersonalDataTypes.Person)]
+    [InlineData("The review is in the Lincoln Room.", "Lincoln Room", PersonalDataTypes.Location)]
+    [InlineData("Gwen Tillotson, Parish Secretary", "Parish Secretary", PersonalDataTypes.Person)]
+    public void A_name_that_labels_a_thing_is_dropped(string text, string value, string type)
+    {
+        Assert.Empty(ThingNameFilter.Apply(text, [Span(text, value, type)]));
+    }
+
+    [Theory]
+    [InlineData("Anna Kowalska called about the invoice.", "Anna Kowalska", PersonalDataTypes.Person, Tagger)]
+    [InlineData("He is the Kowalski who called.", "Kowalski", PersonalDataTypes.Person, Tagger)]
+    [InlineData("She runs the Paris office now.", "Paris", PersonalDataTypes.Location, Tagger)]
+    [InlineData("We met the Smiths in the Lisbon suburbs.", "Lisbon", PersonalDataTypes.Location, "KnownPlaceRecognizer")]
+    [InlineData("This is Hudson speaking.", "Hudson", PersonalDataTypes.Person, "PersonCueRecognizer")]
+    [InlineData("the Hudson tote", "Hudson", PersonalDataTypes.Person, "PersonCueRecognizer")]
+    public void A_person_or_place_in_its_own_right_is_kept(string text, string value, string type, string recognizer)
+    {
+        var finding = Span(text, value, type, recognizer);
+        Assert.Equal([finding], ThingNameFilter.Apply(text, [finding]));
+    }
+
+    private static readonly PersonalDataDetector Rules = new(PersonalDataDetector.AllRecognizers());
+
+    private static List<string> Found(string text, string type) =>
+        Rules.Detect(text).Where(f => f.Type == type).Select(f => f.ValueIn(text)).ToList();
+
+    [Theory]
+    [InlineData("Ride receipt\nDriver: Sandeep\nPickup: 201 Bourke St, Melbourne VIC")]
+    [InlineData("Minutes\nAttendees: see below\nApologies: none\nWitness: none")]
+    [InlineData("Paciente: ver abaixo\nResponsável: a mãe\nQueixa: febre há três dias")]
+    [InlineData("Journey: Zürich HB to Milano Centrale\nDeparture: Saturday\nCoach: 8")]
+    public void A_forms_labels_are_no_speakers(string text)
+    {
+        Assert.Empty(Found(text, PersonalDataTypes.Person));
+    }
+
+    [Fact]
+    public void A_dialogues_speakers_are_names()
+    {
+        Assert.Equal(["Nicole", "Tomasz", "Nicole"], Found("Nicole: Remember me?\nTomasz: Of course!\nNicole: Great.", PersonalDataTypes.Person));
+        Assert.Equal(["Agnieszka", "Tomasz"], Found("Agnieszka: Hi there.\nTomasz: Hello!", PersonalDataTypes.Person));
+    }
+
+    [Fact]
+    public void Lower_case_chat_handles_with_time_stamps_are_names_and_repeat()
+    {
+        const string text = "[09:14] priya: morning all\n[09:15] tomasz: kasia had it\n[09:17] priya: ok, thanks tomasz";
+        Assert.Equal(["priya", "tomasz", "priya", "tomasz"], Found(text, PersonalDataTypes.Person));
+        // One line each is no chat: a log's "[09:14] error: disk full" stays out.
+        Assert.Empty(Found("[09:14] error: disk full\n[09:15] retry: ok", PersonalDataTypes.Person));
+    }
+
+    [Theory]
+    [InlineData("Wil jij het pakketje voor meneer De Vries aannemen?", "meneer")]
+    [InlineData("Geachte mevrouw Bakker,", "mevrouw")]
+    [InlineData("Bună ziua, doamna Popescu,", "doamna")]
+    [InlineData("Stimate domnule Dumitrescu, vă informăm", "domnule")]
+    [InlineData("Il suo accompagnatore, dott. Gianluca Ferraresi, ha già", "dott.")]
+    [InlineData("Le colis pour madame Lefèvre est arrivé.", "madame")]
+    public void Lower_case_titles_before_a_name(string text, string title)
+    {
+        Assert.Equal([title], Found(text, PersonalDataTypes.Title));
+    }
+
+    [Theory]
+    [InlineData("Réservation au 14 rue des Trois-Frères, 75018 Paris. Le code de la porte est 4521.", "75018")]
+    [InlineData("Und Oma wohnt jetzt in Hauptplatz 7, 8010 Graz.", "8010")]
+    [InlineData("Adressen til hytta er Fjellveien 9, 3580 Geilo. Vi ses fredag!", "3580")]
+    public void A_postcode_before_a_town_that_ends_the_sentence(string text, string postcode)
+    {
+        Assert.Equal([postcode], Found(text, PersonalDataTypes.ZipCode));
+    }
+}
