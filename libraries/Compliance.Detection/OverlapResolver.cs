@@ -67,6 +67,21 @@ public static class OverlapResolver
     };
 
     /// <summary>
+    /// A tagger LOCATION lying wholly inside a longer place the place list knows ("Newcastle" and "Tyne" in "Newcastle upon
+    /// Tyne", "Trent" in "Stoke-on-Trent") is dropped before overlaps are resolved: the list knows the whole name, the
+    /// tagger's pieces would win on probability and leave half of it.
+    /// </summary>
+    public static List<Finding> CombinePlaces(List<Finding> findings, string taggerName)
+    {
+        const string list = nameof(Recognizers.KnownPlaceRecognizer);
+        var places = findings.Where(f => f.Recognizer == list).ToList();
+        if (places.Count == 0)
+            return findings;
+        return findings.Where(f => f.Recognizer != taggerName || f.Type != PersonalDataTypes.Location
+            || !places.Exists(p => p.Start <= f.Start && f.End <= p.End && p.Length > f.Length)).ToList();
+    }
+
+    /// <summary>
     /// Combines the organisations found by <see cref="Recognizers.OrganizationRecognizer"/> with the tagger's findings before
     /// overlaps are resolved. The rule knows where a legal form or an institution word puts the name, the tagger reads only
     /// the words: a tagger PERSON, LOCATION or ORGANIZATION lying wholly inside a rule organisation is dropped ("Nordvik"

@@ -150,7 +150,7 @@ public sealed class PersonalDataDetector
             .Where(f => f.Score >= MinimumScore && (types is null || types.Contains(f.Type)))
             .Select(normalized.ToOriginal)
             .ToList();
-        return OverlapResolver.CombineOrganizations(text, OverlapResolver.CombineStreetLines(text, TaggerSpanRefiner.Refine(text, findings, TaggerName), TaggerName), TaggerName);
+        return OverlapResolver.CombineOrganizations(text, OverlapResolver.CombineStreetLines(text, OverlapResolver.CombinePlaces(TaggerSpanRefiner.Refine(text, findings, TaggerName), TaggerName), TaggerName), TaggerName);
     }
 
     /// <summary>The learned tagger's recognizer name (<c>Tagging.EntityTaggerRecognizer.Name</c>).</summary>

@@ -24,8 +24,13 @@ public static class TaggerSpanRefiner
 
     public static List<Finding> Refine(string text, List<Finding> findings, string taggerName)
     {
-        findings = WithoutCommonWords(text, findings, taggerName);
-        findings = ThingNameFilter.Apply(text, NameListSplitter.Apply(text, findings, taggerName));
+        // Cut first: "Szanowna Pani Agnieszko" loses its title, and only then is "Szanowna" a piece of its own to drop.
+        var plain = WithoutCommonWords(text, WithoutRuleFindings(text, findings, taggerName), taggerName);
+        return ThingNameFilter.Apply(text, NameListSplitter.Apply(text, plain, taggerName));
+    }
+
+    private static List<Finding> WithoutRuleFindings(string text, List<Finding> findings, string taggerName)
+    {
         // A state code before a postcode is a place of its own, not part of the town the tagger may have run into it.
         var cutters = findings
             .Where(f => f.Recognizer != taggerName && (Separate.Contains(f.Type) || f.Recognizer == nameof(Recognizers.StateCodeRecognizer)))
@@ -119,6 +124,23 @@ public static class TaggerSpanRefiner
             start++;
         while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ';'))
             end--;
+        // Then whole words at either edge: "Merhaba Elif", "Familie Gruber", "Und Oma Resi", "Mensaje de Andrés" keep the name.
+        while (start < end)
+        {
+            var space = text.IndexOf(' ', start, end - start);
+            if (space < 0 || !IsCommonWordsOnly(text, start, space))
+                break;
+            start = space + 1;
+            while (start < end && char.IsLower(text[start]) && text.IndexOf(' ', start, end - start) is var next and > 0)
+                start = next + 1;
+        }
+        while (end > start)
+        {
+            var space = text.LastIndexOf(' ', end - 1, end - start);
+            if (space < 0 || !IsCommonWordsOnly(text, space + 1, end))
+                break;
+            end = space;
+        }
         return (start, end);
     }
 

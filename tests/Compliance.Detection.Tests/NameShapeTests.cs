@@ -121,4 +121,44 @@ public class NameShapeTests
     {
         Assert.Equal([postcode], Found(text, PersonalDataTypes.ZipCode));
     }
+
+    [Theory]
+    [InlineData("Merhaba Elif Hanım,", "Merhaba Elif", "Elif")]
+    [InlineData("anbei die Adresse: Familie Gruber, Wien", "Familie Gruber", "Gruber")]
+    [InlineData("Und Resi wohnt jetzt in Graz.", "Und Resi", "Resi")]
+    [InlineData("Mensaje de Andrés: oye", "Mensaje de Andrés", "Andrés")]
+    [InlineData("Regards, Anna Weber", "Regards, Anna Weber", "Anna Weber")]
+    public void A_person_span_loses_the_common_words_at_its_edges(string text, string tagged, string name)
+    {
+        var refined = TaggerSpanRefiner.Refine(text, [Span(text, tagged)], Tagger);
+        Assert.Equal([name], Values(text, refined));
+    }
+
+    [Fact]
+    public void A_place_the_list_knows_whole_beats_the_taggers_pieces_of_it()
+    {
+        const string text = "Riverside Court, Newcastle upon Tyne. Contact us.";
+        var whole = Span(text, "Newcastle upon Tyne", PersonalDataTypes.Location, "KnownPlaceRecognizer");
+        var pieces = new List<Finding> { Span(text, "Newcastle", PersonalDataTypes.Location), Span(text, "Tyne", PersonalDataTypes.Location), whole };
+        Assert.Equal([whole], OverlapResolver.CombinePlaces(pieces, Tagger));
+    }
+
+    [Theory]
+    [InlineData("Review by Florence (Austin, TX)\nStayed three nights.", "TX")]
+    [InlineData("Pickup: 201 Bourke St, Melbourne VIC\nDrop-off: 14 Acland Street", "VIC")]
+    [InlineData("2250 Rue Sainte-Catherine O, Montréal QC H3H 1M6", "QC")]
+    [InlineData("Rua Augusta 1508, São Paulo - SP, CEP 01304-001", "SP")]
+    public void A_state_code_after_a_known_town_is_a_place(string text, string state)
+    {
+        Assert.Contains(state, Found(text, PersonalDataTypes.Location));
+    }
+
+    [Theory]
+    [InlineData("Thanks Anna, OK\nsee you")]
+    [InlineData("Shipped via Fedex, CA")]
+    [InlineData("We met in Paris, IT\nwas great")]
+    public void A_capital_pair_after_a_name_or_an_unknown_word_is_no_state(string text)
+    {
+        Assert.DoesNotContain(Found(text, PersonalDataTypes.Location), l => l.Length <= 3);
+    }
 }
