@@ -31,7 +31,7 @@ public static class ThingNameFilter
         "shirt", "scarf", "mug", "glasses", "bottle", "oil", "candle", "perfume", "fragrance", "module", "server", "servers", "cluster",
         "database", "service", "app", "dashboard", "release", "build", "branch", "project", "programme", "program", "initiative",
         "campaign", "workstream", "sprint", "export", "import", "plugin", "api", "endpoint", "feature", "package", "bundle", "plan",
-        "tier", "card", "account", "rewards", "lounge", "menu", "burger", "salad", "cocktail", "pizza", "sandwich", "blend", "roast",
+        "tier", "card", "account", "rewards", "menu", "loafers", "brandy", "bath", "soap", "lotion", "cream", "sofa", "burger", "salad", "cocktail", "pizza", "sandwich", "blend", "roast",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Last words of a committee, tier, room or role: no person's or place's name ends in one of them.</summary>
@@ -73,16 +73,24 @@ public static class ThingNameFilter
             return true;
         if (!single || f.Start == 0 || text[f.Start - 1] != ' ' || f.End >= text.Length || text[f.End] != ' ')
             return false;
+        // "Cleopatra bath oil", "Savannah loafers": a product noun right after the name, or after one more word, with no article.
+        if (f.Type == PersonalDataTypes.Person)
+        {
+            var next = TextScan.WordAfter(text, f.End, out var nextEnd);
+            if (ThingNouns.Contains(next) && char.IsLower(next[0]) || next.Length > 0 && char.IsLower(next[0]) && ThingNouns.Contains(TextScan.WordAfter(text, nextEnd, out _)))
+                return true;
+        }
         if (!Determiners.Contains(TextScan.WordBefore(text, f.Start)))
             return false;
         var after = TextScan.WordAfter(text, f.End, out _);
         if (after.Length == 0 || !char.IsLower(after[0]))
             return false;
-        return f.Type == PersonalDataTypes.Person ? !IsVerbLike(after) : ThingNouns.Contains(after);
+        return f.Type == PersonalDataTypes.Person ? !KeepsPerson(after) : ThingNouns.Contains(after);
     }
 
-    /// <summary>"the Jordan who called" or "the Anna I know" are rare, "the Hudson tote" is how products read; a verb or
-    /// a linking word after the name keeps it ("the Kowalski we met", "the Smith and Jones report" stays a person).</summary>
-    private static bool IsVerbLike(string word) =>
-        word is "who" or "whom" or "whose" or "that" or "and" or "or" or "is" or "was" or "has" or "had" or "we" or "i" or "you" or "from" or "of";
+    /// <summary>"the Jordan who called" or "the Anna I know" are rare, "the Hudson tote" is how products read; a verb, a
+    /// linking word or a family word after the name keeps it ("the Kowalski we met", "the Vasquez family").</summary>
+    private static bool KeepsPerson(string word) =>
+        word is "who" or "whom" or "whose" or "that" or "and" or "or" or "is" or "was" or "has" or "had" or "we" or "i" or "you" or "from" or "of"
+            or "family" or "household" or "twins" or "brothers" or "sisters" or "siblings" or "couple" or "kids" or "children";
 }

@@ -25,7 +25,7 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
     internal const string Titles =
         // English honorifics and abbreviations of professional, military, public and religious titles. Without a dot
         // only those British usage writes so ("Capt Hook", "Sgt Pepper", "Cllr Jones"); "Gen", "Det", "Rep" need one.
-        "Mr|Mrs|Ms|Miss|Mx|Mister|Madam|Dr|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Revd|Reverend|Rabbi|Fr|Sr|Msgr"
+        "Mr|Mrs|Ms|Miss|Mx|Mister|Madam|Dr|Prof|Professor|Emeritus|Emerita|Sir|Dame|Lady|Lord|Rev|Revd|Reverend|Rabbi|Fr|Sr|Msgr"
         + @"|Capt|Col|Lt|Sgt|Cpl|Maj|Brig|Cllr|Supt|Insp|Gen\.|Adm\.|Cmdr\.|Cdr\.|Det\.|Hon\.|Sen\.|Rep\.|Gov\.|Pres\.|Atty\.|Eng\.|Pvt\."
         + @"|Assoc\.[ ]Prof|Asst\.[ ]Prof|Rt\.[ ]Hon"
         // German and Austrian; the doctor's discipline stays with the title ("Dr. med.").
