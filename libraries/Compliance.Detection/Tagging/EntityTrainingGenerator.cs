@@ -15,7 +15,7 @@ namespace SpecialistPlatform.Compliance.Detection.Tagging;
 /// (other frames, other locales, other name forms) so that the benchmark measures generalisation.
 /// The same seed and count give the same examples, on any day: dates come from fixed ranges, never relative to now.
 /// </summary>
-public sealed class EntityTrainingGenerator
+public sealed partial class EntityTrainingGenerator
 {
     public static readonly IReadOnlyList<string> Labels = [T.Person, T.Location, T.Organization, T.StreetAddress];
 
@@ -51,7 +51,11 @@ public sealed class EntityTrainingGenerator
             {
                 if (p > 0)
                     b.Text(_random.NextDouble() < 0.5 ? "\n" : " ");
-                Frames[_random.Next(Frames.Length)](b);
+                // Since generator version 7: a share of frames from the enterprise layouts (EntityTrainingGenerator.Enterprise.cs).
+                if (_random.NextDouble() < EnterpriseShare)
+                    EnterpriseFrames[_random.Next(EnterpriseFrames.Length)](b);
+                else
+                    Frames[_random.Next(Frames.Length)](b);
             }
             yield return b.Build();
         }
@@ -207,13 +211,19 @@ public sealed class EntityTrainingGenerator
 
         public string Digits(int n) => string.Concat(Enumerable.Range(0, n).Select(_ => (char)('0' + generator._random.Next(10))));
 
+        /// <summary>Runs a step that decides on the text so far (the enterprise frames of generator version 7).</summary>
+        public Builder Apply(Func<Builder, Builder> step) => step(this);
+
+        public bool LastEndsWith(string suffix) =>
+            _text.Length >= suffix.Length && _text.ToString(_text.Length - suffix.Length, suffix.Length) == suffix;
+
         public Builder Text(string value)
         {
             _text.Append(value);
             return this;
         }
 
-        private Builder Add(string label, string value)
+        public Builder Add(string label, string value)
         {
             value = value.Trim();
             if (value.Length == 0)
@@ -230,9 +240,15 @@ public sealed class EntityTrainingGenerator
         {
             if (generator._random.NextDouble() >= p)
                 return this;
+            return Add(T.Person, PersonText());
+        }
+
+        /// <summary>A full name in one of the forms <see cref="Person"/> writes: "First Last", "F. Last", "Last, First", ...</summary>
+        public string PersonText()
+        {
             var first = FirstNameText();
             var last = LastNameText();
-            var name = generator._random.Next(10) switch
+            return generator._random.Next(10) switch
             {
                 0 => $"{first} {char.ToUpperInvariant(faker.Name.FirstName()[0])}. {last}",
                 1 => $"{first[0]}. {last}",
@@ -241,7 +257,6 @@ public sealed class EntityTrainingGenerator
                 4 => $"{first} {faker.Name.FirstName()} {last}",
                 _ => $"{first} {last}",
             };
-            return Add(T.Person, name);
         }
 
         public Builder FirstName() => Add(T.Person, FirstNameText());
@@ -252,9 +267,9 @@ public sealed class EntityTrainingGenerator
         /// A first name: from Bogus, one in <see cref="InventedShare"/> that is no word of any list, or one in
         /// <see cref="NameListShare"/> from the hand-written lists of the locales Bogus lacks (generator version 6).
         /// </summary>
-        private string FirstNameText() => NameText(first: true);
+        public string FirstNameText() => NameText(first: true);
 
-        private string LastNameText() => NameText(first: false);
+        public string LastNameText() => NameText(first: false);
 
         private string NameText(bool first)
         {
@@ -373,7 +388,7 @@ public sealed class EntityTrainingGenerator
         /// <summary>Share of street lines written in the formats of locales Bogus has no address data for (generator version 5).</summary>
         private const double LocaleStreetShare = 0.3;
 
-        private int N(int min, int max) => generator._random.Next(min, max + 1);
+        public int N(int min, int max) => generator._random.Next(min, max + 1);
 
         private string Num(int max = 199) => N(1, max).ToString(CultureInfo.InvariantCulture);
 
