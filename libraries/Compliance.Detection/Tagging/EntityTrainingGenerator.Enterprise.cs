@@ -18,7 +18,7 @@ public sealed partial class EntityTrainingGenerator
     /// fixed by the recipe, so a larger share thins out the older frames (letters, addresses, chat) that the
     /// hand-written sets also hold.
     /// </summary>
-    private const double EnterpriseShare = 0.3;
+    private const double EnterpriseShare = 0.25;
 
     /// <summary>Job titles as signatures, bios and org charts write them: capitalised, next to a name, and never one.</summary>
     private static readonly string[] JobTitles =
@@ -73,16 +73,39 @@ public sealed partial class EntityTrainingGenerator
     private static readonly string[] WordFirstNames =
     [
         "Grace", "Hope", "Faith", "Joy", "Chase", "Jordan", "Florence", "Paris", "Sydney", "Austin", "Dallas", "Georgia", "Victoria", "Rose",
-        "Summer", "Dawn", "April", "June", "May", "Amber", "Ruby", "Pearl", "Iris", "Ivy", "Hunter", "Mason", "Bill", "Mark", "Will", "Drew",
-        "Reed", "Brook", "Skye", "Sky", "Autumn", "Crystal", "Destiny", "Heather", "Holly", "Jade", "Rich", "Sunny", "Lincoln", "Madison",
+        "Summer", "Dawn", "April", "Amber", "Ruby", "Pearl", "Iris", "Ivy", "Hunter", "Mason", "Autumn", "Crystal", "Heather", "Holly", "Jade",
+        "Lincoln", "Madison", "Charlotte", "Adelaide", "Regina", "Beverly", "Chester",
     ];
 
     /// <summary>Surnames that are also words (Baker, King, Young, Price), only in clear person contexts.</summary>
     private static readonly string[] WordSurnames =
     [
-        "Baker", "Cook", "Smith", "Fisher", "Young", "King", "Bishop", "Price", "Rich", "Small", "Little", "Good", "Best", "Frost", "Winter",
-        "Hope", "Love", "Bell", "Hall", "Hill", "Brook", "Field", "Wood", "Stone", "Marsh", "Lake", "Banks", "Chase", "Cash", "Gold", "Rose",
-        "Sharp", "Strong", "Wise", "Long", "Short", "Green", "Brown", "White", "Black", "Mason", "Carter", "Cooper", "Turner", "Walker", "Page",
+        "Baker", "Cook", "Smith", "Fisher", "Young", "King", "Bishop", "Price", "Frost", "Winter", "Bell", "Hall", "Hill", "Brook", "Field",
+        "Wood", "Stone", "Marsh", "Lake", "Banks", "Chase", "Rose", "Sharp", "Strong", "Wise", "Green", "Brown", "White", "Black", "Mason",
+        "Carter", "Cooper", "Turner", "Walker", "Page",
+    ];
+
+    /// <summary>
+    /// Towns, states and countries that <see cref="WordFirstNames"/> also holds: shown as places in place contexts as
+    /// often as they are shown as first names, so that the word alone decides neither ("15 George Street, Sydney").
+    /// </summary>
+    private static readonly string[] NamePlaces =
+        ["Sydney", "Paris", "Florence", "Jordan", "Georgia", "Victoria", "Austin", "Dallas", "Lincoln", "Madison", "Chester", "Orlando", "Adelaide", "Charlotte", "Regina", "Beverly"];
+
+    /// <summary>Words that start sentences in requests and chat, capitalised there and never a name.</summary>
+    private static readonly string[] SentenceStarts =
+    [
+        "Even though", "Will you tell me why", "Mine is broken and", "May I ask why", "Hope you are well,", "Grace period question:", "Also,", "Still",
+        "Yikes!", "Disaster,", "Apparently", "Honestly,", "Cheers, but", "Bill payment:", "Mark this as urgent:", "Just checking:", "Since yesterday",
+        "Ok so", "Please advise:", "Quick one:", "Urgent:", "Update:", "Reminder:", "Heads up:", "Sorry,", "Help!", "Weird,", "Ive noticed",
+    ];
+
+    /// <summary>Currencies named by a nationality or country adjective: NRP at most, never a place, in a request about money.</summary>
+    private static readonly string[] CurrencyNames =
+    [
+        "Russian rubles", "Russian Ruble", "British pounds", "UK pounds", "Swiss francs", "Japanese yen", "Canadian dollars", "Australian dollars",
+        "US dollars", "Mexican pesos", "Indian rupees", "Polish zloty", "Swedish krona", "Norwegian kroner", "Danish kroner", "Chinese yuan",
+        "Turkish lira", "Brazilian real", "South African rand", "Hong Kong dollars", "euros", "Czech koruna", "Hungarian forint",
     ];
 
     private static readonly string[] Weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -101,6 +124,10 @@ public sealed partial class EntityTrainingGenerator
     /// <summary>A person for an e-mail header: "Name &lt;address&gt;", "Last, First &lt;address&gt;", or the name alone.</summary>
     private static Builder HeaderPerson(Builder b)
     {
+        // Mail from a company ("From: Acme Billing <no-reply@...>") as well as from people, so that "From:" alone does not make a name.
+        if (b.N(0, 4) == 0)
+            return b.Org().Text(b.Pick("", " " + b.Pick("Billing", "Support", "Accounts", "Notifications", "Team"))).Text(" <").Text(b.Pick("no-reply@", "billing@", "info@", "support@"))
+                .Text(b.F.Internet.DomainName()).Text(">");
         var quoted = b.N(0, 9) == 0;
         if (quoted)
             b.Text("\"");
@@ -144,7 +171,7 @@ public sealed partial class EntityTrainingGenerator
 
     /// <summary>A first name that is also a word or a place ("Grace", "Jordan"), a made-up or listed one otherwise.</summary>
     private static Builder AnyFirstName(Builder b) =>
-        b.N(0, 2) == 0 ? b.Add(T.Person, b.Pick(WordFirstNames)) : b.FirstName();
+        b.N(0, 4) == 0 ? b.Add(T.Person, b.Pick(WordFirstNames)) : b.FirstName();
 
     private static Builder AnySurname(Builder b) =>
         b.N(0, 3) == 0 ? b.Add(T.Person, b.Pick(WordSurnames)) : b.Surname();
@@ -167,7 +194,8 @@ public sealed partial class EntityTrainingGenerator
         b => b.Text(b.Pick("To: ", "Cc: ", "CC: ", "Bcc: ", "To:\t")).Apply(x => NameList(x, 2, 5)).Text(b.Pick("", "\n" + "Subject: " + b.Pick(Subjects))),
         // Signatures: name, then a job title and often a department, then the company; the title and department are O.
         b => b.Text(b.Pick("Kind regards,\n", "Best regards,\n", "Many thanks,\n", "Regards\n", "Thanks,\n\n", "Best wishes,\n")).Person().Text("\n").Text(b.Pick(JobTitles))
-            .Text(b.Maybe((b.N(0, 1) == 0 ? ", " : "\n") + b.Pick(Departments), 0.4)).Text("\n").Org().Text(b.Maybe("\n" + b.F.Phone.PhoneNumber(), 0.5))
+            .Text(b.Maybe((b.N(0, 1) == 0 ? ", " : "\n") + b.Pick(Departments), 0.4)).Text("\n").Org().Text(b.Maybe("\n", 0.3)).Apply(x => x.LastEndsWith("\n") ? x.Street().Text(", ").City() : x)
+            .Text(b.Maybe("\n" + b.F.Phone.PhoneNumber(), 0.5))
             .Text(b.Maybe("\n" + Email(b), 0.3)),
         b => b.Person().Text(b.Pick(" | ", " – ", ", ")).Text(b.Pick(JobTitles)).Text(b.Pick(" | ", " – ", ", ", " at ")).Org().Text(b.Maybe(" | " + b.F.Phone.PhoneNumber(), 0.4)),
         // Meeting notes: attendees, apologies, chair, actions.
@@ -236,6 +264,15 @@ public sealed partial class EntityTrainingGenerator
         b => b.Apply(x => AnyFirstName(x)).Text(" ").Apply(x => AnySurname(x)).Text(b.Pick(" joined the ", " leads the ", " moved from the ")).Text(b.Pick(Departments)).Text(b.Pick(" team in ", " team last ")).Text(b.Pick(Months)).Text("."),
         // Departments and people in one roster.
         b => b.Apply(x => { var lines = x.N(2, 4); for (var i = 0; i < lines; i++) { if (i > 0) x.Text("\n"); x.Text(x.Pick(Departments)).Text(x.Pick(": ", " - ", "\t")).Person().Text(x.Maybe(", " + x.Pick(JobTitles), 0.4)); } return x; }),
+        // Places that are also first names, in place contexts; addresses with a town, a state code and a postcode after the street.
+        b => b.Text(b.Pick("Our office in ", "The conference in ", "I flew from ", "Relocating to ", "Branch: ", "Venue: ", "Based in ")).Add(T.Location, b.Pick(NamePlaces))
+            .Text(b.Pick(" is closed on ", " starts on ", " to ", ", ", " and ")).Apply(x => x.LastEndsWith(" on ") ? x.Text(x.Pick(Weekdays)).Text(".")
+                : x.N(0, 1) == 0 ? x.Add(T.Location, x.Pick(NamePlaces)).Text(".") : x.City().Text(".")),
+        b => b.Apply(x => x.N(0, 1) == 0 ? x.Person() : x.Org()).Text(b.Pick(", ", "\n")).Street().Text(", ").Apply(x => x.N(0, 3) == 0 ? x.Add(T.Location, x.Pick(NamePlaces)) : x.City())
+            .Text(b.Pick(", ", " ")).Text(b.Pick(b.F.Address.StateAbbr(), b.Pick("NSW", "VIC", "QLD", "OH", "TX", "GA", "ON", "BC"), "")).Text(" ").Text(b.F.Address.ZipCode()),
+        b => b.Text(b.Pick("Our ", "The ")).City().Text(b.Pick(" office has moved to ", " team now sits at ", " warehouse is at ")).Street().Text(b.Pick(".", ", next to the ", " - parking behind the building."))
+            .Apply(x => x.LastEndsWith("next to the ") ? x.Org().Text(" building.") : x),
+        b => b.Text(b.Pick("Supplier: ", "Vendor: ", "Remit to: ", "Payee: ")).Org().Text(b.Pick("\n", ", ")).Street().Text(", ").City().Text(b.Pick("\nAttn: ", "\nContact: ", "\nSold to: ")).Person(),
         // Negatives: capitalised non-names in the same layouts.
         b => b.Text(b.Pick("The ", "Our ", "Your ", "Ask the ", "Contact the ")).Text(b.Pick(JobTitles)).Text(b.Pick(" approved the ", " will review the ", " owns the ", " signed off the "))
             .Text(b.Pick(Subjects)).Text(b.Pick(" on ", " before ", " by ")).Text(b.Pick(Weekdays)).Text(b.Pick(".", ", copying " + b.Pick(Departments) + ".")),
@@ -250,6 +287,10 @@ public sealed partial class EntityTrainingGenerator
         b => b.Text(b.Pick("Menu: ", "Today's specials: ", "Lunch order: ")).Text(string.Join(", ", Enumerable.Range(0, b.N(2, 4)).Select(_ => b.Pick(
             "Caesar Salad", "Margherita Pizza", "Chicken Tikka Masala", "Eggs Benedict", "Beef Wellington", "Club Sandwich", "French Onion Soup", "Greek Salad", "Victoria Sponge",
             "Chocolate Fudge Cake", "Fish and Chips", "Pad Thai", "Earl Grey", "Americano", "Flat White")))).Text("."),
+        // Capitalised sentence starts that are no name ("Even though", "Will you", "Mine is"), nationality adjectives before a currency.
+        b => b.Text(b.Pick(SentenceStarts)).Text(" ").Text(b.LowerUtterance()),
+        b => b.Text(b.Pick("I changed ", "Can I hold ", "Why was I charged for ", "Convert my ", "Do you support ")).Text(b.Pick(CurrencyNames))
+            .Text(b.Pick(" into ", " and ", " or ")).Text(b.Pick(CurrencyNames)).Text(b.Pick("?", ".", " today.")),
         b => b.Text(b.Pick(Months)).Text(b.Pick(" is busy. ", " works. ", " close is tight. ")).Text(b.Pick(Weekdays)).Text(b.Pick(" is out", " works for me", " is a bank holiday")).Text(b.Pick(", ", ". "))
             .Text(b.Pick("FYI", "TBC", "ETA " + b.Pick(Weekdays), "Per the SLA", "KPIs attached")).Text("."),
     ];
