@@ -291,6 +291,17 @@ public sealed partial class EntityTrainingGenerator
         b => b.Text(b.Pick(SentenceStarts)).Text(" ").Text(b.LowerUtterance()),
         b => b.Text(b.Pick("I changed ", "Can I hold ", "Why was I charged for ", "Convert my ", "Do you support ")).Text(b.Pick(CurrencyNames))
             .Text(b.Pick(" into ", " and ", " or ")).Text(b.Pick(CurrencyNames)).Text(b.Pick("?", ".", " today.")),
+        // Appointments and call-backs in the letter languages: capitalised nouns (German), weekdays, months, times and
+        // phone numbers right after words, none of them a street or a name.
+        b => b.Text(b.N(0, 5) switch
+        {
+            0 => $"{b.Pick("Wir bestätigen", "Bitte notieren Sie", "Wir verschieben")} {b.Pick("Ihren Termin", "die Besprechung", "Ihre Lieferung", "den Rückruf")} am {b.Pick("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag")}, {b.N(1, 28)}. {b.Pick("März", "Juni", "Oktober", "Mai")} um {b.N(8, 18)}:{b.Pick("00", "15", "30", "45")} Uhr.",
+            1 => $"{b.Pick("Rufen Sie uns unter", "Erreichbar unter", "Bei Fragen unter")} {b.F.Phone.PhoneNumber()} {b.Pick("an.", "erreichbar.", "von Montag bis Freitag.")}",
+            2 => $"{b.Pick("Votre rendez-vous est confirmé", "La livraison est prévue", "Rappelez-moi")} {b.Pick("le", "jeudi", "mardi")} {b.N(1, 28)} {b.Pick("juin", "mars", "octobre")} à {b.N(8, 18)}h{b.Pick("00", "30")}{b.Pick(".", $" au {b.F.Phone.PhoneNumber()}.")}",
+            3 => $"{b.Pick("Su cita queda confirmada", "Llámame", "La entrega llegará")} el {b.Pick("lunes", "viernes", "")} {b.N(1, 28)} de {b.Pick("junio", "marzo", "octubre")} a las {b.N(8, 18)}:{b.Pick("00", "30")}{b.Pick(".", $", tel. {b.F.Phone.PhoneNumber()}.")}",
+            4 => $"{b.Pick("Zadzwoń do mnie pod numer", "Proszę o kontakt pod numerem", "Bel me op", "Chiamami al")} {b.F.Phone.PhoneNumber()} {b.Pick("po 15:00.", "jutro.", "morgen.", "domani.", "")}",
+            _ => $"{b.Pick("Uw afspraak staat op", "Il tuo appuntamento è")} {b.Pick("maandag", "vrijdag", "lunedì", "venerdì")} {b.N(1, 28)} {b.Pick("juni", "maart", "giugno", "marzo")} {b.Pick("om", "alle")} {b.N(8, 18)}:{b.Pick("00", "30")}.",
+        }),
         b => b.Text(b.Pick(Months)).Text(b.Pick(" is busy. ", " works. ", " close is tight. ")).Text(b.Pick(Weekdays)).Text(b.Pick(" is out", " works for me", " is a bank holiday")).Text(b.Pick(", ", ". "))
             .Text(b.Pick("FYI", "TBC", "ETA " + b.Pick(Weekdays), "Per the SLA", "KPIs attached")).Text("."),
     ];
