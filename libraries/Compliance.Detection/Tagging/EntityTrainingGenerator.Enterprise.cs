@@ -303,6 +303,14 @@ public sealed partial class EntityTrainingGenerator
             4 => $"{b.Pick("Zadzwoń do mnie pod numer", "Proszę o kontakt pod numerem", "Bel me op", "Chiamami al")} {b.F.Phone.PhoneNumber()} {b.Pick("po 15:00.", "jutro.", "morgen.", "domani.", "")}",
             _ => $"{b.Pick("Uw afspraak staat op", "Il tuo appuntamento è")} {b.Pick("maandag", "vrijdag", "lunedì", "venerdì")} {b.N(1, 28)} {b.Pick("juni", "maart", "giugno", "marzo")} {b.Pick("om", "alle")} {b.N(8, 18)}:{b.Pick("00", "30")}.",
         }),
+        // Sign-offs of a team rather than a person, in English and the languages of the letters: all O, so that a
+        // sign-off followed by a capitalised line is not read as "Regards,\nName".
+        b => b.Text(b.Pick(
+            "Kind regards,\nThe Finance Team", "Best wishes,\nCustomer Success", "Thanks,\nIT Service Desk", "Regards,\nAccounts Payable",
+            "Mit freundlichen Grüßen\nIhr Vertriebsteam", "Viele Grüße,\nDie Buchhaltung", "Bien à vous,\nL'équipe commerciale", "Cordialement,\nLe Service Comptabilité",
+            "Un saludo,\nEquipo de Ventas", "Atentamente,\nAtención al Cliente", "Distinti saluti,\nIl Team Amministrazione", "Met vriendelijke groet,\nTeam Facturatie",
+            "Z poważaniem,\nDział Obsługi Klienta", "S pozdravem,\nZákaznické oddělení", "С уважением,\nОтдел продаж", "С наилучшими пожеланиями, Команда поддержки",
+            "З повагою,\nВідділ продажів", "Med vänliga hälsningar,\nEkonomiavdelningen")),
         b => b.Text(b.Pick(Months)).Text(b.Pick(" is busy. ", " works. ", " close is tight. ")).Text(b.Pick(Weekdays)).Text(b.Pick(" is out", " works for me", " is a bank holiday")).Text(b.Pick(", ", ". "))
             .Text(b.Pick("FYI", "TBC", "ETA " + b.Pick(Weekdays), "Per the SLA", "KPIs attached")).Text("."),
     ];
