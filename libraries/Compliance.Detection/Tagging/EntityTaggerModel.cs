@@ -20,7 +20,7 @@ public static class EntityTaggerModel
     public const int ValidationCount = 1_000;
 
     /// <summary>Bumped whenever the training generator's output for a given seed changes.</summary>
-    public const int GeneratorVersion = 7;
+    public const int GeneratorVersion = 6;
 
     /// <summary>Environment variable naming the cache folder of the default model.</summary>
     public const string CacheVariable = "SPECIALIST_PII_MODEL_CACHE";

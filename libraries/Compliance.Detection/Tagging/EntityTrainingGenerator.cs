@@ -15,7 +15,7 @@ namespace SpecialistPlatform.Compliance.Detection.Tagging;
 /// (other frames, other locales, other name forms) so that the benchmark measures generalisation.
 /// The same seed and count give the same examples, on any day: dates come from fixed ranges, never relative to now.
 /// </summary>
-public sealed partial class EntityTrainingGenerator
+public sealed class EntityTrainingGenerator
 {
     public static readonly IReadOnlyList<string> Labels = [T.Person, T.Location, T.Organization, T.StreetAddress];
 
@@ -51,11 +51,7 @@ public sealed partial class EntityTrainingGenerator
             {
                 if (p > 0)
                     b.Text(_random.NextDouble() < 0.5 ? "\n" : " ");
-                // Since generator version 7: a share of frames from the enterprise layouts (EntityTrainingGenerator.Enterprise.cs).
-                if (_random.NextDouble() < EnterpriseShare)
-                    EnterpriseFrames[_random.Next(EnterpriseFrames.Length)](b);
-                else
-                    Frames[_random.Next(Frames.Length)](b);
+                Frames[_random.Next(Frames.Length)](b);
             }
             yield return b.Build();
         }
@@ -107,10 +103,8 @@ public sealed partial class EntityTrainingGenerator
             .Text(b.Pick(" about the renewal.", " to discuss pricing.", ". Follow up next week.", ".")),
         b => b.Text("Ticket ").Text(b.Digits(5)).Text(": customer ").Person().Text(b.Pick(" reports that the parcel sent to ", " says nothing arrived at ")).Street()
             .Text(", ").Text(b.F.Address.ZipCode()).Text(" ").City().Text(b.Pick(" never arrived.", " is missing.", ".")),
-        // Until generator version 7 the country line's break and the country were drawn apart, so that now and then
-        // the country was glued to the town ("YozgatPalau Adaları", two spans inside one token).
         b => b.Person().Text("\n").Street().Text(b.Maybe("\n" + b.F.Address.SecondaryAddress())).Text("\n").Text(b.F.Address.ZipCode()).Text(" ").City()
-            .Apply(x => x.N(0, 9) < 6 ? x.Text("\n").Country(1) : x),
+            .Text(b.Maybe("\n", 0.6)).Country(0.6),
         b => b.Text(b.Pick("--\n", "Regards,\n", "Cheers,\n", "Best,\n", "Thanks,\n")).Person().Text("\n").Text(b.F.Name.JobTitle()).Text(b.Pick(", ", " | ", "\n")).Org()
             .Text(b.Maybe("\n" + b.F.Phone.PhoneNumber(), 0.5)),
         b => b.Org().Text(b.Pick(" announced today that ", " said on Tuesday that ", " confirmed that ")).Person()
@@ -119,7 +113,7 @@ public sealed partial class EntityTrainingGenerator
         b => b.Text(b.Pick("Flight booked for ", "Train ticket for ", "Hotel reservation for ")).Person().Text(" from ").City().Text(" to ").City()
             .Text(b.Pick(".", " on Friday.", ", seat 14C.")),
         b => b.Text(b.Pick("Please deliver the parcel to ", "Ship to: ", "Send the documents to ", "Deliver to ")).Person().Text(", ").Street().Text(", ").City()
-            .Apply(x => x.N(0, 9) < 4 ? x.Text(", ").Country(1) : x).Text("."),
+            .Text(b.Maybe(", ", 0.4)).Country(0.4).Text("."),
         b => b.Text(b.Pick("To whom it may concern, I have known ", "I can recommend ", "We are pleased to introduce ")).Title().Surname()
             .Text(b.Pick(" for many years.", " without reservation.", ", who has worked with us since 2019.")),
         b => b.FirstName().Text(";").Surname().Text(";").Org().Text(";").City().Text(";").Text(b.F.Internet.Email()),
@@ -146,8 +140,7 @@ public sealed partial class EntityTrainingGenerator
         b => b.Text(b.Pick("Applicant: ", "Patient: ", "Tenant: ", "Employee: ")).Person().Text(b.Pick("\nHome address: ", "\nAddress: ", ", residing at ")).Street().Text(", ")
             .Text(b.F.Address.ZipCode()).Text(" ").City(),
         b => b.Text(b.Pick("Visited ", "Trip to ", "Conference in ")).City().Text(b.Pick(", ", " and ")).City().Text(b.Pick(" in May.", " with the team.", ".")),
-        b => b.Text(b.Pick("Can you ask ", "Please remind ", "Tell ")).FirstName().Text(b.Pick(" to send the report", " to call ", " that "))
-            .Apply(x => x.N(0, 1) == 0 ? x.Text(x.LastEndsWith(" ") ? "" : " to ").Person() : x)
+        b => b.Text(b.Pick("Can you ask ", "Please remind ", "Tell ")).FirstName().Text(b.Pick(" to send the report", " to call ", " that ")).Text(b.Maybe(" ")).Person(0.5)
             .Text(b.Pick("?", " today.", ".")),
         b => b.Text(b.Pick("Signed, ", "Approved by ", "Reviewed by ", "Prepared by ")).Person().Text(b.Pick(" on behalf of ", ", ", " for ")).Org().Text("."),
         b => b.Org().Text(b.Pick("\n", ", ")).Street().Text(b.Pick("\n", ", ")).Text(b.F.Address.ZipCode()).Text(" ").City().Text(b.Maybe("\nTel. " + b.F.Phone.PhoneNumber(), 0.5)),
@@ -158,7 +151,7 @@ public sealed partial class EntityTrainingGenerator
         b => b.Form(),
         b => b.Form(),
         b => b.Text(b.Pick("login: ", "user: ", "handle @", "username - ", "uid=")).Text(b.Handle()).Text(b.Pick("", " (inactive)", "; role=admin", ", last seen yesterday"))
-            .Apply(x => x.N(0, 9) < 3 ? x.Text(" – owner ").Person() : x),
+            .Text(b.Maybe(" – owner ")).Person(0.3),
         b => b.Text(b.Pick("Attachment: ", "File ", "Saved as ")).Text(b.Handle()).Text(b.Pick(".pdf", ".docx", "_final.xlsx", ".png")),
         // Since generator versions 3 and 4 (issue 16): dialogue and chat with speaker labels, self-introductions, names mentioned
         // mid-sentence, a title before a surname, made-up company names with legal suffixes, multi-line addresses with
@@ -214,19 +207,13 @@ public sealed partial class EntityTrainingGenerator
 
         public string Digits(int n) => string.Concat(Enumerable.Range(0, n).Select(_ => (char)('0' + generator._random.Next(10))));
 
-        /// <summary>Runs a step that decides on the text so far (the enterprise frames of generator version 7).</summary>
-        public Builder Apply(Func<Builder, Builder> step) => step(this);
-
-        public bool LastEndsWith(string suffix) =>
-            _text.Length >= suffix.Length && _text.ToString(_text.Length - suffix.Length, suffix.Length) == suffix;
-
         public Builder Text(string value)
         {
             _text.Append(value);
             return this;
         }
 
-        public Builder Add(string label, string value)
+        private Builder Add(string label, string value)
         {
             value = value.Trim();
             if (value.Length == 0)
@@ -243,15 +230,9 @@ public sealed partial class EntityTrainingGenerator
         {
             if (generator._random.NextDouble() >= p)
                 return this;
-            return Add(T.Person, PersonText());
-        }
-
-        /// <summary>A full name in one of the forms <see cref="Person"/> writes: "First Last", "F. Last", "Last, First", ...</summary>
-        public string PersonText()
-        {
             var first = FirstNameText();
             var last = LastNameText();
-            return generator._random.Next(10) switch
+            var name = generator._random.Next(10) switch
             {
                 0 => $"{first} {char.ToUpperInvariant(faker.Name.FirstName()[0])}. {last}",
                 1 => $"{first[0]}. {last}",
@@ -260,6 +241,7 @@ public sealed partial class EntityTrainingGenerator
                 4 => $"{first} {faker.Name.FirstName()} {last}",
                 _ => $"{first} {last}",
             };
+            return Add(T.Person, name);
         }
 
         public Builder FirstName() => Add(T.Person, FirstNameText());
@@ -270,9 +252,9 @@ public sealed partial class EntityTrainingGenerator
         /// A first name: from Bogus, one in <see cref="InventedShare"/> that is no word of any list, or one in
         /// <see cref="NameListShare"/> from the hand-written lists of the locales Bogus lacks (generator version 6).
         /// </summary>
-        public string FirstNameText() => NameText(first: true);
+        private string FirstNameText() => NameText(first: true);
 
-        public string LastNameText() => NameText(first: false);
+        private string LastNameText() => NameText(first: false);
 
         private string NameText(bool first)
         {
@@ -391,7 +373,7 @@ public sealed partial class EntityTrainingGenerator
         /// <summary>Share of street lines written in the formats of locales Bogus has no address data for (generator version 5).</summary>
         private const double LocaleStreetShare = 0.3;
 
-        public int N(int min, int max) => generator._random.Next(min, max + 1);
+        private int N(int min, int max) => generator._random.Next(min, max + 1);
 
         private string Num(int max = 199) => N(1, max).ToString(CultureInfo.InvariantCulture);
 
