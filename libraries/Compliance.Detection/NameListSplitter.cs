@@ -1,7 +1,8 @@
 namespace SpecialistPlatform.Compliance.Detection;
 
 /// <summary>
-/// Splits a tagger PERSON span that runs over a list of names ("Present: Olumide, Bao, Katarzyna, Hamid, Sunita",
+/// Joins tagger PERSON spans that only a space separates ("Declan" "Forsythe" read as two names) into one, then splits a
+/// tagger PERSON span that runs over a list of names ("Present: Olumide, Bao, Katarzyna, Hamid, Sunita",
 /// "Anna Kowalska, Jan Nowak") into one span per name. The tagger labels words, and a comma between two name words is
 /// inside the span for it; scored per name, one span over five names matches none of them.
 /// </summary>
@@ -14,6 +15,7 @@ public static class NameListSplitter
 {
     public static List<Finding> Apply(string text, List<Finding> findings, string taggerName)
     {
+        findings = JoinSpaceSeparated(text, findings, taggerName);
         List<Finding>? result = null;
         for (var i = 0; i < findings.Count; i++)
         {
@@ -67,5 +69,27 @@ public static class NameListSplitter
         while (end > start && !char.IsLetter(text[end - 1]) && text[end - 1] != '.')
             end--;
         return (start, end);
+    }
+
+    /// <summary>Two people are never written one after the other with a single space between them; one person's given name
+    /// and surname are, and the tagger may close the span between them.</summary>
+    private static List<Finding> JoinSpaceSeparated(string text, List<Finding> findings, string taggerName)
+    {
+        var persons = findings.Where(f => f.Type == PersonalDataTypes.Person && f.Recognizer == taggerName).OrderBy(f => f.Start).ToList();
+        var joined = new List<Finding>(persons.Count);
+        var changed = false;
+        foreach (var person in persons)
+        {
+            if (joined.Count > 0 && person.Start == joined[^1].End + 1 && text[joined[^1].End] == ' ')
+            {
+                joined[^1] = joined[^1] with { End = person.End, Score = Math.Min(joined[^1].Score, person.Score) };
+                changed = true;
+            }
+            else
+            {
+                joined.Add(person);
+            }
+        }
+        return changed ? [.. findings.Where(f => f.Type != PersonalDataTypes.Person || f.Recognizer != taggerName), .. joined] : findings;
     }
 }

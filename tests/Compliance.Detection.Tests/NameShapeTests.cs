@@ -32,6 +32,14 @@ public class NameShapeTests
     }
 
     [Fact]
+    public void A_given_name_and_surname_the_tagger_closed_apart_are_one_person()
+    {
+        const string text = "A claim against Mr Declan Forsythe, formerly of Leeds.";
+        var joined = NameListSplitter.Apply(text, [Span(text, "Declan"), Span(text, "Forsythe")], Tagger);
+        Assert.Equal(["Declan Forsythe"], Values(text, joined));
+    }
+
+    [Fact]
     public void Only_the_taggers_person_spans_are_split()
     {
         const string text = "Vendors: Acme, Brindlecorp, Quorvana";
