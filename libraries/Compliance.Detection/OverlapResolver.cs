@@ -93,10 +93,11 @@ public static class OverlapResolver
     /// </summary>
     public static List<Finding> CombineOrganizations(string text, List<Finding> findings, string taggerName)
     {
-        const string rule = nameof(Recognizers.OrganizationRecognizer);
-        if (!findings.Exists(f => f.Recognizer == rule) || !findings.Exists(f => f.Recognizer == taggerName))
+        // An organisation the list knows by name counts as a rule organisation with a legal form.
+        static bool IsRule(Finding f) => f.Recognizer is nameof(Recognizers.OrganizationRecognizer) or nameof(Recognizers.KnownOrganizationRecognizer);
+        if (!findings.Exists(IsRule) || !findings.Exists(f => f.Recognizer == taggerName))
             return findings;
-        var organizations = findings.Where(f => f.Recognizer == rule).OrderBy(f => f.Start).ToList();
+        var organizations = findings.Where(IsRule).OrderBy(f => f.Start).ToList();
         var result = new List<Finding>(findings.Count);
         foreach (var f in findings)
         {

@@ -153,21 +153,6 @@ public class OrganizationRecognizerTests
         found.Single(f => f.ValueIn(text) == "Nordvik Shipping AS").Score.ShouldBe(OrganizationRecognizer.LegalFormScore);
     }
 
-    /// <summary>Stands in for the learned tagger: fixed findings under its name.</summary>
-    private sealed class FixedTagger(params (string Value, string Type, double Probability)[] spans) : IRecognizer
-    {
-        public string Name => "entity-tagger";
-
-        public IReadOnlyCollection<string> SupportedTypes => [PersonalDataTypes.Person, PersonalDataTypes.Location, PersonalDataTypes.Organization, PersonalDataTypes.StreetAddress];
-
-        public IEnumerable<Finding> Recognize(string text) =>
-            spans.Select(s =>
-            {
-                var start = text.IndexOf(s.Value, StringComparison.Ordinal);
-                return new Finding(s.Type, start, start + s.Value.Length, 0.85 * s.Probability, Name);
-            }).ToList();
-    }
-
     private static List<(string Type, string Value)> Detect(string text, FixedTagger tagger) =>
         PersonalDataDetector.Create([], tagger: tagger).Detect(text)
             .Where(f => f.Type is PersonalDataTypes.Organization or PersonalDataTypes.Person or PersonalDataTypes.Location or PersonalDataTypes.StreetAddress)
