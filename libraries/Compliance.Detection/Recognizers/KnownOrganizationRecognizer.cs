@@ -17,6 +17,13 @@ public sealed class KnownOrganizationRecognizer : IRecognizer
 
     private static readonly Lazy<FrozenDictionary<string, string[]>> ByFirstWord = new(Load);
 
+    /// <summary>Product words after a company's name: "Google Pay", "Samsung Wallet", "Amazon Prime" name a product in the
+    /// sentence ("I topped up with Google Pay"), not the company as someone's employer or counterpart.</summary>
+    private static readonly FrozenSet<string> ProductWords = new[]
+    {
+        "Pay", "Play", "Wallet", "Maps", "Drive", "Docs", "Sheets", "Photos", "Chrome", "Prime", "Music", "Store", "Card", "Points",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     public string Name => nameof(KnownOrganizationRecognizer);
 
     public IReadOnlyCollection<string> SupportedTypes { get; } = [PersonalDataTypes.Organization];
@@ -45,7 +52,8 @@ public sealed class KnownOrganizationRecognizer : IRecognizer
                     var end = i + name.Length;
                     if (end <= text.Length && string.CompareOrdinal(text, i, name, 0, name.Length) == 0 && (end == text.Length || !IsNameChar(text[end])))
                     {
-                        findings.Add(new Finding(PersonalDataTypes.Organization, i, end, Score, Name));
+                        if (!ProductWords.Contains(TextScan.WordAfter(text, end, out _)))
+                            findings.Add(new Finding(PersonalDataTypes.Organization, i, end, Score, Name));
                         wordEnd = end;
                         break;
                     }
