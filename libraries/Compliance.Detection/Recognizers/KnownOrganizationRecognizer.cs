@@ -18,11 +18,11 @@ public sealed class KnownOrganizationRecognizer : IRecognizer
     private static readonly Lazy<FrozenDictionary<string, string[]>> ByFirstWord = new(Load);
 
     /// <summary>Product words after a company's name: "Google Pay", "Samsung Wallet", "Amazon Prime" name a product in the
-    /// sentence ("I topped up with Google Pay"), not the company as someone's employer or counterpart.</summary>
+    /// sentence ("I topped up with Google Pay", "my Google pay top up"), not the company as someone's employer or counterpart.</summary>
     private static readonly FrozenSet<string> ProductWords = new[]
     {
         "Pay", "Play", "Wallet", "Maps", "Drive", "Docs", "Sheets", "Photos", "Chrome", "Prime", "Music", "Store", "Card", "Points",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public string Name => nameof(KnownOrganizationRecognizer);
 
