@@ -98,10 +98,22 @@ public sealed class PlatformApp : IAsyncDisposable
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = options.Dashboard }, [.. arguments], cancellationToken);
         builder.Services.AddLogging(logging => logging.AddProvider(new CapturingLoggerProvider(platform.Append)));
         platform._app = await builder.BuildAsync(cancellationToken);
+        // One deadline for starting and becoming ready. A first start trains the router and the span tagger before the
+        // services report healthy: about a minute on an idle two-core machine, over six once when a second platform
+        // trained beside it (load average 68). A server the orchestrator never starts (seen once: RabbitMQ's data folder
+        // prepared, no process, no log) must fail the test with the resources' states, not hang the run.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(10));
         try
         {
-            await platform._app.StartAsync(cancellationToken);
-            await platform.WaitUntilReadyAsync(options, cancellationToken);
+            await platform._app.StartAsync(timeout.Token);
+            await platform.WaitUntilReadyAsync(options, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var state = $"The platform did not start and become healthy within 10 minutes:\n{await platform.DescribeAsync()}\n{platform.Output}";
+            await platform.DisposeAsync();
+            throw new TimeoutException(state);
         }
         catch
         {
@@ -112,25 +124,14 @@ public sealed class PlatformApp : IAsyncDisposable
         return platform;
     }
 
-    private async Task WaitUntilReadyAsync(PlatformAppOptions options, CancellationToken cancellationToken)
+    private async Task WaitUntilReadyAsync(PlatformAppOptions options, CancellationToken timeout)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // A first start trains the router and the span tagger before the services report healthy: about a minute on an
-        // idle two-core machine, over six once when a second platform trained beside it (load average 68).
-        timeout.CancelAfter(TimeSpan.FromMinutes(10));
         var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
-        try
-        {
-            await notifications.WaitForResourceAsync(ResourceNames.Services.DatabaseMigrations, KnownResourceStates.Finished, timeout.Token);
-            IReadOnlyList<string> running = options.Console && options.Services.Contains(ResourceNames.Services.Gateway)
-                ? [.. options.Services, ResourceNames.Services.Console]
-                : options.Services;
-            await Task.WhenAll(running.Select(service => notifications.WaitForResourceHealthyAsync(service, timeout.Token)));
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"The platform did not become healthy in time:\n{await DescribeAsync()}\n{Output}");
-        }
+        await notifications.WaitForResourceAsync(ResourceNames.Services.DatabaseMigrations, KnownResourceStates.Finished, timeout);
+        IReadOnlyList<string> running = options.Console && options.Services.Contains(ResourceNames.Services.Gateway)
+            ? [.. options.Services, ResourceNames.Services.Console]
+            : options.Services;
+        await Task.WhenAll(running.Select(service => notifications.WaitForResourceHealthyAsync(service, timeout)));
     }
 
     public Uri ServiceUrl(string service) => App.GetEndpoint(service, "http");
