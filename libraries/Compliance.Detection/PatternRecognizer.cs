@@ -70,7 +70,8 @@ public abstract class PatternRecognizer : IRecognizer
     /// <summary>
     /// Candidate matches, by default every match of every pattern. A recognizer may override this to find
     /// candidates faster (e.g. by anchoring on a character every candidate contains) as long as it yields
-    /// the same matches.
+    /// the same matches, less only those <see cref="Validate"/> would refuse anyway (a decision about the whole text
+    /// is then taken once, not once per match).
     /// </summary>
     protected virtual IEnumerable<Match> Candidates(string text) => FullScan(text);
 

@@ -57,17 +57,17 @@ public static partial class RepeatedNameMentions
             return findings;
 
         var mentions = new List<Finding>();
-        var covered = findings.OrderBy(f => f.Start).ToList();
         var next = 0;
         Finding? open = null;
         foreach (Match word in Word().Matches(text))
         {
             var start = word.Index;
             var end = start + word.Length;
-            while (next < covered.Count && covered[next].End <= start)
+            // The findings are ordered by start and do not overlap: the first not ending before the word is the only one to test.
+            while (next < findings.Count && findings[next].End <= start)
                 next++;
             var isMention = nameWords.Contains(word.Value)
-                && (next >= covered.Count || covered[next].Start >= end)
+                && (next >= findings.Count || findings[next].Start >= end)
                 && StandsAlone(text, start, end);
             if (!isMention)
             {
@@ -119,13 +119,12 @@ public static partial class RepeatedNameMentions
         if (word.Length < 3 || !(char.IsUpper(word[0]) || word.All(c => !char.IsLetter(c) || char.IsLower(c))))
             return false;
         var lower = word.ToLowerInvariant();
-        if (NegativeUtterances.Vocabulary.Contains(lower) || NrpRecognizer.IsNrp(word) || EntityGazetteer.Default.IsCommonWord(lower)
-            || PersonCueRecognizer.IsFormLabel(lower) || KnownPlaceRecognizer.IsKnownPlace(word))
+        if (NegativeUtterances.Vocabulary.Contains(lower) || PersonCueRecognizer.IsLabelNationalityOrCommonWord(word, lower) || KnownPlaceRecognizer.IsKnownPlace(word))
             return false;
-        // Every letter upper case is a heading or an acronym ("ACME", "NOTE"), unless it is a name the gazetteer knows.
-        if (word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c)))
-            return (EntityGazetteer.Default.Lookup(lower) & (GazetteerClass.FirstName | GazetteerClass.LastName)) != 0;
         var gazetteer = EntityGazetteer.Default.Lookup(lower);
+        // Every letter upper case is a heading or an acronym ("ACME", "NOTE"), unless it is a name the gazetteer knows.
+        if (word.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+            return (gazetteer & (GazetteerClass.FirstName | GazetteerClass.LastName)) != 0;
         return (gazetteer & (GazetteerClass.Country | GazetteerClass.State | GazetteerClass.StreetSuffix | GazetteerClass.CompanySuffix | GazetteerClass.Title)) == 0;
     }
 }

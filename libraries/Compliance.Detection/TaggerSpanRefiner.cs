@@ -124,7 +124,7 @@ public static class TaggerSpanRefiner
             start++;
         while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ';'))
             end--;
-        // Then whole words at either edge: "Merhaba Elif", "Familie Gruber", "Und Oma Resi", "Mensaje de Andrés" keep the name.
+        // Then whole words at either edge: "Merhaba Elif", "Familie Gruber", "Und Resi", "Mensaje de Andrés" keep the name.
         while (start < end)
         {
             var space = text.IndexOf(' ', start, end - start);

@@ -31,7 +31,8 @@ public static class ThingNameFilter
         "shirt", "scarf", "mug", "glasses", "bottle", "oil", "candle", "perfume", "fragrance", "module", "server", "servers", "cluster",
         "database", "service", "app", "dashboard", "release", "build", "branch", "project", "programme", "program", "initiative",
         "campaign", "workstream", "sprint", "export", "import", "plugin", "api", "endpoint", "feature", "package", "bundle", "plan",
-        "tier", "card", "account", "rewards", "menu", "loafers", "brandy", "bath", "soap", "lotion", "cream", "sofa", "burger", "salad", "cocktail", "pizza", "sandwich", "blend", "roast",
+        "tier", "card", "account", "rewards", "menu", "brandy", "bath", "soap", "lotion", "cream", "burger", "salad", "cocktail", "pizza",
+        "sandwich", "blend", "roast",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Last words of a committee, tier, room or role: no person's or place's name ends in one of them.</summary>
@@ -73,17 +74,13 @@ public static class ThingNameFilter
             return true;
         if (!single || f.Start == 0 || text[f.Start - 1] != ' ' || f.End >= text.Length || text[f.End] != ' ')
             return false;
-        // "Cleopatra bath oil", "Savannah loafers": a product noun right after the name, or after one more word, with no article.
-        if (f.Type == PersonalDataTypes.Person)
-        {
-            var next = TextScan.WordAfter(text, f.End, out var nextEnd);
-            if (ThingNouns.Contains(next) && char.IsLower(next[0]) || next.Length > 0 && char.IsLower(next[0]) && ThingNouns.Contains(TextScan.WordAfter(text, nextEnd, out _)))
-                return true;
-        }
-        if (!Determiners.Contains(TextScan.WordBefore(text, f.Start)))
-            return false;
-        var after = TextScan.WordAfter(text, f.End, out _);
+        var after = TextScan.WordAfter(text, f.End, out var afterEnd);
         if (after.Length == 0 || !char.IsLower(after[0]))
+            return false;
+        // "Cleopatra bath oil", "Savannah loafers": a product noun right after the name, or after one more word, with no article.
+        if (f.Type == PersonalDataTypes.Person && (ThingNouns.Contains(after) || ThingNouns.Contains(TextScan.WordAfter(text, afterEnd, out _))))
+            return true;
+        if (!Determiners.Contains(TextScan.WordBefore(text, f.Start)))
             return false;
         return f.Type == PersonalDataTypes.Person ? !KeepsPerson(after) : ThingNouns.Contains(after);
     }

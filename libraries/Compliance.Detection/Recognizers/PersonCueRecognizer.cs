@@ -40,6 +40,24 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
 
     protected override IEnumerable<Regex> Patterns => [Introduction(), Greeting(), SpeakerLabel(), Titled(), TimedHandle()];
 
+    /// <summary>
+    /// Every match, less the speaker labels of a text that is no dialogue and the handles of a text that is no chat.
+    /// Whether a text is a dialogue or a chat is decided once per text, not once per label: a form of thousands of
+    /// distinct "Label:" lines would otherwise rescan itself for each of them.
+    /// </summary>
+    protected override IEnumerable<Match> Candidates(string text)
+    {
+        bool? dialogue = null, chat = null;
+        foreach (var match in base.Candidates(text))
+        {
+            if (match.Groups["speaker"].Success && !(dialogue ??= IsDialogue(text)))
+                continue;
+            if (match.Groups["handle"].Success && !(chat ??= IsChat(text)))
+                continue;
+            yield return match;
+        }
+    }
+
     /// <summary>Labels of forms, headers and chat roles that open a line with "Word:" and are not names.</summary>
     private static readonly FrozenSet<string> NotNames = new[]
     {
@@ -83,7 +101,7 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
         {
             var word = handle.Value;
             return NotNames.Contains(word) || NegativeUtterances.Vocabulary.Contains(word) || EntityGazetteer.Default.IsCommonWord(word)
-                || !IsChat(text) ? null : new Candidate(handle.Index, handle.Index + handle.Length, 0.7);
+                ? null : new Candidate(handle.Index, handle.Index + handle.Length, 0.7);
         }
         foreach (var (group, score) in new[] { ("intro", IntroductionScore), ("greeted", 0.7), ("speaker", 0.7) })
         {
@@ -97,22 +115,24 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
                 kept++;
             if (kept == 0)
                 return null;
-            if (group == "speaker" && !IsDialogue(text))
-                return null;
             var length = string.Join(' ', words[..kept]).Length;
             return new Candidate(g.Index, g.Index + length, kept == 1 && group == "intro" ? 0.7 : score);
         }
         return null;
     }
 
-    /// <summary>Whether <paramref name="word"/> is a label of forms, headers or chat roles ("Subject", "Agent", "Betreff").</summary>
-    internal static bool IsFormLabel(string word) => NotNames.Contains(word);
+    /// <summary>
+    /// Whether <paramref name="word"/> is a label of forms, headers or chat roles ("Subject", "Agent"), a nationality or
+    /// a common word ("Hallo Kunde," "Ich bin Mitglied", "Betreff: ..."; the common-word lists hold no name): never a name,
+    /// whatever the sentence around it.
+    /// </summary>
+    internal static bool IsLabelNationalityOrCommonWord(string word, string lower) =>
+        NotNames.Contains(lower) || NrpRecognizer.IsNrp(word) || EntityGazetteer.Default.IsCommonWord(lower);
 
     private static bool IsNameWord(string word)
     {
         var lower = word.ToLowerInvariant();
-        // "Hallo Kunde," "Ich bin Mitglied", "Betreff: ...": a common word of another language is no name (the set holds no name).
-        if (NotNames.Contains(lower) || NrpRecognizer.IsNrp(word) || EntityGazetteer.Default.IsCommonWord(lower))
+        if (IsLabelNationalityOrCommonWord(word, lower))
             return false;
         var gazetteer = EntityGazetteer.Default.Lookup(lower);
         if ((gazetteer & (GazetteerClass.FirstName | GazetteerClass.LastName)) != 0)
