@@ -84,7 +84,7 @@ public static class TaggerSpanRefiner
             var f = findings[i];
             var (start, end) = f.Recognizer != taggerName ? (f.Start, f.End)
                 : f.Type == PersonalDataTypes.Person ? WithoutCommonWordPieces(text, f.Start, f.End)
-                : IsCommonWordsOnly(text, f.Start, f.End) ? (0, 0) : (f.Start, f.End);
+                : IsHeadingNotPlace(text, f.Start, f.End) ? (0, 0) : (f.Start, f.End);
             if (start == f.Start && end == f.End)
             {
                 kept?.Add(f);
@@ -144,6 +144,14 @@ public static class TaggerSpanRefiner
         return (start, end);
     }
 
+    /// <summary>
+    /// Whether a place or company the tagger found is only common words, English ones included even where a town's name
+    /// or a surname shares them ("Water will be shut off", "Booked by: People Team", "Platform Engineering"), and is no
+    /// place the list knows ("Reading", "Bath" stay).
+    /// </summary>
+    private static bool IsHeadingNotPlace(string text, int start, int end) =>
+        IsCommonWordsOnly(text, start, end, englishToo: true) && !Recognizers.KnownPlaceRecognizer.IsKnownPlace(text[start..end]);
+
     private static readonly SearchValues<char> PieceBreaks = SearchValues.Create(",;\n");
 
     /// <summary>
@@ -152,7 +160,7 @@ public static class TaggerSpanRefiner
     /// capitalised labels, which the tagger, trained on English-like context, reads as names. A span with any other
     /// word ("Anna Weber", "Frau Kunde") is kept whole.
     /// </summary>
-    internal static bool IsCommonWordsOnly(string text, int start, int end)
+    internal static bool IsCommonWordsOnly(string text, int start, int end, bool englishToo = false)
     {
         var gazetteer = Tagging.EntityGazetteer.Default;
         Span<char> lower = stackalloc char[64];
@@ -172,7 +180,7 @@ public static class TaggerSpanRefiner
             if (length > lower.Length)
                 return false;
             text.AsSpan(from, length).ToLowerInvariant(lower);
-            if (!gazetteer.IsCommonWord(lower[..length]))
+            if (!(englishToo ? gazetteer.IsCommonOrEnglishWord(lower[..length]) : gazetteer.IsCommonWord(lower[..length])))
                 return false;
             words++;
         }

@@ -32,7 +32,8 @@ public static class ThingNameFilter
         "database", "service", "app", "dashboard", "release", "build", "branch", "project", "programme", "program", "initiative",
         "campaign", "workstream", "sprint", "export", "import", "plugin", "api", "endpoint", "feature", "package", "bundle", "plan",
         "tier", "card", "account", "rewards", "menu", "brandy", "bath", "soap", "lotion", "cream", "burger", "salad", "cocktail", "pizza",
-        "sandwich", "blend", "roast",
+        "sandwich", "blend", "roast", "pod", "pods", "runner", "runners", "tiers", "printer", "cup", "cups", "teapot", "kit", "kits",
+        "cobbler", "vase", "rug", "cushion", "throw", "sofas", "chairs", "lamps", "bags",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Last words of a committee, tier, room or role: no person's or place's name ends in one of them.</summary>
@@ -66,6 +67,16 @@ public static class ThingNameFilter
 
     private static bool NamesAThing(string text, Finding f)
     {
+        // A code name in quotes: "Lisbon" and "Oslo" meeting rooms, release "Georgia", the "Charlotte" sofa bed. A place is
+        // not quoted for its own sake; a person may be (a nickname, a name badge "Trevor"), so only with a thing noun beside.
+        if (IsQuoted(text, f.Start, f.End, out var afterQuote))
+        {
+            if (f.Type == PersonalDataTypes.Location)
+                return true;
+            var next = TextScan.WordAfter(text, afterQuote, out var nextEnd);
+            return ThingNouns.Contains(next) || ThingNouns.Contains(TextScan.WordAfter(text, nextEnd, out _))
+                || ThingNouns.Contains(TextScan.WordBefore(text, f.Start - 1));
+        }
         // "Risk Committee", "Lincoln Room" (either type); "Committee" alone only as a person: "Room" alone is no place either,
         // but a place the list knows is not dropped for its last word alone.
         var lastWord = TextScan.WordBefore(text, f.End);
@@ -75,14 +86,65 @@ public static class ThingNameFilter
         if (!single || f.Start == 0 || text[f.Start - 1] != ' ' || f.End >= text.Length || text[f.End] != ' ')
             return false;
         var after = TextScan.WordAfter(text, f.End, out var afterEnd);
+        var before = TextScan.WordBefore(text, f.Start);
+        // Two names sharing the noun: "the Berlin and Hamburg conference rooms", "The Denver and Madison pricing tiers".
+        if (after is "and" or "or" && IsCapitalisedWordAt(text, afterEnd, out var secondEnd))
+            after = TextScan.WordAfter(text, secondEnd, out afterEnd);
+        else if (before is "and" or "or" && IsCapitalisedWordBefore(text, f.Start - before.Length - 1, out var firstStart))
+            before = TextScan.WordBefore(text, firstStart);
         if (after.Length == 0 || !char.IsLower(after[0]))
             return false;
         // "Cleopatra bath oil", "Savannah loafers": a product noun right after the name, or after one more word, with no article.
         if (f.Type == PersonalDataTypes.Person && (ThingNouns.Contains(after) || ThingNouns.Contains(TextScan.WordAfter(text, afterEnd, out _))))
             return true;
-        if (!Determiners.Contains(TextScan.WordBefore(text, f.Start)))
+        if (!Determiners.Contains(before) && !IsQuantity(text, f.Start))
             return false;
         return f.Type == PersonalDataTypes.Person ? !KeepsPerson(after) : ThingNouns.Contains(after);
+    }
+
+    private static bool IsQuoted(string text, int start, int end, out int afterQuote)
+    {
+        afterQuote = end + 1;
+        if (start == 0 || end >= text.Length || text[start - 1] is not ('"' or '“' or '„' or '«') || text[end] is not ('"' or '”' or '“' or '»'))
+            return false;
+        // A value in JSON, CSV or key="value" is quoted for the format, not as a name: "city": "Tokyo"; Dubai,"Tokyo",3.
+        // A sentence's colon is no format: Room booking: "Lisbon" and "Oslo" meeting rooms.
+        var i = start - 1;
+        while (i > 0 && text[i - 1] is ' ' or '\t')
+            i--;
+        var j = afterQuote;
+        while (j < text.Length && text[j] is ' ' or '\t')
+            j++;
+        var valueEnds = j < text.Length && text[j] is ',' or '}' or ']' or ';';
+        var formatBefore = i > 0 && (text[i - 1] is '=' or '[' || text[i - 1] is ':' or ',' && i > 1 && text[i - 2] is '"' or '\'');
+        return !formatBefore && !valueEnds;
+    }
+
+    /// <summary>A single capitalised word after the spaces at <paramref name="index"/>: the second name of "Berlin and Hamburg".</summary>
+    private static bool IsCapitalisedWordAt(string text, int index, out int end)
+    {
+        var word = TextScan.WordAfter(text, index, out end);
+        return word.Length > 1 && char.IsUpper(word[0]);
+    }
+
+    /// <summary>A single capitalised word ending before the spaces at <paramref name="index"/>, and where it starts.</summary>
+    private static bool IsCapitalisedWordBefore(string text, int index, out int start)
+    {
+        var word = TextScan.WordBefore(text, Math.Max(0, index));
+        var end = index;
+        while (end > 0 && text[end - 1] is ' ' or '\t')
+            end--;
+        start = end - word.Length;
+        return word.Length > 1 && char.IsUpper(word[0]);
+    }
+
+    /// <summary>"1x Florence teapot", "2x Paris espresso cups": an order line's count before a product.</summary>
+    private static bool IsQuantity(string text, int start)
+    {
+        var i = start;
+        while (i > 0 && text[i - 1] == ' ')
+            i--;
+        return i >= 2 && text[i - 1] is 'x' or '×' && char.IsDigit(text[i - 2]);
     }
 
     /// <summary>"the Jordan who called" or "the Anna I know" are rare, "the Hudson tote" is how products read; a verb, a

@@ -453,12 +453,51 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
         "sinds", "geboren", "opgericht", "sinds", "em", "desde", "nascido", "nascida", "dob", "expires", "valid", "date",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A year in a range of years, as CVs and histories write them: "2016–2020", "2020 – present", "2017—2022". Only with
+    /// an en or em dash (a hyphen between numbers is as often a code: "2016-2020" is not matched as a year at all).
+    /// </summary>
+    private static bool InYearRange(string text, int index)
+    {
+        var after = index + 4;
+        while (after < text.Length && text[after] == ' ')
+            after++;
+        if (after < text.Length && text[after] is '–' or '—')
+        {
+            var next = after + 1;
+            while (next < text.Length && text[next] == ' ')
+                next++;
+            if (IsYearAt(text, next) || StartsWithWord(text, next, "present") || StartsWithWord(text, next, "now")
+                || StartsWithWord(text, next, "today") || StartsWithWord(text, next, "heute") || StartsWithWord(text, next, "date"))
+                return true;
+        }
+        var before = index;
+        while (before > 0 && text[before - 1] == ' ')
+            before--;
+        if (before == 0 || text[before - 1] is not ('–' or '—'))
+            return false;
+        before--;
+        while (before > 0 && text[before - 1] == ' ')
+            before--;
+        return before >= 4 && IsYearAt(text, before - 4) && (before == 4 || !char.IsLetterOrDigit(text[before - 5]));
+    }
+
+    private static bool IsYearAt(string text, int i) =>
+        i + 4 <= text.Length && text[i] is '1' or '2' && text[i + 1] is '9' or '0' && char.IsAsciiDigit(text[i + 2]) && char.IsAsciiDigit(text[i + 3])
+        && (i + 4 == text.Length || !char.IsLetterOrDigit(text[i + 4]));
+
+    private static bool StartsWithWord(string text, int i, string word) =>
+        string.Compare(text, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
+        && (i + word.Length == text.Length || !char.IsLetter(text[i + word.Length]));
+
     /// <summary>Fillers skipped between the context word and the year ("in the year 1977", "in early 1990").</summary>
     private static readonly FrozenSet<string> YearFillers =
         new[] { "the", "year", "early", "late", "mid", "of", "summer", "winter", "spring", "autumn", "roku" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static bool YearInContext(string text, int index)
     {
+        if (InYearRange(text, index))
+            return true;
         // "Graduated: 2011", "Born: 1958": a label ending in a colon, one of whose words is a year word.
         var i = index;
         while (i > 0 && text[i - 1] is ' ' or '\t')

@@ -75,6 +75,7 @@ public sealed class EntityGazetteer
     private readonly FrozenDictionary<string, GazetteerClass> _words;
     private readonly FrozenDictionary<string, GazetteerClass>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _commonWords;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _commonOrEnglishWords;
 
     private EntityGazetteer(Dictionary<string, GazetteerClass> words)
     {
@@ -94,6 +95,7 @@ public sealed class EntityGazetteer
             .Where(w => !english.Contains(w) || (words.GetValueOrDefault(w) & nameOrPlace) == 0)
             .ToFrozenSet(StringComparer.Ordinal);
         _commonWords = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _commonOrEnglishWords = CommonWords.Concat(english).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var (word, cls) in words.OrderBy(w => w.Key, StringComparer.Ordinal))
             sha.AppendData(Encoding.UTF8.GetBytes($"{word}\t{(int)cls}\n"));
@@ -115,6 +117,14 @@ public sealed class EntityGazetteer
 
     /// <param name="lower">The word in lower case.</param>
     public bool IsCommonWord(ReadOnlySpan<char> lower) => _commonWords.Contains(lower);
+
+    /// <summary>
+    /// <see cref="IsCommonWord"/> or any English heading, label or noun of Tagging/CommonWords/en.txt, even one the
+    /// gazetteer also knows as a surname or a piece of a town's name ("Water", "People", "Platform"). That exclusion protects
+    /// persons ("Baker" is a surname); a place or a company made only of such words is a heading, not a place.
+    /// </summary>
+    /// <param name="lower">The word in lower case.</param>
+    public bool IsCommonOrEnglishWord(ReadOnlySpan<char> lower) => _commonOrEnglishWords.Contains(lower);
 
     /// <summary>A locale's hand-written first names and surnames (Tagging/Names), as written, diacritics kept.</summary>
     public sealed record NameList(string Locale, IReadOnlyList<string> FirstNames, IReadOnlyList<string> LastNames);

@@ -40,7 +40,7 @@ public static class EntityTaggerModel
     public static SpanTaggerTrainingResult Train(int seed, int count, Action<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 100);
-        var training = new EntityTrainingGenerator(seed).Generate(count).ToList();
+        var training = new EntityTrainingGenerator(seed).Generate(count).Concat(HandWrittenTrainingText.Repeated(seed)).ToList();
         var validation = new EntityTrainingGenerator(unchecked(seed + 1)).Generate(ValidationCount).ToList();
         return SpanTaggerTrainer.Train(training, validation, Options(seed), progress, cancellationToken);
     }
@@ -77,7 +77,7 @@ public static class EntityTaggerModel
 
     /// <summary>The cache key: everything that decides the default model's bytes.</summary>
     public static string Recipe =>
-        $"generator={GeneratorVersion};seed={DefaultSeed};count={DefaultCount};validation={ValidationCount};features={EntityFeatures.Default.FeatureSet};options={Options(DefaultSeed) with { Featurizer = null }}";
+        $"generator={GeneratorVersion};seed={DefaultSeed};count={DefaultCount};validation={ValidationCount};handWritten={HandWrittenTrainingText.Fingerprint};features={EntityFeatures.Default.FeatureSet};options={Options(DefaultSeed) with { Featurizer = null }}";
 
     public static string DefaultCacheDirectory() => MachineLearning.Artifacts.ModelCache.Root(null, CacheVariable, "pii-tagger");
 

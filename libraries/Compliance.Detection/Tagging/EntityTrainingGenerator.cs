@@ -57,6 +57,12 @@ public sealed class EntityTrainingGenerator
         }
     }
 
+    /// <summary>A first name or surname drawn as the generator draws them (locales, hand-written lists, invented ones).</summary>
+    internal string DrawNameWord(bool first) => new Builder(this, _fakers[_random.Next(_fakers.Length)]).NameText(first);
+
+    /// <summary>A town or city drawn from one of the locales.</summary>
+    internal string DrawTown() => _fakers[_random.Next(_fakers.Length)].Address.City();
+
     private SpanExample Negative()
     {
         var text = _negatives[_random.Next(_negatives.Count)];
@@ -256,7 +262,7 @@ public sealed class EntityTrainingGenerator
 
         private string LastNameText() => NameText(first: false);
 
-        private string NameText(bool first)
+        internal string NameText(bool first)
         {
             var draw = generator._random.NextDouble();
             if (draw < InventedShare)
