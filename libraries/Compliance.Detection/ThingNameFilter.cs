@@ -99,7 +99,8 @@ public static class ThingNameFilter
             return true;
         if (!Determiners.Contains(before) && !IsQuantity(text, f.Start))
             return false;
-        return f.Type == PersonalDataTypes.Person ? !KeepsPerson(after) : ThingNouns.Contains(after);
+        // A place: "the Oslo sofa bed", "the Berlin and Hamburg conference rooms" (the noun may come second).
+        return f.Type == PersonalDataTypes.Person ? !KeepsPerson(after) : ThingNouns.Contains(after) || ThingNouns.Contains(TextScan.WordAfter(text, afterEnd, out _));
     }
 
     private static bool IsQuoted(string text, int start, int end, out int afterQuote)

@@ -60,6 +60,15 @@ public class NameShapeTests
     [InlineData("Upgrade to Sterling Tier today.", "Sterling Tier", PersonalDataTypes.Person)]
     [InlineData("The review is in the Lincoln Room.", "Lincoln Room", PersonalDataTypes.Location)]
     [InlineData("Gwen Tillotson, Parish Secretary", "Parish Secretary", PersonalDataTypes.Person)]
+    [InlineData("Room booking confirmation: \"Lisbon\" and \"Oslo\" meeting rooms, 3rd floor.", "Lisbon", PersonalDataTypes.Location)]
+    [InlineData("Release notes v2.8 \"Georgia\"\n- Fixed crash", "Georgia", PersonalDataTypes.Location)]
+    [InlineData("Ordered the \"Charlotte\" sofa bed in September.", "Charlotte", PersonalDataTypes.Person)]
+    [InlineData("Printer \"Curie\" is out of toner again.", "Curie", PersonalDataTypes.Person)]
+    [InlineData("Tips for using the Berlin and Hamburg conference rooms.", "Berlin", PersonalDataTypes.Location)]
+    [InlineData("Tips for using the Berlin and Hamburg conference rooms.", "Hamburg", PersonalDataTypes.Location)]
+    [InlineData("The Denver and Madison pricing tiers are being retired.", "Madison", PersonalDataTypes.Person)]
+    [InlineData("Items: 1x Florence ceramic teapot (blue)", "Florence", PersonalDataTypes.Person)]
+    [InlineData("Items: 2x Paris espresso cups", "Paris", PersonalDataTypes.Location)]
     public void A_name_that_labels_a_thing_is_dropped(string text, string value, string type)
     {
         Assert.Empty(ThingNameFilter.Apply(text, [Span(text, value, type)]));
@@ -72,6 +81,11 @@ public class NameShapeTests
     [InlineData("We met the Smiths in the Lisbon suburbs.", "Lisbon", PersonalDataTypes.Location, "KnownPlaceRecognizer")]
     [InlineData("This is Hudson speaking.", "Hudson", PersonalDataTypes.Person, "PersonCueRecognizer")]
     [InlineData("the Hudson tote", "Hudson", PersonalDataTypes.Person, "PersonCueRecognizer")]
+    [InlineData("This month we thank Bernadette \"Bunny\" Kavanagh.", "Bunny", PersonalDataTypes.Person, Tagger)]
+    [InlineData("The staff member (name badge \"Trevor\") refused my card.", "Trevor", PersonalDataTypes.Person, Tagger)]
+    [InlineData("{\"city\": \"Lisbon\", \"country\": \"Portugal\"}", "Lisbon", PersonalDataTypes.Location, Tagger)]
+    [InlineData("id,name,town\n7,\"Ana\",\"Lisbon\",PT", "Lisbon", PersonalDataTypes.Location, Tagger)]
+    [InlineData("Anna and Ben Kowalski visited the Berlin office.", "Berlin", PersonalDataTypes.Location, Tagger)]
     public void A_person_or_place_in_its_own_right_is_kept(string text, string value, string type, string recognizer)
     {
         var finding = Span(text, value, type, recognizer);
@@ -107,6 +121,16 @@ public class NameShapeTests
         Assert.Equal(["priya", "tomasz", "priya", "tomasz"], Found(text, PersonalDataTypes.Person));
         // One line each is no chat: a log's "[09:14] error: disk full" stays out.
         Assert.Empty(Found("[09:14] error: disk full\n[09:15] retry: ok", PersonalDataTypes.Person));
+    }
+
+    [Fact]
+    public void Lower_case_chat_handles_without_time_stamps_are_names_when_first_names_and_a_chat()
+    {
+        const string text = "lucy_h: me! can fit 3. leaving friday\nben: i'll come with u\nollie: me too\nlucy_h: ok";
+        Assert.Equal(["lucy_h", "ben", "ollie", "lucy_h"], Found(text, PersonalDataTypes.Person));
+        // A log's repeated lower-case labels are no first names; one line of a name is no chat.
+        Assert.Empty(Found("debug: cache miss\nwarn: slow query\ndebug: cache hit", PersonalDataTypes.Person));
+        Assert.Empty(Found("Notes for the move\nmark: fragile boxes first", PersonalDataTypes.Person));
     }
 
     [Theory]

@@ -114,7 +114,8 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     private const string WeekdayPattern = @"(?<![\w])(?<wd>" + Weekdays + @")s?(?:,?\s+(?:the\s+)?(?:(?<d5>[0-9]{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?<m5>" + Months + @")\.?(?:,?\s+(?<y5>(?:19|20)[0-9]{2}))?|(?<m6>" + Months + @")\.?\s+(?<d6>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<y6>(?:19|20)[0-9]{2}))?))?(?![\w])";
 
     /// <summary>A bare year 1900-2099; kept only after a word that makes it one ("founded in 1977", "born 1985").</summary>
-    private const string YearPattern = @"(?<![\w\-/.:,])(?<year>(?:19|20)[0-9]{2})(?![\w]|[.,/\-:][0-9])";
+    /// A hyphen beside it only in a range of two years ("2016-2020": the detector sees every dash as a hyphen).
+    private const string YearPattern = @"(?<![\w/.:,]|(?<!(?:19|20)[0-9]{2}[ ]?)-)(?<year>(?:19|20)[0-9]{2})(?![\w]|[.,/:][0-9]|-(?![ ]?(?:19|20)[0-9]{2}(?![\w]|[.,/\-:][0-9]))[0-9])";
 
     [GeneratedRegex(WeekdayPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Weekday();
@@ -454,33 +455,39 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// A year in a range of years, as CVs and histories write them: "2016–2020", "2020 – present", "2017—2022". Only with
-    /// an en or em dash (a hyphen between numbers is as often a code: "2016-2020" is not matched as a year at all).
+    /// A year in a range of years, as CVs and histories write them: "2016–2020", "2020 – present", "2017—2022" (every dash
+    /// reads as '-' here). The second year follows the first by at most 80 years, so a code like "2016-1987" is no range.
     /// </summary>
     private static bool InYearRange(string text, int index)
     {
         var after = index + 4;
         while (after < text.Length && text[after] == ' ')
             after++;
-        if (after < text.Length && text[after] is '–' or '—')
+        if (after < text.Length && text[after] is '-' or '–' or '—')
         {
             var next = after + 1;
             while (next < text.Length && text[next] == ' ')
                 next++;
-            if (IsYearAt(text, next) || StartsWithWord(text, next, "present") || StartsWithWord(text, next, "now")
-                || StartsWithWord(text, next, "today") || StartsWithWord(text, next, "heute") || StartsWithWord(text, next, "date"))
+            if (IsYearAt(text, next) ? IsRange(YearValue(text, index), YearValue(text, next))
+                : StartsWithWord(text, next, "present") || StartsWithWord(text, next, "now") || StartsWithWord(text, next, "today")
+                  || StartsWithWord(text, next, "heute") || StartsWithWord(text, next, "date"))
                 return true;
         }
         var before = index;
         while (before > 0 && text[before - 1] == ' ')
             before--;
-        if (before == 0 || text[before - 1] is not ('–' or '—'))
+        if (before == 0 || text[before - 1] is not ('-' or '–' or '—'))
             return false;
         before--;
         while (before > 0 && text[before - 1] == ' ')
             before--;
-        return before >= 4 && IsYearAt(text, before - 4) && (before == 4 || !char.IsLetterOrDigit(text[before - 5]));
+        return before >= 4 && IsYearAt(text, before - 4) && (before == 4 || !(char.IsLetterOrDigit(text[before - 5]) || text[before - 5] == '-'))
+            && IsRange(YearValue(text, before - 4), YearValue(text, index));
     }
+
+    private static int YearValue(string text, int i) => int.Parse(text.AsSpan(i, 4), CultureInfo.InvariantCulture);
+
+    private static bool IsRange(int first, int second) => second >= first && second - first <= 80;
 
     private static bool IsYearAt(string text, int i) =>
         i + 4 <= text.Length && text[i] is '1' or '2' && text[i + 1] is '9' or '0' && char.IsAsciiDigit(text[i + 2]) && char.IsAsciiDigit(text[i + 3])

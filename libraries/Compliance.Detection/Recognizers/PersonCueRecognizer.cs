@@ -38,7 +38,14 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
     [GeneratedRegex(@"(?<![\w.])(?:" + TitleRecognizer.Titles + @")\.?(?:[ \t]+(?:" + TitleRecognizer.Titles + @")\.?){0,2}[ \t]+(?<titled>" + NameWord + @"(?:[ ]" + NameWord + @")?)(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Titled();
 
-    protected override IEnumerable<Regex> Patterns => [Introduction(), Greeting(), SpeakerLabel(), Titled(), TimedHandle()];
+    /// <summary>
+    /// A lower-case handle opening a line without a time stamp ("ben: i'll come with u", "lucy_h: me!"): a name only in a
+    /// chat and only when the gazetteer knows it as a first name, as logs open lines with "info:" and "warn:" too.
+    /// </summary>
+    [GeneratedRegex(@"(?<=(?:^|\n)[ \t]*)(?<untimed>\p{Ll}[\p{Ll}\p{M}]{2,19}(?:_\p{Ll}{1,3})?)[ \t]*:[ \t]+(?=\S)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex UntimedHandle();
+
+    protected override IEnumerable<Regex> Patterns => [Introduction(), Greeting(), SpeakerLabel(), Titled(), TimedHandle(), UntimedHandle()];
 
     /// <summary>
     /// Every match, less the speaker labels of a text that is no dialogue and the handles of a text that is no chat.
@@ -52,7 +59,7 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
         {
             if (match.Groups["speaker"].Success && !(dialogue ??= IsDialogue(text)))
                 continue;
-            if (match.Groups["handle"].Success && !(chat ??= IsChat(text)))
+            if ((match.Groups["handle"].Success || match.Groups["untimed"].Success) && !(chat ??= IsChat(text)))
                 continue;
             yield return match;
         }
@@ -102,6 +109,13 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
             var word = handle.Value;
             return NotNames.Contains(word) || NegativeUtterances.Vocabulary.Contains(word) || EntityGazetteer.Default.IsCommonWord(word)
                 ? null : new Candidate(handle.Index, handle.Index + handle.Length, 0.7);
+        }
+        var untimed = match.Groups["untimed"];
+        if (untimed.Success)
+        {
+            var name = untimed.Value.Split('_')[0];
+            return NotNames.Contains(name) || EntityGazetteer.Default.IsCommonWord(name) || (EntityGazetteer.Default.Lookup(name) & GazetteerClass.FirstName) == 0
+                ? null : new Candidate(untimed.Index, untimed.Index + untimed.Length, 0.7);
         }
         foreach (var (group, score) in new[] { ("intro", IntroductionScore), ("greeted", 0.7), ("speaker", 0.7) })
         {
@@ -163,15 +177,21 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
         return seen.Count >= 2 && allFirstNames;
     }
 
-    /// <summary>Lower-case handles in a chat with time stamps ("[09:14] priya: morning all"): some handle opens two or more lines.</summary>
+    /// <summary>
+    /// Lower-case handles in a chat ("[09:14] priya: morning all", "ben: i'll come"): some handle opens two or more lines,
+    /// with time stamps or without.
+    /// </summary>
     private static bool IsChat(string text)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match m in TimedHandle().Matches(text))
+        foreach (var (pattern, group) in new[] { (TimedHandle(), "handle"), (UntimedHandle(), "untimed") })
         {
-            var handle = m.Groups["handle"].Value;
-            if (!NotNames.Contains(handle) && !seen.Add(handle))
-                return true;
+            foreach (Match m in pattern.Matches(text))
+            {
+                var handle = m.Groups[group].Value;
+                if (!NotNames.Contains(handle) && !seen.Add(handle))
+                    return true;
+            }
         }
         return false;
     }
