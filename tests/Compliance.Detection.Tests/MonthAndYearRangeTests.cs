@@ -32,6 +32,7 @@ public class MonthAndYearRangeTests
     [InlineData("Ask August about the keys.")]
     [InlineData("The August edition is out.")]
     [InlineData("Order the Juni lamp.")]
+    [InlineData("what's the weather in rio de janeiro")]
     public void A_month_word_that_is_no_date_is_not_found(string text)
     {
         Assert.Empty(Dates(text));

@@ -7,7 +7,7 @@ namespace SpecialistPlatform.Compliance.Detection.Recognizers;
 /// diciembre", "o mês de novembro de 2026", "seit März", "en janvier". <see cref="DateTimeRecognizer"/> needs a day
 /// or a year beside the month; here the word before it does the work, so "May" the verb or "March" the walk stay out:
 /// an English month only capitalised and after a time preposition, other languages' months after theirs. A year right
-/// after the month joins it.
+/// after the month joins it. "Rio de Janeiro" is a city, not January.
 /// </summary>
 public sealed partial class MonthInContextRecognizer() : PatternRecognizer(PersonalDataTypes.DateTime, new ContextWords([]), contextBoost: 0.0)
 {
@@ -15,7 +15,7 @@ public sealed partial class MonthInContextRecognizer() : PatternRecognizer(Perso
     [GeneratedRegex(
         @"(?<=(?<![\w])(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Ff]or|[Oo]f|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Bb]efore|[Aa]fter|[Dd]uring|[Tt]hroughout|[Tt]hrough)[ \t]+(?:early[ \t]+|late[ \t]+|mid-?)?)"
         + @"(?<month>January|February|March|April|May|June|July|August|September|October|November|December)(?![\w])"
-        + @"|(?<=(?<![\w])(?:de|en|desde|hasta|para|em|até|depuis|jusqu'en|d'|im|seit|bis|ab|Anfang|Ende|Mitte|di|da|fino\s+a|a|w|od|do|i|sedan|siden|sinds|van|tot)[ \t]+)"
+        + @"|(?<![Rr][Ii][Oo][ \t]+de[ \t]+)(?<=(?<![\w])(?:de|en|desde|hasta|para|em|até|depuis|jusqu'en|d'|im|seit|bis|ab|Anfang|Ende|Mitte|di|da|fino\s+a|a|w|od|do|i|sedan|siden|sinds|van|tot)[ \t]+)"
         + @"(?<month>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
         + @"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
         + @"|janvier|février|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
