@@ -12,11 +12,11 @@ public class HandWrittenTrainingTests
     [Fact]
     public void The_development_sets_are_embedded_and_the_checks_are_not()
     {
-        Assert.Equal(3, HandWrittenTrainingText.ResourceNames.Count);
+        Assert.Equal(5, HandWrittenTrainingText.ResourceNames.Count);
         Assert.All(HandWrittenTrainingText.ResourceNames, n => Assert.DoesNotContain("independent", n, StringComparison.OrdinalIgnoreCase));
         Assert.All(HandWrittenTrainingText.ResourceNames, n => Assert.DoesNotContain("holdout", n, StringComparison.OrdinalIgnoreCase));
-        // dev 45 + dev2 100 + dev3 120 texts.
-        Assert.Equal(265, HandWrittenTrainingText.Examples.Count);
+        // dev 45 + dev2 100 + dev3 120 + dev4 126 + dev5 130 texts.
+        Assert.Equal(521, HandWrittenTrainingText.Examples.Count);
     }
 
     [Fact]

@@ -134,6 +134,35 @@ public class NameShapeTests
     }
 
     [Theory]
+    [InlineData("hey lars, the login alerts are from 2001:db8::1", "lars")]
+    [InlineData("yo florence did u get home ok??", "florence")]
+    [InlineData("me! shed code is 4471 btw\nahmed: cheers june", "june")]
+    [InlineData("Hey jordan, can u pick up the kids at 6?", "jordan")]
+    [InlineData("@nikhil bhai kal ka plan kya hai?", "nikhil")]
+    [InlineData("@tomasz_wozniak congrats on the marathon!!", "tomasz_wozniak")]
+    public void Casual_greetings_and_mentions_mark_lower_case_first_names(string text, string name)
+    {
+        Assert.Contains(name, Found(text, PersonalDataTypes.Person));
+    }
+
+    [Theory]
+    [InlineData("yo mark r u still selling the ps5?")]
+    [InlineData("hey google set a timer")]
+    [InlineData("hi team, standup moved")]
+    [InlineData("write to support@helpdesk.example or @acme_support")]
+    public void Casual_greetings_before_words_that_are_no_names_find_nothing(string text)
+    {
+        Assert.Empty(Found(text, PersonalDataTypes.Person));
+    }
+
+    [Fact]
+    public void A_speaker_with_a_time_in_brackets_is_a_name()
+    {
+        const string text = "Buurtapp Oud-Zuid\nHenk (14:02): Er staat al sinds maandag een container.\nFatima (14:05): Van de verbouwing.\nHenk (14:11): Ah top.";
+        Assert.Equal(["Henk", "Fatima", "Henk"], Found(text, PersonalDataTypes.Person));
+    }
+
+    [Theory]
     [InlineData("Wil jij het pakketje voor meneer De Vries aannemen?", "meneer")]
     [InlineData("Geachte mevrouw Bakker,", "mevrouw")]
     [InlineData("Bună ziua, doamna Popescu,", "doamna")]

@@ -25,8 +25,8 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
     [GeneratedRegex(@"(?<![\w])(?:Hi|Hello|Hey|Dear|Hej|Hei|Hallo|Ahoj|Cześć|Czesc|Ciao|Hola|Bonjour|Salut|Thanks|Thank\s+you|Cheers|Morning|Good\s+morning)[ ]+(?<greeted>" + NameWord + @"(?:[ ]" + NameWord + @")?)(?=[ ]*[,!\n]|$)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Greeting();
 
-    /// <summary>A line opening with a name and a colon, after an optional "[09:41]" time stamp.</summary>
-    [GeneratedRegex(@"(?<=(?:^|\n)[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?)(?<speaker>" + NameWord + @"(?:[ ]" + NameWord + @")?)[ \t]*:[ \t]+(?=\S)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    /// <summary>A line opening with a name and a colon, after an optional "[09:41]" time stamp or with one in brackets before the colon ("Henk (14:02):").</summary>
+    [GeneratedRegex(@"(?<=(?:^|\n)[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?)(?<speaker>" + NameWord + @"(?:[ ]" + NameWord + @")?)(?:[ \t]*\([0-9:.apmAPM ]{3,12}\))?[ \t]*:[ \t]+(?=\S)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex SpeakerLabel();
 
     /// <summary>A lower-case handle after a "[09:41]" time stamp at a line start: chat exports write names as typed.</summary>
@@ -45,7 +45,19 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
     [GeneratedRegex(@"(?<=(?:^|\n)[ \t]*)(?<untimed>\p{Ll}[\p{Ll}\p{M}]{2,19}(?:_\p{Ll}{1,3})?)[ \t]*:[ \t]+(?=\S)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex UntimedHandle();
 
-    protected override IEnumerable<Regex> Patterns => [Introduction(), Greeting(), SpeakerLabel(), Titled(), TimedHandle(), UntimedHandle()];
+    /// <summary>
+    /// A casual greeting before a lower-case name, as chats and texts write them ("hey lars,", "yo florence did u", "cheers
+    /// june"): the name must be a first name the gazetteer knows; one that is also an ordinary word ("june", "mark") only
+    /// before a pause.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w])(?i:hey|hi|hiya|heya|yo|hello|thanks|thx|cheers|morning|night|ty|love\s+you|miss\s+you)[ ]+(?<casual>\p{Ll}[\p{Ll}\p{M}]{2,15})(?![\w@.'’-])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex CasualGreeting();
+
+    /// <summary>An @-mention whose first part is a first name ("@nikhil", "@tomasz_wozniak"); the finding leaves the "@" out.</summary>
+    [GeneratedRegex(@"(?<![\w@.])@(?<mention>\p{L}[\p{L}\p{M}0-9_]{1,30}(?:\.[\p{L}\p{M}0-9_]+)*)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex AtMention();
+
+    protected override IEnumerable<Regex> Patterns => [Introduction(), Greeting(), SpeakerLabel(), Titled(), TimedHandle(), UntimedHandle(), CasualGreeting(), AtMention()];
 
     /// <summary>
     /// Every match, less the speaker labels of a text that is no dialogue and the handles of a text that is no chat.
@@ -110,6 +122,22 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
             return NotNames.Contains(word) || NegativeUtterances.Vocabulary.Contains(word) || EntityGazetteer.Default.IsCommonWord(word)
                 ? null : new Candidate(handle.Index, handle.Index + handle.Length, 0.7);
         }
+        var casual = match.Groups["casual"];
+        if (casual.Success)
+        {
+            var word = casual.Value;
+            if (!IsKnownFirstName(word))
+                return null;
+            var end = casual.Index + casual.Length;
+            var pause = end == text.Length || text[end] is ',' or '!' or '?' or '.' or '\n' or ')' or ':';
+            return NegativeUtterances.Vocabulary.Contains(word) && !pause ? null : new Candidate(casual.Index, end, 0.7);
+        }
+        var mention = match.Groups["mention"];
+        if (mention.Success)
+        {
+            var first = mention.Value.Split('_', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9')[0];
+            return IsKnownFirstName(first.ToLowerInvariant()) ? new Candidate(mention.Index, mention.Index + mention.Length, 0.7) : null;
+        }
         var untimed = match.Groups["untimed"];
         if (untimed.Success)
         {
@@ -142,6 +170,11 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
     /// </summary>
     internal static bool IsLabelNationalityOrCommonWord(string word, string lower) =>
         NotNames.Contains(lower) || NrpRecognizer.IsNrp(word) || EntityGazetteer.Default.IsCommonWord(lower);
+
+    /// <summary>A lower-case word the gazetteer knows as a first name and no label or common word of any language.</summary>
+    private static bool IsKnownFirstName(string lower) =>
+        lower.Length >= 3 && !NotNames.Contains(lower) && !EntityGazetteer.Default.IsCommonWord(lower)
+        && (EntityGazetteer.Default.Lookup(lower) & GazetteerClass.FirstName) != 0;
 
     private static bool IsNameWord(string word)
     {

@@ -60,8 +60,14 @@ public sealed class EntityTrainingGenerator
     /// <summary>A first name or surname drawn as the generator draws them (locales, hand-written lists, invented ones).</summary>
     internal string DrawNameWord(bool first) => new Builder(this, _fakers[_random.Next(_fakers.Length)]).NameText(first);
 
-    /// <summary>A town or city drawn from one of the locales.</summary>
-    internal string DrawTown() => _fakers[_random.Next(_fakers.Length)].Address.City();
+    /// <summary>
+    /// A real town or city from the place list (<see cref="Recognizers.KnownPlaces"/>). Not Bogus's towns: many are built
+    /// from a first name and a surname ("Maria Rossi" style), and renamed places in hand-written contexts taught the tagger
+    /// that a person after "Deliver to:" is a place.
+    /// </summary>
+    internal string DrawTown() => Towns[_random.Next(Towns.Length)];
+
+    private static readonly string[] Towns = [.. Recognizers.KnownPlaces.Cities, .. Recognizers.KnownPlaces.MoreCities];
 
     private SpanExample Negative()
     {
