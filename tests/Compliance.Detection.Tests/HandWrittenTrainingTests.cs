@@ -51,9 +51,17 @@ public class HandWrittenTrainingTests
     }
 
     [Fact]
+    public void The_hand_written_share_of_training_stays_fixed_whatever_the_generated_count()
+    {
+        Assert.Equal(20, HandWrittenTrainingText.RepeatsFor(12_000));
+        Assert.Equal(10, HandWrittenTrainingText.RepeatsFor(6_000));
+        Assert.Equal(1, HandWrittenTrainingText.RepeatsFor(100));
+    }
+
+    [Fact]
     public void Repeats_give_the_text_once_as_written_then_renamed()
     {
-        var repeated = HandWrittenTrainingText.Repeated(seed: 5).Take(HandWrittenTrainingText.Examples.Count + 1).ToList();
+        var repeated = HandWrittenTrainingText.Repeated(seed: 5, repeats: 2).Take(HandWrittenTrainingText.Examples.Count + 1).ToList();
         Assert.Equal(HandWrittenTrainingText.Examples[0], repeated[0]);
         var first = HandWrittenTrainingText.Examples[0];
         var again = repeated[^1];

@@ -155,6 +155,24 @@ public class NameShapeTests
         Assert.Empty(Found(text, PersonalDataTypes.Person));
     }
 
+    [Theory]
+    [InlineData("Deliver to: Maria Rossi, 42 Harbour Lane, Bristol.", "Maria Rossi")]
+    [InlineData("Cardholder: Ana Lima\nCard: 4111 1111 1111 1111", "Ana Lima")]
+    [InlineData("ATTN: Kofi Mensah", "Kofi Mensah")]
+    public void A_field_that_holds_a_person_marks_a_first_name_and_its_surname(string text, string name)
+    {
+        Assert.Contains(name, Found(text, PersonalDataTypes.Person));
+    }
+
+    [Theory]
+    [InlineData("Ship to: Palermo, Gorriti 4720, piso 2")]
+    [InlineData("Customer: Brightwater Logistics Ltd")]
+    [InlineData("Name: Quarterly Report")]
+    public void A_field_whose_first_word_is_no_first_name_is_no_person_by_this_cue(string text)
+    {
+        Assert.Empty(Found(text, PersonalDataTypes.Person));
+    }
+
     [Fact]
     public void A_speaker_with_a_time_in_brackets_is_a_name()
     {

@@ -57,7 +57,15 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
     [GeneratedRegex(@"(?<![\w@.])@(?<mention>\p{L}[\p{L}\p{M}0-9_]{1,30}(?:\.[\p{L}\p{M}0-9_]+)*)", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex AtMention();
 
-    protected override IEnumerable<Regex> Patterns => [Introduction(), Greeting(), SpeakerLabel(), Titled(), TimedHandle(), UntimedHandle(), CasualGreeting(), AtMention()];
+    /// <summary>
+    /// A form's or a label's field that holds a person ("Deliver to: Maria Rossi, 42 Harbour Lane", "Cardholder: Ana
+    /// Lima", "Full name: ..."): a name when its first word is a first name the gazetteer knows, as a town, a district or a
+    /// company may stand there too ("Ship to: Palermo, Gorriti 4720").
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w])(?i:deliver\s+to|ship\s+to|send\s+to|bill\s+to|sold\s+to|attn\.?|attention|recipient|addressee|consignee|cardholder|card\s+holder|account\s+holder|policyholder|policy\s+holder|insured|full\s+name|name|guest|passenger|patient|tenant|applicant|employee|customer)[ \t]*:[ \t]*(?<addressee>" + NameWord + @"(?:[ ]" + NameWord + @"){0,2})(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex Addressee();
+
+    protected override IEnumerable<Regex> Patterns => [Introduction(), Greeting(), SpeakerLabel(), Titled(), TimedHandle(), UntimedHandle(), CasualGreeting(), AtMention(), Addressee()];
 
     /// <summary>
     /// Every match, less the speaker labels of a text that is no dialogue and the handles of a text that is no chat.
@@ -121,6 +129,17 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
             var word = handle.Value;
             return NotNames.Contains(word) || NegativeUtterances.Vocabulary.Contains(word) || EntityGazetteer.Default.IsCommonWord(word)
                 ? null : new Candidate(handle.Index, handle.Index + handle.Length, 0.7);
+        }
+        var addressee = match.Groups["addressee"];
+        if (addressee.Success)
+        {
+            var words = addressee.Value.Split(' ');
+            if (!IsKnownFirstName(words[0].ToLowerInvariant()))
+                return null;
+            var kept = 1;
+            while (kept < words.Length && IsNameWord(words[kept]))
+                kept++;
+            return new Candidate(addressee.Index, addressee.Index + string.Join(' ', words[..kept]).Length, IntroductionScore);
         }
         var casual = match.Groups["casual"];
         if (casual.Success)

@@ -40,7 +40,7 @@ public static class EntityTaggerModel
     public static SpanTaggerTrainingResult Train(int seed, int count, Action<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 100);
-        var training = new EntityTrainingGenerator(seed).Generate(count).Concat(HandWrittenTrainingText.Repeated(seed)).ToList();
+        var training = new EntityTrainingGenerator(seed).Generate(count).Concat(HandWrittenTrainingText.Repeated(seed, HandWrittenTrainingText.RepeatsFor(count))).ToList();
         var validation = new EntityTrainingGenerator(unchecked(seed + 1)).Generate(ValidationCount).ToList();
         return SpanTaggerTrainer.Train(training, validation, Options(seed), progress, cancellationToken);
     }

@@ -10,7 +10,7 @@ namespace SpecialistPlatform.Compliance.Detection.Tagging;
 /// mixed in with the generator's. The generator gives names and places in frames a program can write; these give the
 /// contexts it cannot (meeting minutes, chat threads, obituaries, boarding passes, product copy with look-alikes). Only
 /// the tagger's labels are kept; every other labelled span (dates, phones, cards...) is ordinary text to the tagger, as
-/// the rules own it. Each text is repeated <see cref="Repeats"/> times so that a few hundred texts weigh against twelve
+/// the rules own it. Each text is repeated (<see cref="RepeatsFor"/>) so that a few hundred texts weigh against twelve
 /// thousand generated ones. The independent and holdout sets are never read here: they stay the checks.
 /// </summary>
 public static class HandWrittenTrainingText
@@ -28,20 +28,23 @@ public static class HandWrittenTrainingText
     /// <summary>Environment variable: experiments only, a comma-separated list of .pii.txt files to train on instead of the embedded sets.</summary>
     public const string FilesVariable = "SPECIALIST_PII_HANDWRITTEN_FILES";
 
-    /// <summary>Environment variable: experiments only, how many times each text appears (default <see cref="DefaultRepeats"/>).</summary>
+    /// <summary>Environment variable: experiments only, how many times each text appears, whatever the generated count.</summary>
     public const string RepeatsVariable = "SPECIALIST_PII_HANDWRITTEN_REPEATS";
 
     /// <summary>
-    /// Chosen on dev3 with a tagger trained on dev and dev2 (2026-12-07): F2 there 0.852 without them, 0.863 repeated
-    /// 10 times as written, 0.874 at 40 with people renamed, 0.882 at 40 with places renamed too, 0.869 at 80; checked
-    /// again on dev5 with dev to dev4 trained on: 0.771 at 20, 0.775 at 40 (0.765 with dev to dev3 only). With five sets
-    /// (521 texts) the count is 20, so the hand-written share of training stays where dev3 chose it (about 46%): at 40 it
-    /// outweighed the generator and the tagger read "Deliver to: Maria Rossi" as a place.
+    /// The hand-written copies' share of all training examples. Chosen on dev3 with a tagger trained on dev and dev2
+    /// (2026-12-07): F2 there 0.852 without them, 0.863 with 10 copies of each text as written, 0.874 with 40 and people
+    /// renamed, 0.882 with places renamed too (40 copies of 145 texts: 33% of 17,800), 0.869 at 80 copies. Checked on dev5
+    /// with dev to dev4 trained on: 20 copies 0.771, 40 copies 0.775 (0.765 with dev to dev3 only). With five sets (521
+    /// texts) 40 copies outweighed the generator (63%) and the tagger read "Deliver to: Maria Rossi" as a place; a fixed
+    /// share keeps the balance whatever the sets and the generated count (12,000 generated: 20 copies each, 46%).
     /// </summary>
-    public const int DefaultRepeats = 20;
+    public const double Share = 0.46;
 
-    /// <summary>Each hand-written text appears this many times among the training examples.</summary>
-    public static int Repeats => int.TryParse(Environment.GetEnvironmentVariable(RepeatsVariable), out var r) && r >= 0 ? r : DefaultRepeats;
+    /// <summary>How many times each text appears beside <paramref name="generatedCount"/> generated examples.</summary>
+    public static int RepeatsFor(int generatedCount) =>
+        int.TryParse(Environment.GetEnvironmentVariable(RepeatsVariable), out var r) && r >= 0 ? r
+        : Examples.Count == 0 ? 0 : Math.Max(1, (int)Math.Round(generatedCount * Share / (1 - Share) / Examples.Count));
 
     private static readonly Lazy<(IReadOnlyList<SpanExample> Examples, string Fingerprint)> Loaded = new(Load);
 
@@ -52,13 +55,13 @@ public static class HandWrittenTrainingText
     public static string Fingerprint => Loaded.Value.Fingerprint;
 
     /// <summary>
-    /// Each text once as written, then <see cref="Repeats"/> - 1 more times with its people renamed: the CRF should learn
+    /// Each text once as written, then <paramref name="repeats"/> - 1 more times with its people renamed: the CRF should learn
     /// the contexts ("Apologies:", "chez ... et ...", a signature line), not these few hundred names.
     /// </summary>
-    public static IEnumerable<SpanExample> Repeated(int seed)
+    public static IEnumerable<SpanExample> Repeated(int seed, int repeats)
     {
         var names = new EntityTrainingGenerator(unchecked(seed * 31 + 17));
-        for (var r = 0; r < Repeats; r++)
+        for (var r = 0; r < repeats; r++)
         {
             foreach (var example in Examples)
                 yield return r == 0 ? example : Renamed(example, names, renamePlaces: r % 2 == 0);
@@ -154,7 +157,7 @@ public static class HandWrittenTrainingText
             contents.Add((name, reader.ReadToEnd()));
         }
         var examples = contents.SelectMany(c => FromAnnotatedText(c.Content, c.Name)).ToList();
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n===\n", contents.Select(c => c.Content)) + $"|repeats={Repeats}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n===\n", contents.Select(c => c.Content)) + $"|share={Share}|repeats={Environment.GetEnvironmentVariable(RepeatsVariable)}"));
         return (examples, Convert.ToHexStringLower(hash)[..12]);
     }
 }
