@@ -108,7 +108,30 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
         + "|pondělí|úterý|středa|čtvrtek|pátek|neděle"
         + "|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag"
         + "|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai"
-        + "|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira";
+        + "|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
+        // Since the ninth session: more languages, with the inflected forms a sentence puts them in ("lauantaina",
+        // "piektdien", "od srijede", "teisipäeval", "w środę"). Left out where the word is also a common one: Romanian
+        // "luni" (months) and "joi", Turkish "pazar" (market), Indonesian "Minggu" (week), Russian "среда" (environment).
+        + "|maanantaina|tiistaina|keskiviikkona|torstaina|perjantaina|lauantaina|sunnuntaina"
+        + "|pirmdien|otrdien|trešdien|ceturtdien|piektdien|sestdien|svētdien|pirmdiena|otrdiena|trešdiena|ceturtdiena|piektdiena|sestdiena|svētdiena"
+        + "|pirmadienis|antradienis|trečiadienis|ketvirtadienis|penktadienis|šeštadienis|sekmadienis"
+        + "|pirmadienį|antradienį|trečiadienį|ketvirtadienį|penktadienį|šeštadienį|sekmadienį"
+        + "|esmaspäev|teisipäev|kolmapäev|neljapäev|laupäev|pühapäev|esmaspäeval|teisipäeval|kolmapäeval|neljapäeval|reedel|laupäeval|pühapäeval"
+        + "|ponedjeljak|ponedeljak|utorak|srijeda|četvrtak|petak|subota|nedjelja|nedelja"
+        + "|ponedjeljka|utorka|srijede|srijedu|srede|sredu|četvrtka|petka|subote|subotu|nedjelje|nedjelju|nedelje|nedelju"
+        + "|ponedeljek|torek|četrtek|petek|pondelok|utorok|streda|štvrtok|piatok|nedeľa|nedeľu"
+        + "|poniedziałku|wtorku|środę|środy|czwartku|piątku|sobotę|soboty|niedzielę|niedzieli"
+        + "|hétfő|hétfőn|kedd|kedden|szerda|szerdán|csütörtök|csütörtökön|péntek|pénteken|szombat|szombaton|vasárnap"
+        + "|marți|miercuri|vineri|sâmbătă|duminică"
+        + "|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi"
+        + "|senin|selasa|rabu|kamis|jumat|sabtu|isnin|khamis|jumaat|ahad"
+        + "|jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili"
+        + "|dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge"
+        + "|δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή|σάββατο|κυριακή"
+        + "|понедельник|вторник|среду|четверг|пятница|пятницу|суббота|субботу|воскресенье"
+        + "|понеділок|вівторок|середа|середу|четвер|п'ятниця|п'ятницю|пʼятниця|субота|суботу|неділя|неділю"
+        + "|mánudagur|þriðjudagur|miðvikudagur|fimmtudagur|föstudagur|laugardagur|sunnudagur"
+        + "|thứ hai|thứ ba|thứ tư|thứ năm|thứ sáu|thứ bảy|chủ nhật";
 
     /// <summary>A weekday, alone ("on Friday", "every Tuesday", "torsdag") or leading a date ("Friday 12 July", "Montag, 3. Juni").</summary>
     private const string WeekdayPattern = @"(?<![\w])(?<wd>" + Weekdays + @")s?(?:,?\s+(?:the\s+)?(?:(?<d5>[0-9]{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?<m5>" + Months + @")\.?(?:,?\s+(?<y5>(?:19|20)[0-9]{2}))?|(?<m6>" + Months + @")\.?\s+(?<d6>[0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<y6>(?:19|20)[0-9]{2}))?))?(?![\w])";
