@@ -74,8 +74,7 @@ public static class ThingNameFilter
             if (f.Type == PersonalDataTypes.Location)
                 return true;
             var next = TextScan.WordAfter(text, afterQuote, out var nextEnd);
-            return ThingNouns.Contains(next) || ThingNouns.Contains(TextScan.WordAfter(text, nextEnd, out _))
-                || ThingNouns.Contains(TextScan.WordBefore(text, f.Start - 1));
+            return IsThingNounOrBeforeOne(text, next, nextEnd) || ThingNouns.Contains(TextScan.WordBefore(text, f.Start - 1));
         }
         // "Risk Committee", "Lincoln Room" (either type); "Committee" alone only as a person: "Room" alone is no place either,
         // but a place the list knows is not dropped for its last word alone.
@@ -95,13 +94,17 @@ public static class ThingNameFilter
         if (after.Length == 0 || !char.IsLower(after[0]))
             return false;
         // "Cleopatra bath oil", "Savannah loafers": a product noun right after the name, or after one more word, with no article.
-        if (f.Type == PersonalDataTypes.Person && (ThingNouns.Contains(after) || ThingNouns.Contains(TextScan.WordAfter(text, afterEnd, out _))))
+        if (f.Type == PersonalDataTypes.Person && IsThingNounOrBeforeOne(text, after, afterEnd))
             return true;
         if (!Determiners.Contains(before) && !IsQuantity(text, f.Start))
             return false;
         // A place: "the Oslo sofa bed", "the Berlin and Hamburg conference rooms" (the noun may come second).
-        return f.Type == PersonalDataTypes.Person ? !KeepsPerson(after) : ThingNouns.Contains(after) || ThingNouns.Contains(TextScan.WordAfter(text, afterEnd, out _));
+        return f.Type == PersonalDataTypes.Person ? !KeepsPerson(after) : IsThingNounOrBeforeOne(text, after, afterEnd);
     }
+
+    /// <summary>Whether <paramref name="word"/> (ending at <paramref name="wordEnd"/>) or the word after it is a thing noun: "bath oil", "sofa bed", "conference rooms".</summary>
+    private static bool IsThingNounOrBeforeOne(string text, string word, int wordEnd) =>
+        ThingNouns.Contains(word) || ThingNouns.Contains(TextScan.WordAfter(text, wordEnd, out _));
 
     private static bool IsQuoted(string text, int start, int end, out int afterQuote)
     {

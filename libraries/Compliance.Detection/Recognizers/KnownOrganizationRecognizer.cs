@@ -69,18 +69,10 @@ public sealed class KnownOrganizationRecognizer : IRecognizer
 
     private static FrozenDictionary<string, string[]> Load()
     {
-        const string resource = "SpecialistPlatform.Compliance.Detection.Recognizers.known-organizations.txt";
-        using var stream = typeof(KnownOrganizationRecognizer).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The resource {resource} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        var names = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            line = line.Trim();
-            if (line.Length > 1 && !line.StartsWith('#'))
-                names.Add(line);
-        }
-        return names.Distinct(StringComparer.Ordinal)
+        return EmbeddedText.Lines("SpecialistPlatform.Compliance.Detection.Recognizers.known-organizations.txt")
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 1 && !line.StartsWith('#'))
+            .Distinct(StringComparer.Ordinal)
             .GroupBy(FirstWord, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(n => n.Length).ToArray(), StringComparer.Ordinal);
     }

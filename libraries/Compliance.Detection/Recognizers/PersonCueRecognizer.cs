@@ -162,9 +162,7 @@ public sealed partial class PersonCueRecognizer() : PatternRecognizer(PersonalDa
         var untimed = match.Groups["untimed"];
         if (untimed.Success)
         {
-            var name = untimed.Value.Split('_')[0];
-            return NotNames.Contains(name) || EntityGazetteer.Default.IsCommonWord(name) || (EntityGazetteer.Default.Lookup(name) & GazetteerClass.FirstName) == 0
-                ? null : new Candidate(untimed.Index, untimed.Index + untimed.Length, 0.7);
+            return IsKnownFirstName(untimed.Value.Split('_')[0]) ? new Candidate(untimed.Index, untimed.Index + untimed.Length, 0.7) : null;
         }
         foreach (var (group, score) in new[] { ("intro", IntroductionScore), ("greeted", 0.7), ("speaker", 0.7) })
         {

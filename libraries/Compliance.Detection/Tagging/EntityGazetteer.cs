@@ -199,20 +199,8 @@ public sealed class EntityGazetteer
     }
 
     /// <summary>The non-empty lines of a resource under Tagging/, trimmed.</summary>
-    private static List<string> ReadResource(string name)
-    {
-        using var stream = typeof(EntityGazetteer).Assembly.GetManifestResourceStream(ResourcePrefix + name)
-            ?? throw new InvalidOperationException($"The resource {name} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            line = line.Trim();
-            if (line.Length > 0)
-                lines.Add(line);
-        }
-        return lines;
-    }
+    private static List<string> ReadResource(string name) =>
+        EmbeddedText.Lines(ResourcePrefix + name).Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
 
     private static IEnumerable<string> Words(string entry)
     {

@@ -144,18 +144,10 @@ public static class HandWrittenTrainingText
 
     private static (IReadOnlyList<SpanExample>, string) Load()
     {
-        var contents = new List<(string Name, string Content)>();
-        var assembly = typeof(HandWrittenTrainingText).Assembly;
         var files = (Environment.GetEnvironmentVariable(FilesVariable) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var path in files)
-            contents.Add((path, File.ReadAllText(path)));
-        foreach (var name in files.Length > 0 ? [] : ResourceNames)
-        {
-            using var stream = assembly.GetManifestResourceStream(name)
-                ?? throw new InvalidOperationException($"Embedded resource {name} is missing.");
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            contents.Add((name, reader.ReadToEnd()));
-        }
+        var contents = files.Length > 0
+            ? files.Select(path => (Name: path, Content: File.ReadAllText(path))).ToList()
+            : ResourceNames.Select(name => (Name: name, Content: EmbeddedText.Read(name))).ToList();
         var examples = contents.SelectMany(c => FromAnnotatedText(c.Content, c.Name)).ToList();
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n===\n", contents.Select(c => c.Content)) + $"|share={Share}|repeats={Environment.GetEnvironmentVariable(RepeatsVariable)}"));
         return (examples, Convert.ToHexStringLower(hash)[..12]);

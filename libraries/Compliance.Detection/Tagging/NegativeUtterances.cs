@@ -18,19 +18,8 @@ public static class NegativeUtterances
     /// <summary>Lower-cased words of the utterances: a word seen in ordinary requests is less likely a name.</summary>
     public static FrozenSet<string> Vocabulary => Words.Value;
 
-    private static IReadOnlyList<string> Load()
-    {
-        using var stream = typeof(NegativeUtterances).Assembly.GetManifestResourceStream("SpecialistPlatform.Compliance.Detection.Tagging.negative-utterances.txt")
-            ?? throw new InvalidOperationException("The negative utterances resource is missing from the build.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0)
-                lines.Add(line);
-        }
-        return lines;
-    }
+    private static IReadOnlyList<string> Load() =>
+        EmbeddedText.Lines("SpecialistPlatform.Compliance.Detection.Tagging.negative-utterances.txt").Where(line => line.Length > 0).ToList();
 
     private static FrozenSet<string> BuildVocabulary(IReadOnlyList<string> lines)
     {
