@@ -6,10 +6,7 @@ namespace SpecialistPlatform.Compliance.Detection.Tests;
 /// </summary>
 public class MonthAndYearRangeTests
 {
-    private static readonly PersonalDataDetector Rules = new(PersonalDataDetector.AllRecognizers());
-
-    private static List<string> Dates(string text) =>
-        Rules.Detect(text).Where(f => f.Type == PersonalDataTypes.DateTime).Select(f => f.ValueIn(text)).ToList();
+    private static List<string> Dates(string text) => RuleFindings.Values(text, PersonalDataTypes.DateTime);
 
     [Theory]
     [InlineData("The tenant hasn't paid rent since August.", "August")]

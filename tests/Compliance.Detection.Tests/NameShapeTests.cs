@@ -92,10 +92,7 @@ public class NameShapeTests
         Assert.Equal([finding], ThingNameFilter.Apply(text, [finding]));
     }
 
-    private static readonly PersonalDataDetector Rules = new(PersonalDataDetector.AllRecognizers());
-
-    private static List<string> Found(string text, string type) =>
-        Rules.Detect(text).Where(f => f.Type == type).Select(f => f.ValueIn(text)).ToList();
+    private static List<string> Found(string text, string type) => RuleFindings.Values(text, type);
 
     [Theory]
     [InlineData("Ride receipt\nDriver: Sandeep\nPickup: 201 Bourke St, Melbourne VIC")]

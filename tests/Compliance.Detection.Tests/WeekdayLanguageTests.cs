@@ -3,10 +3,7 @@ namespace SpecialistPlatform.Compliance.Detection.Tests;
 /// <summary>Weekdays of the languages added in the ninth session, in the inflected forms sentences put them in.</summary>
 public class WeekdayLanguageTests
 {
-    private static readonly PersonalDataDetector Rules = new(PersonalDataDetector.AllRecognizers());
-
-    private static List<string> Dates(string text) =>
-        Rules.Detect(text).Where(f => f.Type == PersonalDataTypes.DateTime).Select(f => f.ValueIn(text)).ToList();
+    private static List<string> Dates(string text) => RuleFindings.Values(text, PersonalDataTypes.DateTime);
 
     [Theory]
     [InlineData("Sveiki, Jānis! Tiekamies piektdien pie universitātes.", "piektdien")]
