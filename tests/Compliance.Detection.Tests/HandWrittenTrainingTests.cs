@@ -12,11 +12,11 @@ public class HandWrittenTrainingTests
     [Fact]
     public void The_development_sets_are_embedded_and_the_checks_are_not()
     {
-        Assert.Equal(5, HandWrittenTrainingText.ResourceNames.Count);
+        Assert.Equal(7, HandWrittenTrainingText.ResourceNames.Count);
         Assert.All(HandWrittenTrainingText.ResourceNames, n => Assert.DoesNotContain("independent", n, StringComparison.OrdinalIgnoreCase));
         Assert.All(HandWrittenTrainingText.ResourceNames, n => Assert.DoesNotContain("holdout", n, StringComparison.OrdinalIgnoreCase));
-        // dev 45 + dev2 100 + dev3 120 + dev4 126 + dev5 130 texts.
-        Assert.Equal(521, HandWrittenTrainingText.Examples.Count);
+        // dev 45 + dev2 100 + dev3 120 + dev4 126 + dev5 130 + dev6 110 + dev7 110 texts.
+        Assert.Equal(741, HandWrittenTrainingText.Examples.Count);
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public class HandWrittenTrainingTests
     [Fact]
     public void The_hand_written_share_of_training_stays_fixed_whatever_the_generated_count()
     {
-        Assert.Equal(20, HandWrittenTrainingText.RepeatsFor(12_000));
-        Assert.Equal(10, HandWrittenTrainingText.RepeatsFor(6_000));
+        Assert.Equal(14, HandWrittenTrainingText.RepeatsFor(12_000));
+        Assert.Equal(7, HandWrittenTrainingText.RepeatsFor(6_000));
         Assert.Equal(1, HandWrittenTrainingText.RepeatsFor(100));
     }
 

@@ -475,6 +475,8 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
         "nacida", "fundada", "fundado", "año", "nel", "dal", "nato", "nata", "fondata", "anno", "w", "od", "roku", "urodzony",
         "urodzona", "v", "roce", "od", "narozen", "narozena", "i", "sedan", "född", "født", "siden", "år", "vuonna", "syntynyt",
         "sinds", "geboren", "opgericht", "sinds", "em", "desde", "nascido", "nascida", "dob", "expires", "valid", "date",
+        // Genealogies and obituaries: "b. 1902", "d. 1933".
+        "b", "d",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -527,6 +529,9 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     private static bool YearInContext(string text, int index)
     {
         if (InYearRange(text, index))
+            return true;
+        // A year in brackets after a name, a degree or a title: "Rose (1927)", "MSc Finance (2016)", "(1933, d. aged 4)".
+        if (index > 0 && text[index - 1] == '(' && index + 4 < text.Length && text[index + 4] is ')' or ',')
             return true;
         // "Graduated: 2011", "Born: 1958": a label ending in a colon, one of whose words is a year word.
         var i = index;
@@ -583,6 +588,8 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
         "um", "ab", "bis", "gegen", "kl", "klo", "kello", "klockan", "klokka", "klokken", "om", "à", "a", "vers", "dès", "des", "avant",
         "après", "jusqu", "entre", "de", "et", "alle", "ore", "dalle", "o", "godz", "godzina", "od", "do", "v", "ve", "hod", "в", "с",
         "до", "saat", "pukul", "jam", "at", "from", "until", "till", "between", "and", "und", "von", "et", "y", "las", "à partir",
+        // Portuguese and Spanish: "às 22h", "das 14h às 16h", "hasta las 9h".
+        "às", "as", "das", "até", "hasta", "desde",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static Candidate? ValidateDayMonth(string text, Match match)

@@ -21,7 +21,9 @@ public sealed partial class MonthInContextRecognizer() : PatternRecognizer(Perso
         + @"|janvier|février|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
         + @"|Januar|Februar|März|Juni|Juli|Oktober|Dezember"
         + @"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
-        + @"|januari|februari|maart|augustus|oktober))(?![\w])",
+        + @"|januari|februari|maart|augustus|oktober"
+        // Danish, Norwegian and Swedish, written lower case: "i mars", "for januar", "fra august".
+        + @"|januar|februar|marts|mars|april|maj|mai|juni|juli|august|augusti|september|oktober|november|december|desember))(?![\w])",
         RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Month();
 
@@ -33,13 +35,16 @@ public sealed partial class MonthInContextRecognizer() : PatternRecognizer(Perso
     {
         "in", "since", "until", "till", "by", "from", "for", "of", "last", "next", "this", "early", "late", "mid", "before",
         "after", "during", "throughout", "through",
+        // "my November payslip", "their June rent".
+        "my", "your", "our", "his", "her", "their",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Other languages' words before a month: Spanish, Portuguese, French, German, Italian, Polish, Nordic, Dutch.</summary>
     private static readonly FrozenSet<string> OtherTimeWords = new[]
     {
         "de", "en", "desde", "hasta", "para", "em", "até", "depuis", "d", "im", "seit", "bis", "ab", "anfang", "ende", "mitte",
-        "di", "da", "a", "w", "od", "do", "i", "sedan", "siden", "sinds", "van", "tot",
+        "di", "da", "a", "w", "od", "do", "i", "sedan", "siden", "sinds", "van", "tot", "fra", "for", "til", "från", "till", "innen",
+        "efter", "etter", "før", "före", "om",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     protected override IEnumerable<Regex> Patterns => [Month()];

@@ -23,6 +23,8 @@ public static class HandWrittenTrainingText
         "SpecialistPlatform.Compliance.Detection.Tagging.HandWritten.dev3.pii.txt",
         "SpecialistPlatform.Compliance.Detection.Tagging.HandWritten.dev4.pii.txt",
         "SpecialistPlatform.Compliance.Detection.Tagging.HandWritten.dev5.pii.txt",
+        "SpecialistPlatform.Compliance.Detection.Tagging.HandWritten.dev6.pii.txt",
+        "SpecialistPlatform.Compliance.Detection.Tagging.HandWritten.dev7.pii.txt",
     ];
 
     /// <summary>Environment variable: experiments only, a comma-separated list of .pii.txt files to train on instead of the embedded sets.</summary>
