@@ -2,7 +2,8 @@ using SpecialistPlatform.Compliance.Detection.Recognizers;
 
 namespace SpecialistPlatform.Compliance.Detection.Tests;
 
-/// <summary>Ages as other languages and news style write them (multilingual rules, 2026-12-06); the finding is the number.</summary>
+/// <summary>Ages as other languages, forms, news style and speech write them (multilingual rules, 2026-12-06; labels, birthdays and
+/// spelled ages, 2026-12-07); the finding is the number (or the number word, or "30th" of a birthday).</summary>
 public class MultilingualAgeTests
 {
     private static readonly PersonalDataDetector Detector = PersonalDataDetector.Create([]);
@@ -39,6 +40,17 @@ public class MultilingualAgeTests
     [InlineData("Patient is a 34 y.o. male.", "34")]
     [InlineData("He is 58 years of age.", "58")]
     [InlineData("Marie Dupont, 34 ans, infirmière.", "34")]
+    [InlineData("Fecha de nacimiento: 02/11/2019    Edad: 7 años", "7")]
+    [InlineData("Umur             : 32 tahun", "32")]
+    [InlineData("แม่ของดิฉัน อายุ 79 ปี นัดตรวจตา", "79")]
+    [InlineData("Relationship to person 1: wife\nAge on census day: 44\nCountry of birth: Bangladesh", "44")]
+    [InlineData("Beneficiary 2: Tobiáš Dvořák (son, 17) – 20%", "17")]
+    [InlineData("Ibu Sari berusia 58 tahun.", "58")]
+    [InlineData("she was visiting for her 30th birthday.", "30th")]
+    [InlineData("happy 40th to my big sister 🥳", "40th")]
+    [InlineData("Mum is fine, she turns seventy on the twentieth.", "seventy")]
+    [InlineData("My mother-in-law, she's eighty-eight, has the room above.", "eighty-eight")]
+    [InlineData("Her little brother (he's four) will be helping.", "four")]
     public void Finds_ages_as_the_number(string text, string age)
     {
         var start = text.IndexOf(age, StringComparison.Ordinal);
@@ -69,6 +81,10 @@ public class MultilingualAgeTests
     [InlineData("Er war 34 Jahre lang Lehrer.")]
     [InlineData("J'ai 20 ans de carrière.")]
     [InlineData("Windows 10, 11 and 12")]
+    [InlineData("He's one of the best drivers we have.")]
+    [InlineData("She's two months pregnant.")]
+    [InlineData("The 30th anniversary gala is on Friday.")]
+    [InlineData("Umur baterai 2 tahun garansi.")]
     public void Durations_and_number_lists_are_no_ages(string text) =>
         Spans(text).ShouldBeEmpty($"findings: {string.Join(", ", Detector.Detect(text))}");
 

@@ -40,7 +40,7 @@ public sealed partial class AgeRecognizer() : PatternRecognizer(
     /// A number of years that is an age only in context ("j'ai 34 ans" but "il y a 34 ans", "tiene 34 años" but "hace 34
     /// años", "ma 34 lata" but "34 lata temu"): the words before and after it are read in <see cref="Validate"/>.
     /// </summary>
-    [GeneratedRegex(@"(?<![\w.,])(?<n>[0-9]{1,3})[ \t]?(?<unit>jahre|jahren|ans|años|anos|anni|jaar|år|lat|lata|let|rokov|roky|года|год|лет|роки|років|рік|vuotta)(?![\w])(?:[ \t]+(?<post>\p{L}+)(?:[ \t'’]+(?<post2>\p{L}+))?)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![\w.,])(?<n>[0-9]{1,3})[ \t]?(?<unit>jahre|jahren|ans|años|anos|anni|jaar|år|lat|lata|let|rokov|roky|года|год|лет|роки|років|рік|vuotta|tahun|tuổi|ετών|χρονών|sene|saal|sal|ปี|वर्ष|साल)(?![\w])(?:[ \t]+(?<post>\p{L}+)(?:[ \t'’]+(?<post2>\p{L}+))?)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex YearsInContext();
 
     /// <summary>News style: a number between commas or in brackets right after a name ("Maria Lopez, 42, of Austin", "Tom Baker (67)").</summary>
@@ -52,12 +52,35 @@ public sealed partial class AgeRecognizer() : PatternRecognizer(
     [GeneratedRegex(@"(?<=(?<![\w])in\s+(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?)(?<decade>[1-9]0)'?s(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex Decade();
 
-    protected override IEnumerable<Regex> Patterns => [Age(), StatedAge(), AgeAdjective(), YearsInContext(), NewsAge(), Decade()];
+    /// <summary>
+    /// An age after a form label of another language ("Edad: 7 años", "Umur : 32 tahun", "Wiek: 34", "Возраст: 44", "อายุ 79
+    /// ปี"), after
+    /// "Age on census day:", or in brackets after a relation ("(son, 17)", "(daughter, 14)"). The finding is the number.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w])(?:(?:edad|età|eta|idade|umur|usia|wiek|věk|vek|leeftijd|ålder|alder|ikä|yaş|возраст|вік|ηλικία|tuổi|आयु|อายุ|umri)[ \t]*:?[ \t]*|age\s+(?:on|at)\s+[\w ]{1,24}?[ \t]*:[ \t]*|\((?:son|daughter|child|grandson|granddaughter|nephew|niece|brother|sister|wife|husband|mother|father|stepson|stepdaughter)[ \t]*,[ \t]*)(?<n>[0-9]{1,3})(?![\w]|[.,][0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex LabelledAge();
+
+    /// <summary>A birthday's ordinal: "her 30th birthday", "happy 40th!" (the finding is "30th").</summary>
+    [GeneratedRegex(@"(?<![\w])(?:(?<ordinal>[1-9][0-9]?(?:st|nd|rd|th))[ \t]+birthday|(?<=(?<![\w])happy[ \t]+)(?<ordinal>[1-9][0-9]?(?:st|nd|rd|th))(?![\w]))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex BirthdayOrdinal();
+
+    /// <summary>
+    /// An age spelled out after a person, as speech and letters write it: "she turns seventy", "he's eighty-one,", "(he's
+    /// four)". "One" is left out ("he's one of them"), and the same pause as <see cref="StatedAge"/> follows "he's".
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w])(?:(?:[Hh]e's|[Ss]he's|[Hh]e’s|[Ss]he’s|I'm|I’m|[Hh]e\s+is|[Ss]he\s+is)\s+(?<spelled>" + SpelledAge + @")(?=\s*(?:[,.;!?)]|$)|\s+now\b|\s+and\s)|(?:[Tt]urned|[Tt]urns|[Tt]urning)\s+(?<spelled>" + SpelledAge + @")(?![\w-]))", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex SpelledStatedAge();
+
+    private const string SpelledAge =
+        "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a\\s+hundred"
+        + "|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+
+    protected override IEnumerable<Regex> Patterns => [Age(), StatedAge(), AgeAdjective(), YearsInContext(), NewsAge(), Decade(), LabelledAge(), BirthdayOrdinal(), SpelledStatedAge()];
 
     [GeneratedRegex(@"\G" + @"(?<![.,]|[\w-[\p{Lo}]])(?<n>[0-9]{1,3})(?:(?:[ \t]?-[ \t]?|[ \t])?(?<adj>jährig\w*|jarig\w*|årig\w*|åring\w*|vuotia\w*|letni\w*|letn\w*|let[ýáé]\w*|ročn\w*|roční\w*|éves\w*|esztendős\w*|yaşında\w*|yaşındaki|летн\w*|річн\w*)|[ ]?(?<adj>[岁歳才세살]))(?:[ \t]+(?<noun>\p{L}+))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex AgeAdjectiveAt();
 
-    [GeneratedRegex(@"\G" + @"(?<![\w.,])(?<n>[0-9]{1,3})[ \t]?(?<unit>jahre|jahren|ans|años|anos|anni|jaar|år|lat|lata|let|rokov|roky|года|год|лет|роки|років|рік|vuotta)(?![\w])(?:[ \t]+(?<post>\p{L}+)(?:[ \t'’]+(?<post2>\p{L}+))?)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"\G" + @"(?<![\w.,])(?<n>[0-9]{1,3})[ \t]?(?<unit>jahre|jahren|ans|años|anos|anni|jaar|år|lat|lata|let|rokov|roky|года|год|лет|роки|років|рік|vuotta|tahun|tuổi|ετών|χρονών|sene|saal|sal|ปี|वर्ष|साल)(?![\w])(?:[ \t]+(?<post>\p{L}+)(?:[ \t'’]+(?<post2>\p{L}+))?)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex YearsInContextAt();
 
     // The adjective and years patterns start at a run of at most three digits with a letter after it (past a space or
@@ -65,7 +88,7 @@ public sealed partial class AgeRecognizer() : PatternRecognizer(
     // the previous match, which yields the full scan's matches (MultilingualAgeTests checks it) without trying every digit.
     protected override IEnumerable<Match> Candidates(string text)
     {
-        foreach (var pattern in new[] { Age(), StatedAge(), NewsAge(), Decade() })
+        foreach (var pattern in new[] { Age(), StatedAge(), NewsAge(), Decade(), LabelledAge(), BirthdayOrdinal(), SpelledStatedAge() })
             foreach (Match match in pattern.Matches(text))
                 yield return match;
         var runs = new List<int>();
@@ -100,6 +123,12 @@ public sealed partial class AgeRecognizer() : PatternRecognizer(
         var decade = match.Groups["decade"];
         if (decade.Success)
             return new Candidate(decade.Index, match.Index + match.Length, 0.6);
+        var ordinal = match.Groups["ordinal"];
+        if (ordinal.Success)
+            return new Candidate(ordinal.Index, ordinal.Index + ordinal.Length, 0.6);
+        var spelled = match.Groups["spelled"];
+        if (spelled.Success)
+            return new Candidate(spelled.Index, spelled.Index + spelled.Length, 0.6);
         var news = match.Groups["news"];
         if (news.Success)
             return IsNewsAge(text, match.Index, news) ? Number(news, 0.6) : null;
@@ -158,6 +187,7 @@ public sealed partial class AgeRecognizer() : PatternRecognizer(
         "är", "er", "var", "blir", "bliver", "fyller", "fyllde", "fylte", "fylder", "fyldte", "fyllt",
         "mam", "ma", "masz", "miał", "miała", "mial", "miala", "skończył", "skończyła", "skonczyl", "skonczyla", "kończy", "skończy", "wieku",
         "mu", "jí", "mi", "ti", "jim", "věku", "veku", "mám", "má", "máš", "mal", "mala", "měl", "měla", "oslavil", "oslavila", "slaví", "dovŕšil", "dovŕšila",
+        "berusia", "umur", "usia", "umurnya", "usianya",
         "мне", "ему", "ей", "тебе", "вам", "им", "исполнилось", "исполняется", "исполнится", "возрасте", "мені", "йому", "їй", "тобі", "віці", "виповнилося",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
