@@ -59,7 +59,7 @@ public sealed class PersonalDataDetector
     /// sentence (<see cref="PersonCueRecognizer"/>) and street lines written by rule (<see cref="StreetAddressRecognizer"/>).
     /// </remarks>
     public static IReadOnlyList<IRecognizer> AllRecognizers() =>
-        [.. DefaultRecognizers(), new DateTimeRecognizer(), new MonthInContextRecognizer(), new InformalDateTimeRecognizer(), new TitleRecognizer(), new ZipCodeRecognizer(), new StateCodeRecognizer(), new NrpRecognizer(), new PersonCueRecognizer(), new NonLatinNameRecognizer(), new StreetAddressRecognizer(), new KnownPlaceRecognizer(), new AdminUnitRecognizer(), new OrganizationRecognizer(), new KnownOrganizationRecognizer()];
+        [.. DefaultRecognizers(), new DateTimeRecognizer(), new MonthInContextRecognizer(), new InformalDateTimeRecognizer(), new TitleRecognizer(), new ZipCodeRecognizer(), new StateCodeRecognizer(), new NrpRecognizer(), new PersonCueRecognizer(), new NonLatinNameRecognizer(), new StreetAddressRecognizer(), new KnownPlaceRecognizer(), new AdminUnitRecognizer(), new OrganizationRecognizer(), new KnownOrganizationRecognizer(), new NonLatinOrganizationRecognizer()];
 
     /// <summary>
     /// Every built-in recognizer (DATE_TIME included, see <see cref="AllRecognizers"/>) plus tenant-defined ones from

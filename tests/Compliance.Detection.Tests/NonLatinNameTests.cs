@@ -32,6 +32,7 @@ public class NonLatinNameTests
     [InlineData("어머님 께서 전화하셨어요.")]
     [InlineData("선생님, 질문이 있습니다.")]
     [InlineData("أرسلت ابنته الصغيرة الرسالة.")]
+    [InlineData("ขอบคุณที่ใช้บริการ ทุกวัน")]
     public void Leaves_nouns_that_take_the_same_honorifics(string text)
     {
         Assert.Empty(Persons(text));

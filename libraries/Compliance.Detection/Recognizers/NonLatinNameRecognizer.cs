@@ -31,8 +31,11 @@ public sealed partial class NonLatinNameRecognizer() : PatternRecognizer(Persona
     [GeneratedRegex(@"(?<![가-힣])(?<name>[가-힣]{2,4})[ ]?(?:님|씨|고객님|선생님|교수님|과장님|부장님|대리님|팀장님)(?![가-힣]{2})", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex KoreanHonorificName();
 
-    /// <summary>Thai "คุณ" (Mr/Ms) before a given name and a surname, or a given name and a polite particle.</summary>
-    [GeneratedRegex(@"คุณ(?<name>[\u0E01-\u0E4E]{2,20}?(?:[ ][\u0E01-\u0E4E]{2,20}(?=[ \n\r,.]|$)|(?=(?:คะ|ค่ะ|ครับ|นะคะ|นะครับ)(?:[ \n\r,.!]|$))))", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    /// <summary>
+    /// Thai "คุณ" (Mr/Ms) at a word start before a given name and a surname, or a given name and a polite particle. Inside a
+    /// word it is no title: "ขอบคุณ" is "thank you".
+    /// </summary>
+    [GeneratedRegex(@"(?<![\u0E01-\u0E4E])คุณ(?<name>[\u0E01-\u0E4E]{2,20}?(?:[ ][\u0E01-\u0E4E]{2,20}(?=[ \n\r,.]|$)|(?=(?:คะ|ค่ะ|ครับ|นะคะ|นะครับ)(?:[ \n\r,.!]|$))))", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex ThaiName();
 
     /// <summary>
