@@ -191,6 +191,11 @@ public class CoverageRecognizerTests
     [InlineData("He is Druze from the Galilee.", "Druze")]
     [InlineData("a 40-year-old Ivorian engineer", "Ivorian")]
     [InlineData("The Frenchman declined to comment.", "Frenchman")]
+    [InlineData("Födelsedatum: 1991-05-14\nMedborgarskap: eritreansk\nNuvarande adress:", "eritreansk")]
+    [InlineData("Religionsbekenntnis: römisch-katholisch\nStaatsangehörigkeit: österreichisch", "römisch-katholisch")]
+    [InlineData("Religionsbekenntnis: römisch-katholisch\nStaatsangehörigkeit: österreichisch", "österreichisch")]
+    [InlineData("Je soussigné Oumar Diallo, de nationalité guinéenne, né le 12 juin 1989", "guinéenne")]
+    [InlineData("Ethnic group: Asian British – Bangladeshi\nReligion: Muslim", "Asian British – Bangladeshi")]
     public void Finds_nationality_religion_and_political_group(string text, string nrp) =>
         Values(text, PersonalDataTypes.Nrp).ShouldContain(nrp);
 
@@ -205,6 +210,10 @@ public class CoverageRecognizerTests
     [InlineData("The office is in Tamil Nadu.")]
     [InlineData("Call Finn or Dane about the invoice.")]
     [InlineData("Expeditions to the North Pole are expensive.")]
+    [InlineData("Main language: Sylheti; speaks English well")]
+    [InlineData("Serve with a pot of English Breakfast.")]
+    [InlineData("The letter was translated from Polish.")]
+    [InlineData("Religion: none\nNationality: prefer not to say")]
     public void Currency_adjectives_and_lower_case_words_are_no_nrp(string text) =>
         Values(text, PersonalDataTypes.Nrp).ShouldBeEmpty();
 

@@ -97,15 +97,48 @@ public sealed partial class NrpRecognizer() : PatternRecognizer(PersonalDataType
         "markets", "countries", "country", "time", "cuisine", "food", "restaurant", "standard", "version", "edition",
         "cheese", "fries", "toast", "yogurt", "yoghurt", "delight", "coffee", "tea", "language", "keyboard", "embassy", "consulate",
         "government", "ministry", "army", "navy", "church", "airport", "railway", "railways", "telekom", "post", "grand", "prix", "open", "bahn", "nadu", "insurance",
+        // A language or a dish, not a person's nationality: "speaks English well", "English Breakfast", "French lessons".
+        "breakfast", "muffin", "muffins", "mustard", "well", "fluently", "lessons", "lesson", "class", "classes", "course", "courses",
+        "teacher", "grammar", "literature", "translation", "subtitles", "speaker", "speakers", "skills",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words before a demonym that make it a language: "speaks English", "translated from Polish", "in French".</summary>
+    private static readonly FrozenSet<string> LanguageWords = new[]
+    {
+        "speak", "speaks", "spoke", "speaking", "learn", "learns", "learning", "study", "studies", "studying", "teach", "teaches",
+        "teaching", "translate", "translated", "translating", "fluent", "in", "into", "from", "native", "read", "reads", "write",
+        "writes", "understand", "understands",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"(?<![\w])\p{Lu}\p{Ll}+(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex CapitalisedWords();
 
-    protected override IEnumerable<Regex> Patterns => [CapitalisedWords()];
+    /// <summary>
+    /// The value of a nationality, religion or ethnicity field, in any language and case: "Medborgarskap: eritreansk",
+    /// "Staatsangehörigkeit: österreichisch", "Religionsbekenntnis: römisch-katholisch", "de nationalité guinéenne,",
+    /// "Ethnic group: Asian British – Bangladeshi". One to four words up to the end of the field.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w])(?:nationality|nationalité|nacionalidad|nazionalità|nacionalidade|staatsangehörigkeit|staatsbürgerschaft|medborgarskap|statsborgerskap|statsborgarskap|nationaliteit|obywatelstwo|kansalaisuus|uyruk|uyruğu|kewarganegaraan|citizenship|religion|religión|religione|religião|religionsbekenntnis|konfession|religia|wyznanie|ethnicity|ethnic\s+group|ethnic\s+origin|etnia|etnicidad)[ \t]*:?[ \t]*(?<value>\p{L}[\p{L}\-]*(?:[ ]+(?:[–-][ ]+)?\p{L}[\p{L}\-]*){0,3})(?=[ \t]*(?:[,;.\n\r(]|$))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex LabelledValue();
+
+    /// <summary>Field values that name no group: "Religion: none", "Nationality: unknown".</summary>
+    private static readonly FrozenSet<string> NoGroup = new[]
+    {
+        "none", "no", "n", "keine", "keiner", "aucune", "aucun", "ninguna", "ninguno", "nessuna", "nessuno", "nenhuma", "nenhum", "ingen",
+        "brak", "unknown", "other", "not", "prefer", "undisclosed", "declined", "withheld", "tbc", "see", "same", "is", "was", "and",
+        "of", "the", "in", "de", "des", "du", "la", "le", "se", "por", "para", "for", "status", "statut",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    protected override IEnumerable<Regex> Patterns => [CapitalisedWords(), LabelledValue()];
 
     protected override Candidate? Validate(string text, Match match)
     {
+        var value = match.Groups["value"];
+        if (value.Success)
+        {
+            var first = value.Value.Split(' ', 2)[0];
+            return NoGroup.Contains(first) ? null : new Candidate(value.Index, value.Index + value.Length, 0.6);
+        }
         var start = match.Index;
         var end = start + match.Length;
         var next = NextWord(text, end);
@@ -114,9 +147,20 @@ public sealed partial class NrpRecognizer() : PatternRecognizer(PersonalDataType
             end = end + 1 + next.Length;
         else if (!Words.Contains(match.Value))
             return null;
-        if (MoneyWords.Contains(NextWord(text, end)))
+        if (MoneyWords.Contains(NextWord(text, end)) || LanguageWords.Contains(PreviousWord(text, start)))
             return null;
         return new Candidate(start, end, 0.55);
+    }
+
+    private static string PreviousWord(string text, int to)
+    {
+        var i = to;
+        while (i > 0 && text[i - 1] == ' ')
+            i--;
+        var end = i;
+        while (i > 0 && char.IsLetter(text[i - 1]))
+            i--;
+        return text[i..end];
     }
 
     private static string NextWord(string text, int from)
