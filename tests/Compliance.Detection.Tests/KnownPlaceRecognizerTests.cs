@@ -65,6 +65,9 @@ public class KnownPlaceRecognizerTests
     [InlineData("Melbourne, Victoria, Australia", new[] { "Melbourne", "Victoria", "Australia" })]
     // A shipping label in capitals
     [InlineData("MARIA NOWAK\nUL. DŁUGA 5\n80-831 GDAŃSK\nPOLSKA", new[] { "GDAŃSK", "POLSKA" })]
+    // A chat in lower case: after a place word only, and only on a line without capitals
+    [InlineData("hope: wait paris is moving?? to atlanta??", new[] { "atlanta" })]
+    [InlineData("what time is it in buenos aires", new[] { "buenos aires" })]
     public void Finds_each_place_with_its_exact_span(string text, string[] expected) =>
         Places(text).ToArray().ShouldBe(expected, $"in: {text}");
 
@@ -91,6 +94,10 @@ public class KnownPlaceRecognizerTests
     [InlineData("We had dinner at the Duke of York.")]
     // A place naming money
     [InlineData("I changed Russian Ruble into UK pounds and US dollars.")]
+    // Lower case: a common word, an ambiguous name, no place word, or a line with capitals
+    [InlineData("we went to nice places and to reading groups")]
+    [InlineData("tell paris the kids table is ready")]
+    [InlineData("I moved to atlanta last year.")]
     public void Does_not_fire(string text) =>
         Places(text).ShouldBeEmpty($"in: {text}");
 

@@ -108,6 +108,12 @@ public sealed class KnownPlaceRecognizer : IRecognizer
         while (i < text.Length)
         {
             var c = text[i];
+            if (char.IsLower(c) && (i == 0 || !AttachedBefore(text[i - 1])) && LowerCasePlace(text, i) is { } lower)
+            {
+                findings.Add(new Finding(PersonalDataTypes.Location, i, i + lower, 0.6, Name));
+                i += lower;
+                continue;
+            }
             if (!(char.IsUpper(c) || char.IsLetter(c) && !char.IsLower(c)) || (i > 0 && AttachedBefore(text[i - 1])))
             {
                 i++;
@@ -128,6 +134,45 @@ public sealed class KnownPlaceRecognizer : IRecognizer
             i = Math.Max(wordEnd, i + 1);
         }
         return findings;
+    }
+
+    /// <summary>
+    /// A place written in lower case, as chats write everything ("moving to atlanta??", "im in lisbon rn"): only on a line
+    /// with no capital letter, only a name that is no common word of any language the gazetteer knows and not ambiguous,
+    /// and only right after a place word ("to", "in", "from"...). Returns the name's length, or null.
+    /// </summary>
+    private static int? LowerCasePlace(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && IsLetter(text[end]))
+            end++;
+        if (end - start < 4 || end - start > 40)
+            return null;
+        // The cheap test first: most lower-case words are no place; the context tests run only for those that are.
+        Span<char> titled = stackalloc char[end - start];
+        text.AsSpan(start, end - start).CopyTo(titled);
+        titled[0] = char.ToUpperInvariant(titled[0]);
+        if (!Lookup.TryGetValue(titled, out var entries) || !Locative(text, start, end) || !LineHasNoUpperCase(text, start))
+            return null;
+        foreach (var e in entries)
+            if (!e.Ambiguous && text.AsSpan(start).StartsWith(e.Name, StringComparison.OrdinalIgnoreCase) && EndsWord(text, start + e.Name.Length)
+                && !Tagging.EntityGazetteer.Default.IsCommonOrEnglishWord(text.AsSpan(start, e.Name.Length)))
+                return e.Name.Length;
+        return null;
+    }
+
+    private static bool LineHasNoUpperCase(string text, int at)
+    {
+        var s = at;
+        while (s > 0 && text[s - 1] != '\n')
+            s--;
+        var e = at;
+        while (e < text.Length && text[e] != '\n')
+            e++;
+        for (var k = s; k < e; k++)
+            if (char.IsUpper(text[k]))
+                return false;
+        return true;
     }
 
     private static bool AttachedBefore(char c) => IsLetter(c) || char.IsDigit(c) || c is '@' or '.' or '/' or '_' or '-' or '\'' or '#' or '&' or '=';
