@@ -102,6 +102,10 @@ public class OrganizationRecognizerTests
     [InlineData("The Pope and Kestrel Council of Churches met.", new[] { "Kestrel Council of Churches" })]
     [InlineData("Proud alumni #GoBlue University of Michigan", new[] { "University of Michigan" })]
     [InlineData("Russia Liquidates Its Treasury Holdings", new[] { "Treasury Holdings" })]
+    [InlineData("The Gurdwara and the Ealing Interfaith Forum invite everyone.", new[] { "Ealing Interfaith Forum" })]
+    [InlineData("Tenant application – Lakeshore Property Management", new[] { "Lakeshore Property Management" })]
+    [InlineData("Notice of registration – Amtsgericht München, Handelsregister B", new[] { "Amtsgericht München" })]
+    [InlineData("Let me know if OceanBridge Lines can help.", new[] { "OceanBridge Lines" })]
     public void Finds_each_organisation_with_its_exact_span(string text, string[] expected) =>
         ShouldFindExactly(text, expected);
 

@@ -98,6 +98,8 @@ internal static class OrganizationForms
         "Museum", "Library", "Enterprises", "Software", "Networks", "Communications", "Telecom", "Engineering", "Manufacturing", "Construction",
         "Properties", "Realty", "Investments", "Securities", "Advisors", "Advisers", "Analytics", "Robotics", "Dynamics", "Freight", "Shipping",
         "Marine", "Trading", "Entertainment", "Productions", "Publishing", "Brewery", "Distillery", "Pharmacy", "Polytechnic",
+        // Since the tenth session (dev6's organisations): "Ealing Interfaith Forum", "Lakeshore Property Management", "OceanBridge Lines".
+        "Forum", "Management", "Lines", "Alliance", "Partnership", "Cooperative", "Co-operative", "Collective", "Supplies", "Outfitters",
         // German, Dutch
         "Gruppe", "Bankhaus", "Sparkasse", "Volksbank", "Versicherung", "Versicherungen", "Werke", "Klinik", "Kliniken", "Klinikum", "Stiftung",
         "Verein", "Verband", "Universität", "Hochschule", "Krankenhaus", "Akademie", "Institut", "Logistik", "Systeme", "Brauerei", "Söhne",
@@ -127,6 +129,9 @@ internal static class OrganizationForms
         "Politechnika", "Akademia", "Academia", "Museo", "Musée", "Muzeum", "Museu", "Biblioteca", "Bibliothèque", "Société", "Compagnie", "Crédit",
         "Mutuelle", "Lycée", "École", "Colegio", "Escuela", "Ayuntamiento", "Comune", "Prefeitura", "Gemeente", "Associazione", "Asociación",
         "Associação", "Fratelli", "Ziekenhuis", "Hogeschool",
+        // Courts, offices and public bodies ("Amtsgericht München", "Ente Ospedaliero Cantonale", "Tribunale di Milano"), restaurants.
+        "Amtsgericht", "Landgericht", "Oberlandesgericht", "Arbeitsgericht", "Finanzamt", "Bürgeramt", "Standesamt", "Jobcenter", "Ente",
+        "Tribunale", "Juzgado", "Brasserie", "Trattoria", "Ristorante", "Restaurante", "Osteria", "Pizzeria", "Taverna",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
