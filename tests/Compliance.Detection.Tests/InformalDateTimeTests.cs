@@ -38,6 +38,14 @@ public class InformalDateTimeTests
     [InlineData("Bridget Mary Fahy b. 1902, Oughterard", "1902")]
     [InlineData("Subject: Wrong tax number on my November payslip", "November")]
     [InlineData("som begynner i ny jobb hos Equinor i mars.", "mars")]
+    [InlineData("WhatsApp\n\n[06/12, 21:03] Bill: mate the invoice", "06/12, 21:03")]
+    [InlineData("Ana Paula Ferreira 08:02: bom dia! o caminhão chegou?", "08:02")]
+    [InlineData("From: Mette <mette@example.no>\nDate: Tue, 3 Nov 2026 16:05 +0100\nSubject: Kontrakt", "Tue, 3 Nov 2026 16:05 +0100")]
+    [InlineData("198.51.100.23 - - [05/Dec/2026:14:02:11 +0000] \"GET /logo.svg HTTP/1.1\" 200", "05/Dec/2026:14:02:11 +0000")]
+    [InlineData("Arrival: 07-Dec-2026   Room 12", "07-Dec-2026")]
+    [InlineData("Card: **** 4414   Exp 08/27\nBilling address below", "08/27")]
+    [InlineData("Mon: Bridget, Nguyen Van Long", "Mon")]
+    [InlineData("Subscriptions for 2027 remain at £180.", "2027")]
     public void Finds_the_date_or_time(string text, string expected)
     {
         Assert.Equal([expected], Dates(text));
@@ -61,6 +69,7 @@ public class InformalDateTimeTests
     [InlineData("The task took 2時間 in total.")]
     [InlineData("Add half 5 kilos of sand.")]
     [InlineData("Mon ami arrive demain.")]
+    [InlineData("We ordered chairs for 2000 guests.")]
     public void Leaves_the_look_alikes(string text)
     {
         Assert.Empty(Dates(text));

@@ -95,7 +95,8 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     /// </summary>
     private const string ClockWordPattern = @"(?<![\w:.,])(?<ch>[01]?[0-9]|2[0-4])(?:(?<hsep>[.h])(?<cmin>[0-5][0-9])(?:[ ]?(?<cunit>uhr|h|[ap]\.m\.|[ap]m))?|[ ]?(?<cunit>uhr|h|[ap]\.m\.|[ap]m))(?![\w:]|[.,][0-9])";
 
-    private const string ClockPattern = @"(?<![\w:.,])(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?(?:[ap]\.?m\.?|h|uhr))?|(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m))(?![\w:]|[.,][0-9])";
+    // A colon may follow the time ("Ana Paula 08:02: bom dia", a chat export's speaker stamp), a digit after it may not.
+    private const string ClockPattern = @"(?<![\w:.,])(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?(?:[ap]\.?m\.?|h|uhr))?|(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m))(?![\w]|:[0-9]|[.,][0-9])";
 
     private const string Weekdays =
         "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -526,8 +527,18 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
     private static readonly FrozenSet<string> YearFillers =
         new[] { "the", "year", "early", "late", "mid", "of", "summer", "winter", "spring", "autumn", "roku" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Words after "for" + a year that make it the year rather than a number of things ("subscriptions for 2027 remain").</summary>
+    private static readonly FrozenSet<string> AfterForYear = new[]
+    {
+        "", "remain", "remains", "onwards", "season", "cohort", "and", "is", "are", "will", "was", "were", "has", "have", "only", "as",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     private static bool YearInContext(string text, int index)
     {
+        // "renew for 2027.", "auditor for 2027", "subscriptions for 2027 remain": "for" only before the end of a clause, so
+        // "for 2000 people" stays a number.
+        if (WordBefore(text, index) == "for" && AfterForYear.Contains(TextScan.WordAfter(text, index + 4, out _)))
+            return true;
         if (InYearRange(text, index))
             return true;
         // A year in brackets after a name, a degree or a title: "Rose (1927)", "MSc Finance (2016)", "(1933, d. aged 4)".

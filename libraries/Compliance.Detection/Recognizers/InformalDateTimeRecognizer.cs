@@ -26,6 +26,9 @@ public sealed partial class InformalDateTimeRecognizer() : PatternRecognizer(Per
     /// <summary>Below the calendar patterns' scores, so that "the 17th of January", which they find whole, keeps its month.</summary>
     private const double OrdinalDayScore = 0.45;
 
+    /// <summary>Above the calendar patterns' 0.85 (0.95 beside a context word such as "Date:"): an e-mail header's date, time and zone are one finding.</summary>
+    private const double MachineScore = 0.97;
+
     private const string Clock = @"(?:(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?)";
 
     /// <summary>A capitalised English weekday, abbreviated or full, with an ordinal day, a clock time or range after it.</summary>
@@ -45,8 +48,18 @@ public sealed partial class InformalDateTimeRecognizer() : PatternRecognizer(Per
     private static partial Regex ClockRange();
 
     /// <summary>Day and month with a slash and no year ("1/12", "11/18"), optionally with the clock time after it.</summary>
-    [GeneratedRegex(@"(?<![\w/.\-:])(?<a>[0-9]{1,2})/(?<b>[0-9]{1,2})(?![\w/]|[.,:][0-9])(?<time>[ \t]+(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![\w:]))?", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![\w/.\-:])(?<a>[0-9]{1,2})/(?<b>[0-9]{1,2})(?![\w/]|[.,:][0-9])(?<time>,?[ \t]+(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![\w]|:[0-9]))?", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex DayMonthSlash();
+
+    private const string MonthAbbreviations = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+
+    /// <summary>
+    /// Machine-written date-times that are one moment: an e-mail header ("Tue, 3 Nov 2026 16:05 +0100"), a web server log
+    /// ("05/Dec/2026:14:02:11 +0000"), a booking system's "07-Dec-2026". Scored above a calendar date, so that the
+    /// header's date, time and zone are one finding rather than a date and a stray time.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w])(?:(?<header>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),[ ]+[0-9]{1,2}[ ]+(?:" + MonthAbbreviations + @")[ ]+(?:19|20)[0-9]{2}[ ]+(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:[ ]+(?:[+-][0-9]{4}|UTC|GMT|[A-Z]{3,4}))?)|(?<log>[0-9]{2}/(?:" + MonthAbbreviations + @")/(?:19|20)[0-9]{2}:[0-9]{2}:[0-9]{2}:[0-9]{2}(?:[ ][+-][0-9]{4})?)|(?<hyphenated>[0-9]{1,2}-(?:" + MonthAbbreviations + @")-(?:19|20)[0-9]{2}))(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex MachineDateTime();
 
     /// <summary>Hours said rather than written: "kl. 18", "klo 16" (with minutes, "kl. 14.30", the clock patterns' own), "half 5", "kwart over 7", "quarter past 9", "shaam 6 baje".</summary>
     [GeneratedRegex(@"(?<![\w])(?:(?:kl\.?|klo|kello|klockan|klokka|klokken)[ \t]?(?:[01]?[0-9]|2[0-3])(?![\w:]|[.,][0-9])|(?<half>half)[ \t]+(?:1[0-2]|[1-9])(?![\w:]|[.,][0-9])|(?:quarter[ \t]+(?:past|to)|half[ \t]+past|kwart[ \t]+(?:over|voor))[ \t]+(?:1[0-2]|[1-9])(?![\w:]|[.,][0-9])|(?:(?:subah|dopahar|shaam|sham|raat)[ \t]+)?(?:1[0-2]|[1-9])(?:[ \t]*(?:se|-|–)[ \t]*(?:1[0-2]|[1-9]))?[ \t]+baje(?![\w]))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRecognizer.MatchTimeoutMilliseconds)]
@@ -73,7 +86,7 @@ public sealed partial class InformalDateTimeRecognizer() : PatternRecognizer(Per
     private static partial Regex OtherScriptDate();
 
     protected override IEnumerable<Regex> Patterns =>
-        [WeekdayWithDayOrTime(), WeekdayAbbreviation(), OrdinalDay(), ClockRange(), DayMonthSlash(), SpokenHour(), CjkHourOrWeekday(), OtherScriptDate()];
+        [WeekdayWithDayOrTime(), WeekdayAbbreviation(), OrdinalDay(), ClockRange(), DayMonthSlash(), SpokenHour(), CjkHourOrWeekday(), OtherScriptDate(), MachineDateTime()];
 
     /// <summary>Words before a lone weekday abbreviation that make it a day: "on Sat", "till Fri", "back Mon", "Seen Tue".</summary>
     private static readonly FrozenSet<string> WeekdayCues = new[]
@@ -101,7 +114,9 @@ public sealed partial class InformalDateTimeRecognizer() : PatternRecognizer(Per
     {
         "el", "del", "al", "au", "le", "du", "am", "vom", "bis", "ab", "il", "dal", "em", "no", "do", "da", "na", "den", "på", "til",
         "on", "by", "until", "till", "from", "since", "due", "shift", "dated", "date", "desde", "hasta", "até", "depuis", "jusqu",
-        "fino", "entro", "dès", "avant", "après", "before", "after", "deadline", "des", "through", "thru",
+        "fino", "entro", "dès", "avant", "après", "before", "after", "deadline", "des", "through", "thru", "dia",
+        // A card's expiry month: "Exp 08/27", "valid thru 11/29".
+        "exp", "expiry", "expires", "expiration", "valid", "gültig",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     protected override Candidate? Validate(string text, Match match)
@@ -114,6 +129,8 @@ public sealed partial class InformalDateTimeRecognizer() : PatternRecognizer(Per
                 : null;
         if (match.Groups["a"].Success)
             return ValidateDayMonth(text, match);
+        if (match.Groups["header"].Success || match.Groups["log"].Success || match.Groups["hyphenated"].Success)
+            return Candidate.Of(match, MachineScore);
         if (match.Groups["half"].Success)
         {
             // "half 5" is a time in British and Dutch speech; "half 5 kilos" and "half 5 of them" are not.
@@ -130,9 +147,16 @@ public sealed partial class InformalDateTimeRecognizer() : PatternRecognizer(Per
         var before = WordBefore(text, match.Index);
         var after = TextScan.WordAfter(text, match.Index + match.Length, out _);
         // "Sun" the newspaper ("The Sun") and "Sat" the verb ("Sat down") have no day word beside them.
-        if (WeekdayCues.Contains(before) || PartsOfDay.Contains(after) || IsInWeekdayList(text, match))
+        if (WeekdayCues.Contains(before) || PartsOfDay.Contains(after) || IsInWeekdayList(text, match) || IsRotaLabel(text, match))
             return Candidate.Of(match, Score);
         return null;
+    }
+
+    /// <summary>A rota's line label: "Mon: Bridget, Nguyen" (the abbreviation starts the line and a colon follows it).</summary>
+    private static bool IsRotaLabel(string text, Match match)
+    {
+        var end = match.Index + match.Length;
+        return (match.Index == 0 || text[match.Index - 1] == '\n') && end < text.Length && text[end] == ':';
     }
 
     /// <summary>"Mon–Fri", "Mon, Wed, Fri", "OOO Wed–Fri": another abbreviation right before or after, across a dash, comma or slash.</summary>
