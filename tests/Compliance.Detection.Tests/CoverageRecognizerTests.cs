@@ -68,6 +68,11 @@ public class CoverageRecognizerTests
     [InlineData("tel 03-1234-5678", "03-1234-5678")] // Japan (trunk rule)
     [InlineData("phone 052-718-4432", "052-718-4432")] // Israel (trunk rule)
     [InlineData("call (212) 555-0123", "(212) 555-0123")] // USA
+    [InlineData("ご不明点は06-6341-2290までご連絡ください。", "06-6341-2290")] // Japan, glued to kana
+    [InlineData("我的微信电话是138 1752 4096，你有空吗", "138 1752 4096")] // China, glued phone word
+    [InlineData("เช็คอินหลัง 14.00 น. ติดต่อ081 245 7390ค่ะ", "081 245 7390")] // Thailand, glued
+    [InlineData("uncle ka number 98450 31726", "98450 31726")] // India
+    [InlineData("Si hay algún problema, llámale al 612 48 93 07.", "612 48 93 07")] // Spain
     public void Finds_national_phone_formats_of_common_locales(string text, string phone) =>
         Values(text, PersonalDataTypes.PhoneNumber).ShouldBe([phone]);
 

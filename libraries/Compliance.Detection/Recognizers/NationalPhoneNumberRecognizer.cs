@@ -23,10 +23,14 @@ public sealed partial class NationalPhoneNumberRecognizer() : PatternRecognizer(
     public const double BaseScore = 0.25;
 
     // Separators delimit every group, so a digit run is never split two ways and matching stays linear.
-    [GeneratedRegex(@"(?<![\w+\-./,()])(?:\([1-9][0-9]{1,3}\)[ ]?|[1-9][0-9]{1,3}[ .\-])(?:[0-9]{2,5}[ .\-]){1,3}[0-9]{2,5}(?![\w]|[.\-/,][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![+\-./,()\w-[\p{Lo}]])(?:\([1-9][0-9]{1,3}\)[ ]?|[1-9][0-9]{1,3}[ .\-])(?:[0-9]{2,5}[ .\-]){1,3}[0-9]{2,5}(?![\w-[\p{Lo}]]|[.\-/,][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex NationalGrouped();
 
-    protected override IEnumerable<Regex> Patterns => [NationalGrouped()];
+    /// <summary>India's ten-digit mobiles as people write them, in two groups of five: "98450 31726".</summary>
+    [GeneratedRegex(@"(?<![+\-./,()\w-[\p{Lo}]])(?<india>[6-9][0-9]{4}[ ][0-9]{5})(?![\w-[\p{Lo}]]|[.\-/,][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    private static partial Regex IndianMobile();
+
+    protected override IEnumerable<Regex> Patterns => [NationalGrouped(), IndianMobile()];
 
     protected override Candidate? Validate(string text, Match match)
     {
@@ -36,7 +40,7 @@ public sealed partial class NationalPhoneNumberRecognizer() : PatternRecognizer(
             return null;
         var separators = value.Count(c => c is ' ' or '.' or '-');
         var bracketed = value[0] == '(';
-        if (separators < 2 && !bracketed)
+        if (separators < 2 && !bracketed && !match.Groups["india"].Success)
             return null;
         // Dashed three-three-four is the North American shape; when NANP's rules reject it, so do we ("123-456-7890").
         if (!bracketed && digits.Length == 10 && value.Length == 12 && value[3] == '-' && value[7] == '-')
@@ -48,7 +52,24 @@ public sealed partial class NationalPhoneNumberRecognizer() : PatternRecognizer(
         var end = match.Index + match.Length;
         if (end + 1 < text.Length && IsCurrency(text[end + 1]) || end < text.Length && IsCurrency(text[end]))
             return null;
-        return Candidate.Of(match, BaseScore);
+        return Candidate.Of(match, HasGluedPhoneWord(text, match.Index) ? BaseScore + ContextBoostForGluedWord : BaseScore);
+    }
+
+    private const double ContextBoostForGluedWord = 0.35;
+
+    /// <summary>
+    /// Telephone words of scripts written without spaces, glued to the number or a few characters before it ("微信电话是138
+    /// 1752 4096", "ติดต่อ081 245 7390", "연락처: 010-..."): the context words look for whole space-separated words and miss them.
+    /// </summary>
+    private static readonly string[] GluedPhoneWords = ["电话", "電話", "手机", "手機", "微信", "携帯", "連絡", "전화", "연락", "ติดต่อ", "โทร", "هاتف", "جوال", "رقم"];
+
+    private static bool HasGluedPhoneWord(string text, int index)
+    {
+        var before = text.AsSpan(Math.Max(0, index - 10), Math.Min(index, 10));
+        foreach (var word in GluedPhoneWords)
+            if (before.Contains(word, StringComparison.Ordinal))
+                return true;
+        return false;
     }
 
     private static char PreviousNonSpace(string text, int index)

@@ -20,6 +20,11 @@ public sealed partial class PhoneNumberRecognizer() : PatternRecognizer(
         "cellulare", "chiama", "chiamami", "llama", "llámame", "appelle", "appelez", "telefone", "celular", "ligue", "zadzwoń",
         "zadzwon", "telefonu", "kom", "komórka", "zavolej", "zavolejte", "volejte", "zavolání", "mobil", "mobiel", "bel", "ringe",
         "soita", "puhelin", "puh", "gsm", "viber", "signal", "hotline",
+        // Since the tenth session: "unka number 98110 42276", "llámale al 612 48 93 07", "UPI se 98201 44637", Greek, Turkish,
+        // Indonesian, Swahili, Vietnamese.
+        "number", "numero", "número", "nummer", "numer", "llámale", "llamar", "ligar", "liga", "chiamare", "anrufen", "appeler", "tél",
+        "tlf", "mob", "ph", "upi", "τηλ", "τηλέφωνο", "κινητό", "πληροφορίες", "numara", "numarası", "ara", "arayın", "telp", "hp", "wa",
+        "nomor", "hubungi", "simu", "namba", "piga", "sđt", "gọi",
     ];
 
     /// <summary>National significant number lengths (min, max) for the country codes we know; others get E.164 bounds.</summary>
@@ -52,10 +57,10 @@ public sealed partial class PhoneNumberRecognizer() : PatternRecognizer(
     /// </summary>
     private const string InternationalGroup = @"(?:\([0-9]{1,4}\)|(?>[0-9]{1,5}))";
 
-    [GeneratedRegex(@"(?<![\w+])(?<prefix>\+|00)[ ]?[1-9](?:[ .\-]?(?>[0-9]{2,5})(?:[ .\-]?" + InternationalGroup + @"){0,9}|[ .\-]?(?:\([0-9]{1,4}\)|[0-9](?![0-9]))(?:[ .\-]?" + InternationalGroup + @"){1,9})(?![\w])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![+\w-[\p{Lo}]])(?<prefix>\+|00)[ ]?[1-9](?:[ .\-]?(?>[0-9]{2,5})(?:[ .\-]?" + InternationalGroup + @"){0,9}|[ .\-]?(?:\([0-9]{1,4}\)|[0-9](?![0-9]))(?:[ .\-]?" + InternationalGroup + @"){1,9})(?![\w-[\p{Lo}]])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex International();
 
-    [GeneratedRegex(@"(?<![\w+\-./])(?<nanp>)(?:1[ .\-]?)?(?:\([2-9][0-9]{2}\)[ .\-]?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}(?![\w]|[.\-][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![+\-./\w-[\p{Lo}]])(?<nanp>)(?:1[ .\-]?)?(?:\([2-9][0-9]{2}\)[ .\-]?|[2-9][0-9]{2}[ .\-])[2-9][0-9]{2}[ .\-][0-9]{4}(?![\w-[\p{Lo}]]|[.\-][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex NorthAmerican();
 
     /// <summary>
@@ -69,7 +74,7 @@ public sealed partial class PhoneNumberRecognizer() : PatternRecognizer(
     /// takes as much of the first run as it can (again never leaving one digit); when that prefix is the whole run
     /// and nothing follows, the run of 4-6 digits is split into prefix + one group (the second branch).
     /// </summary>
-    [GeneratedRegex(@"(?<![\w+\-./,])(?:\(0[1-9][0-9]{0,4}\)(?:[ ./\-]?" + TrunkGroup + @"){1,4}|0[1-9](?:(?>[0-9]{0,4}(?![0-9](?![0-9])))(?:[ ./\-]?" + TrunkGroup + @"){1,4}|[0-9]{2,4}(?![0-9])))(?![\w]|[.\-/,][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![+\-./,\w-[\p{Lo}]])(?:\(0[1-9][0-9]{0,4}\)(?:[ ./\-]?" + TrunkGroup + @"){1,4}|0[1-9](?:(?>[0-9]{0,4}(?![0-9](?![0-9])))(?:[ ./\-]?" + TrunkGroup + @"){1,4}|[0-9]{2,4}(?![0-9])))(?![\w-[\p{Lo}]]|[.\-/,][0-9])", RegexOptions.CultureInvariant, PatternRecognizer.MatchTimeoutMilliseconds)]
     private static partial Regex TrunkPrefixed();
 
     protected override IEnumerable<Regex> Patterns => [International(), NorthAmerican(), TrunkPrefixed()];
