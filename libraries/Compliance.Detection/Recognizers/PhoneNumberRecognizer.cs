@@ -21,9 +21,9 @@ public sealed partial class PhoneNumberRecognizer() : PatternRecognizer(
         "zadzwon", "telefonu", "kom", "komórka", "zavolej", "zavolejte", "volejte", "zavolání", "mobil", "mobiel", "bel", "ringe",
         "soita", "puhelin", "puh", "gsm", "viber", "signal", "hotline",
         // Since the tenth session: "unka number 98110 42276", "llámale al 612 48 93 07", "UPI se 98201 44637", Greek, Turkish,
-        // Indonesian, Swahili, Vietnamese.
+        // Indonesian, Swahili, Vietnamese. Not "wa" (WhatsApp): the context match strips a plural "s", so "was" would be it.
         "number", "numero", "número", "nummer", "numer", "llámale", "llamar", "ligar", "liga", "chiamare", "anrufen", "appeler", "tél",
-        "tlf", "mob", "ph", "upi", "τηλ", "τηλέφωνο", "κινητό", "πληροφορίες", "numara", "numarası", "ara", "arayın", "telp", "hp", "wa",
+        "tlf", "mob", "ph", "upi", "τηλ", "τηλέφωνο", "κινητό", "πληροφορίες", "numara", "numarası", "ara", "arayın", "telp", "hp",
         "nomor", "hubungi", "simu", "namba", "piga", "sđt", "gọi",
     ];
 
