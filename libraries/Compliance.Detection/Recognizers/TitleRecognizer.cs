@@ -40,14 +40,12 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
         // French (the one-letter "M." is guarded below).
         + "|Mme|Mmes|Mlle|Mlles|Monsieur|Madame|Mademoiselle|Messieurs|MM|Maître|Pr"
         // Polish, Czech and Slovak (their lower-case forms are in LowerCaseTitles).
-        + @"|Pani|Panie|Pana|Panu|Pane|Pan|Paní|Slečna|Mgr|Dr[ ]hab|Inż\.|Doc\."
-        // Croatian, Serbian and Bosnian (with their vocatives "gospodine Horvat"), Turkish "Doç.", Canadian police "Cst.".
-        + @"|Gospodine|Gospodin|Gospođo|Gospođa|Gospođica|Gđa|Gđica|Doç\.|Cst\."
+        + @"|Pani|Panie|Pana|Panu|Pan|Paní|Slečna|Mgr|Dr[ ]hab|Inż\.|Doc\."
         + "|Bc|MUDr|JUDr|PhDr|RNDr|MVDr|PaedDr|PharmDr|ThDr"
         // Romanian.
         + "|Dl|Dna|Dnei|Dlui|Domnule|Domnul|Doamna|Doamnă|Domnului|Doamnei|Domnișoara|D-l|D-na|D-nei|D-lui"
         // Greek (romanised and in Greek), Turkish, Russian and Ukrainian.
-        + @"|Kyrios|Kyria|Kyrie|Κος|Κα|Κύριος|Κύριε|Κυρία|Sayın|Sayin|Г-н|Г-жа|Господин|Госпожа|Пані|Пан"
+        + @"|Kyrios|Kyria|Kyrie|Κος|Κα|Κύριος|Κυρία|Sayın|Sayin|Г-н|Г-жа|Господин|Госпожа|Пані|Пан"
         // Malay and Indonesian, Indian, Arabic (romanised).
         + "|Encik|Cik|Puan|Datuk|Dato'|Dato’|Dato|Datin|Bapak|Ibu|Sdr|Sdri|Saudara|Saudari"
         + @"|Shri|Shree|Shrimati|Smt|Sushri|Kum\.|Sheikh|Shaikh|Sheik|Sayyid|Sayyida|Hajj|Haji|Hajji|Hajja";
@@ -58,8 +56,7 @@ public sealed partial class TitleRecognizer() : PatternRecognizer(PersonalDataTy
     /// lower-case start runs at most letters of a text, which the name cue's pattern pays on every text.
     /// </summary>
     private const string LowerCaseTitles =
-        @"pani|panie|pana|panu|pane|pan|paní|slečna|mgr|dr[ ]hab|dr|inż\.|prof|doc\.|г-н|г-жа|господин|госпожа|пані|пан|κ\.|κύριος|κύριε|κυρία"
-        + @"|gospodine|gospodin|gospođo|gospođa|gospođica"
+        @"pani|panie|pana|panu|pan|paní|slečna|mgr|dr[ ]hab|dr|inż\.|prof|doc\.|г-н|г-жа|господин|госпожа|пані|пан|κ\.|κύριος|κυρία"
         // Dutch, Romanian, Italian, French, Spanish and Portuguese write them lower case mid-sentence too ("voor meneer De
         // Vries", "Bună ziua, doamna Popescu", "il dott. Ferraresi", "à madame Dupont", "la señora Ruiz").
         + @"|meneer|mevrouw|mevr\.|dhr\.|doamna|doamnă|doamnei|domnule|domnul|domnului|dott\.ssa|dott\.|sig\.ra|sig\.|signora|signor"
