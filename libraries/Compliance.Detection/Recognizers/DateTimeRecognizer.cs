@@ -643,8 +643,8 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
         return Candidate.Of(match, 0.5);
     }
 
-    /// <summary>The lower-cased word before <paramref name="index"/> (skipping spaces, dots and an apostrophe), or "".</summary>
-    private static string WordBefore(string text, int index)
+    /// <summary>The lower-cased word before <paramref name="index"/> (skipping spaces, dots and an apostrophe, as in "jusqu'au"), or "".</summary>
+    internal static string WordBefore(string text, int index)
     {
         var i = index;
         while (i > 0 && text[i - 1] is ' ' or '\t' or '.' or '\'' or '’')

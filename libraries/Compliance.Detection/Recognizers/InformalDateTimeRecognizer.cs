@@ -201,15 +201,5 @@ public sealed partial class InformalDateTimeRecognizer() : PatternRecognizer(Per
         return null;
     }
 
-    /// <summary>The lower-cased word before <paramref name="index"/> (skipping spaces and an apostrophe, as in "jusqu'au"), or "".</summary>
-    private static string WordBefore(string text, int index)
-    {
-        var i = index;
-        while (i > 0 && text[i - 1] is ' ' or '\t' or '\'' or '’')
-            i--;
-        var end = i;
-        while (i > 0 && char.IsLetter(text[i - 1]))
-            i--;
-        return text[i..end].ToLowerInvariant();
-    }
+    private static string WordBefore(string text, int index) => DateTimeRecognizer.WordBefore(text, index);
 }

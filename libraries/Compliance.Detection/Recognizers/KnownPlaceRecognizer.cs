@@ -161,20 +161,6 @@ public sealed class KnownPlaceRecognizer : IRecognizer
         return null;
     }
 
-    private static bool LineHasNoUpperCase(string text, int at)
-    {
-        var s = at;
-        while (s > 0 && text[s - 1] != '\n')
-            s--;
-        var e = at;
-        while (e < text.Length && text[e] != '\n')
-            e++;
-        for (var k = s; k < e; k++)
-            if (char.IsUpper(text[k]))
-                return false;
-        return true;
-    }
-
     private static bool AttachedBefore(char c) => IsLetter(c) || char.IsDigit(c) || c is '@' or '.' or '/' or '_' or '-' or '\'' or '#' or '&' or '=';
 
     private static Entry? Match(string text, int start, ReadOnlySpan<char> word)
@@ -198,7 +184,12 @@ public sealed class KnownPlaceRecognizer : IRecognizer
         return true;
     }
 
-    private static bool LineHasNoLowerCase(string text, int at)
+    private static bool LineHasNoLowerCase(string text, int at) => !LineHasAny(text, at, char.IsLower);
+
+    private static bool LineHasNoUpperCase(string text, int at) => !LineHasAny(text, at, char.IsUpper);
+
+    /// <summary>Whether a character of the line holding <paramref name="at"/> passes <paramref name="test"/>.</summary>
+    private static bool LineHasAny(string text, int at, Func<char, bool> test)
     {
         var s = at;
         while (s > 0 && text[s - 1] != '\n')
@@ -207,9 +198,9 @@ public sealed class KnownPlaceRecognizer : IRecognizer
         while (e < text.Length && text[e] != '\n')
             e++;
         for (var k = s; k < e; k++)
-            if (char.IsLower(text[k]))
-                return false;
-        return true;
+            if (test(text[k]))
+                return true;
+        return false;
     }
 
     /// <summary>The name ends a word: no letter or digit after it, no hyphenated or dotted continuation, a possessive "'s" allowed.</summary>
