@@ -666,7 +666,7 @@ public sealed partial class DateTimeRecognizer() : PatternRecognizer(
 
     private static int Int(Match m, string group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
 
-    private static bool IsDate(int year, int month, int day) =>
+    internal static bool IsDate(int year, int month, int day) =>
         year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= System.DateTime.DaysInMonth(year, month);
 
     /// <summary>Month names of the languages added in issue 16's multilingual round, by month (old ones fall through to the prefixes below).</summary>

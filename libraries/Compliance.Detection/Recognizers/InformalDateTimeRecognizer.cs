@@ -101,7 +101,10 @@ public sealed partial class InformalDateTimeRecognizer() : PatternRecognizer(Per
         "morning", "afternoon", "evening", "night", "am", "pm", "lunchtime", "lunch", "eve", "arvo",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Words that may follow an ordinal day ("the 5th of", "the 12th!", "the 5th not the 10th"); a noun makes it no date ("the 5th floor").</summary>
+    /// <summary>
+    /// Words that may follow an ordinal day ("the 5th of", "the 12th!", "the 5th not the 10th"). Only these: any other word,
+    /// a noun above all, makes it no date ("the 3rd time", "the 5th floor", "the 40th anniversary", "the 21st century").
+    /// </summary>
     private static readonly FrozenSet<string> AfterOrdinalDay = new[]
     {
         "", "of", "at", "and", "or", "not", "to", "till", "until", "from", "in", "on", "for", "if", "so", "but", "when", "then", "is",
@@ -124,9 +127,7 @@ public sealed partial class InformalDateTimeRecognizer() : PatternRecognizer(Per
         if (match.Groups["abbr"].Success)
             return ValidateAbbreviation(text, match);
         if (match.Groups["ordinal"].Success)
-            return AfterOrdinalDay.Contains(TextScan.WordAfter(text, match.Index + match.Length, out _)) && !IsOrdinalNoun(text, match)
-                ? Candidate.Of(match, OrdinalDayScore)
-                : null;
+            return AfterOrdinalDay.Contains(TextScan.WordAfter(text, match.Index + match.Length, out _)) ? Candidate.Of(match, OrdinalDayScore) : null;
         if (match.Groups["a"].Success)
             return ValidateDayMonth(text, match);
         if (match.Groups["header"].Success || match.Groups["log"].Success || match.Groups["hyphenated"].Success)
@@ -144,7 +145,7 @@ public sealed partial class InformalDateTimeRecognizer() : PatternRecognizer(Per
 
     private static Candidate? ValidateAbbreviation(string text, Match match)
     {
-        var before = WordBefore(text, match.Index);
+        var before = DateTimeRecognizer.WordBefore(text, match.Index);
         var after = TextScan.WordAfter(text, match.Index + match.Length, out _);
         // "Sun" the newspaper ("The Sun") and "Sat" the verb ("Sat down") have no day word beside them.
         if (WeekdayCues.Contains(before) || PartsOfDay.Contains(after) || IsInWeekdayList(text, match) || IsRotaLabel(text, match))
@@ -176,30 +177,18 @@ public sealed partial class InformalDateTimeRecognizer() : PatternRecognizer(Per
         var start = previous - 1;
         while (start > 0 && char.IsLetter(text[start - 1]))
             start--;
-        var word = text.AsSpan(start, previous - start).TrimEnd('.');
-        return word is "Mon" or "Tue" or "Tues" or "Wed" or "Thu" or "Thur" or "Thurs" or "Fri" or "Sat" or "Sun";
-    }
-
-    /// <summary>"the 3rd time", "the 40th anniversary", "the 5th floor", "the 21st century" are no dates.</summary>
-    private static bool IsOrdinalNoun(string text, Match match)
-    {
-        var after = TextScan.WordAfter(text, match.Index + match.Length, out _);
-        return after is "time" or "times" or "floor" or "century" or "anniversary" or "birthday" or "place" or "grade" or "edition" or "row" or "round";
+        return WeekdayAbbreviation().Match(text, start) is { Success: true } preceding && preceding.Index == start && preceding.Index + preceding.Length == previous;
     }
 
     private static Candidate? ValidateDayMonth(string text, Match match)
     {
         var a = int.Parse(match.Groups["a"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
         var b = int.Parse(match.Groups["b"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-        // Either reading must be a real day of a month (29 February counts): "1/12" and "11/18" are, "3/45" is not.
-        var dayMonth = b is >= 1 and <= 12 && a >= 1 && a <= DateTime.DaysInMonth(2024, b);
-        var monthDay = a is >= 1 and <= 12 && b >= 1 && b <= DateTime.DaysInMonth(2024, a);
-        if (!dayMonth && !monthDay)
+        // Either reading must be a real day of a month, in a leap year so that 29 February counts: "1/12" and "11/18" are, "3/45" is not.
+        if (!DateTimeRecognizer.IsDate(2024, b, a) && !DateTimeRecognizer.IsDate(2024, a, b))
             return null;
-        if (match.Groups["time"].Success || DayMonthCues.Contains(WordBefore(text, match.Index)))
+        if (match.Groups["time"].Success || DayMonthCues.Contains(DateTimeRecognizer.WordBefore(text, match.Index)))
             return Candidate.Of(match, Score);
         return null;
     }
-
-    private static string WordBefore(string text, int index) => DateTimeRecognizer.WordBefore(text, index);
 }

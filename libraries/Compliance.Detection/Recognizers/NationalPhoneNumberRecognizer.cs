@@ -52,10 +52,9 @@ public sealed partial class NationalPhoneNumberRecognizer() : PatternRecognizer(
         var end = match.Index + match.Length;
         if (end + 1 < text.Length && IsCurrency(text[end + 1]) || end < text.Length && IsCurrency(text[end]))
             return null;
-        return Candidate.Of(match, HasGluedPhoneWord(text, match.Index) ? BaseScore + ContextBoostForGluedWord : BaseScore);
+        // A glued telephone word lifts the score as a context word would.
+        return Candidate.Of(match, HasGluedPhoneWord(text, match.Index) ? BaseScore + ContextBoost : BaseScore);
     }
-
-    private const double ContextBoostForGluedWord = 0.35;
 
     /// <summary>
     /// Telephone words of scripts written without spaces, glued to the number or a few characters before it ("微信电话是138

@@ -147,20 +147,9 @@ public sealed partial class NrpRecognizer() : PatternRecognizer(PersonalDataType
             end = end + 1 + next.Length;
         else if (!Words.Contains(match.Value))
             return null;
-        if (MoneyWords.Contains(NextWord(text, end)) || LanguageWords.Contains(PreviousWord(text, start)))
+        if (MoneyWords.Contains(NextWord(text, end)) || LanguageWords.Contains(TextScan.WordBefore(text, start)))
             return null;
         return new Candidate(start, end, 0.55);
-    }
-
-    private static string PreviousWord(string text, int to)
-    {
-        var i = to;
-        while (i > 0 && text[i - 1] == ' ')
-            i--;
-        var end = i;
-        while (i > 0 && char.IsLetter(text[i - 1]))
-            i--;
-        return text[i..end];
     }
 
     private static string NextWord(string text, int from)
